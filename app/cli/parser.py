@@ -1,0 +1,86 @@
+"""The command-line grammar, kept free of heavy imports so `--help` is instant."""
+
+from __future__ import annotations
+
+import argparse
+
+from app import __version__
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number") from None
+    if not 0 < value < 65536:
+        raise argparse.ArgumentTypeError(f"port {value} is outside 1-65535")
+    return value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _add_account_commands(commands) -> None:
+    account = commands.add_parser("account", help="add, list or remove mail accounts")
+    actions = account.add_subparsers(dest="action", required=True, metavar="ACTION")
+    add = actions.add_parser("add", help="add an account (the password is read from stdin)")
+    add.add_argument("--name", required=True)
+    add.add_argument("--email", required=True)
+    add.add_argument("--display-name", default="")
+    add.add_argument("--username", help="login name, if not the email address")
+    add.add_argument("--imap-host", required=True)
+    add.add_argument("--imap-port", type=_port, required=True)
+    add.add_argument("--imap-security", choices=("ssl", "starttls", "none"), required=True)
+    add.add_argument("--smtp-host", required=True)
+    add.add_argument("--smtp-port", type=_port, required=True)
+    add.add_argument("--smtp-security", choices=("ssl", "starttls", "none"), required=True)
+    add.add_argument("--password-stdin", action="store_true", required=True,
+                     help="read the password from standard input (never from the command line)")
+    add.add_argument("--ca-file", help="a PEM file with the certificate authority to trust")
+    add.add_argument("--insecure-skip-verify", action="store_true",
+                     help="accept any TLS certificate (dangerous; for test servers only)")
+    add.add_argument("--no-check", action="store_true",
+                     help="save without logging in first (for example while offline)")
+    listing = actions.add_parser("list", help="list accounts")
+    listing.add_argument("--json", action="store_true")
+    remove = actions.add_parser("remove", help="remove an account and its cached mail")
+    remove.add_argument("name")
+    password = actions.add_parser("set-password", help="replace an account's stored password")
+    password.add_argument("name")
+    password.add_argument("--password-stdin", action="store_true", required=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="liaison", description="Liaison mail and customer client. Without a command, "
+        "starts the desktop application.")
+    parser.add_argument("--profile", metavar="DIR",
+                        help="profile directory (default: $LIAISON_PROFILE or the user data dir)")
+    parser.add_argument("--version", action="version", version=f"Liaison {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_account_commands(commands)
+
+    sync = commands.add_parser("sync", help="one complete sync pass")
+    sync.add_argument("--account", help="only this account")
+    sync.add_argument("--folder", help="only this folder (needs --account when there are several)")
+
+    messages = commands.add_parser("messages", help="list stored messages, newest first")
+    messages.add_argument("--account")
+    messages.add_argument("--folder", help="folder name (default: the Inbox)")
+    messages.add_argument("--limit", type=_positive, default=50)
+    messages.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    flag = commands.add_parser("flag", help="set or clear a flag on a stored message")
+    flag.add_argument("--account", required=True)
+    flag.add_argument("--folder", default="INBOX")
+    flag.add_argument("--uid", type=_positive, required=True, action="append")
+    flag.add_argument("flag", choices=("read", "flagged", "answered", "deleted"))
+    flag.add_argument("state", choices=("on", "off"))
+    return parser

@@ -1,0 +1,59 @@
+"""Running one CLI command, and the single presenter for its errors.
+
+Every expected failure is a :class:`LiaisonError`: printed as one line on stderr, with the
+error class's exit code.  Anything else is a bug: the traceback goes to the log file only,
+and the user gets one line saying where it is.  A traceback never reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from app.errors import Cancelled, LiaisonError
+
+log = logging.getLogger("liaison.cli")
+
+INTERNAL_ERROR_EXIT = 70
+
+
+def _dispatch(args: argparse.Namespace, paths, store) -> int:
+    if args.command == "account":
+        from app.cli import account_commands
+
+        return account_commands.run(args, store)
+    if args.command == "sync":
+        from app.cli import sync_command
+
+        return sync_command.run(args, store)
+    if args.command in ("messages", "flag"):
+        from app.cli import message_commands
+
+        return message_commands.run(args, store)
+    raise AssertionError(f"unhandled command {args.command}")
+
+
+def run_command(args: argparse.Namespace) -> int:
+    paths = None
+    try:
+        from app.profile import open_profile
+
+        paths, store = open_profile(args.profile)
+        try:
+            return _dispatch(args, paths, store)
+        finally:
+            store.close()
+    except Cancelled:
+        return Cancelled.exit_code
+    except KeyboardInterrupt:
+        print("liaison: interrupted; what was already stored is kept.", file=sys.stderr)
+        return 130
+    except LiaisonError as exc:
+        print(f"liaison: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except Exception:
+        log.exception("internal error in command %s", args.command)
+        where = f" (details in {paths.log_file})" if paths else ""
+        print(f"liaison: internal error{where}; please report it.", file=sys.stderr)
+        return INTERNAL_ERROR_EXIT

@@ -1,0 +1,72 @@
+"""`sync`: one complete pass over one or all accounts, with progress and a summary."""
+
+from __future__ import annotations
+
+import sys
+
+from app.errors import AuthError, LiaisonError, UserFacingError
+from app.mail.account_sync import SyncSummary, sync_account
+from app.mail.imap_session import PasswordCredential
+from app.secrets import SecretStore
+from app.store.accounts import get_account, list_accounts
+
+
+def credential_for(account) -> PasswordCredential:
+    password = SecretStore().get_password(account.uuid)
+    if password is None:
+        raise AuthError(f"No password is stored for {account.name}; run: "
+                        f"liaison account set-password {account.name} --password-stdin")
+    return PasswordCredential(password)
+
+
+class TerminalProgress:
+    """A single self-overwriting progress line, only when stderr is a terminal."""
+
+    def __init__(self, account_name: str):
+        self.account_name = account_name
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, folder: str, done: int, total: int) -> None:
+        if self.enabled:
+            sys.stderr.write(f"\r{self.account_name}/{folder}: {done}/{total} new messages\x1b[K")
+            sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r\x1b[K")
+
+
+def _summary_line(s: SyncSummary) -> str:
+    pushed = f", {s.pushed} local changes pushed" if s.pushed else ""
+    return (f"{s.account}: {s.folders} folders, {s.new} new, {s.changed} changed, "
+            f"{s.removed} removed{pushed} in {s.seconds:.1f} s")
+
+
+def run(args, store) -> int:
+    if args.account:
+        accounts = [get_account(store, args.account)]
+    else:
+        accounts = list_accounts(store)
+        if args.folder and len(accounts) > 1:
+            raise UserFacingError("--folder needs --account when there are several accounts.")
+    if not accounts:
+        raise UserFacingError("No accounts yet: add one with 'liaison account add'.")
+    failures = 0
+    for account in accounts:
+        progress = TerminalProgress(account.name)
+        try:
+            summary = sync_account(store, account, credential_for(account),
+                                   only_folder=args.folder, progress=progress)
+        except LiaisonError as exc:
+            progress.clear()
+            if len(accounts) == 1:
+                raise
+            print(f"liaison: {account.name}: {exc}", file=sys.stderr)
+            failures += 1
+            continue
+        progress.clear()
+        print(_summary_line(summary))
+        for error in summary.errors:
+            print(f"liaison: {account.name}: {error}", file=sys.stderr)
+        failures += bool(summary.errors)
+    return 1 if failures else 0

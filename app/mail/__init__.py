@@ -1,0 +1,1 @@
+"""Mail: IMAP sync, MIME decoding, and (later) compose and the SMTP outbox.  No Qt here."""

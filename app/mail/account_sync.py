@@ -1,0 +1,126 @@
+"""One complete sync pass of one account: push queued changes, list folders, sync each.
+
+The Inbox goes first, then Sent, then the rest, so what the user needs first is ready first.
+A folder that fails on the server side is recorded with its error and the pass goes on; a
+lost connection ends the pass (the next one resumes where this one stopped).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from app.errors import NetworkError, ServerError, UserFacingError
+from app.mail.folder_roles import assign_roles
+from app.mail.folder_sync import FolderSync, ProgressFn, ServerFeatures
+from app.mail.imap_session import (
+    Credential,
+    ImapSettings,
+    close_quietly,
+    imap_errors,
+    open_session,
+)
+from app.mail.mail_actions import push_pending
+from app.store import mail_cache
+from app.store.accounts import account_folders
+from app.store.database import Store
+from app.store.mail_cache import ServerFolder
+from app.store.models import Account
+
+log = logging.getLogger("liaison.sync")
+
+_ROLE_ORDER = {"inbox": 0, "sent": 1, "drafts": 2, "archive": 3}
+
+
+@dataclass
+class SyncSummary:
+    account: str
+    folders: int = 0
+    new: int = 0
+    changed: int = 0
+    removed: int = 0
+    pushed: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+
+def imap_settings(account: Account) -> ImapSettings:
+    """Connection settings of a stored account (or of a new one being checked)."""
+    return ImapSettings(host=account.imap_host, port=account.imap_port,
+                        security=account.imap_security, username=account.username,
+                        tls_verify=account.tls_verify, ca_file=account.ca_file)
+
+
+def enable_extensions(client) -> ServerFeatures:
+    """Turn on QRESYNC (or CONDSTORE) so SELECT reports HIGHESTMODSEQ."""
+    capabilities = {c.upper() for c in client.capabilities()}
+    if b"QRESYNC" in capabilities:
+        client.enable("QRESYNC")
+        return ServerFeatures(condstore=True, qresync=True)
+    if b"CONDSTORE" in capabilities:
+        client.enable("CONDSTORE")
+        return ServerFeatures(condstore=True, qresync=False)
+    return ServerFeatures(condstore=False, qresync=False)
+
+
+def list_server_folders(client) -> list[ServerFolder]:
+    listed = []
+    for flags, delimiter, name in client.list_folders():
+        text_flags = {f.decode() if isinstance(f, bytes) else str(f) for f in flags}
+        delim = delimiter.decode() if isinstance(delimiter, bytes) else delimiter
+        listed.append((name, text_flags, delim))
+    roles = assign_roles(listed)
+    return [ServerFolder(name=name, delimiter=delim, flags=frozenset(flags), role=roles[name],
+                         selectable=not {"\\noselect", "\\nonexistent"} & {f.lower() for f in flags})
+            for name, flags, delim in listed]
+
+
+def sync_account(store: Store, account: Account, credential: Credential,
+                 only_folder: str | None = None, progress: ProgressFn | None = None,
+                 should_stop: Callable[[], bool] = lambda: False) -> SyncSummary:
+    started = time.monotonic()
+    summary = SyncSummary(account=account.name)
+    settings = imap_settings(account)
+    client = open_session(settings, credential)
+    try:
+        with imap_errors(settings):
+            client.normalise_times = False
+            features = enable_extensions(client)
+            summary.pushed = push_pending(client, store, account.id)
+            mail_cache.reconcile_folders(store, account.id, list_server_folders(client))
+            folders = [f for f in account_folders(store, account.id) if f.selectable]
+            if only_folder is not None:
+                folders = [f for f in folders if f.name == only_folder]
+                if not folders:
+                    names = ", ".join(f.name for f in account_folders(store, account.id))
+                    raise UserFacingError(f"No folder '{only_folder}' in {account.name} (folders: {names}).")
+            folders.sort(key=lambda f: (_ROLE_ORDER.get(f.role or "", 9), f.name.lower()))
+            for folder in folders:
+                if should_stop():
+                    break
+                _sync_one(client, store, account, folder, features, progress, should_stop, summary)
+    finally:
+        close_quietly(client)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _sync_one(client, store, account, folder, features, progress, should_stop, summary) -> None:
+    try:
+        with imap_errors(imap_settings(account)):
+            result = FolderSync(client, store, account.id, folder, features, progress,
+                                should_stop).run()
+    except ServerError as exc:
+        mail_cache.fail_folder_sync(store, folder.id, str(exc))
+        summary.errors.append(f"{folder.name}: {exc}")
+        log.warning("folder %s failed: %s", folder.name, exc)
+        return
+    except NetworkError as exc:
+        mail_cache.fail_folder_sync(store, folder.id, str(exc))
+        raise
+    summary.folders += 1
+    summary.new += result.new
+    summary.changed += result.changed
+    summary.removed += result.removed

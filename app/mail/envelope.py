@@ -1,0 +1,200 @@
+"""Extracting what the message list needs from raw RFC 822 bytes, quickly.
+
+Sync calls this once per message, so it avoids Python's full ``email`` parser, which costs
+most of the time of a naive sync: the header block is split and unfolded by hand (bytes stay
+bytes until :mod:`app.mail.header_decoding` decodes them), and only messages whose top-level
+type is ``multipart/*`` or a non-text leaf are walked for attachment metadata.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.utils import getaddresses, parsedate_to_datetime
+
+from app.mail.header_decoding import decode_bytes, decode_header_bytes, decode_header_text
+
+log = logging.getLogger("liaison.mime")
+
+_HEADER_LINE = re.compile(rb"^([!-9;-~]+)[ \t]*:(.*)$", re.DOTALL)
+_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+# Dates before this or more than a day in the future are broken Date headers.
+_EARLIEST_PLAUSIBLE = datetime(1980, 1, 1, tzinfo=timezone.utc).timestamp()
+
+
+@dataclass
+class AttachmentInfo:
+    part_index: int
+    filename: str
+    content_type: str
+    size: int
+    content_id: str | None
+    inline: bool
+
+
+@dataclass
+class Envelope:
+    message_id: str | None
+    in_reply_to: str | None
+    references: str | None
+    from_name: str
+    from_addr: str
+    to: list[tuple[str, str]]
+    cc: list[tuple[str, str]]
+    reply_to: list[tuple[str, str]]
+    subject: str
+    date: int
+    attachments: list[AttachmentInfo] = field(default_factory=list)
+
+    @property
+    def has_attachments(self) -> bool:
+        return any(not a.inline for a in self.attachments)
+
+
+def split_header_block(raw: bytes) -> dict[str, list[bytes]]:
+    """Header fields by lower-cased name, values unfolded, in order of appearance."""
+    end = len(raw)
+    for separator in (b"\r\n\r\n", b"\n\n"):
+        found = raw.find(separator)
+        if found != -1 and found < end:
+            end = found
+    headers: dict[str, list[bytes]] = {}
+    current_name: str | None = None
+    for line in raw[:end].splitlines():
+        if line[:1] in (b" ", b"\t"):
+            if current_name is not None:
+                headers[current_name][-1] += b" " + line.strip()
+            continue
+        match = _HEADER_LINE.match(line)
+        if match is None:
+            if current_name is not None and line.strip():
+                break  # a body with no blank line before it: the header block ended
+            continue
+        current_name = match.group(1).decode("ascii").lower()
+        headers.setdefault(current_name, []).append(match.group(2).strip())
+    return headers
+
+
+def _first(headers: dict[str, list[bytes]], name: str) -> bytes | None:
+    values = headers.get(name)
+    return values[0] if values else None
+
+
+def parse_addresses(raw_value: bytes | None) -> list[tuple[str, str]]:
+    """(display name, lower-cased address) pairs; display names decoded."""
+    if not raw_value:
+        return []
+    # Raw 8-bit bytes become text first; encoded-words stay encoded until the list is split,
+    # so a comma inside an encoded name cannot split an address.
+    text = decode_bytes(raw_value) if not raw_value.isascii() else raw_value.decode("ascii")
+    result = []
+    for name, addr in getaddresses([text]):
+        addr = addr.strip().strip("<>").lower()
+        name = decode_header_text(name).strip().strip('"').strip()
+        if not addr and not name:
+            continue
+        result.append((name, addr))
+    return result
+
+
+def _message_ids(raw_value: bytes | None) -> list[str]:
+    if not raw_value:
+        return []
+    return _MESSAGE_ID.findall(raw_value.decode("ascii", "replace"))
+
+
+def parse_date(raw_value: bytes | None, fallback: int | None) -> int:
+    now = datetime.now(timezone.utc).timestamp()
+    if raw_value:
+        try:
+            parsed = parsedate_to_datetime(raw_value.decode("ascii", "replace"))
+            if parsed.tzinfo is None:
+                parsed = parsed.replace(tzinfo=timezone.utc)
+            stamp = int(parsed.timestamp())
+            if _EARLIEST_PLAUSIBLE <= stamp <= now + 86400:
+                return stamp
+        except (TypeError, ValueError, IndexError, OverflowError):
+            pass
+    return int(fallback if fallback is not None else now)
+
+
+def _content_type(headers: dict[str, list[bytes]]) -> str:
+    value = _first(headers, "content-type")
+    if not value:
+        return "text/plain"
+    return value.split(b";", 1)[0].strip().decode("ascii", "replace").lower()
+
+
+def parse_envelope(raw: bytes, internal_date: int | None = None) -> Envelope:
+    """The envelope of one message; never raises on malformed input."""
+    headers = split_header_block(raw)
+    senders = parse_addresses(_first(headers, "from")) or parse_addresses(_first(headers, "sender"))
+    from_name, from_addr = senders[0] if senders else ("", "")
+    ids = _message_ids(_first(headers, "message-id"))
+    reply_ids = _message_ids(_first(headers, "in-reply-to"))
+    references = _message_ids(_first(headers, "references"))
+    subject_raw = _first(headers, "subject")
+    envelope = Envelope(
+        message_id=ids[0] if ids else None,
+        in_reply_to=reply_ids[0] if reply_ids else None,
+        references=" ".join(references) or None,
+        from_name=from_name,
+        from_addr=from_addr,
+        to=parse_addresses(b", ".join(headers.get("to", []))),
+        cc=parse_addresses(b", ".join(headers.get("cc", []))),
+        reply_to=parse_addresses(_first(headers, "reply-to")),
+        subject=decode_header_bytes(subject_raw) if subject_raw else "",
+        date=parse_date(_first(headers, "date"), internal_date),
+    )
+    top_type = _content_type(headers)
+    if top_type.startswith("multipart/") or not top_type.startswith(("text/", "message/")):
+        envelope.attachments = list_attachments(raw)
+    return envelope
+
+
+def list_attachments(raw: bytes) -> list[AttachmentInfo]:
+    """Attachment metadata from a full MIME walk; an unparsable message has none listed."""
+    from email import message_from_bytes
+    from email.policy import compat32
+
+    try:
+        message = message_from_bytes(raw, policy=compat32)
+        found: list[AttachmentInfo] = []
+        for index, part in enumerate(message.walk()):
+            if part.is_multipart():
+                continue
+            info = _attachment_info(index, part)
+            if info is not None:
+                found.append(info)
+        return found
+    except (RecursionError, MemoryError, LookupError, ValueError, TypeError, AttributeError) as exc:
+        log.warning("could not list attachments: %s", type(exc).__name__)
+        return []
+
+
+def _attachment_info(index: int, part) -> AttachmentInfo | None:
+    content_type = part.get_content_type()
+    disposition = str(part.get("Content-Disposition") or "").split(";", 1)[0].strip().lower()
+    raw_name = part.get_filename() or part.get_param("name")
+    if isinstance(raw_name, tuple):  # an RFC 2231 value email could not decode
+        raw_name = decode_bytes(raw_name[2].encode("latin-1", "replace"), raw_name[0])
+    filename = decode_header_text(raw_name) if raw_name else ""
+    is_body_text = content_type in ("text/plain", "text/html") and not filename
+    if is_body_text and disposition != "attachment":
+        return None  # the readable body, not an attachment
+    content_id = str(part.get("Content-ID") or "") or None
+    payload = part.get_payload()
+    encoded_size = len(payload) if isinstance(payload, str) else 0
+    encoding = str(part.get("Content-Transfer-Encoding") or "").strip().lower()
+    size = encoded_size * 3 // 4 if encoding == "base64" else encoded_size
+    inline = disposition != "attachment" and bool(content_id)
+    return AttachmentInfo(
+        part_index=index,
+        filename=filename,
+        content_type=content_type,
+        size=size,
+        content_id=content_id.strip().strip("<>") if content_id else None,
+        inline=inline,
+    )

@@ -1,0 +1,160 @@
+"""Opening an authenticated IMAP connection, and classifying what goes wrong.
+
+Security: TLS (implicit or STARTTLS) verifies the certificate and host name by default.
+Only an explicit per-account setting allows plaintext (``security="none"``) or an unverified
+certificate (``tls_verify=False``).  With STARTTLS, a server that does not offer it, or a
+failed upgrade, is an error: the password is never sent in clear as a fallback.
+
+Every network call on the connection runs inside :func:`imap_errors`, which turns socket,
+TLS and protocol exceptions into the taxonomy of :mod:`app.errors` at this boundary.
+"""
+
+from __future__ import annotations
+
+import imaplib
+import logging
+import re
+import socket
+import ssl
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Iterator, Protocol
+
+from app import __version__
+from app.errors import AuthError, LiaisonError, NetworkError, ServerError, TlsError
+
+DEFAULT_TIMEOUT = 60.0
+CLIENT_ID = {"name": "Liaison", "version": __version__, "vendor": "Liaison"}
+
+log = logging.getLogger("liaison.imap")
+
+
+@dataclass(frozen=True)
+class ImapSettings:
+    host: str
+    port: int
+    security: str  # ssl | starttls | none
+    username: str
+    tls_verify: bool = True
+    ca_file: str | None = None
+
+
+class Credential(Protocol):
+    """How to prove who we are once connected (the seam for OAuth2 / XOAUTH2)."""
+
+    def authenticate(self, client, username: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class PasswordCredential:
+    password: str
+
+    def authenticate(self, client, username: str) -> None:
+        client.login(username, self.password)
+
+    def __repr__(self) -> str:  # never let a password reach a log or a traceback
+        return "PasswordCredential(***)"
+
+
+def tls_context(settings: ImapSettings) -> ssl.SSLContext:
+    context = ssl.create_default_context(cafile=settings.ca_file or None)
+    if not settings.tls_verify:
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    quoted_bytes = re.match(r"""^b(['"])(.*)\1$""", text, re.DOTALL)  # imaplib passes repr(bytes)
+    if quoted_bytes:
+        text = quoted_bytes.group(2)
+    return text.splitlines()[0][:300]
+
+
+@contextmanager
+def imap_errors(settings: ImapSettings) -> Iterator[None]:
+    """Translate what an IMAP exchange can raise into Liaison's error classes."""
+    where = f"{settings.host}:{settings.port}"
+    try:
+        yield
+    except LiaisonError:
+        raise
+    except ssl.SSLCertVerificationError as exc:
+        raise TlsError(
+            f"The certificate of {settings.host} could not be verified "
+            f"({exc.verify_message or _describe(exc)}). If your company uses its own "
+            "certificate authority, give its certificate with --ca-file."
+        ) from None
+    except ssl.SSLError as exc:
+        raise TlsError(
+            f"A secure connection to {where} could not be set up ({_describe(exc)}); "
+            "check the port and the security setting (ssl, starttls)."
+        ) from None
+    except socket.gaierror:
+        raise NetworkError(
+            f"The server {settings.host} was not found: check the host name and that you are online."
+        ) from None
+    except ConnectionRefusedError:
+        raise NetworkError(f"{where} refused the connection: check the port number.") from None
+    except (socket.timeout, TimeoutError):
+        raise NetworkError(f"{where} did not answer in time: the network may be down.") from None
+    except imaplib.IMAP4.abort as exc:
+        raise NetworkError(f"The connection to {where} was lost ({_describe(exc)}).") from None
+    except OSError as exc:
+        raise NetworkError(f"Could not talk to {where}: {_describe(exc)}.") from None
+    except imaplib.IMAP4.error as exc:
+        raise ServerError(f"The server {settings.host} refused a command: {_describe(exc)}") from None
+
+
+def _login(client, settings: ImapSettings, credential: Credential) -> None:
+    try:
+        credential.authenticate(client, settings.username)
+    except imaplib.IMAP4.abort:
+        raise
+    except imaplib.IMAP4.error as exc:
+        detail = _describe(exc)
+        raise AuthError(
+            f"{settings.host} rejected the user name or password for {settings.username} "
+            f"({detail}). Some providers (QQ, 163, Gmail...) need an app password or "
+            "authorisation code from the mailbox's web settings instead of the web password."
+        ) from None
+
+
+def open_session(settings: ImapSettings, credential: Credential, timeout: float = DEFAULT_TIMEOUT):
+    """Connect, secure, log in and identify; returns a ready ``IMAPClient``."""
+    from imapclient import IMAPClient
+
+    with imap_errors(settings):
+        if settings.security == "ssl":
+            client = IMAPClient(settings.host, settings.port, ssl=True,
+                                ssl_context=tls_context(settings), timeout=timeout)
+        else:
+            client = IMAPClient(settings.host, settings.port, ssl=False, timeout=timeout)
+        try:
+            if settings.security == "starttls":
+                if not client.has_capability("STARTTLS"):
+                    raise TlsError(
+                        f"{settings.host} does not offer STARTTLS on port {settings.port}; "
+                        "refusing to send the password unencrypted."
+                    )
+                client.starttls(tls_context(settings))
+            _login(client, settings, credential)
+            if client.has_capability("ID"):
+                # 163/126/yeah.net refuse clients that do not identify ("Unsafe Login").
+                client.id_(CLIENT_ID)
+        except BaseException:
+            close_quietly(client)
+            raise
+    log.info("connected to %s:%s as %s", settings.host, settings.port, settings.username)
+    return client
+
+
+def close_quietly(client) -> None:
+    try:
+        client.logout()
+    except Exception:
+        try:
+            client.shutdown()
+        except Exception:
+            pass

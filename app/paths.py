@@ -1,0 +1,63 @@
+"""Every on-disk location of one user's profile, in one place.
+
+A profile is a directory holding the database, its backups and the logs.  It is chosen, in
+order, by ``--profile DIR``, the ``LIAISON_PROFILE`` environment variable, or the platform's
+user data directory.  Nothing secret is ever written below it: passwords live in the keyring.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROFILE_ENV = "LIAISON_PROFILE"
+
+
+def default_profile_dir() -> Path:
+    # platformdirs is imported lazily: it is only needed when no profile was named.
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("Liaison", appauthor=False))
+
+
+@dataclass(frozen=True)
+class ProfilePaths:
+    """The files and folders of one profile."""
+
+    root: Path
+
+    @classmethod
+    def resolve(cls, explicit: str | os.PathLike | None = None) -> "ProfilePaths":
+        chosen = explicit or os.environ.get(PROFILE_ENV) or default_profile_dir()
+        return cls(Path(chosen).expanduser().resolve())
+
+    @property
+    def database(self) -> Path:
+        return self.root / "liaison.sqlite3"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def log_file(self) -> Path:
+        return self.logs / "liaison.log"
+
+    @property
+    def ui_state(self) -> Path:
+        return self.root / "ui-state.ini"
+
+    def ensure(self) -> "ProfilePaths":
+        """Create the profile folders, readable by the owner only."""
+        for folder in (self.root, self.backups, self.logs):
+            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.chmod(0o700)
+            except OSError:  # e.g. a profile on a file system without permissions
+                pass
+        return self

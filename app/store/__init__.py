@@ -1,0 +1,1 @@
+"""The local store: SQLAlchemy models, the engine, migrations and queries (no Qt)."""

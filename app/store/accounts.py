@@ -1,0 +1,98 @@
+"""Accounts: creating, finding and removing them.  Secrets are not stored here."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from app.errors import UserFacingError
+from app.store.database import Store
+from app.store.mail_cache import now
+from app.store.models import Account, Folder, Message
+
+SECURITY_MODES = ("ssl", "starttls", "none")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass
+class NewAccount:
+    name: str
+    email: str
+    imap_host: str
+    imap_port: int
+    imap_security: str
+    smtp_host: str
+    smtp_port: int
+    smtp_security: str
+    username: str | None = None
+    display_name: str = ""
+    ca_file: str | None = None
+    tls_verify: bool = True
+
+    def validate(self) -> None:
+        if not self.name.strip():
+            raise UserFacingError("The account needs a name.")
+        if not _EMAIL.match(self.email):
+            raise UserFacingError(f"'{self.email}' is not an email address (expected name@example.com).")
+        for label, port in (("IMAP", self.imap_port), ("SMTP", self.smtp_port)):
+            if not 0 < port < 65536:
+                raise UserFacingError(f"The {label} port must be between 1 and 65535, not {port}.")
+        for label, mode in (("IMAP", self.imap_security), ("SMTP", self.smtp_security)):
+            if mode not in SECURITY_MODES:
+                raise UserFacingError(f"{label} security must be one of ssl, starttls, none.")
+
+
+def create_account(store: Store, new: NewAccount) -> Account:
+    new.validate()
+    with store.write() as session:
+        if session.scalar(select(Account.id).where(Account.name == new.name)) is not None:
+            raise UserFacingError(f"An account named '{new.name}' already exists.")
+        account = Account(
+            uuid=str(uuid.uuid4()), name=new.name, email=new.email,
+            display_name=new.display_name, username=new.username or new.email,
+            imap_host=new.imap_host, imap_port=new.imap_port, imap_security=new.imap_security,
+            smtp_host=new.smtp_host, smtp_port=new.smtp_port, smtp_security=new.smtp_security,
+            auth_method="password", ca_file=new.ca_file, tls_verify=new.tls_verify,
+            created_at=now())
+        session.add(account)
+    return account
+
+
+def list_accounts(store: Store) -> list[Account]:
+    with store.read() as session:
+        return list(session.scalars(select(Account).order_by(Account.name)))
+
+
+def get_account(store: Store, name: str) -> Account:
+    with store.read() as session:
+        account = session.scalar(select(Account).where(Account.name == name))
+    if account is None:
+        known = ", ".join(a.name for a in list_accounts(store)) or "none yet"
+        raise UserFacingError(f"No account named '{name}' (accounts: {known}).")
+    return account
+
+
+def remove_account(store: Store, name: str) -> Account:
+    account = get_account(store, name)
+    with store.write() as session:
+        session.delete(session.get(Account, account.id))
+    return account
+
+
+def account_folders(store: Store, account_id: int) -> list[Folder]:
+    with store.read() as session:
+        return list(session.scalars(select(Folder).where(Folder.account_id == account_id)
+                                    .order_by(Folder.name)))
+
+
+def unread_counts(store: Store, account_id: int) -> dict[int, int]:
+    with store.read() as session:
+        rows = session.execute(
+            select(Message.folder_id, func.count()).join(Folder, Folder.id == Message.folder_id)
+            .where(Folder.account_id == account_id, Message.seen.is_(False),
+                   Message.deleted.is_(False))
+            .group_by(Message.folder_id)).all()
+    return dict(rows)

@@ -1,0 +1,96 @@
+"""The SQLite engine and the one-writer discipline.
+
+* WAL journal, ``foreign_keys=ON``, a busy timeout, ``synchronous=NORMAL`` (safe with WAL:
+  a power cut may lose the last transactions, never corrupt the file).
+* **One writer.**  All writes in this process go through :meth:`Store.write`, which holds a
+  process-wide lock for the length of the transaction, so the sync threads and the GUI's
+  operations never contend inside SQLite; other processes (a CLI ``sync`` beside the GUI) are
+  serialised by SQLite's own lock and the busy timeout.
+* Readers use short sessions from :meth:`Store.read`; a Session is never shared across threads.
+"""
+
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import StoreError
+
+BUSY_TIMEOUT_MS = 15_000
+
+
+def _apply_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def create_sqlite_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", _apply_pragmas)
+    return engine
+
+
+def classify_sqlite_error(exc: OperationalError) -> StoreError:
+    text = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
+    if "disk" in text and "full" in text:
+        return StoreError("The disk is full: free some space, then try again. Nothing was lost.")
+    if "locked" in text or "busy" in text:
+        return StoreError("The database is busy in another Liaison process; try again in a moment.")
+    if "malformed" in text or "not a database" in text:
+        return StoreError(
+            "The local database is damaged. Restore the newest copy from the profile's "
+            "'backups' folder, or remove the profile and sync again."
+        )
+    return StoreError(f"The local database failed: {text}")
+
+
+class Store:
+    """The open database of one profile."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.engine = create_sqlite_engine(path)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_lock = threading.RLock()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A short read-only session."""
+        session = self._sessions()
+        try:
+            yield session
+        except OperationalError as exc:
+            raise classify_sqlite_error(exc) from exc
+        finally:
+            session.close()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction, committed on success and rolled back on any error."""
+        with self._write_lock:
+            session = self._sessions()
+            try:
+                yield session
+                session.commit()
+            except OperationalError as exc:
+                session.rollback()
+                raise classify_sqlite_error(exc) from exc
+            except BaseException:
+                session.rollback()
+                raise
+            finally:
+                session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()

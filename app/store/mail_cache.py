@@ -1,0 +1,206 @@
+"""Writes and reads of the mail cache made by the sync engine.
+
+Each function is one short transaction through :meth:`Store.write`, so a sync that is
+stopped at any instant leaves the cache consistent: a batch of messages is stored whole
+(envelope, raw bytes, addresses, attachments) or not at all, and a folder's cursor only
+advances after the folder was synced completely.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import zlib
+from dataclasses import dataclass
+
+from sqlalchemy import delete, insert, select, update
+
+from app.mail.envelope import Envelope
+from app.mail.flags import columns_to_flags, flags_to_columns
+from app.store.database import Store
+from app.store.models import (
+    Attachment,
+    Folder,
+    Message,
+    MessageAddress,
+    MessageBody,
+    PendingMailAction,
+)
+
+# Level 1: most of the gain (text compresses 3-5x) for a fraction of the CPU of level 6.
+COMPRESSION_LEVEL = 1
+
+
+@dataclass(frozen=True)
+class ServerFolder:
+    name: str
+    delimiter: str | None
+    flags: frozenset[str]
+    role: str | None
+    selectable: bool
+
+
+@dataclass
+class FetchedMessage:
+    uid: int
+    raw: bytes
+    flags: set[str]
+    internal_date: int | None
+    size: int
+    modseq: int | None
+    envelope: Envelope
+
+
+def now() -> int:
+    return int(time.time())
+
+
+def reconcile_folders(store: Store, account_id: int, server: list[ServerFolder]) -> None:
+    """Mirror the server's folder list; folders gone from the server leave the cache."""
+    with store.write() as session:
+        existing = {f.name: f for f in session.scalars(select(Folder).where(Folder.account_id == account_id))}
+        seen = set()
+        for folder in server:
+            seen.add(folder.name)
+            row = existing.get(folder.name)
+            if row is None:
+                session.add(Folder(account_id=account_id, name=folder.name, delimiter=folder.delimiter,
+                                   role=folder.role, selectable=folder.selectable, sync_state="new"))
+            else:
+                row.delimiter, row.role, row.selectable = folder.delimiter, folder.role, folder.selectable
+        for name, row in existing.items():
+            if name not in seen:
+                session.delete(row)
+
+
+def local_uids(store: Store, folder_id: int) -> set[int]:
+    with store.read() as session:
+        return set(session.scalars(select(Message.uid).where(Message.folder_id == folder_id)))
+
+
+def local_flags(store: Store, folder_id: int, uids: list[int]) -> dict[int, set[str]]:
+    columns = (Message.uid, Message.seen, Message.flagged, Message.answered, Message.deleted,
+               Message.keywords)
+    result: dict[int, set[str]] = {}
+    with store.read() as session:
+        for start in range(0, len(uids), 900):  # SQLite's bound-parameter limit
+            chunk = uids[start:start + 900]
+            for row in session.execute(select(*columns).where(Message.folder_id == folder_id,
+                                                              Message.uid.in_(chunk))):
+                result[row.uid] = columns_to_flags(row)
+    return result
+
+
+def pending_uids(store: Store, account_id: int, folder_name: str) -> set[int]:
+    """UIDs with local flag changes not yet on the server: sync must not overwrite them."""
+    with store.read() as session:
+        return set(session.scalars(select(PendingMailAction.uid).where(
+            PendingMailAction.account_id == account_id, PendingMailAction.folder_name == folder_name)))
+
+
+def reset_folder(store: Store, folder_id: int, uidvalidity: int) -> None:
+    """The server renumbered the folder (UIDVALIDITY changed): drop its cache, start over."""
+    with store.write() as session:
+        session.execute(delete(Message).where(Message.folder_id == folder_id))
+        session.execute(update(Folder).where(Folder.id == folder_id).values(
+            uidvalidity=uidvalidity, uidnext=None, highestmodseq=None, server_count=None,
+            sync_state="partial"))
+
+
+def begin_folder_sync(store: Store, folder_id: int, uidvalidity: int) -> None:
+    with store.write() as session:
+        session.execute(update(Folder).where(Folder.id == folder_id).values(
+            uidvalidity=uidvalidity, sync_state="syncing", last_error=None))
+
+
+def finish_folder_sync(store: Store, folder_id: int, uidnext: int | None, highestmodseq: int | None,
+                       server_count: int) -> None:
+    with store.write() as session:
+        session.execute(update(Folder).where(Folder.id == folder_id).values(
+            uidnext=uidnext, highestmodseq=highestmodseq, server_count=server_count,
+            sync_state="ok", last_error=None, last_synced_at=now()))
+
+
+def fail_folder_sync(store: Store, folder_id: int, error: str) -> None:
+    with store.write() as session:
+        session.execute(update(Folder).where(Folder.id == folder_id).values(
+            sync_state="error", last_error=error))
+
+
+def remove_uids(store: Store, folder_id: int, uids: set[int]) -> None:
+    ordered = sorted(uids)
+    with store.write() as session:
+        for start in range(0, len(ordered), 900):
+            session.execute(delete(Message).where(Message.folder_id == folder_id,
+                                                  Message.uid.in_(ordered[start:start + 900])))
+
+
+def update_flags(store: Store, folder_id: int, changes: dict[int, set[str]]) -> None:
+    with store.write() as session:
+        for uid, flags in changes.items():
+            session.execute(update(Message).where(Message.folder_id == folder_id, Message.uid == uid)
+                            .values(**flags_to_columns(flags)))
+
+
+def _address_rows(message_pk: int, envelope: Envelope) -> list[dict]:
+    rows = []
+    groups = [("from", [(envelope.from_name, envelope.from_addr)] if envelope.from_addr else []),
+              ("to", envelope.to), ("cc", envelope.cc), ("reply-to", envelope.reply_to)]
+    for role, pairs in groups:
+        for name, addr in pairs:
+            if addr:
+                rows.append({"message_id": message_pk, "role": role, "name": name, "addr": addr,
+                             "domain": addr.rpartition("@")[2]})
+    return rows
+
+
+def store_messages(store: Store, folder_id: int, messages: list[FetchedMessage]) -> int:
+    """Store one fetched batch atomically; UIDs already present are skipped (no duplicates)."""
+    if not messages:
+        return 0
+    compressed = [zlib.compress(m.raw, COMPRESSION_LEVEL) for m in messages]  # outside the lock
+    with store.write() as session:
+        present = set(session.scalars(select(Message.uid).where(
+            Message.folder_id == folder_id, Message.uid.in_([m.uid for m in messages]))))
+        fresh = [(m, blob) for m, blob in zip(messages, compressed) if m.uid not in present]
+        if not fresh:
+            return 0
+        rows = [_message_row(folder_id, m) for m, _ in fresh]
+        ids = session.execute(insert(Message).returning(Message.id, sort_by_parameter_order=True),
+                              rows).scalars().all()
+        session.execute(insert(MessageBody), [
+            {"message_id": pk, "compression": "zlib", "raw": blob} for pk, (_, blob) in zip(ids, fresh)])
+        addresses = [row for pk, (m, _) in zip(ids, fresh) for row in _address_rows(pk, m.envelope)]
+        if addresses:
+            session.execute(insert(MessageAddress), addresses)
+        attachments = [
+            {"message_id": pk, "part_index": a.part_index, "filename": a.filename,
+             "content_type": a.content_type, "size": a.size, "content_id": a.content_id,
+             "inline": a.inline}
+            for pk, (m, _) in zip(ids, fresh) for a in m.envelope.attachments]
+        if attachments:
+            session.execute(insert(Attachment), attachments)
+    return len(fresh)
+
+
+def _message_row(folder_id: int, m: FetchedMessage) -> dict:
+    e = m.envelope
+    row = {
+        "folder_id": folder_id, "uid": m.uid, "modseq": m.modseq, "message_id": e.message_id,
+        "in_reply_to": e.in_reply_to, "references": e.references, "from_name": e.from_name,
+        "from_addr": e.from_addr, "to_list": json.dumps(e.to, ensure_ascii=False),
+        "cc_list": json.dumps(e.cc, ensure_ascii=False),
+        "reply_to_list": json.dumps(e.reply_to, ensure_ascii=False), "subject": e.subject,
+        "date": e.date, "internal_date": m.internal_date, "size": m.size,
+        "has_attachments": e.has_attachments,
+    }
+    row.update(flags_to_columns(m.flags))
+    return row
+
+
+def raw_message(store: Store, message_pk: int) -> bytes | None:
+    with store.read() as session:
+        body = session.get(MessageBody, message_pk)
+        if body is None:
+            return None
+        return zlib.decompress(body.raw) if body.compression == "zlib" else body.raw

@@ -1,0 +1,73 @@
+"""Read queries over the mail cache used by the CLI and the UI (sorting happens in SQL)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+
+from app.errors import UserFacingError
+from app.mail.flags import columns_to_flags
+from app.store.database import Store
+from app.store.models import Folder, Message
+
+
+@dataclass
+class MessageRow:
+    id: int
+    uid: int
+    message_id: str | None
+    from_name: str
+    from_addr: str
+    to: list[tuple[str, str]]
+    cc: list[tuple[str, str]]
+    subject: str
+    date: int
+    flags: set[str]
+    has_attachments: bool
+    size: int
+
+    @property
+    def date_iso(self) -> str:
+        return datetime.fromtimestamp(self.date, timezone.utc).isoformat()
+
+
+def find_folder(store: Store, account_id: int, name: str | None) -> Folder:
+    """A folder by name; without a name, the Inbox."""
+    with store.read() as session:
+        query = select(Folder).where(Folder.account_id == account_id)
+        if name is None:
+            folder = session.scalar(query.where(Folder.role == "inbox"))
+        else:
+            folder = session.scalar(query.where(Folder.name == name))
+            if folder is None:
+                folder = session.scalar(query.where(Folder.name.ilike(name)))
+        names = None if folder else [f.name for f in session.scalars(query)]
+    if folder is None:
+        if not names:
+            raise UserFacingError("No folders stored yet for this account: run 'liaison sync' first.")
+        raise UserFacingError(f"No folder '{name or 'INBOX'}' (folders: {', '.join(sorted(names))}).")
+    return folder
+
+
+def _to_row(m: Message) -> MessageRow:
+    return MessageRow(id=m.id, uid=m.uid, message_id=m.message_id, from_name=m.from_name,
+                      from_addr=m.from_addr, to=[tuple(p) for p in json.loads(m.to_list)],
+                      cc=[tuple(p) for p in json.loads(m.cc_list)], subject=m.subject, date=m.date,
+                      flags=columns_to_flags(m), has_attachments=m.has_attachments, size=m.size)
+
+
+def latest_messages(store: Store, folder_id: int, limit: int) -> list[MessageRow]:
+    with store.read() as session:
+        rows = session.scalars(select(Message).where(Message.folder_id == folder_id)
+                               .order_by(Message.date.desc(), Message.uid.desc()).limit(limit))
+        return [_to_row(m) for m in rows]
+
+
+def messages_by_uid(store: Store, folder_id: int, uids: list[int]) -> list[MessageRow]:
+    with store.read() as session:
+        rows = session.scalars(select(Message).where(Message.folder_id == folder_id,
+                                                     Message.uid.in_(uids)))
+        return [_to_row(m) for m in rows]

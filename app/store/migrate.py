@@ -1,0 +1,102 @@
+"""Bringing a profile's database to the schema this code expects.
+
+Rules (DESIGN.md practice 9):
+
+* Migrations are linear Alembic revisions in ``migrations/versions``; released revisions are
+  never edited.
+* Before upgrading an existing database, it is copied to ``backups/`` with SQLite's online
+  backup API (consistent even in WAL mode).
+* A database stamped with a revision this code does not know was written by a newer Liaison:
+  it is refused with a message saying what to do, and left untouched.
+* The common case — already at head — costs one tiny SQLite query and never imports Alembic,
+  which keeps every CLI command fast.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from pathlib import Path
+
+from app.errors import StoreError
+from app.paths import ProfilePaths
+
+# The newest revision in migrations/versions; a unit test keeps the two in step.
+SCHEMA_HEAD = "0001"
+BACKUPS_KEPT = 5
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "migrations"
+
+log = logging.getLogger("liaison.db")
+
+
+def stamped_revision(db_path: Path) -> str | None:
+    """The Alembic revision stored in the database, or None for a new or empty file."""
+    if not db_path.exists():
+        return None
+    try:
+        with sqlite3.connect(db_path) as conn:
+            row = conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+            if row is None:
+                return None
+            version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"{db_path} is not a usable Liaison database ({exc}). Restore a copy from the "
+            "profile's 'backups' folder or choose another profile."
+        ) from None
+    return version[0] if version else None
+
+
+def alembic_config(db_path: Path):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("sqlalchemy.url", f"sqlite:///{db_path}")
+    return config
+
+
+def backup_database(paths: ProfilePaths, revision: str) -> Path:
+    """Copy the database to the backups folder; keep the newest few copies."""
+    paths.backups.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+    target = paths.backups / f"liaison-{stamp}-rev{revision}.sqlite3"
+    with sqlite3.connect(paths.database) as source, sqlite3.connect(target) as copy:
+        source.backup(copy)
+    old = sorted(paths.backups.glob("liaison-*.sqlite3"))[:-BACKUPS_KEPT]
+    for stale in old:
+        stale.unlink(missing_ok=True)
+    return target
+
+
+def ensure_schema(paths: ProfilePaths) -> None:
+    """Create or upgrade the profile's database; refuse one from the future."""
+    revision = stamped_revision(paths.database)
+    if revision == SCHEMA_HEAD:
+        return
+
+    from alembic import command
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
+    config = alembic_config(paths.database)
+    scripts = ScriptDirectory.from_config(config)
+    if revision is not None:
+        try:
+            known = scripts.get_revision(revision)
+        except CommandError:
+            known = None
+        if known is None:
+            raise StoreError(
+                f"This profile ({paths.root}) was written by a newer version of Liaison "
+                f"(database schema {revision}). Install that version, or start this one with "
+                "another --profile."
+            )
+        saved = backup_database(paths, revision)
+        log.info("backed up the database to %s before upgrading from %s", saved, revision)
+    command.upgrade(config, "head")
+    log.info("database schema is now at %s", SCHEMA_HEAD)

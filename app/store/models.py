@@ -1,0 +1,183 @@
+"""Tables of the local store.
+
+Two kinds of data live here and are treated differently:
+
+* **User data** (``accounts``, ``mail_pending_actions``, and later customer records, drafts
+  and the outbox) is sacred: migrations carry it forward and never drop it.
+* **The mail cache** (every other ``mail_*`` table) mirrors the IMAP server and can be rebuilt
+  from it; a UIDVALIDITY change empties a folder's cache and fetches it again.
+
+Timestamps are integer seconds since the epoch, UTC: compact, fast to sort and index.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Account(Base):
+    """A mailbox the user reads.  Holds no secret: the password is in the keyring under ``uuid``."""
+
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(String, unique=True)
+    email: Mapped[str] = mapped_column(String)
+    display_name: Mapped[str] = mapped_column(String, default="")
+    username: Mapped[str] = mapped_column(String)
+    imap_host: Mapped[str] = mapped_column(String)
+    imap_port: Mapped[int] = mapped_column(Integer)
+    imap_security: Mapped[str] = mapped_column(String)  # ssl | starttls | none
+    smtp_host: Mapped[str] = mapped_column(String)
+    smtp_port: Mapped[int] = mapped_column(Integer)
+    smtp_security: Mapped[str] = mapped_column(String)
+    auth_method: Mapped[str] = mapped_column(String, default="password")  # password | oauth2
+    ca_file: Mapped[str | None] = mapped_column(String, nullable=True)
+    tls_verify: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[int] = mapped_column(Integer)
+
+
+class Folder(Base):
+    """One IMAP mailbox and its sync cursor (UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ)."""
+
+    __tablename__ = "mail_folders"
+    __table_args__ = (UniqueConstraint("account_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String)
+    delimiter: Mapped[str | None] = mapped_column(String, nullable=True)
+    role: Mapped[str | None] = mapped_column(String, nullable=True)  # inbox|sent|drafts|trash|junk|archive
+    selectable: Mapped[bool] = mapped_column(Boolean, default=True)
+    uidvalidity: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    uidnext: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    highestmodseq: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    server_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    sync_state: Mapped[str] = mapped_column(String, default="new")  # new|syncing|partial|ok|error
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    last_synced_at: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class Message(Base):
+    """The envelope of one message in one folder, decoded for display and search."""
+
+    __tablename__ = "mail_messages"
+    __table_args__ = (
+        UniqueConstraint("folder_id", "uid"),
+        Index("ix_mail_messages_folder_date", "folder_id", "date"),
+        Index("ix_mail_messages_message_id", "message_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    folder_id: Mapped[int] = mapped_column(ForeignKey("mail_folders.id", ondelete="CASCADE"))
+    uid: Mapped[int] = mapped_column(Integer)
+    modseq: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    message_id: Mapped[str | None] = mapped_column(String, nullable=True)
+    in_reply_to: Mapped[str | None] = mapped_column(String, nullable=True)
+    references: Mapped[str | None] = mapped_column(Text, nullable=True)
+    from_name: Mapped[str] = mapped_column(String, default="")
+    from_addr: Mapped[str] = mapped_column(String, default="")
+    to_list: Mapped[str] = mapped_column(Text, default="[]")  # JSON [[name, addr], ...]
+    cc_list: Mapped[str] = mapped_column(Text, default="[]")
+    reply_to_list: Mapped[str] = mapped_column(Text, default="[]")
+    subject: Mapped[str] = mapped_column(Text, default="")
+    date: Mapped[int] = mapped_column(Integer)  # Date header, INTERNALDATE when missing/broken
+    internal_date: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    seen: Mapped[bool] = mapped_column(Boolean, default=False)
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False)
+    answered: Mapped[bool] = mapped_column(Boolean, default=False)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    keywords: Mapped[str] = mapped_column(Text, default="")  # other flags, space separated
+    has_attachments: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class MessageBody(Base):
+    """The raw RFC 822 bytes of a message, compressed: kept so nothing is ever lost."""
+
+    __tablename__ = "mail_bodies"
+
+    message_id: Mapped[int] = mapped_column(
+        ForeignKey("mail_messages.id", ondelete="CASCADE"), primary_key=True
+    )
+    compression: Mapped[str] = mapped_column(String, default="zlib")  # zlib | none
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class MessageAddress(Base):
+    """Every participant of a message, one row each, for "all mail with this person"."""
+
+    __tablename__ = "mail_addresses"
+    __table_args__ = (Index("ix_mail_addresses_addr", "addr"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    message_id: Mapped[int] = mapped_column(
+        ForeignKey("mail_messages.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String)  # from | to | cc | reply-to
+    name: Mapped[str] = mapped_column(String, default="")
+    addr: Mapped[str] = mapped_column(String)  # lower-cased
+    domain: Mapped[str] = mapped_column(String, index=True)
+
+
+class Attachment(Base):
+    """Metadata of one attachment; the bytes stay inside the raw message."""
+
+    __tablename__ = "mail_attachments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    message_id: Mapped[int] = mapped_column(
+        ForeignKey("mail_messages.id", ondelete="CASCADE"), index=True
+    )
+    part_index: Mapped[int] = mapped_column(Integer)
+    filename: Mapped[str] = mapped_column(String, default="")
+    content_type: Mapped[str] = mapped_column(String, default="application/octet-stream")
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    content_id: Mapped[str | None] = mapped_column(String, nullable=True)
+    inline: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PendingMailAction(Base):
+    """The remote half of a user action on mail, waiting to reach the server.
+
+    The local half (the flag change in ``mail_messages``) is applied at once; this row is
+    pushed at the start of the next sync and deleted when the server has it.  It is user
+    intent, so it is user data: it survives restarts and is never dropped by a migration.
+    """
+
+    __tablename__ = "mail_pending_actions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    folder_name: Mapped[str] = mapped_column(String)
+    uidvalidity: Mapped[int] = mapped_column(Integer)
+    uid: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String)  # add_flags | remove_flags
+    flags: Mapped[str] = mapped_column(String)  # space separated
+    created_at: Mapped[int] = mapped_column(Integer)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)

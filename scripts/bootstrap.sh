@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Sets up what Liaison needs on Debian/Ubuntu: system packages (installed when run as root,
+# named otherwise) and a virtualenv in .venv with the Python dependencies.
+# Usage: scripts/bootstrap.sh app|test
+set -euo pipefail
+cd "$(dirname "$0")/.."
+purpose="${1:-app}"
+
+# Qt runtime (xcb for a real display), CJK font so Chinese is never boxes, venv support.
+APP_PACKAGES="python3 python3-venv libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0
+  libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1
+  libxkbcommon-x11-0 fonts-wqy-microhei"
+# Real servers for the integration tests, Xvfb for screenshots, mbsync for the benchmark.
+TEST_PACKAGES="dovecot-imapd openssl xvfb xauth isync"
+
+wanted="$APP_PACKAGES"
+[ "$purpose" = test ] && wanted="$APP_PACKAGES $TEST_PACKAGES"
+
+missing=""
+for pkg in $wanted; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
+done
+if [ -n "$missing" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing system packages:$missing"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    # policy-rc.d keeps the system Dovecot from starting on 143/993: tests run their own.
+    apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  else
+    echo "Missing system packages:$missing" >&2
+    echo "Install them with: sudo apt-get install$missing" >&2
+    exit 1
+  fi
+fi
+
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+# Reinstall only when the declared dependencies changed.
+extras=""
+[ "$purpose" = test ] && extras="[test]"
+stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)-${purpose}"
+if [ ! -e "$stamp" ]; then
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+  .venv/bin/python -m pip install -q -e ".${extras}"
+  touch "$stamp"
+fi

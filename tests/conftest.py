@@ -1,0 +1,89 @@
+"""Shared fixtures: a private Dovecot, a throwaway profile, a test keyring, and a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    """Every in-process test gets a fresh in-memory keyring."""
+    import keyring
+
+    from tests.support.test_keyring import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def dovecot_binary():
+    if shutil.which("dovecot") is None:
+        pytest.fail("dovecot is not installed: run the README's test command, which installs it")
+
+
+@pytest.fixture
+def dovecot(dovecot_binary):
+    from tests.support.dovecot import DovecotServer
+
+    server = DovecotServer()
+    server.add_user("sales", "s3cret-pass")
+    server.start()
+    yield server
+    server.remove()
+
+
+@pytest.fixture
+def profile_dir(tmp_path) -> Path:
+    return tmp_path / "profile"
+
+
+@pytest.fixture
+def store(profile_dir):
+    from app.profile import open_profile
+
+    _paths, opened = open_profile(str(profile_dir))
+    yield opened
+    opened.close()
+
+
+class Cli:
+    """Runs `python main.py --profile P ...` as a real subprocess, as a user would."""
+
+    def __init__(self, profile: Path, keyring_file: Path):
+        self.profile = profile
+        self.env = {**os.environ, "PYTHON_KEYRING_BACKEND": "tests.support.test_keyring.FileKeyring",
+                    "LIAISON_TEST_KEYRING_FILE": str(keyring_file), "PYTHONPATH": str(REPO)}
+
+    def __call__(self, *args: str, stdin: str | None = None, timeout: float = 120,
+                 check: bool = True) -> subprocess.CompletedProcess:
+        result = subprocess.run([sys.executable, str(REPO / "main.py"), "--profile", str(self.profile),
+                                 *args], input=stdin, capture_output=True, text=True,
+                                env=self.env, timeout=timeout, cwd=REPO)
+        if check and result.returncode != 0:
+            raise AssertionError(f"liaison {' '.join(args)} failed ({result.returncode}):\n"
+                                 f"{result.stdout}\n{result.stderr}")
+        return result
+
+    def popen(self, *args: str) -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, str(REPO / "main.py"), "--profile", str(self.profile),
+                                 *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env=self.env, cwd=REPO)
+
+
+@pytest.fixture
+def cli(profile_dir, tmp_path) -> Cli:
+    return Cli(profile_dir, tmp_path / "keyring.json")
