@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from email.utils import getaddresses, parsedate_to_datetime
 
 from app.mail.header_decoding import decode_bytes, decode_header_bytes, decode_header_text
+from app.mail.mime_structure import describe_leaf, header_end, walk_leaves
 
 log = logging.getLogger("liaison.mime")
 
@@ -55,11 +56,7 @@ class Envelope:
 
 def split_header_block(raw: bytes) -> dict[str, list[bytes]]:
     """Header fields by lower-cased name, values unfolded, in order of appearance."""
-    end = len(raw)
-    for separator in (b"\r\n\r\n", b"\n\n"):
-        found = raw.find(separator)
-        if found != -1 and found < end:
-            end = found
+    end, _gap = header_end(raw)
     headers: dict[str, list[bytes]] = {}
     current_name: str | None = None
     for line in raw[:end].splitlines():
@@ -82,6 +79,25 @@ def _first(headers: dict[str, list[bytes]], name: str) -> bytes | None:
     return values[0] if values else None
 
 
+_SIMPLE_ADDRESS = re.compile(r"^\s*(?:([^<>@,]*?)\s*<([^<>\s@]+@[^<>\s@]+)>|([^<>\s@]+@[^<>\s@]+))\s*$")
+_NEEDS_FULL_PARSER = re.compile(r'["()\\:;]')
+
+
+def _split_simple(text: str) -> list[tuple[str, str]] | None:
+    """The common shapes (a@b, Name <a@b>, lists of them) without email's slow parser."""
+    if _NEEDS_FULL_PARSER.search(text):
+        return None
+    pairs = []
+    for piece in text.split(","):
+        if not piece.strip():
+            continue
+        match = _SIMPLE_ADDRESS.match(piece)
+        if match is None:
+            return None
+        pairs.append((match.group(1) or "", match.group(2) or match.group(3)))
+    return pairs
+
+
 def parse_addresses(raw_value: bytes | None) -> list[tuple[str, str]]:
     """(display name, lower-cased address) pairs; display names decoded."""
     if not raw_value:
@@ -89,10 +105,13 @@ def parse_addresses(raw_value: bytes | None) -> list[tuple[str, str]]:
     # Raw 8-bit bytes become text first; encoded-words stay encoded until the list is split,
     # so a comma inside an encoded name cannot split an address.
     text = decode_bytes(raw_value) if not raw_value.isascii() else raw_value.decode("ascii")
+    pairs = _split_simple(text)
+    if pairs is None:
+        pairs = getaddresses([text])
     result = []
-    for name, addr in getaddresses([text]):
+    for name, addr in pairs:
         addr = addr.strip().strip("<>").lower()
-        name = decode_header_text(name).strip().strip('"').strip()
+        name = decode_header_text(name).strip().strip('"').strip() if name else ""
         if not addr and not name:
             continue
         result.append((name, addr))
@@ -155,46 +174,14 @@ def parse_envelope(raw: bytes, internal_date: int | None = None) -> Envelope:
 
 
 def list_attachments(raw: bytes) -> list[AttachmentInfo]:
-    """Attachment metadata from a full MIME walk; an unparsable message has none listed."""
-    from email import message_from_bytes
-    from email.policy import compat32
-
+    """Attachment metadata from a fast MIME walk; an unparsable message has none listed."""
+    found: list[AttachmentInfo] = []
     try:
-        message = message_from_bytes(raw, policy=compat32)
-        found: list[AttachmentInfo] = []
-        for index, part in enumerate(message.walk()):
-            if part.is_multipart():
-                continue
-            info = _attachment_info(index, part)
-            if info is not None:
-                found.append(info)
-        return found
-    except (RecursionError, MemoryError, LookupError, ValueError, TypeError, AttributeError) as exc:
+        for index, headers, body in walk_leaves(raw):
+            described = describe_leaf(index, headers, body)
+            if described is not None:
+                filename, content_type, size, content_id, inline = described
+                found.append(AttachmentInfo(index, filename, content_type, size, content_id, inline))
+    except (LookupError, ValueError, TypeError, AttributeError, UnicodeError) as exc:
         log.warning("could not list attachments: %s", type(exc).__name__)
-        return []
-
-
-def _attachment_info(index: int, part) -> AttachmentInfo | None:
-    content_type = part.get_content_type()
-    disposition = str(part.get("Content-Disposition") or "").split(";", 1)[0].strip().lower()
-    raw_name = part.get_filename() or part.get_param("name")
-    if isinstance(raw_name, tuple):  # an RFC 2231 value email could not decode
-        raw_name = decode_bytes(raw_name[2].encode("latin-1", "replace"), raw_name[0])
-    filename = decode_header_text(raw_name) if raw_name else ""
-    is_body_text = content_type in ("text/plain", "text/html") and not filename
-    if is_body_text and disposition != "attachment":
-        return None  # the readable body, not an attachment
-    content_id = str(part.get("Content-ID") or "") or None
-    payload = part.get_payload()
-    encoded_size = len(payload) if isinstance(payload, str) else 0
-    encoding = str(part.get("Content-Transfer-Encoding") or "").strip().lower()
-    size = encoded_size * 3 // 4 if encoding == "base64" else encoded_size
-    inline = disposition != "attachment" and bool(content_id)
-    return AttachmentInfo(
-        part_index=index,
-        filename=filename,
-        content_type=content_type,
-        size=size,
-        content_id=content_id.strip().strip("<>") if content_id else None,
-        inline=inline,
-    )
+    return found

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import timezone
 from typing import Callable
 
+from app.mail.batch_pipeline import StorePipeline
 from app.mail.envelope import parse_envelope
 from app.mail.flags import normalise_flags
 from app.mail.imap_changes import fetch_changed_since
@@ -157,16 +158,23 @@ class FolderSync:
         items = ["BODY.PEEK[]", "FLAGS", "INTERNALDATE", "RFC822.SIZE"]
         if self.features.condstore:
             items.append("MODSEQ")
-        done = 0
-        for start in range(0, total, FETCH_BATCH):
-            if self.should_stop():
-                return
-            chunk = uids_newest_first[start:start + FETCH_BATCH]
-            fetched = self.client.fetch(chunk, items)
+        stored = 0
+
+        def store_batch(fetched: dict) -> None:
+            nonlocal stored
             batch = [self._to_message(uid, item) for uid, item in fetched.items() if b"BODY[]" in item]
             self.result.new += mail_cache.store_messages(self.store, self.folder.id, batch)
-            done += len(chunk)
-            self.progress(self.folder.name, done, total)
+            stored += len(fetched)
+            self.progress(self.folder.name, stored, total)
+
+        pipeline = StorePipeline(store_batch)
+        try:
+            for start in range(0, total, FETCH_BATCH):
+                if self.should_stop():
+                    break
+                pipeline.submit(self.client.fetch(uids_newest_first[start:start + FETCH_BATCH], items))
+        finally:
+            pipeline.close()  # what was fetched is stored even when the network failed
 
     @staticmethod
     def _to_message(uid: int, item: dict) -> FetchedMessage:
