@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -95,6 +96,7 @@ def warm_index(server: DovecotServer) -> None:
 
 
 def run_liaison(server: DovecotServer, work: Path) -> dict:
+    work.mkdir()
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": "tests.support.test_keyring.FileKeyring",
            "LIAISON_TEST_KEYRING_FILE": str(work / "keyring.json"), "PYTHONPATH": str(REPO)}
     base = [sys.executable, "main.py", "--profile", str(work / "profile")]
@@ -113,7 +115,7 @@ def run_liaison(server: DovecotServer, work: Path) -> dict:
 
 def run_mbsync(server: DovecotServer, work: Path) -> dict:
     maildir = work / "mbsync-mail"
-    maildir.mkdir()
+    maildir.mkdir(parents=True)
     config = work / "mbsyncrc"
     config.write_text(MBSYNC_CONFIG.format(port=server.ssl_port, password=PASSWORD,
                                            ca=server.ca_file, maildir=maildir))
@@ -125,10 +127,22 @@ def run_mbsync(server: DovecotServer, work: Path) -> dict:
             "resync_rss_mb": max(r[1] for r in resyncs)}
 
 
+def median_of(results) -> dict:
+    """Field-wise median of several runs' numbers (text fields from the first run)."""
+    results = list(results)
+    merged = dict(results[0])
+    for key, value in results[0].items():
+        if isinstance(value, (int, float)):
+            merged[key] = statistics.median(r[key] for r in results)
+    return merged
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--messages", type=int, default=10_000)
     parser.add_argument("--attachment-every", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="alternating rounds of both tools; medians are reported")
     args = parser.parse_args()
 
     server = DovecotServer()
@@ -139,18 +153,24 @@ def main() -> None:
         size = seed(server, args.messages, args.attachment_every)
         server.start()
         warm_index(server)
-        mbsync = run_mbsync(server, work)  # first, so any page-cache warm-up favours mbsync
-        liaison = run_liaison(server, work)
+        rounds = []
+        for index in range(args.rounds):
+            # mbsync goes first in each round, so any cache warm-up favours it.
+            rounds.append((run_mbsync(server, work / f"m{index}"), run_liaison(server, work / f"l{index}")))
+            print(f"round {index + 1}: mbsync {rounds[-1][0]['initial_s']:.2f} s, "
+                  f"Liaison {rounds[-1][1]['initial_s']:.2f} s", flush=True)
     finally:
         server.remove()
+    mbsync, liaison = median_of(r[0] for r in rounds), median_of(r[1] for r in rounds)
     result = {"messages": args.messages, "maildir_mb": round(size / 1e6, 1), "liaison": liaison,
-              "mbsync": mbsync,
+              "mbsync": mbsync, "rounds": rounds,
               "initial_ratio": liaison["initial_s"] / mbsync["initial_s"],
               "resync_ratio": liaison["resync_s"] / mbsync["resync_s"]}
     out = REPO / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "sync.json").write_text(json.dumps(result, indent=2))
-    print(f"{args.messages} messages, {result['maildir_mb']} MB in the Maildir")
+    print(f"{args.messages} messages, {result['maildir_mb']} MB in the Maildir; "
+          f"medians of {args.rounds} rounds")
     print(f"{'':28}{'Liaison':>10}{'mbsync':>10}{'ratio':>8}")
     print(f"{'initial full sync (s)':28}{liaison['initial_s']:>10.2f}{mbsync['initial_s']:>10.2f}"
           f"{result['initial_ratio']:>8.2f}")

@@ -23,19 +23,19 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import timezone
 from typing import Callable
 
 from app.mail.batch_pipeline import StorePipeline
 from app.mail.envelope import parse_envelope
 from app.mail.flags import normalise_flags
-from app.mail.imap_changes import fetch_changed_since
+from app.mail.imap_changes import FetchedBody, fetch_bodies, fetch_changed_since
 from app.store import mail_cache
 from app.store.database import Store
 from app.store.mail_cache import FetchedMessage
 from app.store.models import Folder
 
-FETCH_BATCH = 100
+FETCH_BATCH = 400  # at most this many messages per body fetch...
+FETCH_BATCH_BYTES = 8 * 1024 * 1024  # ...and about this many bytes, which bounds memory
 FLAG_BATCH = 2000  # UIDs per FLAGS fetch: keeps the command line well under 64 KiB
 
 ProgressFn = Callable[[str, int, int], None]
@@ -54,14 +54,6 @@ class FolderResult:
 class ServerFeatures:
     condstore: bool
     qresync: bool
-
-
-def _timestamp(value) -> int | None:
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return int(value.timestamp())
 
 
 class FolderSync:
@@ -155,34 +147,41 @@ class FolderSync:
     # -- new messages -------------------------------------------------------------------
     def _fetch_new(self, uids_newest_first: list[int]) -> None:
         total = len(uids_newest_first)
-        items = ["BODY.PEEK[]", "FLAGS", "INTERNALDATE", "RFC822.SIZE"]
-        if self.features.condstore:
-            items.append("MODSEQ")
         stored = 0
 
-        def store_batch(fetched: dict) -> None:
+        def store_batch(fetched: list[FetchedBody]) -> None:
             nonlocal stored
-            batch = [self._to_message(uid, item) for uid, item in fetched.items() if b"BODY[]" in item]
+            batch = [FetchedMessage(uid=b.uid, raw=b.raw, flags=b.flags, internal_date=b.internal_date,
+                                    size=b.size, modseq=b.modseq,
+                                    envelope=parse_envelope(b.raw, b.internal_date)) for b in fetched]
             self.result.new += mail_cache.store_messages(self.store, self.folder.id, batch)
             stored += len(fetched)
             self.progress(self.folder.name, stored, total)
 
         pipeline = StorePipeline(store_batch)
         try:
-            for start in range(0, total, FETCH_BATCH):
+            for chunk in self._batches(uids_newest_first):
                 if self.should_stop():
                     break
-                pipeline.submit(self.client.fetch(uids_newest_first[start:start + FETCH_BATCH], items))
+                pipeline.submit(fetch_bodies(self.client, chunk, self.features.condstore))
         finally:
             pipeline.close()  # what was fetched is stored even when the network failed
 
-    @staticmethod
-    def _to_message(uid: int, item: dict) -> FetchedMessage:
-        raw = item[b"BODY[]"]
-        internal = _timestamp(item.get(b"INTERNALDATE"))
-        modseq = item.get(b"MODSEQ")
-        return FetchedMessage(
-            uid=uid, raw=raw, flags=normalise_flags(item.get(b"FLAGS", ())),
-            internal_date=internal, size=int(item.get(b"RFC822.SIZE") or len(raw)),
-            modseq=int(modseq[0]) if modseq else None,
-            envelope=parse_envelope(raw, internal))
+    def _batches(self, uids: list[int]):
+        """Runs of UIDs (order kept) of at most FETCH_BATCH messages and ~FETCH_BATCH_BYTES."""
+        sizes: dict[int, int] = {}
+        for start in range(0, len(uids), FLAG_BATCH):
+            chunk = uids[start:start + FLAG_BATCH]
+            for uid, item in self.client.fetch(chunk, ["RFC822.SIZE"]).items():
+                sizes[uid] = int(item.get(b"RFC822.SIZE") or 0)
+        batch: list[int] = []
+        batch_bytes = 0
+        for uid in uids:
+            size = sizes.get(uid, 0)
+            if batch and (len(batch) >= FETCH_BATCH or batch_bytes + size > FETCH_BATCH_BYTES):
+                yield batch
+                batch, batch_bytes = [], 0
+            batch.append(uid)
+            batch_bytes += size
+        if batch:
+            yield batch
