@@ -99,6 +99,7 @@ class IdleWatcher:
                     changed = True
                     break
         finally:
-            client.idle_done()
-        if changed:
+            # A change can arrive while DONE is on its way: it comes back from idle_done.
+            _text, late_responses = client.idle_done()
+        if changed or any(_is_change(r) for r in late_responses):
             self.on_change()

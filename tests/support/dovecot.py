@@ -118,6 +118,13 @@ class DovecotServer:
         with open(self.root / "users", "a") as users:
             users.write(f"{name}:{{PLAIN}}{password}\n")
 
+    def change_password(self, name: str, password: str) -> None:
+        users = self.root / "users"
+        lines = [f"{name}:{{PLAIN}}{password}" if line.startswith(f"{name}:") else line
+                 for line in users.read_text().splitlines()]
+        users.write_text("\n".join(lines) + "\n")
+        time.sleep(1.1)  # Dovecot looks at the passwd-file for changes at most once a second
+
     def start(self) -> "DovecotServer":
         log = open(self.root / "master.out", "ab")
         # A session of its own, so stop() can end the master *and* the per-connection imap

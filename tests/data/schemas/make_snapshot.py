@@ -1,0 +1,64 @@
+"""Write a snapshot of the current released schema, with representative data, for upgrade tests.
+
+Run once when a schema revision is released (never rewrite an existing snapshot):
+
+    .venv/bin/python -m tests.data.schemas.make_snapshot
+
+The file is named after the revision; tests/unit/test_store_migrations.py upgrades every
+snapshot to head and checks that user data (accounts, queued actions) survives.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import sqlite3
+
+from sqlalchemy import select
+
+from app.mail.envelope import parse_envelope
+from app.mail.mail_actions import set_flag
+from app.paths import ProfilePaths
+from app.profile import open_profile
+from app.store import mail_cache
+from app.store.accounts import NewAccount, account_folders, create_account
+from app.store.mail_cache import FetchedMessage, ServerFolder
+from app.store.migrate import SCHEMA_HEAD
+from app.store.models import Message
+from tests.support.message_factory import make_message
+
+
+def main() -> None:
+    target = Path(__file__).resolve().parent / f"{SCHEMA_HEAD}.sqlite3"
+    if target.exists():
+        raise SystemExit(f"{target.name} exists: released snapshots are never rewritten")
+    work = Path(tempfile.mkdtemp())
+    paths, store = open_profile(str(work))
+    account = create_account(store, NewAccount(
+        name="工作", email="sales@example.com", imap_host="imap.example.com", imap_port=993,
+        imap_security="ssl", smtp_host="smtp.example.com", smtp_port=465, smtp_security="ssl"))
+    mail_cache.reconcile_folders(store, account.id, [
+        ServerFolder("INBOX", "/", frozenset(), "inbox", True),
+        ServerFolder("Sent", "/", frozenset({"\\Sent"}), "sent", True)])
+    folder = [f for f in account_folders(store, account.id) if f.name == "INBOX"][0]
+    messages = []
+    for n in range(20):
+        raw = make_message(n, attachment_every=4)
+        messages.append(FetchedMessage(uid=n + 1, raw=raw, flags=set(), internal_date=None,
+                                       size=len(raw), modseq=None, envelope=parse_envelope(raw)))
+    mail_cache.begin_folder_sync(store, folder.id, 12345)
+    mail_cache.store_messages(store, folder.id, messages)
+    mail_cache.finish_folder_sync(store, folder.id, 21, None, 20)
+    with store.read() as session:
+        ids = list(session.scalars(select(Message.id).where(Message.folder_id == folder.id)
+                                   .order_by(Message.uid).limit(3)))
+    set_flag(store, ids, "\\Seen", True)
+    store.close()
+    with sqlite3.connect(ProfilePaths(work).database) as source, sqlite3.connect(target) as copy:
+        source.backup(copy)
+    print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""Schema creation, upgrades of released schemas, backups, and refusing a newer database."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.errors import StoreError
+from app.paths import ProfilePaths
+from app.store import migrate
+from app.store.migrate import SCHEMA_HEAD, ensure_schema, stamped_revision
+
+SNAPSHOTS = Path(__file__).resolve().parent.parent / "data" / "schemas"
+
+
+def test_schema_head_constant_matches_the_migration_scripts():
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(migrate.alembic_config(Path("unused.sqlite3")))
+    assert scripts.get_heads() == [SCHEMA_HEAD]
+
+
+def test_new_profile_gets_the_head_schema_with_wal_and_foreign_keys(tmp_path):
+    paths = ProfilePaths(tmp_path / "p").ensure()
+    ensure_schema(paths)
+    assert stamped_revision(paths.database) == SCHEMA_HEAD
+    from app.store.database import Store
+
+    store = Store(paths.database)
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    store.close()
+
+
+def test_database_from_a_newer_version_is_refused_and_left_untouched(tmp_path):
+    paths = ProfilePaths(tmp_path / "p").ensure()
+    ensure_schema(paths)
+    with sqlite3.connect(paths.database) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'f00dcafe'")
+    before = hashlib.sha256(paths.database.read_bytes()).hexdigest()
+    with pytest.raises(StoreError, match="newer version of Liaison"):
+        ensure_schema(paths)
+    assert hashlib.sha256(paths.database.read_bytes()).hexdigest() == before
+
+
+def test_file_that_is_not_a_database_gets_a_clear_error(tmp_path):
+    paths = ProfilePaths(tmp_path / "p").ensure()
+    paths.database.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="not a usable Liaison database"):
+        ensure_schema(paths)
+
+
+@pytest.mark.parametrize("snapshot", sorted(SNAPSHOTS.glob("*.sqlite3")), ids=lambda p: p.stem)
+def test_every_released_schema_upgrades_with_user_data_intact(tmp_path, snapshot):
+    """Each released schema's snapshot (with data) upgrades to head; user data survives."""
+    paths = ProfilePaths(tmp_path / "p").ensure()
+    shutil.copyfile(snapshot, paths.database)
+    with sqlite3.connect(paths.database) as conn:
+        accounts_before = conn.execute("SELECT uuid, name, email FROM accounts ORDER BY id").fetchall()
+        pending_before = conn.execute("SELECT uid, kind, flags FROM mail_pending_actions").fetchall()
+    released = stamped_revision(paths.database)
+    ensure_schema(paths)
+    assert stamped_revision(paths.database) == SCHEMA_HEAD
+    with sqlite3.connect(paths.database) as conn:
+        assert conn.execute("SELECT uuid, name, email FROM accounts ORDER BY id").fetchall() == accounts_before
+        assert conn.execute("SELECT uid, kind, flags FROM mail_pending_actions").fetchall() == pending_before
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    if released != SCHEMA_HEAD:
+        assert list(paths.backups.glob(f"liaison-*-rev{released}.sqlite3"))
+
+
+def test_backup_is_a_consistent_copy_and_old_ones_are_pruned(tmp_path):
+    paths = ProfilePaths(tmp_path / "p").ensure()
+    ensure_schema(paths)
+    for n in range(migrate.BACKUPS_KEPT + 2):
+        (paths.backups / f"liaison-2020010{n}T000000-rev0000.sqlite3").write_bytes(b"old")
+    saved = migrate.backup_database(paths, SCHEMA_HEAD)
+    with sqlite3.connect(saved) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_HEAD
+    assert len(list(paths.backups.glob("liaison-*.sqlite3"))) == migrate.BACKUPS_KEPT
+    assert saved.exists()
