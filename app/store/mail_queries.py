@@ -71,3 +71,11 @@ def messages_by_uid(store: Store, folder_id: int, uids: list[int]) -> list[Messa
         rows = session.scalars(select(Message).where(Message.folder_id == folder_id,
                                                      Message.uid.in_(uids)))
         return [_to_row(m) for m in rows]
+
+
+def message_by_id(store: Store, message_pk: int) -> MessageRow:
+    with store.read() as session:
+        message = session.get(Message, message_pk)
+        if message is None:
+            raise UserFacingError("That message is no longer stored (it was removed on the server).")
+        return _to_row(message)

@@ -1,0 +1,198 @@
+"""The main window: folders, message list and reader side by side.
+
+It only composes panels and wires signals; each panel owns its model.  Database reads here
+are short indexed queries; network and keyring work happen in :class:`SyncService`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.mail.body_text import readable_text
+from app.paths import ProfilePaths
+from app.store.accounts import account_folders, list_accounts, unread_counts
+from app.store.database import Store
+from app.store.mail_cache import raw_message
+from app.store.mail_queries import message_by_id
+from app.ui.message_list_model import MessageListModel, Roles
+from app.ui.sync_service import SyncService
+
+FOLDER_ID_ROLE = Qt.ItemDataRole.UserRole + 10
+_ROLE_ORDER = {"inbox": 0, "sent": 1, "drafts": 2, "archive": 3, "junk": 4, "trash": 5}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, paths: ProfilePaths, store: Store, sync: SyncService):
+        super().__init__()
+        self.paths = paths
+        self.store = store
+        self.sync = sync
+        self.setWindowTitle(self.tr("Liaison"))
+        self.folders = QTreeWidget()
+        self.folders.setHeaderHidden(True)
+        self.messages = MessageListModel(store, self)
+        self.list_view = QTableView()
+        self.list_view.setModel(self.messages)
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.verticalHeader().hide()
+        self.list_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.list_view.setWordWrap(False)
+        self.list_view.setShowGrid(False)
+        columns = self.list_view.horizontalHeader()
+        columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        columns.resizeSection(0, 160)
+        columns.resizeSection(2, self.fontMetrics().horizontalAdvance("2026-12-31 23:59") + 24)
+        self.header_label = QLabel()
+        self.header_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.header_label.setWordWrap(True)
+        self.body = QTextBrowser()
+        self.body.setOpenLinks(False)
+        reader = QWidget()
+        reader_layout = QVBoxLayout(reader)
+        reader_layout.addWidget(self.header_label)
+        reader_layout.addWidget(self.body, 1)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.folders)
+        self.splitter.addWidget(self.list_view)
+        self.splitter.addWidget(reader)
+        self.splitter.setSizes([220, 560, 500])
+        self.empty_notice = QLabel(self.tr(
+            "No mail account yet.\n\nAdd one from a terminal, for example:\n"
+            "python main.py account add --name Work --email you@example.com "
+            "--imap-host imap.example.com --imap-port 993 --imap-security ssl "
+            "--smtp-host smtp.example.com --smtp-port 465 --smtp-security ssl --password-stdin"))
+        self.empty_notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_notice.setWordWrap(True)
+        self.account_status: dict[int, str] = {}
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label, 1)
+        self._build_menu()
+        self.folders.currentItemChanged.connect(self._folder_selected)
+        self.list_view.selectionModel().currentRowChanged.connect(self._message_selected)
+        sync.account_state_changed.connect(self._account_state)
+        sync.mail_changed.connect(self._mail_changed)
+        self.reload_folders()
+        self._restore_state()
+
+    def _build_menu(self) -> None:
+        mail = self.menuBar().addMenu(self.tr("&Mail"))
+        sync_now = QAction(self.tr("&Sync now"), self)
+        sync_now.setShortcut(QKeySequence.StandardKey.Refresh)
+        sync_now.triggered.connect(self.sync.sync_all)
+        mail.addAction(sync_now)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        mail.addAction(quit_action)
+
+    # -- folders ------------------------------------------------------------------------
+    def reload_folders(self) -> None:
+        current = self.folders.currentItem()
+        selected_id = current.data(0, FOLDER_ID_ROLE) if current else None
+        self.folders.clear()
+        accounts = list_accounts(self.store)
+        self.setCentralWidget(self.splitter if accounts else self.empty_notice)
+        keep, inbox = None, None
+        for account in accounts:
+            top = QTreeWidgetItem([account.name])
+            top.setToolTip(0, account.email)
+            self.folders.addTopLevelItem(top)
+            counts = unread_counts(self.store, account.id)
+            folders = sorted(account_folders(self.store, account.id),
+                             key=lambda f: (_ROLE_ORDER.get(f.role or "", 9), f.name.lower()))
+            for folder in folders:
+                unread = counts.get(folder.id, 0)
+                label = self.tr("%1 (%2)").replace("%1", folder.name).replace("%2", str(unread)) \
+                    if unread else folder.name
+                item = QTreeWidgetItem([label])
+                item.setData(0, FOLDER_ID_ROLE, folder.id)
+                if folder.last_error:
+                    item.setToolTip(0, folder.last_error)
+                top.addChild(item)
+                if folder.id == selected_id:
+                    keep = item
+                if inbox is None and folder.role == "inbox":
+                    inbox = item
+            top.setExpanded(True)
+        if keep or inbox:
+            self.folders.setCurrentItem(keep or inbox)
+
+    def _folder_selected(self, item, _previous) -> None:
+        folder_id = item.data(0, FOLDER_ID_ROLE) if item else None
+        if folder_id is not None and folder_id != self.messages.folder_id:
+            self.messages.set_folder(folder_id)
+            self._show_message(None)
+
+    # -- reader -------------------------------------------------------------------------
+    def _message_selected(self, current, _previous) -> None:
+        self._show_message(current.data(Roles.MessageId) if current.isValid() else None)
+
+    def _show_message(self, message_id: int | None) -> None:
+        if message_id is None:
+            self.header_label.clear()
+            self.body.clear()
+            return
+        row = message_by_id(self.store, message_id)
+        sender = f"{row.from_name} <{row.from_addr}>" if row.from_name else row.from_addr
+        recipients = ", ".join(name or addr for name, addr in row.to)
+        self.header_label.setText(self.tr("From: %1\nTo: %2\nDate: %3\nSubject: %4")
+                                  .replace("%1", sender).replace("%2", recipients)
+                                  .replace("%3", row.date_iso[:16].replace("T", " "))
+                                  .replace("%4", row.subject))
+        raw = raw_message(self.store, message_id)
+        self.body.setPlainText(readable_text(raw) if raw else "")
+
+    # -- sync state ---------------------------------------------------------------------
+    def _account_state(self, account_id: int, state: str, detail: str) -> None:
+        names = {a.id: a.name for a in list_accounts(self.store)}
+        name = names.get(account_id, "?")
+        texts = {
+            "syncing": self.tr("%1: syncing…"),
+            "ok": self.tr("%1: up to date (last sync %2)"),
+            "offline": self.tr("%1: offline — %2"),
+            "error": self.tr("%1: sync failed — %2"),
+        }
+        self.account_status[account_id] = texts[state].replace("%1", name).replace("%2", detail)
+        self.status_label.setText("   ".join(self.account_status.values()))
+        if state in ("ok", "error"):
+            self.reload_folders()
+
+    def _mail_changed(self, _account_id: int) -> None:
+        self.messages.refresh()
+
+    # -- window state -------------------------------------------------------------------
+    def _settings(self) -> QSettings:
+        return QSettings(str(self.paths.ui_state), QSettings.Format.IniFormat)
+
+    def _restore_state(self) -> None:
+        settings = self._settings()
+        if settings.value("geometry"):
+            self.restoreGeometry(settings.value("geometry"))
+        else:
+            self.resize(1280, 800)
+        if settings.value("splitter"):
+            self.splitter.restoreState(settings.value("splitter"))
+        if settings.value("columns"):
+            self.list_view.horizontalHeader().restoreState(settings.value("columns"))
+
+    def closeEvent(self, event) -> None:
+        settings = self._settings()
+        settings.setValue("geometry", self.saveGeometry())
+        settings.setValue("splitter", self.splitter.saveState())
+        settings.setValue("columns", self.list_view.horizontalHeader().saveState())
+        super().closeEvent(event)

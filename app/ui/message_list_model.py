@@ -1,0 +1,108 @@
+"""The message list: ids from SQL, rows loaded lazily in pages as the view asks for them.
+
+A folder of 100,000 messages opens at once because only the ordered id list is read up front
+(one indexed query); the few rows a view paints are fetched a page at a time and cached.
+Sorting happens in SQL, never in a Python proxy.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QStyle
+from sqlalchemy import select
+
+from app.store.database import Store
+from app.store.models import Message
+
+PAGE_SIZE = 200
+
+
+class Roles(IntEnum):
+    """The contract between message models and views."""
+
+    MessageId = Qt.ItemDataRole.UserRole + 1
+    Unread = Qt.ItemDataRole.UserRole + 2
+
+
+class MessageListModel(QAbstractTableModel):
+    COLUMNS = ("from", "subject", "date")
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.folder_id: int | None = None
+        self._ids: list[int] = []
+        self._rows: dict[int, tuple] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        # A style icon, not an emoji: emoji fonts are missing on many Linux desktops.
+        self._attachment_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+
+    def set_folder(self, folder_id: int | None) -> None:
+        self.beginResetModel()
+        self.folder_id = folder_id
+        self._ids = self._load_ids()
+        self._rows.clear()
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Re-read the folder after a sync; cached rows are dropped, the model is reset."""
+        self.set_folder(self.folder_id)
+
+    def _load_ids(self) -> list[int]:
+        if self.folder_id is None:
+            return []
+        with self.store.read() as session:
+            return list(session.scalars(select(Message.id).where(Message.folder_id == self.folder_id)
+                                        .order_by(Message.date.desc(), Message.uid.desc())))
+
+    def _row(self, row: int) -> tuple:
+        message_id = self._ids[row]
+        if message_id not in self._rows:
+            start = row - row % PAGE_SIZE
+            page = self._ids[start:start + PAGE_SIZE]
+            with self.store.read() as session:
+                for r in session.execute(select(
+                        Message.id, Message.from_name, Message.from_addr, Message.subject,
+                        Message.date, Message.seen, Message.flagged, Message.has_attachments)
+                        .where(Message.id.in_(page))):
+                    self._rows[r.id] = tuple(r)
+        return self._rows[message_id]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("From"), self.tr("Subject"), self.tr("Date"))[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        _id, from_name, from_addr, subject, date, seen, flagged, attachments = self._row(index.row())
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "from":
+                return from_name or from_addr
+            if column == "subject":
+                return ("★ " if flagged else "") + (subject or self.tr("(no subject)"))
+            return datetime.fromtimestamp(date).strftime("%Y-%m-%d %H:%M")
+        if role == Qt.ItemDataRole.DecorationRole and column == "subject" and attachments:
+            return self._attachment_icon
+        if role == Qt.ItemDataRole.FontRole and not seen:
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole and column == "from":
+            return from_addr
+        if role == Roles.MessageId:
+            return _id
+        if role == Roles.Unread:
+            return not seen
+        return None
