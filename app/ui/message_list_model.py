@@ -39,8 +39,7 @@ class MessageListModel(QAbstractTableModel):
         self._rows: dict[int, tuple] = {}
         self._bold = QFont()
         self._bold.setBold(True)
-        # A style icon, not an emoji: emoji fonts are missing on many Linux desktops.
-        self._attachment_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        self._attachment_icon = None
 
     def set_folder(self, folder_id: int | None) -> None:
         self.beginResetModel()
@@ -96,6 +95,10 @@ class MessageListModel(QAbstractTableModel):
                 return ("★ " if flagged else "") + (subject or self.tr("(no subject)"))
             return datetime.fromtimestamp(date).strftime("%Y-%m-%d %H:%M")
         if role == Qt.ItemDataRole.DecorationRole and column == "subject" and attachments:
+            if self._attachment_icon is None:
+                # A style icon, not an emoji: emoji fonts are missing on many Linux desktops.
+                self._attachment_icon = QApplication.style().standardIcon(
+                    QStyle.StandardPixmap.SP_FileIcon)
             return self._attachment_icon
         if role == Qt.ItemDataRole.FontRole and not seen:
             return self._bold

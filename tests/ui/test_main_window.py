@@ -22,7 +22,7 @@ def window(qtbot, store, account, profile_dir):
     service.stop()
 
 
-def test_message_model_passes_the_model_tester(qtmodeltester, store, account, imap, run_sync):
+def test_message_model_passes_the_model_tester(qtmodeltester, qapp, store, account, imap, run_sync):
     for n in range(30):
         imap.append("INBOX", make_message(n))
     run_sync()
