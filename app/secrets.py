@@ -89,6 +89,10 @@ class SecretStore:
         except KeyringError as exc:
             raise KeyringUnavailable(f"The system keyring refused the request: {exc}") from None
 
+    def ensure_available(self) -> None:
+        """Raise KeyringUnavailable now, before anything depends on storing a secret."""
+        self._keyring()
+
     def set_password(self, account_uuid: str, secret: str, kind: str = "password") -> None:
         keyring = self._keyring()
         self._guarded(lambda: keyring.set_password(SERVICE, _secret_key(account_uuid, kind), secret))

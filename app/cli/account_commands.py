@@ -29,7 +29,7 @@ def _add(args, store) -> int:
     new.validate()
     password = read_password_from_stdin()
     secrets = SecretStore()
-    secrets._keyring()  # fail before anything is saved if no keyring can hold the password
+    secrets.ensure_available()  # fail before anything is saved if no keyring can hold it
     if not args.no_check:  # log in once, so a wrong password or host is caught now
         close_quietly(open_session(imap_settings(new), PasswordCredential(password), timeout=30))
     account = create_account(store, new)

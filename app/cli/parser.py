@@ -7,6 +7,13 @@ import argparse
 from app import __version__
 
 
+class OneLineErrorParser(argparse.ArgumentParser):
+    """Usage mistakes are reported like every other error: one line, exit code 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"liaison: {message} (see: {self.prog} --help)\n")
+
+
 def _port(text: str) -> int:
     try:
         value = int(text)
@@ -58,13 +65,14 @@ def _add_account_commands(commands) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineErrorParser(
         prog="liaison", description="Liaison mail and customer client. Without a command, "
         "starts the desktop application.")
     parser.add_argument("--profile", metavar="DIR",
                         help="profile directory (default: $LIAISON_PROFILE or the user data dir)")
     parser.add_argument("--version", action="version", version=f"Liaison {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                     parser_class=OneLineErrorParser)
     _add_account_commands(commands)
 
     sync = commands.add_parser("sync", help="one complete sync pass")
