@@ -28,10 +28,11 @@ if not os.environ.get("DISPLAY"):
 
 def build_profile(folder: Path):
     from app.mail.envelope import parse_envelope
+    from app.mail.fetched import FetchedMessage
     from app.profile import open_profile
     from app.store import mail_cache
     from app.store.accounts import NewAccount, account_folders, create_account
-    from app.store.mail_cache import FetchedMessage, ServerFolder
+    from app.store.mail_cache import ServerFolder
     from tests.support.message_factory import make_message
 
     paths, store = open_profile(str(folder))

@@ -26,12 +26,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 from app.mail.batch_pipeline import StorePipeline
-from app.mail.envelope import parse_envelope
+from app.mail.fetched import FetchedBody, FetchedMessage
 from app.mail.flags import normalise_flags
-from app.mail.imap_changes import FetchedBody, fetch_bodies, fetch_changed_since
+from app.mail.imap_changes import fetch_bodies, fetch_changed_since
 from app.store import mail_cache
 from app.store.database import Store
-from app.store.mail_cache import FetchedMessage
 from app.store.models import Folder
 
 FETCH_BATCH = 400  # at most this many messages per body fetch...
@@ -151,9 +150,7 @@ class FolderSync:
 
         def store_batch(fetched: list[FetchedBody]) -> None:
             nonlocal stored
-            batch = [FetchedMessage(uid=b.uid, raw=b.raw, flags=b.flags, internal_date=b.internal_date,
-                                    size=b.size, modseq=b.modseq,
-                                    envelope=parse_envelope(b.raw, b.internal_date)) for b in fetched]
+            batch = [FetchedMessage.from_body(body) for body in fetched]
             self.result.new += mail_cache.store_messages(self.store, self.folder.id, batch)
             stored += len(fetched)
             self.progress(self.folder.name, stored, total)

@@ -13,11 +13,11 @@ parser.  Kept in one module because it touches imaplib internals.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime
 
 from imapclient.response_parser import parse_fetch_response
 
+from app.mail.fetched import FetchedBody
 from app.mail.flags import normalise_flags
 
 _RANGE = re.compile(r"(\d+)(?::(\d+))?")
@@ -65,16 +65,6 @@ _ITEM_PATTERNS = {
 }
 _BODY_LITERAL = re.compile(rb"\bBODY\[\] \{(\d+)\}$")
 BODY_ITEMS = "(UID BODY.PEEK[] FLAGS INTERNALDATE RFC822.SIZE{modseq})"
-
-
-@dataclass
-class FetchedBody:
-    uid: int
-    raw: bytes
-    flags: set[str]
-    internal_date: int | None
-    size: int
-    modseq: int | None
 
 
 def _internal_date(value: bytes | None) -> int | None:

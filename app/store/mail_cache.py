@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select, update
 
 from app.mail.envelope import Envelope
+from app.mail.fetched import FetchedMessage
 from app.mail.flags import columns_to_flags, flags_to_columns
 from app.store.database import Store
 from app.store.models import (
@@ -41,17 +42,6 @@ class ServerFolder:
     flags: frozenset[str]
     role: str | None
     selectable: bool
-
-
-@dataclass
-class FetchedMessage:
-    uid: int
-    raw: bytes
-    flags: set[str]
-    internal_date: int | None
-    size: int
-    modseq: int | None
-    envelope: Envelope
 
 
 def now() -> int:

@@ -23,7 +23,8 @@ from app.paths import ProfilePaths
 from app.profile import open_profile
 from app.store import mail_cache
 from app.store.accounts import NewAccount, account_folders, create_account
-from app.store.mail_cache import FetchedMessage, ServerFolder
+from app.mail.fetched import FetchedMessage
+from app.store.mail_cache import ServerFolder
 from app.store.migrate import SCHEMA_HEAD
 from app.store.models import Message
 from tests.support.message_factory import make_message
