@@ -81,7 +81,7 @@ def seed(server: DovecotServer, count: int, attachment_every: int) -> int:
     base = time.time() - count * 420
     messages = ((make_message(n, attachment_every=attachment_every), base + n * 420) for n in range(count))
     folder = server.maildir("sales")
-    written = seed_maildir(folder, messages, server.uid, server.gid)
+    seed_maildir(folder, messages, server.uid, server.gid)
     total = sum(p.stat().st_size for p in (folder / "cur").iterdir())
     return total
 

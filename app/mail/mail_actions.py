@@ -45,12 +45,6 @@ def set_flag(store: Store, message_ids: list[int], flag: str, on: bool) -> list[
     return [r.id for r in rows]
 
 
-def pending_count(store: Store, account_id: int) -> int:
-    with store.read() as session:
-        return len(session.scalars(select(PendingMailAction.id)
-                                   .where(PendingMailAction.account_id == account_id)).all())
-
-
 def push_pending(client, store: Store, account_id: int) -> int:
     """Send queued flag changes to the server in the order they were made; returns the count."""
     with store.read() as session:

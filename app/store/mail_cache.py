@@ -172,7 +172,7 @@ def store_messages(store: Store, folder_id: int, messages: list[FetchedMessage])
         cursor = session.connection().connection.cursor()
         stored = 0
         bodies, addresses, attachments = [], [], []
-        for message, values, (compression, blob) in zip(messages, rows, encoded):
+        for message, values, (compression, blob) in zip(messages, rows, encoded, strict=True):
             if message.uid in present:
                 continue
             cursor.execute(_INSERT_MESSAGE, values)

@@ -177,12 +177,6 @@ class DovecotServer:
         base = self.root / "mail" / user
         return base if folder == "INBOX" else base / f".{folder}"
 
-    def fix_ownership(self, user: str) -> None:
-        for dirpath, dirnames, filenames in os.walk(self.root / "mail" / user):
-            os.chown(dirpath, self.uid, self.gid)
-            for name in filenames:
-                os.chown(os.path.join(dirpath, name), self.uid, self.gid)
-
     def remove(self) -> None:
         self.stop()
         shutil.rmtree(self.root, ignore_errors=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.paths import ProfilePaths
-from app.ui.main_window import FOLDER_ID_ROLE, MainWindow
-from app.ui.message_list_model import MessageListModel, Roles
+from app.ui.main_window import MainWindow
+from app.ui.message_list_model import MessageListModel
 from app.ui.sync_service import SyncService
 from tests.support.message_factory import make_message
 
