@@ -6,7 +6,7 @@ are short indexed queries; network and keyring work happen in :class:`SyncServic
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.empty_notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_notice.setWordWrap(True)
         self.account_status: dict[int, str] = {}
+        self.account_names: dict[int, str] = {}
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label, 1)
         self._build_menu()
@@ -86,6 +87,12 @@ class MainWindow(QMainWindow):
         self.list_view.selectionModel().currentRowChanged.connect(self._message_selected)
         sync.account_state_changed.connect(self._account_state)
         sync.mail_changed.connect(self._mail_changed)
+        sync.folder_progress.connect(self._folder_progress)
+        # New mail during a long sync is shown batch by batch, at most twice a second.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(500)
+        self._refresh_timer.timeout.connect(self._refresh_messages)
         self.reload_folders()
         self._restore_state()
 
@@ -106,6 +113,7 @@ class MainWindow(QMainWindow):
         selected_id = current.data(0, FOLDER_ID_ROLE) if current else None
         self.folders.clear()
         accounts = list_accounts(self.store)
+        self.account_names = {a.id: a.name for a in accounts}
         self.setCentralWidget(self.splitter if accounts else self.empty_notice)
         keep, inbox = None, None
         for account in accounts:
@@ -159,8 +167,7 @@ class MainWindow(QMainWindow):
 
     # -- sync state ---------------------------------------------------------------------
     def _account_state(self, account_id: int, state: str, detail: str) -> None:
-        names = {a.id: a.name for a in list_accounts(self.store)}
-        name = names.get(account_id, "?")
+        name = self.account_names.get(account_id, "?")
         texts = {
             "syncing": self.tr("%1: syncing…"),
             "ok": self.tr("%1: up to date (last sync %2)"),
@@ -172,8 +179,29 @@ class MainWindow(QMainWindow):
         if state in ("ok", "error"):
             self.reload_folders()
 
+    def _folder_progress(self, account_id: int, folder: str, done: int, total: int) -> None:
+        name = self.account_names.get(account_id, "?")
+        self.account_status[account_id] = (self.tr("%1: syncing %2 (%3 of %4 new messages)")
+                                           .replace("%1", name).replace("%2", folder)
+                                           .replace("%3", str(done)).replace("%4", str(total)))
+        self.status_label.setText("   ".join(self.account_status.values()))
+        if self.messages.folder_id is None:
+            self.reload_folders()  # a first sync: the folders became known before the mail
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
     def _mail_changed(self, _account_id: int) -> None:
+        self._refresh_messages()
+
+    def _refresh_messages(self) -> None:
+        """Refresh the list, keeping the selected message selected."""
+        current = self.list_view.currentIndex()
+        selected = current.data(Roles.MessageId) if current.isValid() else None
         self.messages.refresh()
+        if selected is not None and not self.list_view.currentIndex().isValid():
+            row = self.messages.row_of(selected)
+            if row is not None:
+                self.list_view.setCurrentIndex(self.messages.index(row, 0))
 
     # -- window state -------------------------------------------------------------------
     def _settings(self) -> QSettings:

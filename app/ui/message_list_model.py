@@ -49,8 +49,34 @@ class MessageListModel(QAbstractTableModel):
         self.endResetModel()
 
     def refresh(self) -> None:
-        """Re-read the folder after a sync; cached rows are dropped, the model is reset."""
-        self.set_folder(self.folder_id)
+        """Re-read the folder after a sync without disturbing the view where possible.
+
+        During an initial sync, batches arrive newest first, so new rows land after the
+        existing ones: they are inserted at the end and the view keeps its selection and
+        scroll position.  Any other change resets the model (the view restores its
+        selection by message id, see ``MainWindow``).
+        """
+        ids = self._load_ids()
+        old = self._ids
+        if len(ids) >= len(old) and ids[:len(old)] == old:
+            if len(ids) > len(old):
+                self.beginInsertRows(QModelIndex(), len(old), len(ids) - 1)
+                self._ids = ids
+                self.endInsertRows()
+            self._rows.clear()  # flags may have changed
+            if old:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(old) - 1, len(self.COLUMNS) - 1))
+            return
+        self.beginResetModel()
+        self._ids = ids
+        self._rows.clear()
+        self.endResetModel()
+
+    def row_of(self, message_id: int) -> int | None:
+        try:
+            return self._ids.index(message_id)
+        except ValueError:
+            return None
 
     def _load_ids(self) -> list[int]:
         if self.folder_id is None:

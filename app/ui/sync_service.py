@@ -38,6 +38,7 @@ class SyncService(QObject):
 
     account_state_changed = Signal(int, str, str)  # account id, state, detail
     mail_changed = Signal(int)  # account id whose cached mail changed
+    folder_progress = Signal(int, str, int, int)  # account id, folder, done, total
 
     def __init__(self, store: Store, parent=None, use_idle: bool = True):
         super().__init__(parent)
@@ -102,8 +103,11 @@ class SyncService(QObject):
                 return
             self.account_state_changed.emit(account.id, "syncing", "")
             try:
+                def progress(name, done, total, account_id=account.id):
+                    self.folder_progress.emit(account_id, name, done, total)
+
                 summary = sync_account(self.store, account, self._credential(account), only_folder=folder,
-                                       should_stop=self._stopping.is_set)
+                                       progress=progress, should_stop=self._stopping.is_set)
             except NetworkError as exc:
                 self.account_state_changed.emit(account.id, "offline", str(exc))
                 continue

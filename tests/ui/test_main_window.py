@@ -6,7 +6,7 @@ import pytest
 
 from app.paths import ProfilePaths
 from app.ui.main_window import MainWindow
-from app.ui.message_list_model import MessageListModel
+from app.ui.message_list_model import MessageListModel, Roles
 from app.ui.sync_service import SyncService
 from tests.support.message_factory import make_message
 
@@ -63,7 +63,8 @@ def test_background_sync_and_idle_bring_new_mail_into_the_window(qtbot, store, a
     service.start()
     try:
         qtbot.waitUntil(lambda: win.messages.rowCount() == 1, timeout=15000)
-        assert "ok" in states and "up to date" in win.status_label.text()
+        qtbot.waitUntil(lambda: "up to date" in win.status_label.text(), timeout=15000)
+        assert states[0] == "syncing" and states[-1] == "ok"
         qtbot.waitUntil(lambda: bool(service._watchers)
                         and all(w.connected.is_set() for w in service._watchers), timeout=10000)
         imap.append("INBOX", make_message(2))  # arrives while the window is idle
@@ -84,3 +85,40 @@ def test_offline_is_reported_not_shown_as_synced(qtbot, store, account, dovecot,
         assert "up to date" not in win.status_label.text()
     finally:
         service.stop()
+
+
+def test_initial_sync_fills_the_list_batch_by_batch_keeping_the_selection(
+        qtbot, store, account, imap, profile_dir, monkeypatch):
+    import time
+
+    from app.mail import folder_sync
+    from app.store import mail_cache
+
+    imap.multiappend("INBOX", [make_message(n) for n in range(240)])
+    monkeypatch.setattr(folder_sync, "FETCH_BATCH", 20)
+    real_store = mail_cache.store_messages
+
+    def slow_store(*args):  # a slow disk or a big mailbox: several refreshes happen meanwhile
+        time.sleep(0.15)
+        return real_store(*args)
+
+    monkeypatch.setattr(mail_cache, "store_messages", slow_store)
+    service = SyncService(store, use_idle=False)
+    win = MainWindow(ProfilePaths(profile_dir), store, service)
+    qtbot.addWidget(win)
+    sizes = []
+    win.messages.rowsInserted.connect(lambda *_: sizes.append(win.messages.rowCount()))
+    win.messages.modelReset.connect(lambda: sizes.append(win.messages.rowCount()))
+    service.start()
+    try:
+        qtbot.waitUntil(lambda: win.messages.rowCount() > 0, timeout=15000)
+        win.list_view.setCurrentIndex(win.messages.index(0, 0))
+        newest = win.messages.index(0, 0).data(Roles.MessageId)
+        newest_subject = win.messages.index(0, 1).data()
+        qtbot.waitUntil(lambda: win.messages.rowCount() == 240, timeout=30000)
+    finally:
+        service.stop()
+    partial = [n for n in sizes if 0 < n < 240]
+    assert len(partial) >= 2, f"rows should appear in steps while the sync runs: {sizes}"
+    assert win.list_view.currentIndex().data(Roles.MessageId) == newest
+    assert newest_subject and f"Subject: {newest_subject}" in win.header_label.text()
