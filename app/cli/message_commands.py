@@ -6,7 +6,7 @@ import json
 
 from app.errors import UserFacingError
 from app.mail.flags import FLAG_FOR_NAME
-from app.mail.mail_actions import set_flag
+from app.mail.mail_actions import queue_move, set_flag
 from app.store.accounts import get_account, list_accounts
 from app.store.mail_queries import MessageRow, find_folder, latest_messages, messages_by_uid
 
@@ -47,17 +47,30 @@ def _list(args, store) -> int:
     return 0
 
 
-def _flag(args, store) -> int:
+def _selected(args, store) -> list[MessageRow]:
     account = get_account(store, args.account)
     folder = find_folder(store, account.id, args.folder)
     found = messages_by_uid(store, folder.id, args.uid)
     missing = sorted(set(args.uid) - {m.uid for m in found})
     if missing:
         raise UserFacingError(f"No stored message with UID {', '.join(map(str, missing))} in {folder.name}.")
+    return found
+
+
+def _flag(args, store) -> int:
+    found = _selected(args, store)
     changed = set_flag(store, [m.id for m in found], FLAG_FOR_NAME[args.flag], args.state == "on")
     print(f"{len(changed)} message(s) changed; the server is updated at the next sync")
     return 0
 
 
+def _move(args, store) -> int:
+    found = _selected(args, store)
+    moved = queue_move(store, [m.id for m in found], args.to)
+    print(f"{len(moved)} message(s) moved; the server is updated at the next sync")
+    return 0
+
+
 def run(args, store) -> int:
-    return _list(args, store) if args.command == "messages" else _flag(args, store)
+    handlers = {"messages": _list, "flag": _flag, "move": _move}
+    return handlers[args.command](args, store)

@@ -91,4 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     flag.add_argument("--uid", type=_positive, required=True, action="append")
     flag.add_argument("flag", choices=("read", "flagged", "answered", "deleted"))
     flag.add_argument("state", choices=("on", "off"))
+
+    move = commands.add_parser("move", help="move stored messages (queued for the server)")
+    move.add_argument("--account", required=True)
+    move.add_argument("--folder", default="INBOX")
+    move.add_argument("--uid", type=_positive, required=True, action="append")
+    move.add_argument("--to", required=True, metavar="FOLDER",
+                      help="a folder name, or trash, archive or junk")
     return parser

@@ -27,7 +27,7 @@ def _dispatch(args: argparse.Namespace, paths, store) -> int:
         from app.cli import sync_command
 
         return sync_command.run(args, store)
-    if args.command in ("messages", "flag"):
+    if args.command in ("messages", "flag", "move"):
         from app.cli import message_commands
 
         return message_commands.run(args, store)

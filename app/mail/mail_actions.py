@@ -1,7 +1,11 @@
 """User actions on mail: the local half at once, the remote half queued.
 
 Marking a message read, flagged, answered or deleted changes the cached row immediately (the
-user sees it whether online or not) and records a :class:`PendingMailAction`.  The queue is
+user sees it whether online or not) and records a :class:`PendingMailAction`.  Moving a
+message (to a folder, to Trash, to the Archive) marks it ``moving``, which hides it from its
+folder at once; the server half is a UID MOVE, after which the cached row is re-keyed to its
+new folder and UID from the server's COPYUID answer (nothing is downloaded again).  A move is
+undone locally while it is still queued, or by a move back once it reached the server.  The queue is
 pushed at the start of every sync, before anything is pulled, so the server converges on
 what the user did; a push that fails for lack of network leaves the queue as it was.
 An action whose folder was renumbered (UIDVALIDITY changed) or whose message is gone can no
@@ -10,13 +14,15 @@ longer be applied and is dropped, with a log line.
 
 from __future__ import annotations
 
+import imaplib
 import logging
+from dataclasses import dataclass
 from itertools import groupby
 
 from sqlalchemy import delete, select, update
 
 from app.errors import UserFacingError
-from app.mail.flags import COLUMN_FOR_FLAG
+from app.mail.flags import COLUMN_FOR_FLAG, DELETED
 from app.store.database import Store
 from app.store.mail_cache import now
 from app.store.models import Folder, Message, PendingMailAction
@@ -45,8 +51,75 @@ def set_flag(store: Store, message_ids: list[int], flag: str, on: bool) -> list[
     return [r.id for r in rows]
 
 
+def queue_move(store: Store, message_ids: list[int], target_role_or_name: str) -> list[UndoableMove]:
+    """Hide the messages from their folder now and queue the move; returns how to undo each.
+
+    ``target_role_or_name`` is a folder role (``trash``, ``archive``...) or a folder name.
+    """
+    with store.write() as session:
+        rows = session.execute(
+            select(Message.id, Message.uid, Folder.account_id, Folder.name, Folder.uidvalidity)
+            .join(Folder, Folder.id == Message.folder_id)
+            .where(Message.id.in_(message_ids), Message.moving.is_(False))).all()
+        undo: list[UndoableMove] = []
+        for row in rows:
+            target = _target_folder(session, row.account_id, target_role_or_name)
+            if target.name == row.name:
+                continue
+            action = PendingMailAction(
+                account_id=row.account_id, folder_name=row.name, uidvalidity=row.uidvalidity,
+                uid=row.uid, kind="move", flags="", target_folder=target.name, created_at=now(),
+                attempts=0)
+            session.add(action)
+            session.flush()
+            undo.append(UndoableMove(action.id, row.id, row.name))
+        session.execute(update(Message).where(Message.id.in_([u.message_id for u in undo]))
+                        .values(moving=True))
+    return undo
+
+
+def _target_folder(session, account_id: int, role_or_name: str) -> Folder:
+    folders = session.scalars(select(Folder).where(Folder.account_id == account_id)).all()
+    for folder in folders:
+        if folder.role == role_or_name or folder.name == role_or_name:
+            return folder
+    if role_or_name in ("trash", "archive", "junk", "sent", "drafts"):
+        raise UserFacingError(f"This account has no {role_or_name} folder.")
+    raise UserFacingError(f"No folder '{role_or_name}' in this account.")
+
+
+@dataclass(frozen=True)
+class UndoableMove:
+    """What the UI keeps to undo one move."""
+
+    action_id: int
+    message_id: int
+    origin_folder: str
+
+
+def undo_move(store: Store, move: UndoableMove) -> str:
+    """Cancel the move if it is still queued, otherwise queue a move back to the origin.
+
+    Returns ``"cancelled"`` or ``"moved-back"``.
+    """
+    with store.write() as session:
+        action = session.get(PendingMailAction, move.action_id)
+        if action is not None:
+            session.delete(action)
+            session.execute(update(Message).where(Message.id == move.message_id).values(moving=False))
+            return "cancelled"
+        if session.get(Message, move.message_id) is None:
+            raise UserFacingError("That message is no longer stored, so the move cannot be undone.")
+    queue_move(store, [move.message_id], move.origin_folder)
+    return "moved-back"
+
+
 def push_pending(client, store: Store, account_id: int) -> int:
-    """Send queued flag changes to the server in the order they were made; returns the count."""
+    """Send queued changes to the server in the order they were made; returns the count.
+
+    Network failures propagate (the queue stays); a change the server refuses is retried at
+    the next few syncs and then dropped, so one bad action never blocks the rest.
+    """
     with store.read() as session:
         actions = session.scalars(select(PendingMailAction)
                                   .where(PendingMailAction.account_id == account_id)
@@ -69,17 +142,101 @@ def _push_folder(client, store: Store, folder_name: str, actions: list[PendingMa
         log.warning("dropping %d queued changes in %r: the folder was renumbered", len(stale), folder_name)
         _forget(store, stale)
     live = [a for a in actions if a.uidvalidity == uidvalidity]
-    # Consecutive actions of the same kind and flag go out as one STORE; order is kept, so
-    # "read, then unread" ends unread on the server as it did locally.
-    for (kind, flags), run in groupby(live, key=lambda a: (a.kind, a.flags)):
+    # Consecutive actions of the same kind go out as one command; order is kept, so "read,
+    # then unread" ends unread on the server as it did locally.
+    for (kind, flags, target), run in groupby(live, key=lambda a: (a.kind, a.flags, a.target_folder)):
         run = list(run)
         uids = sorted({a.uid for a in run})
-        if kind == "add_flags":
-            client.add_flags(uids, flags.split(), silent=True)
-        else:
-            client.remove_flags(uids, flags.split(), silent=True)
+        try:
+            if kind == "move":
+                new_uids = _move_on_server(client, uids, target)
+                _rekey_moved(store, run[0].account_id, folder_name, target, uids, new_uids)
+            elif kind == "add_flags":
+                client.add_flags(uids, flags.split(), silent=True)
+            else:
+                client.remove_flags(uids, flags.split(), silent=True)
+        except imaplib.IMAP4.abort:
+            raise  # the connection is gone: keep the queue for the next sync
+        except imaplib.IMAP4.error as exc:
+            _refused(store, run, str(exc))
+            continue
         _forget(store, run)
     return len(live)
+
+
+def _expand(uid_set: str) -> list[int]:
+    """An IMAP UID set in its written order (COPYUID pairs source and target by position)."""
+    result = []
+    for piece in uid_set.split(","):
+        low, _, high = piece.partition(":")
+        start, end = int(low), int(high or low)
+        step = 1 if end >= start else -1
+        result.extend(range(start, end + step, step))
+    return result
+
+
+def _move_on_server(client, uids: list[int], target: str) -> dict[int, int]:
+    """UID MOVE (or COPY + delete); returns old UID -> new UID when the server says (UIDPLUS).
+
+    imaplib files every bracketed response code, tagged or untagged, under its name, so the
+    COPYUID of a MOVE (untagged OK) and of a COPY (tagged OK) are both found under COPYUID.
+    """
+    responses = client._imap.untagged_responses
+    responses.pop("COPYUID", None)
+    if client.has_capability("MOVE"):
+        client.move(uids, target)
+    else:
+        client.copy(uids, target)
+        client.add_flags(uids, [DELETED], silent=True)
+        if client.has_capability("UIDPLUS"):
+            client.uid_expunge(uids)  # only these messages, never other \\Deleted ones
+    mapping: dict[int, int] = {}
+    for code in responses.pop("COPYUID", []) or []:
+        text = code.decode("ascii", "replace") if isinstance(code, bytes) else str(code)
+        parts = text.split()
+        if len(parts) == 3:
+            mapping.update(zip(_expand(parts[1]), _expand(parts[2]), strict=False))
+    return mapping
+
+
+def _rekey_moved(store: Store, account_id: int, source: str, target: str, uids: list[int],
+                 new_uids: dict[int, int]) -> None:
+    """Give moved rows their new folder and UID; without COPYUID, drop them (sync refetches)."""
+    with store.write() as session:
+        folders = {f.name: f for f in session.scalars(select(Folder).where(
+            Folder.account_id == account_id, Folder.name.in_([source, target])))}
+        source_folder, target_folder = folders.get(source), folders.get(target)
+        if source_folder is None:
+            return
+        for uid in uids:
+            new_uid = new_uids.get(uid)
+            query = update(Message).where(Message.folder_id == source_folder.id, Message.uid == uid)
+            if new_uid is not None and target_folder is not None and target_folder.uidvalidity:
+                session.execute(query.values(folder_id=target_folder.id, uid=new_uid, moving=False))
+            else:
+                session.execute(delete(Message).where(Message.folder_id == source_folder.id,
+                                                      Message.uid == uid))
+
+
+MAX_ATTEMPTS = 3
+
+
+def _refused(store: Store, actions: list[PendingMailAction], error: str) -> None:
+    """The server refused these actions: retry later, and after a few tries give up visibly."""
+    log.warning("server refused %d queued change(s): %s", len(actions), error)
+    ids = [a.id for a in actions]
+    with store.write() as session:
+        session.execute(update(PendingMailAction).where(PendingMailAction.id.in_(ids)).values(
+            attempts=PendingMailAction.attempts + 1, last_error=error[:500]))
+        exhausted = session.scalars(select(PendingMailAction).where(
+            PendingMailAction.id.in_(ids), PendingMailAction.attempts >= MAX_ATTEMPTS)).all()
+        for action in exhausted:
+            if action.kind == "move":  # show the message again where it still is
+                session.execute(update(Message).where(
+                    Message.uid == action.uid, Message.folder_id == select(Folder.id).where(
+                        Folder.account_id == action.account_id, Folder.name == action.folder_name)
+                    .scalar_subquery()).values(moving=False))
+            session.delete(action)
 
 
 def _forget(store: Store, actions: list[PendingMailAction]) -> None:

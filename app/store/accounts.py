@@ -93,6 +93,6 @@ def unread_counts(store: Store, account_id: int) -> dict[int, int]:
         rows = session.execute(
             select(Message.folder_id, func.count()).join(Folder, Folder.id == Message.folder_id)
             .where(Folder.account_id == account_id, Message.seen.is_(False),
-                   Message.deleted.is_(False))
+                   Message.deleted.is_(False), Message.moving.is_(False))
             .group_by(Message.folder_id)).all()
     return dict(rows)

@@ -61,7 +61,8 @@ def _to_row(m: Message) -> MessageRow:
 
 def latest_messages(store: Store, folder_id: int, limit: int) -> list[MessageRow]:
     with store.read() as session:
-        rows = session.scalars(select(Message).where(Message.folder_id == folder_id)
+        rows = session.scalars(select(Message).where(Message.folder_id == folder_id,
+                                                     Message.moving.is_(False))
                                .order_by(Message.date.desc(), Message.uid.desc()).limit(limit))
         return [_to_row(m) for m in rows]
 

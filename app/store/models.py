@@ -114,6 +114,9 @@ class Message(Base):
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     keywords: Mapped[str] = mapped_column(Text, default="")  # other flags, space separated
     has_attachments: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Set while a move of this message (to another folder, Trash, Archive) waits for the
+    # server: the message is hidden from this folder, and shown again if the move is undone.
+    moving: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class MessageBody(Base):
@@ -176,8 +179,9 @@ class PendingMailAction(Base):
     folder_name: Mapped[str] = mapped_column(String)
     uidvalidity: Mapped[int] = mapped_column(Integer)
     uid: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String)  # add_flags | remove_flags
-    flags: Mapped[str] = mapped_column(String)  # space separated
+    kind: Mapped[str] = mapped_column(String)  # add_flags | remove_flags | move
+    flags: Mapped[str] = mapped_column(String)  # space separated ("" for a move)
+    target_folder: Mapped[str | None] = mapped_column(String, nullable=True)  # for a move
     created_at: Mapped[int] = mapped_column(Integer)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -82,7 +82,8 @@ class MessageListModel(QAbstractTableModel):
         if self.folder_id is None:
             return []
         with self.store.read() as session:
-            return list(session.scalars(select(Message.id).where(Message.folder_id == self.folder_id)
+            return list(session.scalars(select(Message.id).where(Message.folder_id == self.folder_id,
+                                                                 Message.moving.is_(False))
                                         .order_by(Message.date.desc(), Message.uid.desc())))
 
     def _row(self, row: int) -> tuple:

@@ -200,3 +200,19 @@ def test_sync_killed_mid_run_resumes_with_no_loss_and_no_duplicates(cli, dovecot
     assert len({r["uid"] for r in rows}) == total
     assert sorted(r["message_id"] for r in rows) == sorted(
         f"<msg-7-{n}@liaison.test>" for n in range(total))
+
+
+def test_move_to_trash_from_the_command_line(cli, dovecot):
+    imap = dovecot.client("sales", PASSWORD)
+    imap.append("INBOX", make_message(1))
+    imap.append("INBOX", make_message(2))
+    imap.logout()
+    add_account(cli, dovecot, "--ca-file", str(dovecot.ca_file))
+    cli("sync")
+    assert "1 message(s) moved" in cli("move", "--account", "work", "--uid", "2", "--to", "trash").stdout
+    assert [json.loads(l)["uid"] for l in cli("messages", "--json").stdout.splitlines()] == [1]
+    cli("sync")
+    trash = [json.loads(l) for l in cli("messages", "--folder", "Trash", "--json").stdout.splitlines()]
+    assert [m["message_id"] for m in trash] == ["<msg-7-2@liaison.test>"]
+    result = cli("move", "--account", "work", "--uid", "1", "--to", "Nowhere", check=False)
+    assert_one_line_error(result, 2, "No folder 'Nowhere'")

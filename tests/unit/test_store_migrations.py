@@ -84,3 +84,20 @@ def test_backup_is_a_consistent_copy_and_old_ones_are_pruned(tmp_path):
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_HEAD
     assert len(list(paths.backups.glob("liaison-*.sqlite3"))) == migrate.BACKUPS_KEPT
     assert saved.exists()
+
+
+def test_migrations_create_exactly_what_the_models_declare(tmp_path):
+    """Autogenerate against a migrated database finds nothing: models and migrations agree."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import create_engine
+
+    from app.store.models import Base
+
+    paths = ProfilePaths(tmp_path / "p").ensure()
+    ensure_schema(paths)
+    engine = create_engine(f"sqlite:///{paths.database}")
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"render_as_batch": True})
+        assert compare_metadata(context, Base.metadata) == []
+    engine.dispose()

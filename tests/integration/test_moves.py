@@ -1,0 +1,114 @@
+"""Moving, deleting to Trash and archiving: local at once, queued, re-keyed, undoable."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from app.mail import mail_actions
+from app.mail.mail_actions import queue_move, undo_move
+from app.store.mail_queries import find_folder, latest_messages
+from app.store.models import Message, PendingMailAction
+from tests.support.message_factory import make_message
+
+pytestmark = pytest.mark.integration
+
+
+def visible(store, account, folder=None):
+    f = find_folder(store, account.id, folder)
+    return [m.message_id for m in latest_messages(store, f.id, 1000)]
+
+
+def server_ids(imap, folder):
+    imap.select_folder(folder, readonly=True)
+    uids = imap.search(["ALL"])
+    if not uids:
+        return set()
+    data = imap.fetch(uids, ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"])
+    return {v[b"BODY[HEADER.FIELDS (MESSAGE-ID)]"].decode().split(":", 1)[1].strip() for v in data.values()}
+
+
+def stored(store, account, message_id):
+    with store.read() as session:
+        return session.scalar(select(Message).where(Message.message_id == message_id))
+
+
+@pytest.fixture
+def synced(store, account, imap, run_sync):
+    for n in range(4):
+        imap.append("INBOX", make_message(n))
+    run_sync()
+    return {m: stored(store, account, m) for m in (f"<msg-7-{n}@liaison.test>" for n in range(4))}
+
+
+@pytest.mark.parametrize("server_move", [True, False], ids=["MOVE", "COPY+EXPUNGE"])
+def test_delete_to_trash_is_immediate_then_reaches_the_server_without_refetching(
+        store, account, imap, run_sync, synced, monkeypatch, server_move):
+    if not server_move:
+        real = type(imap).has_capability
+        monkeypatch.setattr(type(imap), "has_capability",
+                            lambda self, cap: cap.upper() != "MOVE" and real(self, cap))
+    target = synced["<msg-7-1@liaison.test>"]
+    queue_move(store, [target.id], "trash")
+    assert "<msg-7-1@liaison.test>" not in visible(store, account)  # gone from the Inbox at once
+
+    summary = run_sync()
+
+    assert summary.pushed == 1 and summary.new == 0  # re-keyed from COPYUID, not downloaded
+    assert "<msg-7-1@liaison.test>" not in server_ids(imap, "INBOX")
+    assert server_ids(imap, "Trash") == {"<msg-7-1@liaison.test>"}
+    moved = stored(store, account, "<msg-7-1@liaison.test>")
+    assert moved.id == target.id and not moved.moving
+    assert visible(store, account, "Trash") == ["<msg-7-1@liaison.test>"]
+    imap.select_folder("Trash", readonly=True)
+    assert imap.search(["ALL"]) == [moved.uid]
+    assert run_sync().new == 0  # the next pass agrees with the server
+
+
+def test_undo_before_sync_cancels_the_move(store, account, imap, run_sync, synced):
+    undo = queue_move(store, [synced["<msg-7-2@liaison.test>"].id], "archive")
+    assert undo_move(store, undo[0]) == "cancelled"
+    assert "<msg-7-2@liaison.test>" in visible(store, account)
+    assert run_sync().pushed == 0
+    assert "<msg-7-2@liaison.test>" in server_ids(imap, "INBOX")
+
+
+def test_undo_after_sync_moves_it_back(store, account, imap, run_sync, synced):
+    undo = queue_move(store, [synced["<msg-7-3@liaison.test>"].id], "Archive")
+    run_sync()
+    assert server_ids(imap, "Archive") == {"<msg-7-3@liaison.test>"}
+    assert undo_move(store, undo[0]) == "moved-back"
+    run_sync()
+    assert "<msg-7-3@liaison.test>" in server_ids(imap, "INBOX")
+    assert server_ids(imap, "Archive") == set()
+    assert "<msg-7-3@liaison.test>" in visible(store, account)
+
+
+def test_move_made_offline_goes_out_on_reconnect(store, account, dovecot, run_sync, synced):
+    from app.errors import NetworkError
+
+    dovecot.stop()
+    queue_move(store, [synced["<msg-7-0@liaison.test>"].id], "trash")
+    with pytest.raises(NetworkError):
+        run_sync()
+    assert "<msg-7-0@liaison.test>" not in visible(store, account)
+    dovecot.start()
+    run_sync()
+    client = dovecot.client("sales", "s3cret-pass")
+    assert server_ids(client, "Trash") == {"<msg-7-0@liaison.test>"}
+    client.logout()
+
+
+def test_a_refused_move_is_retried_then_dropped_without_blocking_sync(store, account, imap,
+                                                                       run_sync, synced):
+    imap.create_folder("Projects")
+    run_sync()
+    queue_move(store, [synced["<msg-7-2@liaison.test>"].id], "Projects")
+    imap.delete_folder("Projects")  # someone removed it on another device meanwhile
+    for attempt in range(mail_actions.MAX_ATTEMPTS):
+        summary = run_sync()  # never raises: the other changes still sync
+        assert summary.folders >= 6
+    with store.read() as session:
+        assert session.scalars(select(PendingMailAction)).all() == []
+    assert "<msg-7-2@liaison.test>" in visible(store, account)  # shown again where it is
+    assert "<msg-7-2@liaison.test>" in server_ids(imap, "INBOX")
