@@ -28,10 +28,13 @@ from app.store.accounts import account_folders, list_accounts, unread_counts
 from app.store.database import Store
 from app.store.mail_cache import raw_message
 from app.store.mail_queries import message_by_id
+from app.ui.message_actions import MessageActions
 from app.ui.message_list_model import MessageListModel, Roles
 from app.ui.sync_service import SyncService
 
 FOLDER_ID_ROLE = Qt.ItemDataRole.UserRole + 10
+ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 11
+FOLDER_NAME_ROLE = Qt.ItemDataRole.UserRole + 12
 _ROLE_ORDER = {"inbox": 0, "sent": 1, "drafts": 2, "archive": 3, "junk": 4, "trash": 5}
 
 
@@ -48,7 +51,7 @@ class MainWindow(QMainWindow):
         self.list_view = QTableView()
         self.list_view.setModel(self.messages)
         self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list_view.verticalHeader().hide()
         self.list_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.list_view.setWordWrap(False)
@@ -82,6 +85,9 @@ class MainWindow(QMainWindow):
         self.account_names: dict[int, str] = {}
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label, 1)
+        self.actions = MessageActions(store, self.list_view, self._push_changes, self)
+        self.actions.changed.connect(self._after_action)
+        self.actions.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._build_menu()
         self.folders.currentItemChanged.connect(self._folder_selected)
         self.list_view.selectionModel().currentRowChanged.connect(self._message_selected)
@@ -106,6 +112,10 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         mail.addAction(quit_action)
+        message = self.menuBar().addMenu(self.tr("Me&ssage"))
+        for action in self.actions.all():
+            message.addAction(action)
+            self.addAction(action)  # shortcuts work wherever the focus is in the window
 
     # -- folders ------------------------------------------------------------------------
     def reload_folders(self) -> None:
@@ -124,11 +134,13 @@ class MainWindow(QMainWindow):
             folders = sorted(account_folders(self.store, account.id),
                              key=lambda f: (_ROLE_ORDER.get(f.role or "", 9), f.name.lower()))
             for folder in folders:
-                unread = counts.get(folder.id, 0)
+                unread = counts.get(folder.id, 0) if folder.role not in ("trash", "junk") else 0
                 label = self.tr("%1 (%2)").replace("%1", folder.name).replace("%2", str(unread)) \
                     if unread else folder.name
                 item = QTreeWidgetItem([label])
                 item.setData(0, FOLDER_ID_ROLE, folder.id)
+                item.setData(0, ACCOUNT_ID_ROLE, account.id)
+                item.setData(0, FOLDER_NAME_ROLE, folder.name)
                 if folder.last_error:
                     item.setToolTip(0, folder.last_error)
                 top.addChild(item)
@@ -148,7 +160,26 @@ class MainWindow(QMainWindow):
 
     # -- reader -------------------------------------------------------------------------
     def _message_selected(self, current, _previous) -> None:
-        self._show_message(current.data(Roles.MessageId) if current.isValid() else None)
+        message_id = current.data(Roles.MessageId) if current.isValid() else None
+        self._show_message(message_id)
+        if message_id is not None and current.data(Roles.Unread):
+            self.actions.mark_read(message_id)
+
+    def _after_action(self, rows_changed: bool) -> None:
+        """Show an action's local half at once; after a move, select the next message."""
+        row = self.list_view.currentIndex().row()
+        self._refresh_messages()
+        if rows_changed and self.messages.rowCount():
+            self.list_view.setCurrentIndex(self.messages.index(min(max(row, 0), self.messages.rowCount() - 1), 0))
+        self._update_unread_counts()
+
+    def _push_changes(self) -> None:
+        item = self.folders.currentItem()
+        if item is not None and item.data(0, ACCOUNT_ID_ROLE) is not None:
+            self.sync.sync_folder(item.data(0, ACCOUNT_ID_ROLE), item.data(0, FOLDER_NAME_ROLE))
+
+    def _update_unread_counts(self) -> None:
+        self.reload_folders()
 
     def _show_message(self, message_id: int | None) -> None:
         if message_id is None:

@@ -26,6 +26,7 @@ class Roles(IntEnum):
 
     MessageId = Qt.ItemDataRole.UserRole + 1
     Unread = Qt.ItemDataRole.UserRole + 2
+    Flagged = Qt.ItemDataRole.UserRole + 3
 
 
 class MessageListModel(QAbstractTableModel):
@@ -135,4 +136,6 @@ class MessageListModel(QAbstractTableModel):
             return _id
         if role == Roles.Unread:
             return not seen
+        if role == Roles.Flagged:
+            return bool(flagged)
         return None

@@ -117,7 +117,7 @@ class SyncService(QObject):
             detail = time.strftime("%H:%M")
             state = "ok" if not summary.errors else "error"
             self.account_state_changed.emit(account.id, state, "; ".join(summary.errors) or detail)
-            if summary.new or summary.changed or summary.removed:
+            if summary.new or summary.changed or summary.removed or summary.pushed:
                 self.mail_changed.emit(account.id)
 
     def _start_idle_watchers(self) -> None:

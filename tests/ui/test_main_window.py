@@ -122,3 +122,44 @@ def test_initial_sync_fills_the_list_batch_by_batch_keeping_the_selection(
     assert len(partial) >= 2, f"rows should appear in steps while the sync runs: {sizes}"
     assert win.list_view.currentIndex().data(Roles.MessageId) == newest
     assert newest_subject and f"Subject: {newest_subject}" in win.header_label.text()
+
+
+def test_actions_apply_at_once_reach_the_server_and_undo(qtbot, store, account, imap, run_sync,
+                                                          profile_dir, monkeypatch):
+    from app.ui import message_actions
+
+    monkeypatch.setattr(message_actions, "PUSH_DELAY_MS", 50)
+    for n in range(3):
+        imap.append("INBOX", make_message(n))
+    run_sync()
+    service = SyncService(store, use_idle=False)
+    win = MainWindow(ProfilePaths(profile_dir), store, service)
+    qtbot.addWidget(win)
+    service.start()
+    try:
+        assert win.messages.rowCount() == 3
+        first = win.messages.index(0, 0)
+        win.list_view.setCurrentIndex(first)  # opening marks it read
+        assert not first.data(Roles.Unread)
+        win.actions.toggle_flag.trigger()
+        assert win.messages.index(0, 0).data(Roles.Flagged)
+        opened_id = win.messages.index(0, 0).data(Roles.MessageId)
+        win.actions.delete.trigger()
+        assert win.messages.rowCount() == 2 and win.list_view.currentIndex().row() == 0
+        def server_count(folder):  # re-selecting makes the server report its current state
+            return imap.select_folder(folder, readonly=True)[b"EXISTS"]
+
+        qtbot.waitUntil(lambda: server_count("Trash") == 1, timeout=15000)
+        trash_uid = imap.search(["ALL"])[0]
+        assert imap.get_flags([trash_uid])[trash_uid] and b"\\Flagged" in imap.get_flags([trash_uid])[trash_uid]
+        failures = []
+        win.actions.failed.connect(failures.append)
+        assert win.actions.undo.isEnabled()
+        win.actions.undo.trigger()
+        assert failures == []
+        qtbot.waitUntil(lambda: server_count("INBOX") == 3, timeout=15000)
+        assert server_count("Trash") == 0
+        qtbot.waitUntil(lambda: win.messages.rowCount() == 3, timeout=15000)
+        assert opened_id in [win.messages.index(r, 0).data(Roles.MessageId) for r in range(3)]
+    finally:
+        service.stop()

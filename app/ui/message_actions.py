@@ -1,0 +1,107 @@
+"""The actions on selected messages: read/unread, flag, delete, archive, undo.
+
+Each action changes the local store at once (the list updates immediately, online or not)
+and queues the server half; a push is requested two seconds after the last action, so a
+burst of actions goes out in one sync on the service's worker thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+
+from app.errors import LiaisonError
+from app.mail.flags import FLAGGED, SEEN
+from app.mail.mail_actions import UndoableMove, queue_move, set_flag, undo_move
+from app.store.database import Store
+from app.ui.message_list_model import Roles
+
+PUSH_DELAY_MS = 2000
+
+
+class MessageActions(QObject):
+    changed = Signal(bool)  # True when messages left the list (moves), False for flags
+    failed = Signal(str)
+
+    def __init__(self, store: Store, list_view, request_push, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.view = list_view
+        self.request_push = request_push
+        self._undo: list[list[UndoableMove]] = []
+        self._push_timer = QTimer(self)
+        self._push_timer.setSingleShot(True)
+        self._push_timer.setInterval(PUSH_DELAY_MS)
+        self._push_timer.timeout.connect(self.request_push)
+        self.toggle_read = self._action(self.tr("Mark as &Read/Unread"), "M", self._toggle_read)
+        self.toggle_flag = self._action(self.tr("&Flag/Unflag"), "S", self._toggle_flag)
+        self.delete = self._action(self.tr("&Delete"), QKeySequence.StandardKey.Delete,
+                                   lambda: self._move("trash"))
+        self.archive = self._action(self.tr("&Archive"), "A", lambda: self._move("archive"))
+        self.undo = self._action(self.tr("&Undo Delete/Move"), QKeySequence.StandardKey.Undo, self._undo_last)
+        self.undo.setEnabled(False)
+
+    def _action(self, text, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def all(self) -> list[QAction]:
+        return [self.toggle_read, self.toggle_flag, self.delete, self.archive, self.undo]
+
+    def selected_ids(self) -> list[int]:
+        rows = self.view.selectionModel().selectedRows()
+        return [index.data(Roles.MessageId) for index in rows]
+
+    def mark_read(self, message_id: int) -> None:
+        """Opening a message marks it read, like every mail client."""
+        if set_flag(self.store, [message_id], SEEN, True):
+            self._done(False)
+
+    def _toggle_read(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if rows:
+            any_unread = any(index.data(Roles.Unread) for index in rows)
+            self._apply(lambda ids: set_flag(self.store, ids, SEEN, any_unread))
+
+    def _toggle_flag(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if rows:
+            any_unflagged = any(not index.data(Roles.Flagged) for index in rows)
+            self._apply(lambda ids: set_flag(self.store, ids, FLAGGED, any_unflagged))
+
+    def _apply(self, change) -> None:
+        ids = self.selected_ids()
+        if ids:
+            change(ids)
+            self._done(False)
+
+    def _move(self, target: str) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        try:
+            undo = queue_move(self.store, ids, target)
+        except LiaisonError as exc:
+            self.failed.emit(str(exc))
+            return
+        if undo:
+            self._undo.append(undo)
+            self.undo.setEnabled(True)
+        self._done(True)
+
+    def _undo_last(self) -> None:
+        if not self._undo:
+            return
+        try:
+            for move in self._undo.pop():
+                undo_move(self.store, move)
+        except LiaisonError as exc:
+            self.failed.emit(str(exc))
+        self.undo.setEnabled(bool(self._undo))
+        self._done(True)
+
+    def _done(self, rows_changed: bool) -> None:
+        self.changed.emit(rows_changed)
+        self._push_timer.start()
