@@ -28,6 +28,7 @@ from app.store.accounts import account_folders, list_accounts, unread_counts
 from app.store.database import Store
 from app.store.mail_cache import raw_message
 from app.store.mail_queries import message_by_id
+from app.ui.customer_panel import CustomerPanel
 from app.ui.message_actions import MessageActions
 from app.ui.message_list_model import MessageListModel, Roles
 from app.ui.sync_service import SyncService
@@ -73,7 +74,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.folders)
         self.splitter.addWidget(self.list_view)
         self.splitter.addWidget(reader)
-        self.splitter.setSizes([220, 560, 500])
+        self.customer = CustomerPanel(store)
+        self.splitter.addWidget(self.customer)
+        self.splitter.setSizes([200, 480, 420, 260])
         self.empty_notice = QLabel(self.tr(
             "No mail account yet.\n\nAdd one from a terminal, for example:\n"
             "python main.py account add --name Work --email you@example.com "
@@ -185,8 +188,10 @@ class MainWindow(QMainWindow):
         if message_id is None:
             self.header_label.clear()
             self.body.clear()
+            self.customer.show_sender(None, None)
             return
         row = message_by_id(self.store, message_id)
+        self.customer.show_sender(row.from_name, row.from_addr, message_id)
         sender = f"{row.from_name} <{row.from_addr}>" if row.from_name else row.from_addr
         recipients = ", ".join(name or addr for name, addr in row.to)
         self.header_label.setText(self.tr("From: %1\nTo: %2\nDate: %3\nSubject: %4")

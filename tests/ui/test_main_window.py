@@ -163,3 +163,37 @@ def test_actions_apply_at_once_reach_the_server_and_undo(qtbot, store, account, 
         assert opened_id in [win.messages.index(r, 0).data(Roles.MessageId) for r in range(3)]
     finally:
         service.stop()
+
+
+def test_customer_panel_shows_the_sender_and_the_history_with_person_and_company(
+        qtbot, window, imap, run_sync):
+    def mail(sender, subject, day, to="sales@example.com"):
+        imap.append("INBOX", (f"From: {sender}\r\nTo: {to}\r\nSubject: {subject}\r\n"
+                              f"Date: {day} Nov 2026 10:00:00 +0800\r\n\r\nbody\r\n").encode())
+
+    mail("张伟 <zhang.wei@huaxin-trade.cn>", "报价单", 2)
+    mail("张伟 <zhang.wei@huaxin-trade.cn>", "合同草案", 3)
+    mail("Li Na <li.na@huaxin-trade.cn>", "发票", 4)
+    mail("王芳 <wangfang@163.com>", "样品", 5)
+    mail("Sales <sales@example.com>", "跟进", 6, to="zhang.wei@huaxin-trade.cn")  # we wrote to him
+    run_sync()
+    window.reload_folders()
+
+    def select(subject):
+        row = next(r for r in range(window.messages.rowCount())
+                   if window.messages.index(r, 1).data() == subject)
+        window.list_view.setCurrentIndex(window.messages.index(row, 0))
+
+    select("合同草案")
+    panel = window.customer
+    assert (panel.name.text(), panel.address.text()) == ("张伟", "zhang.wei@huaxin-trade.cn")
+    assert panel.organisation.text() == "Organisation: huaxin-trade.cn"
+    person = [panel.person_history.item(i).text() for i in range(panel.person_history.count())]
+    assert [line.split("\n")[0].split("  ", 1)[1] for line in person] == ["跟进", "报价单"]
+    company = [panel.org_history.item(i).text().split("\n")[0].split("  ", 1)[1]
+               for i in range(panel.org_history.count())]
+    assert company == ["跟进", "发票", "报价单"]  # newest first, the open message left out
+
+    select("样品")
+    assert panel.organisation.text() == "Personal address (163.com)"
+    assert panel.org_history.isHidden() and panel.person_history.count() == 0
