@@ -4,10 +4,12 @@ Marking a message read, flagged, answered or deleted changes the cached row imme
 user sees it whether online or not) and records a :class:`PendingMailAction`.  Moving a
 message (to a folder, to Trash, to the Archive) marks it ``moving``, which hides it from its
 folder at once; the server half is a UID MOVE, after which the cached row is re-keyed to its
-new folder and UID from the server's COPYUID answer (nothing is downloaded again).  A move is
-undone locally while it is still queued, or by a move back once it reached the server.  The queue is
-pushed at the start of every sync, before anything is pulled, so the server converges on
-what the user did; a push that fails for lack of network leaves the queue as it was.
+new folder and UID from the server's COPYUID answer (nothing is downloaded again).  A move
+is undone locally while it is still queued, or by a move back once it reached the server.
+
+The queue is pushed at the start of every sync, before anything is pulled, so the server
+converges on what the user did; a push that fails for lack of network leaves the queue as it
+was.
 An action whose folder was renumbered (UIDVALIDITY changed) or whose message is gone can no
 longer be applied and is dropped, with a log line.
 """

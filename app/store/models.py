@@ -10,8 +10,6 @@ Two kinds of data live here and are treated differently:
 Timestamps are integer seconds since the epoch, UTC: compact, fast to sort and index.
 """
 
-from __future__ import annotations
-
 from sqlalchemy import (
     Boolean,
     ForeignKey,
