@@ -20,7 +20,7 @@ from pathlib import Path
 
 from imapclient import IMAPClient
 
-from tests.support.ports import free_port
+from tests.support.ports import free_ports
 from tests.support.tls import make_test_certificates
 
 CONFIG = """\
@@ -93,8 +93,7 @@ class DovecotServer:
         self.root = root or Path(tempfile.mkdtemp(prefix="liaison-dovecot-"))
         self.root.chmod(0o755)
         root = self.root
-        self.port = free_port()
-        self.ssl_port = free_port()
+        self.port, self.ssl_port = free_ports(2)
         self.process: subprocess.Popen | None = None
         self.ca_file, self._cert, self._key = make_test_certificates(root / "tls")
         if os.geteuid() == 0:
