@@ -2,7 +2,6 @@
 
 ``fetch_bodies`` is the bulk message fetch of a sync, parsed with a narrow fast path.
 
-
 ``UID FETCH 1:* (FLAGS) (CHANGEDSINCE m [VANISHED])`` asks the server for exactly the
 messages whose flags changed since our last sync, and (with QRESYNC) the UIDs expunged
 since then.  imapclient's ``fetch`` cannot send the ``1:*`` set, so the command is sent

@@ -170,19 +170,20 @@ class MainWindow(QMainWindow):
 
     def _after_action(self, rows_changed: bool) -> None:
         """Show an action's local half at once; after a move, select the next message."""
-        row = self.list_view.currentIndex().row()
-        self._refresh_messages()
-        if rows_changed and self.messages.rowCount():
-            self.list_view.setCurrentIndex(self.messages.index(min(max(row, 0), self.messages.rowCount() - 1), 0))
-        self._update_unread_counts()
+        if rows_changed:
+            row = self.list_view.currentIndex().row()
+            self._refresh_messages()
+            if self.messages.rowCount():
+                last = self.messages.rowCount() - 1
+                self.list_view.setCurrentIndex(self.messages.index(min(max(row, 0), last), 0))
+        else:
+            self.messages.reload_rows()  # flags only: the id list is unchanged
+        self.reload_folders()  # unread counts
 
     def _push_changes(self) -> None:
         item = self.folders.currentItem()
         if item is not None and item.data(0, ACCOUNT_ID_ROLE) is not None:
             self.sync.sync_folder(item.data(0, ACCOUNT_ID_ROLE), item.data(0, FOLDER_NAME_ROLE))
-
-    def _update_unread_counts(self) -> None:
-        self.reload_folders()
 
     def _show_message(self, message_id: int | None) -> None:
         if message_id is None:

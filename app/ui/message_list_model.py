@@ -64,14 +64,18 @@ class MessageListModel(QAbstractTableModel):
                 self.beginInsertRows(QModelIndex(), len(old), len(ids) - 1)
                 self._ids = ids
                 self.endInsertRows()
-            self._rows.clear()  # flags may have changed
-            if old:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(old) - 1, len(self.COLUMNS) - 1))
+            self.reload_rows()  # flags may have changed too
             return
         self.beginResetModel()
         self._ids = ids
         self._rows.clear()
         self.endResetModel()
+
+    def reload_rows(self) -> None:
+        """Flags changed but not the list: drop cached rows; visible ones reload as painted."""
+        self._rows.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1))
 
     def row_of(self, message_id: int) -> int | None:
         try:
