@@ -102,10 +102,14 @@ class UndoableMove:
 def undo_move(store: Store, move: UndoableMove) -> str:
     """Cancel the move if it is still queued, otherwise queue a move back to the origin.
 
-    Returns ``"cancelled"`` or ``"moved-back"``.
+    Returns ``"cancelled"``, ``"moved-back"``, or ``"in-flight"`` when a push has sent the
+    move and not heard back yet: nothing is changed then, and the caller tries again once
+    the push is done (cancelling now would be overtaken by the server's answer).
     """
-    with store.write() as session:
+    with store.write() as session:  # the same lock the push takes to mark actions sent
         action = session.get(PendingMailAction, move.action_id)
+        if action is not None and action.sent_at is not None:
+            return "in-flight"
         if action is not None:
             session.delete(action)
             session.execute(update(Message).where(Message.id == move.message_id).values(moving=False))
@@ -149,6 +153,7 @@ def _push_folder(client, store: Store, folder_name: str, actions: list[PendingMa
     for (kind, flags, target), run in groupby(live, key=lambda a: (a.kind, a.flags, a.target_folder)):
         run = list(run)
         uids = sorted({a.uid for a in run})
+        _mark_sent(store, run)
         try:
             if kind == "move":
                 new_uids = _move_on_server(client, uids, target)
@@ -229,7 +234,7 @@ def _refused(store: Store, actions: list[PendingMailAction], error: str) -> None
     ids = [a.id for a in actions]
     with store.write() as session:
         session.execute(update(PendingMailAction).where(PendingMailAction.id.in_(ids)).values(
-            attempts=PendingMailAction.attempts + 1, last_error=error[:500]))
+            attempts=PendingMailAction.attempts + 1, last_error=error[:500], sent_at=None))
         exhausted = session.scalars(select(PendingMailAction).where(
             PendingMailAction.id.in_(ids), PendingMailAction.attempts >= MAX_ATTEMPTS)).all()
         for action in exhausted:
@@ -239,6 +244,12 @@ def _refused(store: Store, actions: list[PendingMailAction], error: str) -> None
                         Folder.account_id == action.account_id, Folder.name == action.folder_name)
                     .scalar_subquery()).values(moving=False))
             session.delete(action)
+
+
+def _mark_sent(store: Store, actions: list[PendingMailAction]) -> None:
+    with store.write() as session:
+        session.execute(update(PendingMailAction).where(
+            PendingMailAction.id.in_([a.id for a in actions])).values(sent_at=now()))
 
 
 def _forget(store: Store, actions: list[PendingMailAction]) -> None:

@@ -180,6 +180,9 @@ class PendingMailAction(Base):
     kind: Mapped[str] = mapped_column(String)  # add_flags | remove_flags | move
     flags: Mapped[str] = mapped_column(String)  # space separated ("" for a move)
     target_folder: Mapped[str | None] = mapped_column(String, nullable=True)  # for a move
+    # Set just before a push sends the action; an action in flight can no longer be cancelled
+    # (undo must wait for the server's answer).  After a crash it is simply sent again.
+    sent_at: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[int] = mapped_column(Integer)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)

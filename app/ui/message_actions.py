@@ -17,6 +17,8 @@ from app.store.database import Store
 from app.ui.message_list_model import Roles
 
 PUSH_DELAY_MS = 2000
+UNDO_RETRY_MS = 500
+UNDO_RETRIES = 20
 
 
 class MessageActions(QObject):
@@ -38,7 +40,8 @@ class MessageActions(QObject):
         self.delete = self._action(self.tr("&Delete"), QKeySequence.StandardKey.Delete,
                                    lambda: self._move("trash"))
         self.archive = self._action(self.tr("&Archive"), "A", lambda: self._move("archive"))
-        self.undo = self._action(self.tr("&Undo Delete/Move"), QKeySequence.StandardKey.Undo, self._undo_last)
+        self.undo = self._action(self.tr("&Undo Delete/Move"), QKeySequence.StandardKey.Undo,
+                                 lambda: self._undo_last())
         self.undo.setEnabled(False)
 
     def _action(self, text, shortcut, slot) -> QAction:
@@ -91,14 +94,25 @@ class MessageActions(QObject):
             self.undo.setEnabled(True)
         self._done(True)
 
-    def _undo_last(self) -> None:
+    def _undo_last(self, retries_left: int = UNDO_RETRIES) -> None:
         if not self._undo:
             return
+        moves = self._undo.pop()
+        waiting = []
         try:
-            for move in self._undo.pop():
-                undo_move(self.store, move)
+            for move in moves:
+                if undo_move(self.store, move) == "in-flight":
+                    waiting.append(move)
         except LiaisonError as exc:
             self.failed.emit(str(exc))
+        if waiting:
+            # The server is handling the move right now: undo it once that answer is in.
+            self._undo.append(waiting)
+            if retries_left:
+                QTimer.singleShot(UNDO_RETRY_MS, lambda: self._undo_last(retries_left - 1))
+            else:
+                self.failed.emit(self.tr("The move is still being sent to the server; "
+                                         "try Undo again in a moment."))
         self.undo.setEnabled(bool(self._undo))
         self._done(True)
 

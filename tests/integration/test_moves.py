@@ -112,3 +112,27 @@ def test_a_refused_move_is_retried_then_dropped_without_blocking_sync(store, acc
         assert session.scalars(select(PendingMailAction)).all() == []
     assert "<msg-7-2@liaison.test>" in visible(store, account)  # shown again where it is
     assert "<msg-7-2@liaison.test>" in server_ids(imap, "INBOX")
+
+
+def test_undo_while_the_move_is_on_its_way_waits_for_the_server(store, account, imap, run_sync,
+                                                                synced, monkeypatch):
+    """Undo pressed between the server's MOVE and the local bookkeeping must not be lost."""
+    undo = queue_move(store, [synced["<msg-7-1@liaison.test>"].id], "trash")
+    answers = []
+    real_move = mail_actions._move_on_server
+
+    def move_then_undo(client, uids, target):
+        moved = real_move(client, uids, target)
+        answers.append(undo_move(store, undo[0]))  # the user presses Undo right now
+        return moved
+
+    monkeypatch.setattr(mail_actions, "_move_on_server", move_then_undo)
+    run_sync()
+    assert answers == ["in-flight"]
+    assert server_ids(imap, "Trash") == {"<msg-7-1@liaison.test>"}
+    monkeypatch.undo()
+    assert undo_move(store, undo[0]) == "moved-back"  # retried once the push is done
+    run_sync()
+    assert "<msg-7-1@liaison.test>" in server_ids(imap, "INBOX")
+    assert server_ids(imap, "Trash") == set()
+    assert "<msg-7-1@liaison.test>" in visible(store, account)
