@@ -29,6 +29,7 @@ from app.store.database import Store
 from app.store.mail_cache import raw_message
 from app.store.mail_queries import message_by_id
 from app.ui.customer_panel import CustomerPanel
+from app.ui.folder_picker import FolderPicker
 from app.ui.message_actions import MessageActions
 from app.ui.message_list_model import MessageListModel, Roles
 from app.ui.sync_service import SyncService
@@ -61,6 +62,8 @@ class MainWindow(QMainWindow):
         columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         columns.resizeSection(0, 160)
         columns.resizeSection(2, self.fontMetrics().horizontalAdvance("2026-12-31 23:59") + 24)
+        columns.setSortIndicator(2, Qt.SortOrder.DescendingOrder)  # newest first, sorted in SQL
+        self.list_view.setSortingEnabled(True)
         self.header_label = QLabel()
         self.header_label.setTextFormat(Qt.TextFormat.PlainText)
         self.header_label.setWordWrap(True)
@@ -88,7 +91,8 @@ class MainWindow(QMainWindow):
         self.account_names: dict[int, str] = {}
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label, 1)
-        self.actions = MessageActions(store, self.list_view, self._push_changes, self)
+        self.actions = MessageActions(store, self.list_view, self._push_changes,
+                                      self._choose_move_target, self)
         self.actions.changed.connect(self._after_action)
         self.actions.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._build_menu()
@@ -179,6 +183,15 @@ class MainWindow(QMainWindow):
         else:
             self.messages.reload_rows()  # flags only: the id list is unchanged
         self.reload_folders()  # unread counts
+
+    def _choose_move_target(self) -> str | None:
+        item = self.folders.currentItem()
+        if item is None or item.data(0, ACCOUNT_ID_ROLE) is None:
+            return None
+        names = [f.name for f in account_folders(self.store, item.data(0, ACCOUNT_ID_ROLE))
+                 if f.selectable and f.name != item.data(0, FOLDER_NAME_ROLE)]
+        picker = FolderPicker(names, self)
+        return picker.chosen() if picker.exec() else None
 
     def _push_changes(self) -> None:
         item = self.folders.currentItem()

@@ -1,4 +1,4 @@
-"""The actions on selected messages: read/unread, flag, delete, archive, undo.
+"""The actions on selected messages: read/unread, flag, delete, archive, move, undo.
 
 Each action changes the local store at once (the list updates immediately, online or not)
 and queues the server half; a push is requested two seconds after the last action, so a
@@ -25,11 +25,13 @@ class MessageActions(QObject):
     changed = Signal(bool)  # True when messages left the list (moves), False for flags
     failed = Signal(str)
 
-    def __init__(self, store: Store, list_view, request_push, parent=None):
+    def __init__(self, store: Store, list_view, request_push, choose_folder, parent=None):
+        """``choose_folder()`` asks the user for a target folder name (None: cancelled)."""
         super().__init__(parent)
         self.store = store
         self.view = list_view
         self.request_push = request_push
+        self.choose_folder = choose_folder
         self._undo: list[list[UndoableMove]] = []
         self._push_timer = QTimer(self)
         self._push_timer.setSingleShot(True)
@@ -40,6 +42,7 @@ class MessageActions(QObject):
         self.delete = self._action(self.tr("&Delete"), QKeySequence.StandardKey.Delete,
                                    lambda: self._move("trash"))
         self.archive = self._action(self.tr("&Archive"), "A", lambda: self._move("archive"))
+        self.move_to = self._action(self.tr("&Move to Folder…"), "V", self._move_to_chosen)
         self.undo = self._action(self.tr("&Undo Delete/Move"), QKeySequence.StandardKey.Undo,
                                  lambda: self._undo_last())
         self.undo.setEnabled(False)
@@ -51,7 +54,7 @@ class MessageActions(QObject):
         return action
 
     def all(self) -> list[QAction]:
-        return [self.toggle_read, self.toggle_flag, self.delete, self.archive, self.undo]
+        return [self.toggle_read, self.toggle_flag, self.delete, self.archive, self.move_to, self.undo]
 
     def selected_ids(self) -> list[int]:
         rows = self.view.selectionModel().selectedRows()
@@ -79,6 +82,12 @@ class MessageActions(QObject):
         if ids:
             change(ids)
             self._done(False)
+
+    def _move_to_chosen(self) -> None:
+        if self.selected_ids():
+            target = self.choose_folder()
+            if target:
+                self._move(target)
 
     def _move(self, target: str) -> None:
         ids = self.selected_ids()

@@ -13,12 +13,16 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.store.database import Store
 from app.store.models import Message
 
 PAGE_SIZE = 200
+
+# The SQL order of each column; ties are broken by date, newest first, then by UID.
+_SENDER_KEY = func.lower(func.coalesce(func.nullif(Message.from_name, ""), Message.from_addr))
+_SORT_KEYS = {"from": _SENDER_KEY, "subject": func.lower(Message.subject), "date": Message.date}
 
 
 class Roles(IntEnum):
@@ -36,6 +40,8 @@ class MessageListModel(QAbstractTableModel):
         super().__init__(parent)
         self.store = store
         self.folder_id: int | None = None
+        self.sort_column = "date"
+        self.sort_descending = True
         self._ids: list[int] = []
         self._rows: dict[int, tuple] = {}
         self._bold = QFont()
@@ -48,6 +54,20 @@ class MessageListModel(QAbstractTableModel):
         self._ids = self._load_ids()
         self._rows.clear()
         self.endResetModel()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Re-read the id list in the requested order (called by the view's header)."""
+        self.layoutAboutToBeChanged.emit()
+        self.sort_column = self.COLUMNS[column]
+        self.sort_descending = order == Qt.SortOrder.DescendingOrder
+        before = self.persistentIndexList()  # the selection and current row: keep them by id
+        kept_ids = [self._ids[index.row()] for index in before]
+        self._ids = self._load_ids()
+        row_of = {message_id: row for row, message_id in enumerate(self._ids)}
+        after = [self.index(row_of[message_id], index.column()) if message_id in row_of
+                 else QModelIndex() for index, message_id in zip(before, kept_ids)]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
     def refresh(self) -> None:
         """Re-read the folder after a sync without disturbing the view where possible.
@@ -86,10 +106,15 @@ class MessageListModel(QAbstractTableModel):
     def _load_ids(self) -> list[int]:
         if self.folder_id is None:
             return []
+        key = _SORT_KEYS[self.sort_column]
+        order = [key.desc() if self.sort_descending else key.asc()]
+        if self.sort_column != "date":
+            order.append(Message.date.desc())
+        order.append(Message.uid.desc())
         with self.store.read() as session:
             return list(session.scalars(select(Message.id).where(Message.folder_id == self.folder_id,
                                                                  Message.moving.is_(False))
-                                        .order_by(Message.date.desc(), Message.uid.desc())))
+                                        .order_by(*order)))
 
     def _row(self, row: int) -> tuple:
         message_id = self._ids[row]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from app.paths import ProfilePaths
 from app.ui.main_window import MainWindow
@@ -197,3 +199,52 @@ def test_customer_panel_shows_the_sender_and_the_history_with_person_and_company
     select("样品")
     assert panel.organisation.text() == "Personal address (163.com)"
     assert panel.org_history.isHidden() and panel.person_history.count() == 0
+
+
+def test_sorting_by_sender_and_subject_happens_in_sql_and_keeps_the_selection(
+        qtbot, window, imap, run_sync):
+    for sender, subject, day in (("Bob <b@x.test>", "beta", 2), ("alice <a@x.test>", "Gamma", 3),
+                                 ("<carol@x.test>", "alpha", 4), ("Émile <e@x.test>", "delta", 1)):
+        imap.append("INBOX", (f"From: {sender}\r\nSubject: {subject}\r\n"
+                              f"Date: {day} Nov 2026 10:00:00 +0000\r\n\r\nx\r\n").encode())
+    run_sync()
+    window.reload_folders()
+    model = window.messages
+
+    def column(n):
+        return [model.index(r, n).data() for r in range(model.rowCount())]
+
+    assert column(1) == ["alpha", "Gamma", "beta", "delta"]  # date, newest first
+    window.list_view.setCurrentIndex(model.index(2, 0))  # "beta"
+    window.list_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert column(0) == ["alice", "Bob", "carol@x.test", "Émile"]  # name, else address; no case
+    assert window.list_view.currentIndex().data() == "Bob"  # the selection followed its message
+    window.list_view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert column(1) == ["Gamma", "delta", "beta", "alpha"]
+    assert window.list_view.currentIndex().row() == 2
+
+
+def test_move_to_a_chosen_folder_reaches_the_server(qtbot, window, imap, run_sync, monkeypatch):
+    from app.ui import folder_picker
+
+    imap.create_folder("Customers/华信")
+    imap.append("INBOX", make_message(1))
+    run_sync()
+    window.reload_folders()
+    offered = []
+
+    def pick(self):
+        offered.extend(self.list.item(r).text() for r in range(self.list.count()))
+        self.filter.setText("华信")
+        self.accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(folder_picker.FolderPicker, "exec", pick)
+    window.list_view.setCurrentIndex(window.messages.index(0, 0))
+    window.actions.move_to.trigger()
+    assert "Customers/华信" in offered and "INBOX" not in offered
+    assert window.messages.rowCount() == 0
+    window.sync.start()
+    qtbot.waitUntil(lambda: imap.select_folder("Customers/华信", readonly=True)[b"EXISTS"] == 1,
+                    timeout=15000)
+    assert imap.select_folder("INBOX", readonly=True)[b"EXISTS"] == 0
