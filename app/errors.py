@@ -35,9 +35,17 @@ class Cancelled(LiaisonError):
 
 
 class AuthError(LiaisonError):
-    """The server refused the credentials: ask for the password again."""
+    """The server refused the credentials: ask for the password again.
+
+    ``server_text`` keeps the server's own words, which tell "wrong password" apart from
+    "IMAP is switched off" or "an app password is required" for the setup dialog.
+    """
 
     exit_code = 3
+
+    def __init__(self, message: str, server_text: str = ""):
+        super().__init__(message)
+        self.server_text = server_text
 
 
 class NetworkError(LiaisonError):

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import sys
 
-from app.errors import UserFacingError
-from app.mail.account_sync import imap_settings
-from app.mail.imap_session import PasswordCredential, close_quietly, open_session
+from dataclasses import replace
+
+from app.errors import AuthError, UserFacingError
+from app.mail.account_setup import account_from, add_account, discover, explain_failure
+from app.mail.providers import Provider, ServerSettings
 from app.secrets import SecretStore
-from app.store.accounts import NewAccount, create_account, get_account, list_accounts, remove_account
+from app.store.accounts import get_account, list_accounts, remove_account
 
 
 def read_password_from_stdin() -> str:
@@ -19,25 +21,34 @@ def read_password_from_stdin() -> str:
     return password
 
 
+def _settings_for(args) -> tuple[ServerSettings, Provider | None]:
+    """Discovered settings with every explicitly given option laid over them."""
+    given = {key: getattr(args, key) for key in ("imap_host", "imap_port", "imap_security",
+                                                 "smtp_host", "smtp_port", "smtp_security")}
+    provider = None
+    if all(value is not None for value in given.values()):
+        return ServerSettings(**given), None
+    found = discover(args.email)
+    if found.settings is None:
+        missing = ", ".join("--" + key.replace("_", "-") for key, value in given.items() if value is None)
+        raise UserFacingError(f"No server settings found for {args.email}; give {missing}.")
+    provider = found.provider
+    print(f"using settings from {found.detail} ({found.source})", file=sys.stderr)
+    return replace(found.settings, **{k: v for k, v in given.items() if v is not None}), provider
+
+
 def _add(args, store) -> int:
-    new = NewAccount(
-        name=args.name, email=args.email, display_name=args.display_name, username=args.username,
-        imap_host=args.imap_host, imap_port=args.imap_port, imap_security=args.imap_security,
-        smtp_host=args.smtp_host, smtp_port=args.smtp_port, smtp_security=args.smtp_security,
-        ca_file=args.ca_file, tls_verify=not args.insecure_skip_verify)
-    new.username = new.username or new.email
-    new.validate()
+    if "@" not in args.email:
+        raise UserFacingError(f"'{args.email}' is not an email address (expected name@example.com).")
+    settings, provider = _settings_for(args)
+    new = account_from(args.email, settings, name=args.name or "", display_name=args.display_name,
+                       username=args.username, ca_file=args.ca_file)
+    new.tls_verify = not args.insecure_skip_verify
     password = read_password_from_stdin()
-    secrets = SecretStore()
-    secrets.ensure_available()  # fail before anything is saved if no keyring can hold it
-    if not args.no_check:  # log in once, so a wrong password or host is caught now
-        close_quietly(open_session(imap_settings(new), PasswordCredential(password), timeout=30))
-    account = create_account(store, new)
     try:
-        secrets.set_password(account.uuid, password)
-    except BaseException:
-        remove_account(store, account.name)  # no account without its password
-        raise
+        account = add_account(store, new, password, check=not args.no_check)
+    except AuthError as exc:
+        raise AuthError(explain_failure(exc, provider), exc.server_text) from None
     print(f"added account {account.name} <{account.email}>")
     return 0
 

@@ -37,17 +37,20 @@ def _positive(text: str) -> int:
 def _add_account_commands(commands) -> None:
     account = commands.add_parser("account", help="add, list or remove mail accounts")
     actions = account.add_subparsers(dest="action", required=True, metavar="ACTION")
-    add = actions.add_parser("add", help="add an account (the password is read from stdin)")
-    add.add_argument("--name", required=True)
+    add = actions.add_parser(
+        "add", help="add an account (the password is read from stdin)",
+        description="Server settings are found from the address (provider table, the domain's "
+        "autoconfig, its MX host) unless given; any --imap-*/--smtp-* option overrides them.")
     add.add_argument("--email", required=True)
+    add.add_argument("--name", help="the account's name in Liaison (default: the address)")
     add.add_argument("--display-name", default="")
     add.add_argument("--username", help="login name, if not the email address")
-    add.add_argument("--imap-host", required=True)
-    add.add_argument("--imap-port", type=_port, required=True)
-    add.add_argument("--imap-security", choices=("ssl", "starttls", "none"), required=True)
-    add.add_argument("--smtp-host", required=True)
-    add.add_argument("--smtp-port", type=_port, required=True)
-    add.add_argument("--smtp-security", choices=("ssl", "starttls", "none"), required=True)
+    add.add_argument("--imap-host")
+    add.add_argument("--imap-port", type=_port)
+    add.add_argument("--imap-security", choices=("ssl", "starttls", "none"))
+    add.add_argument("--smtp-host")
+    add.add_argument("--smtp-port", type=_port)
+    add.add_argument("--smtp-security", choices=("ssl", "starttls", "none"))
     add.add_argument("--password-stdin", action="store_true", required=True,
                      help="read the password from standard input (never from the command line)")
     add.add_argument("--ca-file", help="a PEM file with the certificate authority to trust")

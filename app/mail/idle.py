@@ -8,7 +8,8 @@ event and joins the thread; the loop notices within ``poll_seconds``.
 
 IDLE is re-issued every ``renew_seconds`` (servers may drop an IDLE connection after 30
 minutes; RFC 2177 asks clients to renew before 29).  A lost connection is reported through
-``on_error`` and retried with exponential backoff, capped at five minutes.
+``on_error`` and retried with exponential backoff, capped at five minutes; once the
+connection is back, ``on_change`` is called so a sync catches up on what arrived meanwhile.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class IdleWatcher:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.connected = threading.Event()
+        self._lost_connection = False
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name=f"liaison-idle-{self.settings.username}",
@@ -69,6 +71,7 @@ class IdleWatcher:
                 failures = 0
             except LiaisonError as exc:
                 self.connected.clear()
+                self._lost_connection = True
                 failures += 1
                 log.warning("IDLE on %s failed (%s); retrying", self.folder, exc)
                 self.on_error(exc)
@@ -81,6 +84,10 @@ class IdleWatcher:
                 if not client.has_capability("IDLE"):
                     raise LiaisonError(f"{self.settings.host} does not support IDLE; polling instead.")
                 client.select_folder(self.folder, readonly=True)
+                if self._lost_connection:
+                    # Back after a drop (the network returned): mail may have come meanwhile.
+                    self._lost_connection = False
+                    self.on_change()
                 while not self._stop.is_set():
                     self._idle_until_renewal(client)
         finally:

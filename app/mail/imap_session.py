@@ -117,8 +117,8 @@ def _login(client, settings: ImapSettings, credential: Credential) -> None:
         raise AuthError(
             f"{settings.host} rejected the user name or password for {settings.username} "
             f"({detail}). Some providers (QQ, 163, Gmail...) need an app password or "
-            "authorisation code from the mailbox's web settings instead of the web password."
-        ) from None
+            "authorisation code from the mailbox's web settings instead of the web password.",
+            server_text=detail) from None
 
 
 def quiet_protocol_log(client) -> None:

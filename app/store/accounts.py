@@ -14,6 +14,7 @@ from app.store.mail_cache import now
 from app.store.models import Account, Folder, Message
 
 SECURITY_MODES = ("ssl", "starttls", "none")
+SYNC_MODES = ("push", "5", "15", "30", "manual")  # see app.mail.sync_schedule
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -59,6 +60,13 @@ def create_account(store: Store, new: NewAccount) -> Account:
             created_at=now())
         session.add(account)
     return account
+
+
+def set_sync_mode(store: Store, account_id: int, mode: str) -> None:
+    if mode not in SYNC_MODES:
+        raise UserFacingError(f"Sync mode must be one of {', '.join(SYNC_MODES)}, not '{mode}'.")
+    with store.write() as session:
+        session.get(Account, account_id).sync_mode = mode
 
 
 def list_accounts(store: Store) -> list[Account]:

@@ -57,6 +57,10 @@ class Account(Base):
     ca_file: Mapped[str | None] = mapped_column(String, nullable=True)
     tls_verify: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[int] = mapped_column(Integer)
+    # How the account is kept current: push (IDLE) | 5 | 15 | 30 (minutes) | manual
+    sync_mode: Mapped[str] = mapped_column(String, default="push", server_default="push")
+    # The bundled sample profile's account: no server behind it, never synced.
+    is_sample: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class Folder(Base):

@@ -6,14 +6,17 @@ are short indexed queries; network and keyring work happen in :class:`SyncServic
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
+    QMessageBox,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTextBrowser,
     QTreeWidget,
@@ -24,23 +27,30 @@ from PySide6.QtWidgets import (
 
 from app.mail.body_text import readable_text
 from app.paths import ProfilePaths
-from app.store.accounts import account_folders, list_accounts, unread_counts
+from app.secrets import SecretStore
+from app.store.accounts import account_folders, list_accounts, remove_account, set_sync_mode, unread_counts
 from app.store.database import Store
 from app.store.mail_cache import raw_message
 from app.store.mail_queries import message_by_id
+from app.ui.account_setup_dialog import AccountSetupDialog
+from app.ui.background import run_in_background
 from app.ui.customer_panel import CustomerPanel
 from app.ui.folder_picker import FolderPicker
 from app.ui.message_actions import MessageActions
 from app.ui.message_list_model import MessageListModel, Roles
 from app.ui.sync_service import SyncService
+from app.ui.welcome_panel import WelcomePanel
 
 FOLDER_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 11
 FOLDER_NAME_ROLE = Qt.ItemDataRole.UserRole + 12
+TOP_ACCOUNT_ROLE = Qt.ItemDataRole.UserRole + 13
 _ROLE_ORDER = {"inbox": 0, "sent": 1, "drafts": 2, "archive": 3, "junk": 4, "trash": 5}
 
 
 class MainWindow(QMainWindow):
+    explore_sample_requested = Signal()
+
     def __init__(self, paths: ProfilePaths, store: Store, sync: SyncService):
         super().__init__()
         self.paths = paths
@@ -49,6 +59,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Liaison"))
         self.folders = QTreeWidget()
         self.folders.setHeaderHidden(True)
+        self.folders.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.folders.customContextMenuRequested.connect(self._folder_menu)
         self.messages = MessageListModel(store, self)
         self.list_view = QTableView()
         self.list_view.setModel(self.messages)
@@ -80,17 +92,23 @@ class MainWindow(QMainWindow):
         self.customer = CustomerPanel(store)
         self.splitter.addWidget(self.customer)
         self.splitter.setSizes([200, 480, 420, 260])
-        self.empty_notice = QLabel(self.tr(
-            "No mail account yet.\n\nAdd one from a terminal, for example:\n"
-            "python main.py account add --name Work --email you@example.com "
-            "--imap-host imap.example.com --imap-port 993 --imap-security ssl "
-            "--smtp-host smtp.example.com --smtp-port 465 --smtp-security ssl --password-stdin"))
-        self.empty_notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_notice.setWordWrap(True)
+        self.welcome = WelcomePanel()
+        self.welcome.add_account_requested.connect(self.add_account)
+        self.welcome.explore_sample_requested.connect(self.explore_sample_requested)
+        self.central = QStackedWidget()
+        self.central.addWidget(self.welcome)
+        self.central.addWidget(self.splitter)
+        self.setCentralWidget(self.central)
         self.account_status: dict[int, str] = {}
         self.account_names: dict[int, str] = {}
+        self._offline_accounts: set[int] = set()
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label, 1)
+        self.offline_label = QLabel(self.tr("Offline"))
+        self.offline_label.setToolTip(self.tr("A server cannot be reached. What you do is kept and "
+                                              "sent when the connection returns."))
+        self.offline_label.hide()
+        self.statusBar().addPermanentWidget(self.offline_label)
         self.actions = MessageActions(store, self.list_view, self._push_changes,
                                       self._choose_move_target, self)
         self.actions.changed.connect(self._after_action)
@@ -111,6 +129,12 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         mail = self.menuBar().addMenu(self.tr("&Mail"))
+        add_account = QAction(self.tr("&Add Account…"), self)
+        add_account.triggered.connect(self.add_account)
+        mail.addAction(add_account)
+        self.schedule_menu = mail.addMenu(self.tr("Sync S&chedule"))
+        self.schedule_menu.aboutToShow.connect(
+            lambda: self._fill_schedule_menu(self.schedule_menu, self._current_account_id()))
         sync_now = QAction(self.tr("&Sync now"), self)
         sync_now.setShortcut(QKeySequence.StandardKey.Refresh)
         sync_now.triggered.connect(self.sync.sync_all)
@@ -131,11 +155,12 @@ class MainWindow(QMainWindow):
         self.folders.clear()
         accounts = list_accounts(self.store)
         self.account_names = {a.id: a.name for a in accounts}
-        self.setCentralWidget(self.splitter if accounts else self.empty_notice)
+        self.central.setCurrentWidget(self.splitter if accounts else self.welcome)
         keep, inbox = None, None
         for account in accounts:
             top = QTreeWidgetItem([account.name])
             top.setToolTip(0, account.email)
+            top.setData(0, TOP_ACCOUNT_ROLE, account.id)
             self.folders.addTopLevelItem(top)
             counts = unread_counts(self.store, account.id)
             folders = sorted(account_folders(self.store, account.id),
@@ -158,6 +183,84 @@ class MainWindow(QMainWindow):
             top.setExpanded(True)
         if keep or inbox:
             self.folders.setCurrentItem(keep or inbox)
+
+    def _current_account_id(self) -> int | None:
+        item = self.folders.currentItem()
+        if item is None:
+            return None
+        if item.data(0, ACCOUNT_ID_ROLE) is not None:
+            return item.data(0, ACCOUNT_ID_ROLE)
+        return item.data(0, TOP_ACCOUNT_ROLE)
+
+    def _folder_menu(self, position) -> None:
+        item = self.folders.itemAt(position)
+        if item is None:
+            return
+        account_id = item.data(0, ACCOUNT_ID_ROLE) or item.data(0, TOP_ACCOUNT_ROLE)
+        menu = QMenu(self)
+        sync = menu.addAction(self.tr("Sync Now"))
+        sync.triggered.connect(lambda: self.sync.sync_folder(account_id, item.data(0, FOLDER_NAME_ROLE))
+                               if item.data(0, FOLDER_NAME_ROLE) else self.sync.watch_new_account(account_id))
+        self._fill_schedule_menu(menu.addMenu(self.tr("Sync Schedule")), account_id)
+        menu.addSeparator()
+        remove = menu.addAction(self.tr("Remove Account…"))
+        remove.triggered.connect(lambda: self.remove_account(account_id))
+        menu.exec(self.folders.viewport().mapToGlobal(position))
+
+    def _fill_schedule_menu(self, menu: QMenu, account_id: int | None) -> None:
+        menu.clear()
+        account = next((a for a in list_accounts(self.store) if a.id == account_id), None)
+        if account is None or account.is_sample:
+            menu.addAction(self.tr("(no account selected)")).setEnabled(False)
+            return
+        group = QActionGroup(menu)
+        for mode, text in (("push", self.tr("As mail arrives (push)")),
+                           ("5", self.tr("Every 5 minutes")), ("15", self.tr("Every 15 minutes")),
+                           ("30", self.tr("Every 30 minutes")), ("manual", self.tr("Only when I ask"))):
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(account.sync_mode == mode)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, m=mode: self.set_sync_mode(account.id, m))
+
+    def set_sync_mode(self, account_id: int, mode: str) -> None:
+        set_sync_mode(self.store, account_id, mode)
+        self.sync.apply_sync_mode(account_id)
+
+    def add_account(self) -> None:
+        dialog = AccountSetupDialog(self.store, self)
+        dialog.account_added.connect(self._account_added)
+        dialog.open()
+        self._setup_dialog = dialog  # kept for tests and so it is not collected while open
+
+    def _account_added(self, account_id: int) -> None:
+        self.reload_folders()
+        self.sync.watch_new_account(account_id)
+
+    def remove_account(self, account_id: int) -> None:
+        account = next((a for a in list_accounts(self.store) if a.id == account_id), None)
+        if account is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Remove Account"),
+            self.tr("Remove %1 from Liaison? Its mail stays on the server; the copy on this "
+                    "computer and the saved password are deleted.").replace("%1", account.name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        def remove() -> None:  # deleting a big mail cache is heavy disk work: off the GUI thread
+            remove_account(self.store, account.name)
+            SecretStore().delete_password(account.uuid)
+
+        def removed(_none) -> None:
+            self.sync.apply_sync_mode(account_id)  # the account is gone: stops its IDLE watcher
+            self.account_status.pop(account_id, None)
+            self._offline_accounts.discard(account_id)
+            self.status_label.setText("   ".join(self.account_status.values()))
+            self.messages.set_folder(None)
+            self.reload_folders()
+
+        run_in_background(self, remove, removed,
+                          lambda exc: self.statusBar().showMessage(str(exc), 8000))
 
     def _folder_selected(self, item, _previous) -> None:
         folder_id = item.data(0, FOLDER_ID_ROLE) if item else None
@@ -226,6 +329,11 @@ class MainWindow(QMainWindow):
         }
         self.account_status[account_id] = texts[state].replace("%1", name).replace("%2", detail)
         self.status_label.setText("   ".join(self.account_status.values()))
+        if state == "offline":
+            self._offline_accounts.add(account_id)
+        elif state in ("ok", "error"):
+            self._offline_accounts.discard(account_id)
+        self.offline_label.setVisible(bool(self._offline_accounts))
         if state in ("ok", "error"):
             self.reload_folders()
 

@@ -81,7 +81,7 @@ def test_connection_problems_are_one_clear_line(cli, dovecot, case):
     ca = ("--ca-file", str(dovecot.ca_file))
     if case == "wrong-password":
         result = add_account(cli, dovecot, *ca, password="not-it", check=False)
-        assert_one_line_error(result, 3, "rejected the user name or password")
+        assert_one_line_error(result, 3, "user name or password was not accepted")
     elif case == "closed-port":
         result = add_account(cli, dovecot, *ca, port=free_port(), check=False)
         assert_one_line_error(result, 4, "refused the connection")
@@ -216,3 +216,13 @@ def test_move_to_trash_from_the_command_line(cli, dovecot):
     assert [m["message_id"] for m in trash] == ["<msg-7-2@liaison.test>"]
     result = cli("move", "--account", "work", "--uid", "1", "--to", "Nowhere", check=False)
     assert_one_line_error(result, 2, "No folder 'Nowhere'")
+
+
+def test_account_add_finds_a_providers_settings_from_the_address(cli):
+    result = cli("account", "add", "--email", "li.lei@qq.com", "--password-stdin", "--no-check",
+                 stdin="authcode\n")
+    assert "using settings from QQ Mail (provider)" in result.stderr
+    listed = json.loads(cli("account", "list", "--json").stdout)
+    assert (listed["name"], listed["imap"], listed["smtp"]) == (
+        "li.lei@qq.com", {"host": "imap.qq.com", "port": 993, "security": "ssl"},
+        {"host": "smtp.qq.com", "port": 465, "security": "ssl"})

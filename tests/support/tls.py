@@ -12,7 +12,8 @@ _made: dict[Path, tuple[Path, Path, Path]] = {}
 
 
 def make_test_certificates(folder: Path) -> tuple[Path, Path, Path]:
-    """(ca.pem, server cert, server key) valid for localhost and 127.0.0.1.
+    """(ca.pem, server cert, server key) for localhost, 127.0.0.1,
+    example.test and autoconfig.example.test.
 
     Key generation is slow, so one set is made per process and copied to each folder.
     """
@@ -31,7 +32,8 @@ def _generate(folder: Path) -> tuple[Path, Path, Path]:
     ca_key, ca_cert = folder / "ca.key", folder / "ca.pem"
     key, csr, cert = folder / "server.key", folder / "server.csr", folder / "server.pem"
     ext = folder / "ext.cnf"
-    ext.write_text("subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n")
+    ext.write_text("subjectAltName=DNS:localhost,DNS:example.test,DNS:autoconfig.example.test,"
+                   "IP:127.0.0.1\nbasicConstraints=CA:FALSE\n")
     run = lambda *args: subprocess.run(args, check=True, capture_output=True)  # noqa: E731
     run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
         "/CN=Liaison Test CA", "-keyout", str(ca_key), "-out", str(ca_cert))

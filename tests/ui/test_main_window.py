@@ -68,7 +68,7 @@ def test_background_sync_and_idle_bring_new_mail_into_the_window(qtbot, store, a
         qtbot.waitUntil(lambda: "up to date" in win.status_label.text(), timeout=15000)
         assert states[0] == "syncing" and states[-1] == "ok"
         qtbot.waitUntil(lambda: bool(service._watchers)
-                        and all(w.connected.is_set() for w in service._watchers), timeout=10000)
+                        and all(w.connected.is_set() for w in service._watchers.values()), timeout=10000)
         imap.append("INBOX", make_message(2))  # arrives while the window is idle
         qtbot.waitUntil(lambda: win.messages.rowCount() == 2, timeout=15000)
     finally:

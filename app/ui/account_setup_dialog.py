@@ -1,0 +1,259 @@
+"""The "Add account" dialog: address and password, settings found for you, login tested.
+
+Page one asks for the address and password (with the provider's advice about authorisation
+codes as soon as the address is recognised).  "Continue" looks the settings up off the GUI
+thread (provider table, autoconfig, MX) and shows them on page two, editable; "Test and
+save" logs in, again off the GUI thread, and saves the account only if that worked.  A
+failure is explained in words and the dialog stays open with everything as typed.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import LiaisonError
+from app.mail.account_setup import Discovery, account_from, add_account, discover, explain_failure, \
+    guessed_settings
+from app.mail.providers import ServerSettings, provider_for_domain
+from app.store.database import Store
+from app.ui.background import run_in_background
+
+log = logging.getLogger("liaison.ui")
+_SECURITY = ("ssl", "starttls", "none")
+
+
+def provider_text(text: str) -> str:
+    """Provider advice comes from the Qt-free core in English; translated here."""
+    return QCoreApplication.translate("Providers", text)
+
+
+class AccountSetupDialog(QDialog):
+    account_added = Signal(int)  # the new account's id
+
+    def __init__(self, store: Store, parent=None, discover_settings=discover, save=add_account):
+        super().__init__(parent)
+        self.store = store
+        self._discover = discover_settings
+        self._save = save
+        self._discovery: Discovery | None = None
+        self.setWindowTitle(self.tr("Add Mail Account"))
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._address_page())
+        self.pages.addWidget(self._server_page())
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox()
+        self.back = self.buttons.addButton(self.tr("Back"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.next = QPushButton(self.tr("Continue"))
+        self.next.setDefault(True)
+        self.buttons.addButton(self.next, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._forward)
+        self.buttons.rejected.connect(self.reject)
+        self.back.clicked.connect(self._show_address_page)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self._show_address_page()
+        self.setMinimumWidth(520)
+
+    # -- pages --------------------------------------------------------------------------
+    def _address_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.your_name = QLineEdit()
+        self.your_name.setPlaceholderText(self.tr("Shown to the people you write to"))
+        self.email = QLineEdit()
+        self.email.setPlaceholderText(self.tr("you@example.com"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_help = QLabel()
+        self.password_help.setWordWrap(True)
+        self.password_help.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(self.tr("Your name:"), self.your_name)
+        form.addRow(self.tr("Email address:"), self.email)
+        form.addRow(self.tr("Password:"), self.password)
+        form.addRow(self.password_help)
+        self.email.textChanged.connect(self._email_changed)
+        return page
+
+    def _server_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.found = QLabel()
+        self.found.setWordWrap(True)
+        self.found.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(self.found)
+        self.imap_host, self.imap_port, self.imap_security = self._server_row(form, self.tr("Incoming (IMAP):"))
+        self.smtp_host, self.smtp_port, self.smtp_security = self._server_row(form, self.tr("Outgoing (SMTP):"))
+        self.username = QLineEdit()
+        form.addRow(self.tr("User name:"), self.username)
+        self.account_name = QLineEdit()
+        self.account_name.setPlaceholderText(self.tr("For example: Work"))
+        form.addRow(self.tr("Account name:"), self.account_name)
+        self.ca_file = QLineEdit()
+        self.ca_file.setPlaceholderText(self.tr("Only if your company uses its own certificates"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_ca_file)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_file, 1)
+        ca_row.addWidget(browse)
+        form.addRow(self.tr("Certificate authority:"), ca_row)
+        return page
+
+    def _choose_ca_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Certificate Authority"), "",
+                                              self.tr("Certificates (*.pem *.crt *.cer)"))
+        if path:
+            self.ca_file.setText(path)
+
+    def _server_row(self, form: QFormLayout, label: str):
+        host = QLineEdit()
+        port = QSpinBox()
+        port.setRange(1, 65535)
+        security = QComboBox()
+        for mode, text in zip(_SECURITY, (self.tr("SSL/TLS"), self.tr("STARTTLS"),
+                                          self.tr("None (unencrypted)"))):
+            security.addItem(text, mode)
+        row = QWidget()
+        row_layout = QFormLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addRow(self.tr("Server:"), host)
+        row_layout.addRow(self.tr("Port:"), port)
+        row_layout.addRow(self.tr("Security:"), security)
+        form.addRow(label, row)
+        return host, port, security
+
+    def _show_address_page(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.back.hide()
+        self.next.setText(self.tr("Continue"))
+        self.status.clear()
+        self.email.setFocus()
+
+    def _email_changed(self, text: str) -> None:
+        provider = provider_for_domain(text.rpartition("@")[2]) if "@" in text else None
+        self.password_help.setText(provider_text(provider.password_help)
+                                   if provider and provider.password_help else "")
+
+    # -- steps --------------------------------------------------------------------------
+    def _forward(self) -> None:
+        if self.pages.currentIndex() == 0:
+            self._look_up()
+        else:
+            self._test_and_save()
+
+    def _look_up(self) -> None:
+        email = self.email.text().strip()
+        if "@" not in email or email.startswith("@") or email.endswith("@"):
+            self.status.setText(self.tr("Enter your full email address, like name@example.com."))
+            return
+        if not self.password.text():
+            self.status.setText(self.tr("Enter your password or authorisation code."))
+            return
+        self._busy(self.tr("Looking up the settings for %1…").replace("%1", email))
+        run_in_background(self, lambda: self._discover(email), self._found, self._failed)
+
+    def _found(self, discovery: Discovery) -> None:
+        self._idle()
+        self._discovery = discovery
+        email = self.email.text().strip()
+        settings = discovery.settings or guessed_settings(email)
+        texts = {
+            "provider": self.tr("Settings for %1."),
+            "autoconfig": self.tr("Settings published by your mail domain (%1)."),
+            "mx": self.tr("Your domain's mail is hosted by %2; using its settings (%1)."),
+            "none": self.tr("No settings were found for this address. Enter your server's "
+                            "settings; the ones below are common names, check them with your "
+                            "mail administrator."),
+        }
+        self.found.setText(texts[discovery.source].replace("%1", discovery.detail).replace(
+            "%2", discovery.provider.name if discovery.provider else ""))
+        self._fill(settings, email)
+        self.pages.setCurrentIndex(1)
+        self.back.show()
+        self.next.setText(self.tr("Test and Save"))
+
+    def _fill(self, settings: ServerSettings, email: str) -> None:
+        for host, port, security, values in (
+                (self.imap_host, self.imap_port, self.imap_security,
+                 (settings.imap_host, settings.imap_port, settings.imap_security)),
+                (self.smtp_host, self.smtp_port, self.smtp_security,
+                 (settings.smtp_host, settings.smtp_port, settings.smtp_security))):
+            host.setText(values[0])
+            port.setValue(values[1])
+            security.setCurrentIndex(_SECURITY.index(values[2]))
+        self.username.setText(settings.login_for(email))
+        if not self.account_name.text():
+            self.account_name.setText(email)
+
+    def entered_settings(self) -> ServerSettings:
+        return ServerSettings(
+            self.imap_host.text().strip(), self.imap_port.value(), self.imap_security.currentData(),
+            self.smtp_host.text().strip(), self.smtp_port.value(), self.smtp_security.currentData(),
+            username=self.username.text().strip() or "%EMAILADDRESS%")
+
+    def _test_and_save(self) -> None:
+        try:
+            new = account_from(self.email.text(), self.entered_settings(),
+                               name=self.account_name.text(), display_name=self.your_name.text(),
+                               username=self.username.text(),
+                               ca_file=self.ca_file.text().strip() or None)
+        except LiaisonError as exc:
+            self.status.setText(str(exc))
+            return
+        password = self.password.text()
+        self._busy(self.tr("Logging in to %1…").replace("%1", new.imap_host))
+        run_in_background(self, lambda: self._save(self.store, new, password),
+                          self._saved, self._failed)
+
+    def _saved(self, account) -> None:
+        self._idle()
+        self.account_added.emit(account.id)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._idle()
+        if isinstance(error, LiaisonError):
+            provider = self._discovery.provider if self._discovery else None
+            if provider is None:
+                provider = provider_for_domain(self.email.text().rpartition("@")[2])
+            # The explanation is composed by the Qt-free core in English (the CLI prints the
+            # same words); its fixed provider advice is translatable through provider_text.
+            self.status.setText(explain_failure(error, provider))
+        else:
+            log.error("account setup failed", exc_info=error)
+            self.status.setText(self.tr("Something went wrong inside Liaison (%1); the details "
+                                        "are in the log.").replace("%1", type(error).__name__))
+
+    def _busy(self, text: str) -> None:
+        self.status.setText(text)
+        self.pages.setEnabled(False)
+        self.next.setEnabled(False)
+        self.back.setEnabled(False)
+
+    def _idle(self) -> None:
+        self.status.clear()
+        self.pages.setEnabled(True)
+        self.next.setEnabled(True)
+        self.back.setEnabled(True)
