@@ -52,6 +52,11 @@ class ProfilePaths:
     def ui_state(self) -> Path:
         return self.root / "ui-state.ini"
 
+    @property
+    def sample_profile(self) -> Path:
+        """The bundled sample data lives in a profile of its own, never mixed with real mail."""
+        return self.root / "sample-profile"
+
     def ensure(self) -> "ProfilePaths":
         """Create the profile folders, readable by the owner only."""
         for folder in (self.root, self.backups, self.logs):

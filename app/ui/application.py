@@ -1,10 +1,68 @@
-"""Starting the desktop client: profile, store, sync service, main window."""
+"""Starting the desktop client: profile, store, sync service, main window.
+
+The window can switch to the bundled sample profile ("Explore sample data") and back; each
+switch stops the sync service and closes the store of the profile being left, so only one
+profile is ever open in the process.
+"""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from app import APP_NAME
+
+
+class WindowHost:
+    """Owns the open profile's store, sync service and window."""
+
+    def __init__(self, user_paths, user_store):
+        self.user_paths = user_paths
+        self.store = user_store
+        self.paths = user_paths
+        self.sync = None
+        self.window = None
+
+    def show(self, geometry=None) -> None:
+        from app.ui.main_window import MainWindow
+        from app.ui.sync_service import SyncService
+
+        self.sync = SyncService(self.store)
+        self.window = MainWindow(self.paths, self.store, self.sync)
+        self.window.explore_sample_requested.connect(self.explore_sample)
+        self.window.leave_sample_requested.connect(self.leave_sample)
+        if geometry is not None:
+            self.window.restoreGeometry(geometry)
+        self.window.show()
+        self.sync.start()
+
+    def _switch(self, paths, store) -> None:
+        geometry = self.window.saveGeometry()
+        self.window.close()
+        self.window.deleteLater()
+        self.sync.stop()
+        if self.store is not store:
+            self.store.close()
+        self.paths, self.store = paths, store
+        self.show(geometry)
+
+    def explore_sample(self) -> None:
+        from app.paths import ProfilePaths
+        from app.sample_data import build_sample_profile
+        from app.store.database import Store
+
+        root = build_sample_profile(self.user_paths.sample_profile)
+        self._switch(ProfilePaths(Path(root)), Store(ProfilePaths(Path(root)).database))
+
+    def leave_sample(self) -> None:
+        from app.store.database import Store
+
+        self._switch(self.user_paths, Store(self.user_paths.database))
+
+    def close(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()
+        self.store.close()
 
 
 def run_gui(profile: str | None) -> int:
@@ -12,8 +70,6 @@ def run_gui(profile: str | None) -> int:
 
     from app.errors import LiaisonError
     from app.profile import open_profile
-    from app.ui.main_window import MainWindow
-    from app.ui.sync_service import SyncService
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
@@ -22,12 +78,9 @@ def run_gui(profile: str | None) -> int:
     except LiaisonError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return exc.exit_code
-    sync = SyncService(store)
-    window = MainWindow(paths, store, sync)
-    window.show()
-    sync.start()
+    host = WindowHost(paths, store)
+    host.show()
     try:
         return app.exec()
     finally:
-        sync.stop()
-        store.close()
+        host.close()

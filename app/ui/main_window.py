@@ -7,14 +7,17 @@ are short indexed queries; network and keyring work happen in :class:`SyncServic
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -50,6 +53,7 @@ _ROLE_ORDER = {"inbox": 0, "sent": 1, "drafts": 2, "archive": 3, "junk": 4, "tra
 
 class MainWindow(QMainWindow):
     explore_sample_requested = Signal()
+    leave_sample_requested = Signal()
 
     def __init__(self, paths: ProfilePaths, store: Store, sync: SyncService):
         super().__init__()
@@ -95,9 +99,16 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePanel()
         self.welcome.add_account_requested.connect(self.add_account)
         self.welcome.explore_sample_requested.connect(self.explore_sample_requested)
+        self.sample_banner = self._sample_banner()
+        mail_view = QWidget()
+        mail_layout = QVBoxLayout(mail_view)
+        mail_layout.setContentsMargins(0, 0, 0, 0)
+        mail_layout.addWidget(self.sample_banner)
+        mail_layout.addWidget(self.splitter, 1)
         self.central = QStackedWidget()
         self.central.addWidget(self.welcome)
-        self.central.addWidget(self.splitter)
+        self.central.addWidget(mail_view)
+        self.mail_view = mail_view
         self.setCentralWidget(self.central)
         self.account_status: dict[int, str] = {}
         self.account_names: dict[int, str] = {}
@@ -127,11 +138,27 @@ class MainWindow(QMainWindow):
         self.reload_folders()
         self._restore_state()
 
+    def _sample_banner(self) -> QWidget:
+        banner = QFrame()
+        banner.setFrameShape(QFrame.Shape.StyledPanel)
+        banner.setAutoFillBackground(True)
+        banner.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        text = QLabel(self.tr("You are exploring sample data: these customers and messages are "
+                              "made up, and nothing is sent."))
+        text.setWordWrap(True)
+        leave = QPushButton(self.tr("Leave Sample Data"))
+        leave.clicked.connect(self.leave_sample_requested)
+        layout = QHBoxLayout(banner)
+        layout.addWidget(text, 1)
+        layout.addWidget(leave)
+        banner.hide()
+        return banner
+
     def _build_menu(self) -> None:
         mail = self.menuBar().addMenu(self.tr("&Mail"))
-        add_account = QAction(self.tr("&Add Account…"), self)
-        add_account.triggered.connect(self.add_account)
-        mail.addAction(add_account)
+        self.add_account_action = QAction(self.tr("&Add Account…"), self)
+        self.add_account_action.triggered.connect(self.add_account)
+        mail.addAction(self.add_account_action)
         self.schedule_menu = mail.addMenu(self.tr("Sync S&chedule"))
         self.schedule_menu.aboutToShow.connect(
             lambda: self._fill_schedule_menu(self.schedule_menu, self._current_account_id()))
@@ -155,7 +182,13 @@ class MainWindow(QMainWindow):
         self.folders.clear()
         accounts = list_accounts(self.store)
         self.account_names = {a.id: a.name for a in accounts}
-        self.central.setCurrentWidget(self.splitter if accounts else self.welcome)
+        self.central.setCurrentWidget(self.mail_view if accounts else self.welcome)
+        is_sample = any(a.is_sample for a in accounts)
+        self.sample_banner.setVisible(is_sample)
+        # The sample profile has no server: no accounts to add to it, no schedule to set.
+        self.add_account_action.setVisible(not is_sample)
+        self.schedule_menu.menuAction().setVisible(not is_sample)
+        self.setWindowTitle(self.tr("Liaison — sample data") if is_sample else self.tr("Liaison"))
         keep, inbox = None, None
         for account in accounts:
             top = QTreeWidgetItem([account.name])
@@ -197,6 +230,9 @@ class MainWindow(QMainWindow):
         if item is None:
             return
         account_id = item.data(0, ACCOUNT_ID_ROLE) or item.data(0, TOP_ACCOUNT_ROLE)
+        account = next((a for a in list_accounts(self.store) if a.id == account_id), None)
+        if account is None or account.is_sample:
+            return  # the sample account has no server to sync with or remove from
         menu = QMenu(self)
         sync = menu.addAction(self.tr("Sync Now"))
         sync.triggered.connect(lambda: self.sync.sync_folder(account_id, item.data(0, FOLDER_NAME_ROLE))

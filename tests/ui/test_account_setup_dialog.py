@@ -65,7 +65,7 @@ def test_first_run_offers_add_account_and_the_dialog_adds_a_working_account(
     (account,) = list_accounts(win.store)
     assert (account.email, account.display_name, account.username) == ("sales@example.test", "Li Lei", "sales")
     assert SecretStore().get_password(account.uuid) == PASSWORD
-    assert win.central.currentWidget() is win.splitter
+    assert win.central.currentWidget() is win.mail_view
     qtbot.waitUntil(lambda: win.folders.topLevelItem(0).childCount() > 0, timeout=15000)
 
 

@@ -1,0 +1,131 @@
+"""The bundled sample profile behind "Explore sample data" (Qt-free).
+
+Realistic mail in English and Chinese with a few customers (a trading company in Shenzhen,
+a German distributor, a Singapore food importer, a prospect on free mail), written into a
+profile of its own under an account marked ``is_sample``: it has no server, is never synced,
+and nothing in it is presented as the user's mail.  Dates are relative to when it is built.
+"""
+
+from __future__ import annotations
+
+import time
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from datetime import datetime, timezone
+from pathlib import Path
+
+from app.mail.envelope import parse_envelope
+from app.mail.fetched import FetchedMessage
+from app.paths import ProfilePaths
+from app.store import mail_cache
+from app.store.accounts import NewAccount, account_folders, create_account, list_accounts
+from app.store.database import Store
+from app.store.migrate import ensure_schema
+from app.store.models import Account
+
+ME = ("Li Lei", "li.lei@liaison-demo.example")
+ZHANG = ("张伟", "zhang.wei@huaxin-trade.cn")
+CHEN = ("陈静", "chen.jing@huaxin-trade.cn")
+ANNA = ("Anna Schmidt", "anna.schmidt@nordwind-handel.de")
+RAJ = ("Raj Patel", "raj@sunrise-foods.com.sg")
+WANG = ("王芳", "wangfang@163.com")
+MAYA = ("Maya Chen", "maya.chen@liaison-demo.example")
+
+# (folder, sender, recipients, subject, body, days ago, seen, flagged, attachment name)
+MESSAGES = (
+    ("INBOX", ZHANG, [ME], "询价：LED 面板 2000 台",
+     "李先生，您好：\n\n我们计划采购 2000 台 60x60 LED 面板，用于深圳新办公楼项目。请提供含税报价、"
+     "交货期和质保条款。\n\n谢谢！\n张伟\n华信贸易 采购部", 9, True, False, None),
+    ("Sent", ME, [ZHANG], "回复：询价：LED 面板 2000 台",
+     "张经理，您好：\n\n附件是 2000 台 LED 面板的报价单，含税单价 386 元，交货期 4 周，质保 3 年。"
+     "如需样品，我们可以本周寄出。\n\n李雷", 8, True, False, "报价单-华信贸易.pdf"),
+    ("INBOX", ZHANG, [ME], "回复：询价：LED 面板 2000 台",
+     "李先生：\n\n报价已收到，价格我们内部在评估。能否在 1 月 15 日前交货？另外请把合同草案发给陈静。"
+     "\n\n张伟", 6, True, True, None),
+    ("INBOX", CHEN, [ME, ZHANG], "合同草案 — 华信贸易 / LED 面板",
+     "李雷您好，\n\n合同草案已阅，第 5 条付款方式请改为 30% 预付、70% 到货后 30 天内付清。"
+     "修改后请回传盖章版。\n\n陈静\n华信贸易 法务", 2, False, False, "合同草案-修订.docx"),
+    ("INBOX", ANNA, [ME], "Quote for 500 units, delivery to Hamburg",
+     "Dear Mr Li,\n\nThank you for the samples, our team liked the 60x60 panels. Could you quote "
+     "500 units, DAP Hamburg, with delivery in February? We would also need the CE declaration.\n\n"
+     "Kind regards,\nAnna Schmidt\nNordwind Handel GmbH", 5, True, False, None),
+    ("Sent", ME, [ANNA], "Re: Quote for 500 units, delivery to Hamburg",
+     "Dear Anna,\n\nPlease find our quote attached: EUR 49.80 per unit, DAP Hamburg, shipping in "
+     "week 6. The CE declaration is attached as well.\n\nBest regards,\nLi Lei", 4, True, False,
+     "Quote-Nordwind-500.pdf"),
+    ("INBOX", ANNA, [ME], "Re: Quote for 500 units, delivery to Hamburg",
+     "Dear Mr Li,\n\nThe price works for us. Our purchasing manager will send the order on Monday. "
+     "Can you confirm the pallet dimensions?\n\nAnna", 1, False, True, None),
+    ("INBOX", RAJ, [ME], "Meeting next Tuesday at Singapore Food Expo",
+     "Hi Li Lei,\n\nGreat to meet you at the trade fair. Are you free for a coffee next Tuesday at "
+     "10:00 at the Expo? I would like to discuss lighting for our three new cold stores.\n\n"
+     "Cheers,\nRaj Patel\nSunrise Foods Pte Ltd", 3, True, False, None),
+    ("INBOX", WANG, [ME], "样品咨询",
+     "您好，我在展会上拿到了您的名片。我们是一家小型装修公司，想先买 10 台样品测试，可以吗？"
+     "运费怎么算？\n\n王芳", 0, False, False, None),
+    ("INBOX", MAYA, [ME], "Q4 pipeline review on Friday",
+     "Hi Li Lei,\n\nFor Friday's review please bring the status of Huaxin, Nordwind and Sunrise. "
+     "Huaxin looks like our biggest deal this quarter.\n\nMaya", 1, True, False, None),
+    ("Archive", ZHANG, [ME], "展会邀请：华南照明展",
+     "李先生：\n\n下个月的华南照明展我们会参加，展位 B12，欢迎来交流。\n\n张伟", 40, True, False, None),
+    ("Archive", ANNA, [ME], "Samples received",
+     "Dear Mr Li,\n\nThe samples arrived today in perfect condition. We will test them this week.\n\n"
+     "Anna", 20, True, False, None),
+)
+
+FOLDERS = (("INBOX", "inbox"), ("Sent", "sent"), ("Archive", "archive"), ("Trash", "trash"))
+
+
+def _message(sender, recipients, subject, body, sent_at: datetime, attachment: str | None) -> bytes:
+    message = EmailMessage()
+    message["From"] = f"{sender[0]} <{sender[1]}>"
+    message["To"] = ", ".join(f"{name} <{addr}>" for name, addr in recipients)
+    message["Subject"] = subject
+    message["Date"] = format_datetime(sent_at)
+    message["Message-ID"] = make_msgid(domain=sender[1].rpartition("@")[2])
+    message.set_content(body)
+    if attachment:
+        # A small placeholder document, labelled as what it is: sample data has no real files.
+        message.add_attachment(f"Sample attachment: {attachment}\n".encode(),
+                               maintype="application", subtype="octet-stream", filename=attachment)
+    return message.as_bytes()
+
+
+def sample_account(store: Store) -> Account | None:
+    return next((a for a in list_accounts(store) if a.is_sample), None)
+
+
+def build_sample_profile(root: Path, now: float | None = None) -> Path:
+    """Create (once) the sample profile at ``root``; returns its directory."""
+    paths = ProfilePaths(Path(root)).ensure()
+    ensure_schema(paths)  # logging stays with the user's own profile
+    store = Store(paths.database)
+    try:
+        if sample_account(store) is not None:
+            return paths.root
+        account = create_account(store, NewAccount(
+            name="Sample · 示例", email=ME[1], display_name=ME[0], imap_host="sample.invalid",
+            imap_port=993, imap_security="ssl", smtp_host="sample.invalid", smtp_port=465,
+            smtp_security="ssl"))
+        with store.write() as session:
+            session.get(Account, account.id).is_sample = True
+            session.get(Account, account.id).sync_mode = "manual"
+        mail_cache.reconcile_folders(store, account.id, [
+            mail_cache.ServerFolder(name, "/", frozenset(), role, True) for name, role in FOLDERS])
+        folder_ids = {f.name: f.id for f in account_folders(store, account.id)}
+        moment = now if now is not None else time.time()
+        for folder_name, _role in FOLDERS:
+            batch = []
+            for uid, (folder, sender, to, subject, body, days, seen, flagged, attachment) in enumerate(
+                    (m for m in MESSAGES if m[0] == folder_name), start=1):
+                sent_at = datetime.fromtimestamp(moment - days * 86400 - uid * 3600, timezone.utc)
+                raw = _message(sender, to, subject, body, sent_at, attachment)
+                flags = ({"\\Seen"} if seen else set()) | ({"\\Flagged"} if flagged else set())
+                batch.append(FetchedMessage(uid=uid, raw=raw, flags=flags, internal_date=None,
+                                            size=len(raw), modseq=None, envelope=parse_envelope(raw)))
+            mail_cache.begin_folder_sync(store, folder_ids[folder_name], 1)
+            mail_cache.store_messages(store, folder_ids[folder_name], batch)
+            mail_cache.finish_folder_sync(store, folder_ids[folder_name], len(batch) + 1, None, len(batch))
+        return paths.root
+    finally:
+        store.close()
