@@ -41,6 +41,7 @@ from app.ui.customer_panel import CustomerPanel
 from app.ui.folder_picker import FolderPicker
 from app.ui.message_actions import MessageActions
 from app.ui.message_list_model import MessageListModel, Roles
+from app.ui.shortcuts_dialog import ShortcutsDialog
 from app.ui.sync_service import SyncService
 from app.ui.welcome_panel import WelcomePanel
 
@@ -174,6 +175,32 @@ class MainWindow(QMainWindow):
         for action in self.actions.all():
             message.addAction(action)
             self.addAction(action)  # shortcuts work wherever the focus is in the window
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        for text, keys, slot in (
+                (self.tr("&Next Unread Message"), "N", self.select_next_unread),
+                (self.tr("&Folders"), "Ctrl+1", self.folders.setFocus),
+                (self.tr("&Message List"), "Ctrl+2", self.list_view.setFocus),
+                (self.tr("&Reader"), "Ctrl+3", self.body.setFocus)):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            go.addAction(action)
+            self.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        shortcuts = QAction(self.tr("&Keyboard Shortcuts"), self)
+        shortcuts.setShortcut(QKeySequence("F1"))
+        shortcuts.triggered.connect(lambda: ShortcutsDialog(self.menuBar(), self).exec())
+        help_menu.addAction(shortcuts)
+
+    def select_next_unread(self) -> None:
+        """Select the next unread message below the current one."""
+        row = self.messages.next_unread_row(self.list_view.currentIndex().row())
+        if row is not None:
+            index = self.messages.index(row, 0)
+            self.list_view.setCurrentIndex(index)
+            self.list_view.scrollTo(index)
+            return
+        self.statusBar().showMessage(self.tr("No more unread messages in this folder."), 4000)
 
     # -- folders ------------------------------------------------------------------------
     def reload_folders(self) -> None:

@@ -97,6 +97,16 @@ class MessageListModel(QAbstractTableModel):
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1))
 
+    def next_unread_row(self, after: int) -> int | None:
+        """The first unread row below ``after``: one query for the unread ids, no row loading."""
+        if self.folder_id is None:
+            return None
+        with self.store.read() as session:
+            unread = set(session.scalars(select(Message.id).where(
+                Message.folder_id == self.folder_id, Message.seen.is_(False),
+                Message.moving.is_(False))))
+        return next((row for row in range(after + 1, len(self._ids)) if self._ids[row] in unread), None)
+
     def row_of(self, message_id: int) -> int | None:
         try:
             return self._ids.index(message_id)

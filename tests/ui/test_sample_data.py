@@ -11,6 +11,7 @@ from app.store.accounts import account_folders
 from app.store.database import Store
 from app.store.mail_queries import latest_messages
 from app.ui.application import WindowHost
+from app.ui.message_list_model import Roles
 
 
 def test_the_sample_profile_has_english_and_chinese_mail_and_is_built_once(tmp_path):
@@ -63,3 +64,20 @@ def test_explore_sample_data_from_the_welcome_panel_and_leave_again(qtbot, host)
     qtbot.mouseClick(window.sample_banner.findChild(type(welcome.explore)), Qt.MouseButton.LeftButton)
     assert host.window is not window and host.window.central.currentWidget() is host.window.welcome
     assert host.paths.root.name == "profile"
+
+
+def test_shortcuts_are_listed_in_help_and_next_unread_works(qtbot, host):
+    from app.ui.shortcuts_dialog import shortcut_rows
+
+    host.explore_sample()
+    window = host.window
+    rows = {(menu, action): keys for menu, action, keys in shortcut_rows(window.menuBar())}
+    assert rows[("Message", "Archive")] == "A" and rows[("Go", "Next Unread Message")] == "N"
+    assert rows[("Message", "Move to Folder…")] == "V" and rows[("Help", "Keyboard Shortcuts")] == "F1"
+    unread = [r for r in range(window.messages.rowCount())
+              if window.messages.index(r, 0).data(Roles.Unread)]
+    assert len(unread) >= 2
+    window.select_next_unread()
+    assert window.list_view.currentIndex().row() == unread[0]
+    window.select_next_unread()
+    assert window.list_view.currentIndex().row() == unread[1]
