@@ -48,14 +48,29 @@ def correspondent(name: str, address: str) -> Correspondent:
 
 
 def _exchanges(store: Store, condition, limit: int) -> list[Exchange]:
-    matching = select(MessageAddress.message_id).where(condition).distinct().scalar_subquery()
+    """The newest messages matching ``condition`` on mail_addresses, one entry per message.
+
+    Walks the (addr, date) or (domain, date) index newest first, so the cost depends on
+    ``limit``, not on how much mail there is with this person.  A message lists the same
+    address in several roles (from and cc...) at most a few times, hence the over-fetch.
+    """
     query = (select(Message.id, Folder.name, Message.subject, Message.date, Message.from_name,
                     Message.from_addr)
+             .select_from(MessageAddress)
+             .join(Message, Message.id == MessageAddress.message_id)
              .join(Folder, Folder.id == Message.folder_id)
-             .where(Message.id.in_(matching), Message.moving.is_(False))
-             .order_by(Message.date.desc()).limit(limit))
+             .where(condition, Message.moving.is_(False))
+             .order_by(MessageAddress.date.desc()).limit(limit * 4))
+    seen: set[int] = set()
+    exchanges = []
     with store.read() as session:
-        return [Exchange(*row) for row in session.execute(query)]
+        for row in session.execute(query):
+            if row.id not in seen:
+                seen.add(row.id)
+                exchanges.append(Exchange(*row))
+                if len(exchanges) == limit:
+                    break
+    return exchanges
 
 
 def mail_with_person(store: Store, address: str, limit: int = 200) -> list[Exchange]:

@@ -150,7 +150,7 @@ _MESSAGE_COLUMNS = ["folder_id", "uid", "modseq", "message_id", "in_reply_to", "
                     "keywords", "has_attachments"]
 _INSERT_MESSAGE = _insert_sql(Message.__table__, _MESSAGE_COLUMNS)
 _INSERT_BODY = _insert_sql(MessageBody.__table__, ["message_id", "compression", "raw"])
-_INSERT_ADDRESS = _insert_sql(MessageAddress.__table__, ["message_id", "role", "name", "addr", "domain"])
+_INSERT_ADDRESS = _insert_sql(MessageAddress.__table__, ["message_id", "role", "name", "addr", "domain", "date"])
 _INSERT_ATTACHMENT = _insert_sql(Attachment.__table__, [
     "message_id", "part_index", "filename", "content_type", "size", "content_id", "inline"])
 
@@ -197,7 +197,7 @@ def _address_values(envelope: Envelope) -> list[tuple]:
     for role, pairs in groups:
         for name, addr in pairs:
             if addr:
-                rows.append((role, name, addr, addr.rpartition("@")[2]))
+                rows.append((role, name, addr, addr.rpartition("@")[2], envelope.date))
     return rows
 
 

@@ -59,6 +59,33 @@ def _to_row(m: Message) -> MessageRow:
                       flags=columns_to_flags(m), has_attachments=m.has_attachments, size=m.size)
 
 
+# The message list's orders.  Date order is read straight from the covering index
+# ix_mail_messages_folder_list; ties in the other orders fall back to newest first.
+_LIST_ORDER = {
+    "date": "date {dir}, uid {dir}",
+    "from": "lower(coalesce(nullif(from_name, ''), from_addr)) {dir}, date DESC, uid DESC",
+    "subject": "lower(subject) {dir}, date DESC, uid DESC",
+}
+
+
+def folder_message_ids(store: Store, folder_id: int, order: str = "date",
+                       descending: bool = True) -> list[int]:
+    """The ids of a folder's visible messages in display order.
+
+    Runs on the raw DBAPI cursor: for 100,000 ids, building SQLAlchemy rows would cost
+    more than the query itself.  ``order`` selects fixed SQL text; nothing user-given is
+    interpolated.
+    """
+    sql = ("SELECT id FROM mail_messages WHERE folder_id = ? AND moving = 0 ORDER BY "
+           + _LIST_ORDER[order].format(dir="DESC" if descending else "ASC"))
+    with store.read() as session:
+        cursor = session.connection().connection.cursor()
+        try:
+            return [row[0] for row in cursor.execute(sql, (folder_id,))]
+        finally:
+            cursor.close()
+
+
 def latest_messages(store: Store, folder_id: int, limit: int) -> list[MessageRow]:
     with store.read() as session:
         rows = session.scalars(select(Message).where(Message.folder_id == folder_id,

@@ -90,7 +90,8 @@ class Message(Base):
     __tablename__ = "mail_messages"
     __table_args__ = (
         UniqueConstraint("folder_id", "uid"),
-        Index("ix_mail_messages_folder_date", "folder_id", "date"),
+        # Covers the message list's query: a folder's visible ids in date order (migration 0005).
+        Index("ix_mail_messages_folder_list", "folder_id", "moving", "date", "uid"),
         Index("ix_mail_messages_message_id", "message_id"),
     )
 
@@ -137,7 +138,8 @@ class MessageAddress(Base):
     """Every participant of a message, one row each, for "all mail with this person"."""
 
     __tablename__ = "mail_addresses"
-    __table_args__ = (Index("ix_mail_addresses_addr", "addr"),)
+    __table_args__ = (Index("ix_mail_addresses_addr_date", "addr", "date"),
+                      Index("ix_mail_addresses_domain_date", "domain", "date"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     message_id: Mapped[int] = mapped_column(
@@ -146,7 +148,8 @@ class MessageAddress(Base):
     role: Mapped[str] = mapped_column(String)  # from | to | cc | reply-to
     name: Mapped[str] = mapped_column(String, default="")
     addr: Mapped[str] = mapped_column(String)  # lower-cased
-    domain: Mapped[str] = mapped_column(String, index=True)
+    domain: Mapped[str] = mapped_column(String)
+    date: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # the message's date
 
 
 class Attachment(Base):

@@ -49,6 +49,7 @@ FOLDER_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 11
 FOLDER_NAME_ROLE = Qt.ItemDataRole.UserRole + 12
 TOP_ACCOUNT_ROLE = Qt.ItemDataRole.UserRole + 13
+COUNTS_DELAY_MS = 300
 _ROLE_ORDER = {"inbox": 0, "sent": 1, "drafts": 2, "archive": 3, "junk": 4, "trash": 5}
 
 
@@ -136,6 +137,10 @@ class MainWindow(QMainWindow):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(500)
         self._refresh_timer.timeout.connect(self._refresh_messages)
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(COUNTS_DELAY_MS)
+        self._counts_timer.timeout.connect(self.reload_folders)
         self.reload_folders()
         self._restore_state()
 
@@ -348,7 +353,8 @@ class MainWindow(QMainWindow):
                 self.list_view.setCurrentIndex(self.messages.index(min(max(row, 0), last), 0))
         else:
             self.messages.reload_rows()  # flags only: the id list is unchanged
-        self.reload_folders()  # unread counts
+        # Unread counts: coalesced, so reading messages quickly never waits for a count query.
+        self._counts_timer.start()
 
     def _choose_move_target(self) -> str | None:
         item = self.folders.currentItem()

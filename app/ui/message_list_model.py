@@ -13,16 +13,13 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.store.database import Store
+from app.store.mail_queries import folder_message_ids
 from app.store.models import Message
 
 PAGE_SIZE = 200
-
-# The SQL order of each column; ties are broken by date, newest first, then by UID.
-_SENDER_KEY = func.lower(func.coalesce(func.nullif(Message.from_name, ""), Message.from_addr))
-_SORT_KEYS = {"from": _SENDER_KEY, "subject": func.lower(Message.subject), "date": Message.date}
 
 
 class Roles(IntEnum):
@@ -57,9 +54,12 @@ class MessageListModel(QAbstractTableModel):
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """Re-read the id list in the requested order (called by the view's header)."""
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (self.COLUMNS[column], descending) == (self.sort_column, self.sort_descending):
+            return  # already in this order (restoring the header's state asks again)
         self.layoutAboutToBeChanged.emit()
         self.sort_column = self.COLUMNS[column]
-        self.sort_descending = order == Qt.SortOrder.DescendingOrder
+        self.sort_descending = descending
         before = self.persistentIndexList()  # the selection and current row: keep them by id
         kept_ids = [self._ids[index.row()] for index in before]
         self._ids = self._load_ids()
@@ -116,15 +116,7 @@ class MessageListModel(QAbstractTableModel):
     def _load_ids(self) -> list[int]:
         if self.folder_id is None:
             return []
-        key = _SORT_KEYS[self.sort_column]
-        order = [key.desc() if self.sort_descending else key.asc()]
-        if self.sort_column != "date":
-            order.append(Message.date.desc())
-        order.append(Message.uid.desc())
-        with self.store.read() as session:
-            return list(session.scalars(select(Message.id).where(Message.folder_id == self.folder_id,
-                                                                 Message.moving.is_(False))
-                                        .order_by(*order)))
+        return folder_message_ids(self.store, self.folder_id, self.sort_column, self.sort_descending)
 
     def _row(self, row: int) -> tuple:
         message_id = self._ids[row]

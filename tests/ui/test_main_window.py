@@ -52,6 +52,8 @@ def test_window_lists_folders_and_shows_the_selected_message(qtbot, window, imap
     window.list_view.setCurrentIndex(window.messages.index(row, 0))
     assert "张伟 <zhang.wei@huaxin-trade.cn>" in window.header_label.text()
     assert window.body.toPlainText() == "请查收报价单。"
+    # opening it marked it read: the folder's unread count follows shortly after
+    qtbot.waitUntil(lambda: window.folders.topLevelItem(0).child(0).text(0) == "INBOX (1)", timeout=3000)
 
 
 def test_background_sync_and_idle_bring_new_mail_into_the_window(qtbot, store, account, imap,

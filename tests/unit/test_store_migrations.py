@@ -70,6 +70,10 @@ def test_every_released_schema_upgrades_with_user_data_intact(tmp_path, snapshot
         assert conn.execute("SELECT uuid, name, email FROM accounts ORDER BY id").fetchall() == accounts_before
         assert conn.execute("SELECT uid, kind, flags FROM mail_pending_actions").fetchall() == pending_before
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        # 0005 backfilled each participant row's date from its message (mail is not re-fetched)
+        assert conn.execute("SELECT count(*) FROM mail_addresses").fetchone()[0] > 0
+        assert conn.execute("SELECT count(*) FROM mail_addresses a JOIN mail_messages m "
+                            "ON m.id = a.message_id WHERE a.date != m.date").fetchone()[0] == 0
     if released != SCHEMA_HEAD:
         assert list(paths.backups.glob(f"liaison-*-rev{released}.sqlite3"))
 
