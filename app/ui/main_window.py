@@ -6,7 +6,7 @@ are short indexed queries; network and keyring work happen in :class:`SyncServic
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -421,14 +421,26 @@ class MainWindow(QMainWindow):
         self._refresh_messages()
 
     def _refresh_messages(self) -> None:
-        """Refresh the list, keeping the selected message selected."""
+        """Refresh the list, keeping the selected message selected and the view where it was.
+
+        Scrolled to the top, new mail shows up there; scrolled down, the same messages stay
+        in view however many arrive above them.
+        """
         current = self.list_view.currentIndex()
         selected = current.data(Roles.MessageId) if current.isValid() else None
+        scrolled = self.list_view.verticalScrollBar().value() > 0
+        top = self.list_view.indexAt(QPoint(0, 0))
+        top_id = top.data(Roles.MessageId) if top.isValid() else None
         self.messages.refresh()
         if selected is not None and not self.list_view.currentIndex().isValid():
             row = self.messages.row_of(selected)
             if row is not None:
                 self.list_view.setCurrentIndex(self.messages.index(row, 0))
+        if scrolled and top_id is not None:
+            row = self.messages.row_of(top_id)
+            if row is not None:
+                self.list_view.scrollTo(self.messages.index(row, 0),
+                                        QAbstractItemView.ScrollHint.PositionAtTop)
 
     # -- window state -------------------------------------------------------------------
     def _settings(self) -> QSettings:

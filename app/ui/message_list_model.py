@@ -57,25 +57,18 @@ class MessageListModel(QAbstractTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         if (self.COLUMNS[column], descending) == (self.sort_column, self.sort_descending):
             return  # already in this order (restoring the header's state asks again)
-        self.layoutAboutToBeChanged.emit()
         self.sort_column = self.COLUMNS[column]
         self.sort_descending = descending
-        before = self.persistentIndexList()  # the selection and current row: keep them by id
-        kept_ids = [self._ids[index.row()] for index in before]
-        self._ids = self._load_ids()
-        row_of = {message_id: row for row, message_id in enumerate(self._ids)}
-        after = [self.index(row_of[message_id], index.column()) if message_id in row_of
-                 else QModelIndex() for index, message_id in zip(before, kept_ids)]
-        self.changePersistentIndexList(before, after)
-        self.layoutChanged.emit()
+        self._relayout(self._load_ids())
 
     def refresh(self) -> None:
-        """Re-read the folder after a sync without disturbing the view where possible.
+        """Re-read the folder after a sync without disturbing the view.
 
-        During an initial sync, batches arrive newest first, so new rows land after the
-        existing ones: they are inserted at the end and the view keeps its selection and
-        scroll position.  Any other change resets the model (the view restores its
-        selection by message id, see ``MainWindow``).
+        Rows appended at the end (an initial sync arrives newest first, batch by batch) are
+        inserted; any other change (new mail at the top, messages gone) is a layout change
+        that keeps every selected and current message selected by its id.  The model is
+        never reset here, so the view keeps its selection; the window keeps the scroll
+        position on the same messages.
         """
         ids = self._load_ids()
         old = self._ids
@@ -86,10 +79,20 @@ class MessageListModel(QAbstractTableModel):
                 self.endInsertRows()
             self.reload_rows()  # flags may have changed too
             return
-        self.beginResetModel()
+        self._relayout(ids)
+
+    def _relayout(self, ids: list[int]) -> None:
+        """Replace the id list, moving persistent indexes (selection, current) with their ids."""
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        kept_ids = [self._ids[index.row()] for index in before]
         self._ids = ids
         self._rows.clear()
-        self.endResetModel()
+        row_of = {message_id: row for row, message_id in enumerate(ids)}
+        after = [self.index(row_of[message_id], index.column()) if message_id in row_of
+                 else QModelIndex() for index, message_id in zip(before, kept_ids)]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
     def reload_rows(self) -> None:
         """Flags changed but not the list: drop cached rows; visible ones reload as painted."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractItemView, QDialog
 
 from app.paths import ProfilePaths
 from app.ui.main_window import MainWindow
@@ -250,3 +252,34 @@ def test_move_to_a_chosen_folder_reaches_the_server(qtbot, window, imap, run_syn
     qtbot.waitUntil(lambda: imap.select_folder("Customers/华信", readonly=True)[b"EXISTS"] == 1,
                     timeout=15000)
     assert imap.select_folder("INBOX", readonly=True)[b"EXISTS"] == 0
+
+
+def test_new_mail_keeps_the_selection_and_the_scroll_position(qtbot, window, imap, run_sync):
+    base = datetime(2026, 3, 1, tzinfo=timezone.utc)
+    imap.multiappend("INBOX", [make_message(n, base_date=base) for n in range(60)])
+    run_sync()
+    window.reload_folders()
+    window.resize(1000, 400)
+    window.show()
+    qtbot.waitExposed(window)
+    view, model = window.list_view, window.messages
+    view.scrollTo(model.index(30, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+    view.setCurrentIndex(model.index(33, 0))
+    selected = view.currentIndex().data(Roles.MessageId)
+    top_id = view.indexAt(QPoint(0, 0)).data(Roles.MessageId)
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    later = datetime(2026, 6, 1, tzinfo=timezone.utc)  # newer than all: lands at the top
+    imap.multiappend("INBOX", [make_message(100 + n, base_date=later) for n in range(3)])
+    run_sync()
+    window._refresh_messages()
+    assert model.rowCount() == 63 and resets == []
+    assert view.currentIndex().data(Roles.MessageId) == selected
+    assert view.currentIndex().row() == 36
+    assert view.indexAt(QPoint(0, 0)).data(Roles.MessageId) == top_id  # same messages in view
+    view.scrollToTop()
+    imap.append("INBOX", make_message(200, base_date=datetime(2026, 7, 1, tzinfo=timezone.utc)))
+    run_sync()
+    window._refresh_messages()
+    assert view.indexAt(QPoint(0, 0)).data(Roles.MessageId) == model.index(0, 0).data(Roles.MessageId)
+    assert model.rowCount() == 64 and "200" in model.index(0, 1).data()  # shown at the top
