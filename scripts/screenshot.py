@@ -1,10 +1,9 @@
-"""Render the main window with English and Chinese mail to a PNG, for the README and review.
+"""Render the window (welcome screen, then the sample data in Chinese and English) to PNGs.
 
-    .venv/bin/python scripts/screenshot.py docs/main-window.png
+    xvfb-run -a .venv/bin/python scripts/screenshot.py docs [--dark]
 
-Builds a throwaway profile through the same store path sync uses (no network, no keyring),
-then grabs the window.  Under Xvfb (DISPLAY set) it shows a real X window; otherwise Qt's
-offscreen platform is used.
+Uses a throwaway profile and the bundled sample profile (no network, no keyring).  Under
+Xvfb (DISPLAY set) it shows a real X window; otherwise Qt's offscreen platform is used.
 """
 
 from __future__ import annotations
@@ -26,54 +25,56 @@ if not os.environ.get("DISPLAY"):
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screens}"
 
 
-def build_profile(folder: Path):
-    from app.mail.envelope import parse_envelope
-    from app.mail.fetched import FetchedMessage
-    from app.profile import open_profile
-    from app.store import mail_cache
-    from app.store.accounts import NewAccount, account_folders, create_account
-    from app.store.mail_cache import ServerFolder
-    from tests.support.message_factory import make_message
+def select_subject(window, subject: str) -> None:
+    model = window.messages
+    for row in range(model.rowCount()):
+        if model.index(row, 1).data().removeprefix("★ ") == subject:  # flagged ones carry a star
+            window.list_view.setCurrentIndex(model.index(row, 0))
+            return
+    raise SystemExit(f"no sample message '{subject}'")
 
-    paths, store = open_profile(str(folder))
-    account = create_account(store, NewAccount(
-        name="Work", email="sales@example.com", imap_host="imap.example.com", imap_port=993,
-        imap_security="ssl", smtp_host="smtp.example.com", smtp_port=465, smtp_security="ssl"))
-    mail_cache.reconcile_folders(store, account.id, [
-        ServerFolder(name, "/", frozenset(), role, True) for name, role in
-        [("INBOX", "inbox"), ("Sent", "sent"), ("Drafts", "drafts"), ("Archive", "archive"),
-         ("Junk", "junk"), ("Trash", "trash"), ("客户/华信贸易", None)]])
-    inbox = next(f for f in account_folders(store, account.id) if f.role == "inbox")
-    batch = []
-    for n in range(40):
-        raw = make_message(n, seed=11)
-        batch.append(FetchedMessage(uid=n + 1, raw=raw, flags={"\\Seen"} if n % 3 else set(),
-                                    internal_date=None, size=len(raw), modseq=None,
-                                    envelope=parse_envelope(raw)))
-    mail_cache.store_messages(store, inbox.id, batch)
-    return paths, store
+
+def settle(app) -> None:
+    for _ in range(30):
+        app.processEvents()
 
 
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "main-window.png").resolve()
+    out_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "docs").resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.main_window import MainWindow
-    from app.ui.sync_service import SyncService
+    from app.profile import open_profile
+    from app.ui.application import WindowHost
+
+    from app.ui.theme import SystemColorScheme
 
     app = QApplication(sys.argv)
-    paths, store = build_profile(Path(tempfile.mkdtemp()) / "profile")
-    service = SyncService(store, use_idle=False)
-    window = MainWindow(paths, store, service)
-    window.resize(1280, 800)
-    window.show()
-    window.list_view.selectRow(1)
-    window.status_label.setText(window.tr("Work: up to date (last sync 09:41)"))
-    for _ in range(20):
-        app.processEvents()
-    window.grab().save(str(out))
-    print(f"saved {out}")
-    service.stop()
+    scheme = SystemColorScheme(app)  # as run_gui does
+    paths, store = open_profile(str(Path(tempfile.mkdtemp()) / "profile"))
+    host = WindowHost(paths, store)
+    host.show()
+    host.window.resize(1280, 800)
+    settle(app)
+    host.window.grab().save(str(out_dir / "welcome.png"))
+    host.explore_sample()  # the bundled sample data: English and Chinese customers and mail
+    window = host.window
+    window.resize(1400, 820)
+    shots = [("main-window.png", "合同草案 — 华信贸易 / LED 面板"),
+             ("main-window-en.png", "Re: Quote for 500 units, delivery to Hamburg")]
+    for name, subject in shots:
+        select_subject(window, subject)
+        settle(app)
+        window.grab().save(str(out_dir / name))
+    if len(sys.argv) > 2 and sys.argv[2] == "--dark":
+        # What a desktop switched to dark reports (Xvfb has no desktop to ask).
+        scheme.apply(Qt.ColorScheme.Dark)
+        settle(app)
+        window.grab().save(str(out_dir / "main-window-dark.png"))
+    print(f"saved screenshots in {out_dir}")
+    host.close()
+    os._exit(0)  # skip interpreter teardown of Qt objects: the files are written
 
 
 if __name__ == "__main__":

@@ -71,8 +71,11 @@ def run_gui(profile: str | None) -> int:
     from app.errors import LiaisonError
     from app.profile import open_profile
 
+    from app.ui.theme import SystemColorScheme
+
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
+    color_scheme = SystemColorScheme(app)  # noqa: F841  (kept alive while the app runs)
     try:
         paths, store = open_profile(profile)
     except LiaisonError as exc:

@@ -71,7 +71,10 @@ class CustomerPanel(QWidget):
     @staticmethod
     def _history_list() -> QListWidget:
         widget = QListWidget()
-        widget.setWordWrap(True)
+        # Two lines per entry (date and subject; sender and folder), each elided to the width.
+        widget.setWordWrap(False)
+        widget.setTextElideMode(Qt.TextElideMode.ElideRight)
+        widget.setUniformItemSizes(True)
         widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return widget
 

@@ -176,11 +176,11 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         mail.addAction(quit_action)
-        message = self.menuBar().addMenu(self.tr("Me&ssage"))
+        message = self.message_menu = self.menuBar().addMenu(self.tr("Me&ssage"))
         for action in self.actions.all():
             message.addAction(action)
             self.addAction(action)  # shortcuts work wherever the focus is in the window
-        go = self.menuBar().addMenu(self.tr("&Go"))
+        go = self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for text, keys, slot in (
                 (self.tr("&Next Unread Message"), "N", self.select_next_unread),
                 (self.tr("&Folders"), "Ctrl+1", self.folders.setFocus),
@@ -219,6 +219,9 @@ class MainWindow(QMainWindow):
         self.sample_banner.setVisible(is_sample)
         # The sample profile has no server: no accounts to add to it, no schedule to set.
         self.add_account_action.setVisible(not is_sample)
+        # Without an account there is no message to act on or go to.
+        self.message_menu.menuAction().setVisible(bool(accounts))
+        self.go_menu.menuAction().setVisible(bool(accounts))
         self.schedule_menu.menuAction().setVisible(not is_sample)
         self.setWindowTitle(self.tr("Liaison — sample data") if is_sample else self.tr("Liaison"))
         keep, inbox = None, None

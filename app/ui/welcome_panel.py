@@ -21,7 +21,7 @@ class WelcomePanel(QWidget):
                               "to begin; Liaison finds the settings for QQ, 163, Exmail, Aliyun, "
                               "Gmail, Outlook and many more. Or look around with sample mail first."))
         text.setWordWrap(True)
-        text.setMaximumWidth(560)
+        text.setFixedWidth(560)  # a wrapped label centred in a layout needs a width of its own
         self.add_account = QPushButton(self.tr("Add Account…"))
         self.add_account.setDefault(True)
         self.explore = QPushButton(self.tr("Explore Sample Data"))
@@ -35,8 +35,12 @@ class WelcomePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for label in (title, text):
-            layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            row = QHBoxLayout()  # centred by stretches: an alignment flag would starve its height
+            row.addStretch(1)
+            row.addWidget(label)
+            row.addStretch(1)
+            layout.addLayout(row)
         layout.addSpacing(16)
         layout.addLayout(buttons)
         layout.addStretch(2)
