@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import IntEnum
+from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
@@ -20,6 +21,9 @@ from app.store.mail_queries import folder_message_ids
 from app.store.models import Message
 
 PAGE_SIZE = 200
+# Rows kept in memory: scrolling through 100,000 messages must not keep them all (memory,
+# and garbage-collection pauses that grow with every cached row).
+MAX_CACHED_ROWS = 20 * PAGE_SIZE
 
 
 class Roles(IntEnum):
@@ -121,18 +125,28 @@ class MessageListModel(QAbstractTableModel):
             return []
         return folder_message_ids(self.store, self.folder_id, self.sort_column, self.sort_descending)
 
-    def _row(self, row: int) -> tuple:
+    def _row(self, row: int) -> "_ListRow":
         message_id = self._ids[row]
-        if message_id not in self._rows:
+        cached = self._rows.get(message_id)
+        if cached is None:
+            if len(self._rows) >= MAX_CACHED_ROWS:
+                self._rows.clear()  # pages come back from SQLite's cache in a millisecond
             start = row - row % PAGE_SIZE
             page = self._ids[start:start + PAGE_SIZE]
+            no_subject = self.tr("(no subject)")
             with self.store.read() as session:
                 for r in session.execute(select(
                         Message.id, Message.from_name, Message.from_addr, Message.subject,
                         Message.date, Message.seen, Message.flagged, Message.has_attachments)
                         .where(Message.id.in_(page))):
-                    self._rows[r.id] = tuple(r)
-        return self._rows[message_id]
+                    # Display texts are made once per row, not at every paint.
+                    self._rows[r.id] = _ListRow(
+                        r.id, (r.from_name or r.from_addr,
+                               ("★ " if r.flagged else "") + (r.subject or no_subject),
+                               datetime.fromtimestamp(r.date).strftime("%Y-%m-%d %H:%M")),
+                        r.from_addr, bool(r.seen), bool(r.flagged), bool(r.has_attachments))
+            cached = self._rows[message_id]
+        return cached
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
@@ -146,30 +160,43 @@ class MessageListModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        # Views ask for a dozen roles per cell at every paint: answer the unused ones first.
+        if role not in _ANSWERED_ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        _id, from_name, from_addr, subject, date, seen, flagged, attachments = self._row(index.row())
-        column = self.COLUMNS[index.column()]
+        row = self._row(index.row())
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == "from":
-                return from_name or from_addr
-            if column == "subject":
-                return ("★ " if flagged else "") + (subject or self.tr("(no subject)"))
-            return datetime.fromtimestamp(date).strftime("%Y-%m-%d %H:%M")
-        if role == Qt.ItemDataRole.DecorationRole and column == "subject" and attachments:
+            return row.texts[column]
+        if role == Qt.ItemDataRole.FontRole:
+            return None if row.seen else self._bold
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column != 1 or not row.attachments:
+                return None
             if self._attachment_icon is None:
                 # A style icon, not an emoji: emoji fonts are missing on many Linux desktops.
                 self._attachment_icon = QApplication.style().standardIcon(
                     QStyle.StandardPixmap.SP_FileIcon)
             return self._attachment_icon
-        if role == Qt.ItemDataRole.FontRole and not seen:
-            return self._bold
-        if role == Qt.ItemDataRole.ToolTipRole and column == "from":
-            return from_addr
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.from_addr if column == 0 else None
         if role == Roles.MessageId:
-            return _id
+            return row.id
         if role == Roles.Unread:
-            return not seen
+            return not row.seen
         if role == Roles.Flagged:
-            return bool(flagged)
+            return row.flagged
         return None
+
+
+class _ListRow(NamedTuple):
+    id: int
+    texts: tuple[str, str, str]  # one per column: sender, subject, date
+    from_addr: str
+    seen: bool
+    flagged: bool
+    attachments: bool
+
+
+_ANSWERED_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ToolTipRole, Roles.MessageId, Roles.Unread, Roles.Flagged})
