@@ -7,7 +7,7 @@ are short indexed queries; network and keyring work happen in :class:`SyncServic
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -30,13 +28,11 @@ from PySide6.QtWidgets import (
 
 from app.mail.body_text import readable_text
 from app.paths import ProfilePaths
-from app.secrets import SecretStore
-from app.store.accounts import account_folders, list_accounts, remove_account, set_sync_mode, unread_counts
+from app.store.accounts import account_folders, list_accounts, unread_counts
 from app.store.database import Store
 from app.store.mail_cache import raw_message
 from app.store.mail_queries import message_by_id
-from app.ui.account_setup_dialog import AccountSetupDialog
-from app.ui.background import run_in_background
+from app.ui.account_controls import AccountControls
 from app.ui.customer_panel import CustomerPanel
 from app.ui.folder_picker import FolderPicker
 from app.ui.message_actions import MessageActions
@@ -124,6 +120,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.offline_label)
         self.actions = MessageActions(store, self.list_view, self._push_changes,
                                       self._choose_move_target, self)
+        self.accounts = AccountControls(store, sync, self)
+        self.accounts.added.connect(lambda _id: self.reload_folders())
+        self.accounts.removed.connect(self._account_removed)
+        self.accounts.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.actions.changed.connect(self._after_action)
         self.actions.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._build_menu()
@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         mail.addAction(self.add_account_action)
         self.schedule_menu = mail.addMenu(self.tr("Sync S&chedule"))
         self.schedule_menu.aboutToShow.connect(
-            lambda: self._fill_schedule_menu(self.schedule_menu, self._current_account_id()))
+            lambda: self.accounts.fill_schedule_menu(self.schedule_menu, self._current_account_id()))
         sync_now = QAction(self.tr("&Sync now"), self)
         sync_now.setShortcut(QKeySequence.StandardKey.Refresh)
         sync_now.triggered.connect(self.sync.sync_all)
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         # Without an account there is no message to act on or go to.
         self.message_menu.menuAction().setVisible(bool(accounts))
         self.go_menu.menuAction().setVisible(bool(accounts))
-        self.schedule_menu.menuAction().setVisible(not is_sample)
+        self.schedule_menu.menuAction().setVisible(bool(accounts) and not is_sample)
         self.setWindowTitle(self.tr("Liaison — sample data") if is_sample else self.tr("Liaison"))
         keep, inbox = None, None
         for account in accounts:
@@ -262,76 +262,22 @@ class MainWindow(QMainWindow):
 
     def _folder_menu(self, position) -> None:
         item = self.folders.itemAt(position)
-        if item is None:
-            return
-        account_id = item.data(0, ACCOUNT_ID_ROLE) or item.data(0, TOP_ACCOUNT_ROLE)
-        account = next((a for a in list_accounts(self.store) if a.id == account_id), None)
-        if account is None or account.is_sample:
-            return  # the sample account has no server to sync with or remove from
-        menu = QMenu(self)
-        sync = menu.addAction(self.tr("Sync Now"))
-        sync.triggered.connect(lambda: self.sync.sync_folder(account_id, item.data(0, FOLDER_NAME_ROLE))
-                               if item.data(0, FOLDER_NAME_ROLE) else self.sync.watch_new_account(account_id))
-        self._fill_schedule_menu(menu.addMenu(self.tr("Sync Schedule")), account_id)
-        menu.addSeparator()
-        remove = menu.addAction(self.tr("Remove Account…"))
-        remove.triggered.connect(lambda: self.remove_account(account_id))
-        menu.exec(self.folders.viewport().mapToGlobal(position))
-
-    def _fill_schedule_menu(self, menu: QMenu, account_id: int | None) -> None:
-        menu.clear()
-        account = next((a for a in list_accounts(self.store) if a.id == account_id), None)
-        if account is None or account.is_sample:
-            menu.addAction(self.tr("(no account selected)")).setEnabled(False)
-            return
-        group = QActionGroup(menu)
-        for mode, text in (("push", self.tr("As mail arrives (push)")),
-                           ("5", self.tr("Every 5 minutes")), ("15", self.tr("Every 15 minutes")),
-                           ("30", self.tr("Every 30 minutes")), ("manual", self.tr("Only when I ask"))):
-            action = menu.addAction(text)
-            action.setCheckable(True)
-            action.setChecked(account.sync_mode == mode)
-            group.addAction(action)
-            action.triggered.connect(lambda _checked=False, m=mode: self.set_sync_mode(account.id, m))
-
-    def set_sync_mode(self, account_id: int, mode: str) -> None:
-        set_sync_mode(self.store, account_id, mode)
-        self.sync.apply_sync_mode(account_id)
+        if item is not None:
+            self.accounts.show_context_menu(
+                item.data(0, ACCOUNT_ID_ROLE) or item.data(0, TOP_ACCOUNT_ROLE),
+                item.data(0, FOLDER_NAME_ROLE), self.folders.viewport().mapToGlobal(position))
 
     def add_account(self) -> None:
-        dialog = AccountSetupDialog(self.store, self)
-        dialog.account_added.connect(self._account_added)
-        dialog.open()
-        self._setup_dialog = dialog  # kept for tests and so it is not collected while open
+        self.accounts.add_account()
 
-    def _account_added(self, account_id: int) -> None:
+    def _account_removed(self, account_id: int) -> None:
+        self.account_status.pop(account_id, None)
+        self._offline_accounts.discard(account_id)
+        self.offline_label.setVisible(bool(self._offline_accounts))
+        self.status_label.setText("   ".join(self.account_status.values()))
+        self.messages.set_folder(None)
+        self._show_message(None)
         self.reload_folders()
-        self.sync.watch_new_account(account_id)
-
-    def remove_account(self, account_id: int) -> None:
-        account = next((a for a in list_accounts(self.store) if a.id == account_id), None)
-        if account is None:
-            return
-        answer = QMessageBox.question(
-            self, self.tr("Remove Account"),
-            self.tr("Remove %1 from Liaison? Its mail stays on the server; the copy on this "
-                    "computer and the saved password are deleted.").replace("%1", account.name))
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        def remove() -> None:  # deleting a big mail cache is heavy disk work: off the GUI thread
-            remove_account(self.store, account.name)
-            SecretStore().delete_password(account.uuid)
-
-        def removed(_none) -> None:
-            self.sync.apply_sync_mode(account_id)  # the account is gone: stops its IDLE watcher
-            self.account_status.pop(account_id, None)
-            self._offline_accounts.discard(account_id)
-            self.status_label.setText("   ".join(self.account_status.values()))
-            self.messages.set_folder(None)
-            self.reload_folders()
-
-        run_in_background(self, remove, removed,
-                          lambda exc: self.statusBar().showMessage(str(exc), 8000))
 
     def _folder_selected(self, item, _previous) -> None:
         folder_id = item.data(0, FOLDER_ID_ROLE) if item else None

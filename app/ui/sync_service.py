@@ -94,6 +94,9 @@ class SyncService(QObject):
             self._last_started[account_id] = time.monotonic()
         self._requests.put(("sync", account_id, folder))
 
+    def sync_account(self, account_id: int) -> None:
+        self._request_sync(account_id, None)
+
     def watch_new_account(self, account_id: int) -> None:
         """A just-added account: sync it now and keep it current like the others."""
         self._request_sync(account_id, None)

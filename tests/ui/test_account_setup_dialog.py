@@ -30,7 +30,7 @@ def empty_window(qtbot, store, profile_dir):
 
 def open_dialog(win, qtbot, discovery):
     win.add_account()
-    dialog = win._setup_dialog
+    dialog = win.accounts.setup_dialog
     dialog._discover = lambda email: discovery
     return dialog
 
@@ -43,7 +43,7 @@ def test_first_run_offers_add_account_and_the_dialog_adds_a_working_account(
                                       "starttls", username="%EMAILLOCALPART%")
     with qtbot.waitSignal(win.welcome.add_account_requested):
         qtbot.mouseClick(win.welcome.add_account, Qt.MouseButton.LeftButton)
-    dialog = win._setup_dialog
+    dialog = win.accounts.setup_dialog
     dialog._discover = lambda email: Discovery(dovecot_settings, "autoconfig", None,
                                                "https://example.test/.well-known/autoconfig")
     dialog.your_name.setText("Li Lei")
@@ -145,5 +145,29 @@ def test_manual_accounts_are_not_synced_on_start(qtbot, store, account, profile_
         assert states == []
         service.sync_all()  # the user asked
         qtbot.waitUntil(lambda: bool(states) and states[-1][1] == "ok", timeout=15000)
+    finally:
+        service.stop()
+
+
+def test_removing_an_account_deletes_its_cache_and_password_and_stops_push(
+        qtbot, store, account, imap, run_sync, profile_dir):
+    from app.store.models import Message
+
+    imap.append("INBOX", make_message(1))
+    run_sync()
+    service = SyncService(store)
+    win = MainWindow(ProfilePaths(profile_dir), store, service)
+    qtbot.addWidget(win)
+    service.start()
+    try:
+        qtbot.waitUntil(lambda: account.id in service._watchers, timeout=10000)
+        win.accounts.set_sync_mode(account.id, "manual")  # switching off push stops IDLE
+        assert account.id not in service._watchers
+        with qtbot.waitSignal(win.accounts.removed, timeout=10000):
+            win.accounts.remove_account(account.id, confirm=False)
+        assert list_accounts(store) == [] and SecretStore().get_password(account.uuid) is None
+        with store.read() as session:
+            assert session.query(Message).count() == 0
+        assert win.central.currentWidget() is win.welcome
     finally:
         service.stop()
