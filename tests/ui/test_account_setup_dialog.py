@@ -7,10 +7,8 @@ from PySide6.QtCore import Qt
 
 from app.mail.account_setup import Discovery
 from app.mail.providers import ServerSettings, provider_by_key
-from app.paths import ProfilePaths
 from app.secrets import SecretStore
 from app.store.accounts import list_accounts
-from app.ui.main_window import MainWindow
 from app.ui.sync_service import SyncService
 from tests.integration.conftest import PASSWORD
 from tests.support.message_factory import make_message
@@ -19,13 +17,8 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def empty_window(qtbot, store, profile_dir):
-    service = SyncService(store, use_idle=False)
-    win = MainWindow(ProfilePaths(profile_dir), store, service)
-    qtbot.addWidget(win)
-    service.start()
-    yield win
-    service.stop()
+def empty_window(open_window):
+    return open_window()[0]
 
 
 def open_dialog(win, qtbot, discovery):
@@ -108,8 +101,8 @@ def test_nothing_found_offers_manual_entry_and_unreachable_servers_are_explained
     assert dialog.pages.currentIndex() == 0 and dialog.email.text() == "it@corp.example"
 
 
-def test_offline_indicator_and_sync_when_the_server_comes_back(qtbot, store, account, imap,
-                                                               dovecot, profile_dir, monkeypatch):
+def test_offline_indicator_and_sync_when_the_server_comes_back(qtbot, account, imap, dovecot,
+                                                               open_window, monkeypatch):
     from app.mail import sync_schedule
     from app.ui import sync_service
 
@@ -118,18 +111,12 @@ def test_offline_indicator_and_sync_when_the_server_comes_back(qtbot, store, acc
     imap.append("INBOX", make_message(1))
     imap.logout()
     dovecot.stop()
-    service = SyncService(store, use_idle=False)
-    win = MainWindow(ProfilePaths(profile_dir), store, service)
-    qtbot.addWidget(win)
-    service.start()
-    try:
-        qtbot.waitUntil(lambda: not win.offline_label.isHidden(), timeout=15000)
-        dovecot.start()
-        qtbot.waitUntil(lambda: win.offline_label.isHidden(), timeout=15000)
-        assert "up to date" in win.status_label.text()
-        qtbot.waitUntil(lambda: win.messages.rowCount() == 1, timeout=15000)
-    finally:
-        service.stop()
+    win, _service = open_window()
+    qtbot.waitUntil(lambda: not win.offline_label.isHidden(), timeout=15000)
+    dovecot.start()
+    qtbot.waitUntil(lambda: win.offline_label.isHidden(), timeout=15000)
+    assert "up to date" in win.status_label.text()
+    qtbot.waitUntil(lambda: win.messages.rowCount() == 1, timeout=15000)
 
 
 def test_manual_accounts_are_not_synced_on_start(qtbot, store, account, profile_dir):
@@ -150,24 +137,18 @@ def test_manual_accounts_are_not_synced_on_start(qtbot, store, account, profile_
 
 
 def test_removing_an_account_deletes_its_cache_and_password_and_stops_push(
-        qtbot, store, account, imap, run_sync, profile_dir):
+        qtbot, store, account, imap, run_sync, open_window):
     from app.store.models import Message
 
     imap.append("INBOX", make_message(1))
     run_sync()
-    service = SyncService(store)
-    win = MainWindow(ProfilePaths(profile_dir), store, service)
-    qtbot.addWidget(win)
-    service.start()
-    try:
-        qtbot.waitUntil(lambda: account.id in service._watchers, timeout=10000)
-        win.accounts.set_sync_mode(account.id, "manual")  # switching off push stops IDLE
-        assert account.id not in service._watchers
-        with qtbot.waitSignal(win.accounts.removed, timeout=10000):
-            win.accounts.remove_account(account.id, confirm=False)
-        assert list_accounts(store) == [] and SecretStore().get_password(account.uuid) is None
-        with store.read() as session:
-            assert session.query(Message).count() == 0
-        assert win.central.currentWidget() is win.welcome
-    finally:
-        service.stop()
+    win, service = open_window(use_idle=True)
+    qtbot.waitUntil(lambda: account.id in service._watchers, timeout=10000)
+    win.accounts.set_sync_mode(account.id, "manual")  # switching off push stops IDLE
+    assert account.id not in service._watchers
+    with qtbot.waitSignal(win.accounts.removed, timeout=10000):
+        win.accounts.remove_account(account.id, confirm=False)
+    assert list_accounts(store) == [] and SecretStore().get_password(account.uuid) is None
+    with store.read() as session:
+        assert session.query(Message).count() == 0
+    assert win.central.currentWidget() is win.welcome

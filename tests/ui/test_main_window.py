@@ -80,17 +80,11 @@ def test_background_sync_and_idle_bring_new_mail_into_the_window(qtbot, store, a
     assert not service._worker.is_alive()
 
 
-def test_offline_is_reported_not_shown_as_synced(qtbot, store, account, dovecot, profile_dir):
+def test_offline_is_reported_not_shown_as_synced(qtbot, account, dovecot, open_window):
     dovecot.stop()
-    service = SyncService(store, use_idle=False)
-    win = MainWindow(ProfilePaths(profile_dir), store, service)
-    qtbot.addWidget(win)
-    service.start()
-    try:
-        qtbot.waitUntil(lambda: "offline" in win.status_label.text(), timeout=15000)
-        assert "up to date" not in win.status_label.text()
-    finally:
-        service.stop()
+    win, _service = open_window()
+    qtbot.waitUntil(lambda: "offline" in win.status_label.text(), timeout=15000)
+    assert "up to date" not in win.status_label.text()
 
 
 def test_initial_sync_fills_the_list_batch_by_batch_keeping_the_selection(
