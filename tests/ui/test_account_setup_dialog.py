@@ -9,9 +9,7 @@ from app.mail.account_setup import Discovery
 from app.mail.providers import ServerSettings, provider_by_key
 from app.secrets import SecretStore
 from app.store.accounts import list_accounts
-from app.ui.sync_service import SyncService
 from tests.integration.conftest import PASSWORD
-from tests.support.message_factory import make_message
 
 pytestmark = pytest.mark.integration
 
@@ -99,56 +97,3 @@ def test_nothing_found_offers_manual_entry_and_unreachable_servers_are_explained
     assert "could not be reached" in dialog.status.text()
     dialog.back.click()
     assert dialog.pages.currentIndex() == 0 and dialog.email.text() == "it@corp.example"
-
-
-def test_offline_indicator_and_sync_when_the_server_comes_back(qtbot, account, imap, dovecot,
-                                                               open_window, monkeypatch):
-    from app.mail import sync_schedule
-    from app.ui import sync_service
-
-    monkeypatch.setattr(sync_service, "TICK_MS", 200)
-    monkeypatch.setattr(sync_schedule, "OFFLINE_RETRY_SECONDS", 0.5)
-    imap.append("INBOX", make_message(1))
-    imap.logout()
-    dovecot.stop()
-    win, _service = open_window()
-    qtbot.waitUntil(lambda: not win.offline_label.isHidden(), timeout=15000)
-    dovecot.start()
-    qtbot.waitUntil(lambda: win.offline_label.isHidden(), timeout=15000)
-    assert "up to date" in win.status_label.text()
-    qtbot.waitUntil(lambda: win.messages.rowCount() == 1, timeout=15000)
-
-
-def test_manual_accounts_are_not_synced_on_start(qtbot, store, account, profile_dir):
-    from app.store.accounts import set_sync_mode
-
-    set_sync_mode(store, account.id, "manual")
-    service = SyncService(store, use_idle=False)
-    states = []
-    service.account_state_changed.connect(lambda *args: states.append(args))
-    service.start()
-    try:
-        qtbot.wait(300)
-        assert states == []
-        service.sync_all()  # the user asked
-        qtbot.waitUntil(lambda: bool(states) and states[-1][1] == "ok", timeout=15000)
-    finally:
-        service.stop()
-
-
-def test_removing_an_account_deletes_its_cache_and_password_and_stops_push(
-        qtbot, store, account, imap, run_sync, open_window):
-    from app.store.models import Message
-
-    imap.append("INBOX", make_message(1))
-    run_sync()
-    win, service = open_window(use_idle=True)
-    qtbot.waitUntil(lambda: account.id in service._watchers, timeout=10000)
-    win.accounts.set_sync_mode(account.id, "manual")  # switching off push stops IDLE
-    assert account.id not in service._watchers
-    with qtbot.waitSignal(win.accounts.removed, timeout=10000):
-        win.accounts.remove_account(account.id, confirm=False)
-    assert list_accounts(store) == [] and SecretStore().get_password(account.uuid) is None
-    with store.read() as session:
-        assert session.query(Message).count() == 0
-    assert win.central.currentWidget() is win.welcome
