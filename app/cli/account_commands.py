@@ -11,7 +11,7 @@ from app.errors import AuthError, UserFacingError
 from app.mail.account_setup import account_from, add_account, discover, explain_failure
 from app.mail.providers import Provider, ServerSettings
 from app.secrets import SecretStore
-from app.store.accounts import get_account, list_accounts, remove_account
+from app.store.accounts import get_account, list_accounts, remove_account, set_sync_mode
 
 
 def read_password_from_stdin() -> str:
@@ -61,7 +61,7 @@ def _list(args, store) -> int:
                 "name": a.name, "email": a.email, "username": a.username,
                 "imap": {"host": a.imap_host, "port": a.imap_port, "security": a.imap_security},
                 "smtp": {"host": a.smtp_host, "port": a.smtp_port, "security": a.smtp_security},
-                "tls_verify": a.tls_verify, "uuid": a.uuid}, ensure_ascii=False))
+                "tls_verify": a.tls_verify, "sync": a.sync_mode, "uuid": a.uuid}, ensure_ascii=False))
     else:
         for a in accounts:
             print(f"{a.name}\t{a.email}\t{a.imap_host}:{a.imap_port} ({a.imap_security})")
@@ -75,6 +75,13 @@ def _remove(args, store) -> int:
     return 0
 
 
+def _set_sync(args, store) -> int:
+    account = get_account(store, args.name)
+    set_sync_mode(store, account.id, args.mode)
+    print(f"{account.name} now syncs: {args.mode}")
+    return 0
+
+
 def _set_password(args, store) -> int:
     account = get_account(store, args.name)
     SecretStore().set_password(account.uuid, read_password_from_stdin())
@@ -83,6 +90,7 @@ def _set_password(args, store) -> int:
 
 
 def run(args, store) -> int:
-    handlers = {"add": _add, "list": _list, "remove": _remove, "set-password": _set_password}
+    handlers = {"add": _add, "list": _list, "remove": _remove, "set-password": _set_password,
+                "set-sync": _set_sync}
     return handlers[args.action](args, store)
 

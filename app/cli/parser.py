@@ -62,6 +62,10 @@ def _add_account_commands(commands) -> None:
     listing.add_argument("--json", action="store_true")
     remove = actions.add_parser("remove", help="remove an account and its cached mail")
     remove.add_argument("name")
+    schedule = actions.add_parser("set-sync", help="how the desktop app keeps an account current")
+    schedule.add_argument("name")
+    schedule.add_argument("mode", choices=("push", "5", "15", "30", "manual"),
+                          help="push (IDLE), every 5/15/30 minutes, or manual")
     password = actions.add_parser("set-password", help="replace an account's stored password")
     password.add_argument("name")
     password.add_argument("--password-stdin", action="store_true", required=True)

@@ -222,7 +222,9 @@ def test_account_add_finds_a_providers_settings_from_the_address(cli):
     result = cli("account", "add", "--email", "li.lei@qq.com", "--password-stdin", "--no-check",
                  stdin="authcode\n")
     assert "using settings from QQ Mail (provider)" in result.stderr
+    assert cli("account", "set-sync", "li.lei@qq.com", "15").stdout == "li.lei@qq.com now syncs: 15\n"
     listed = json.loads(cli("account", "list", "--json").stdout)
+    assert listed["sync"] == "15"
     assert (listed["name"], listed["imap"], listed["smtp"]) == (
         "li.lei@qq.com", {"host": "imap.qq.com", "port": 993, "security": "ssl"},
         {"host": "smtp.qq.com", "port": 465, "security": "ssl"})
