@@ -40,7 +40,7 @@ def header_end(entity: bytes) -> tuple[int, int]:
     return len(entity), 0
 
 
-def _split_part(part: bytes) -> tuple[bytes, bytes]:
+def split_entity(part: bytes) -> tuple[bytes, bytes]:
     """(header block, body) of one MIME entity."""
     if part.startswith((b"\r\n", b"\n")):
         return b"", part.lstrip(b"\r\n")
@@ -48,7 +48,7 @@ def _split_part(part: bytes) -> tuple[bytes, bytes]:
     return part[:cut], part[cut + gap:]
 
 
-def _child_parts(body: bytes, boundary: bytes) -> list[bytes]:
+def child_parts(body: bytes, boundary: bytes) -> list[bytes]:
     delimiter = b"--" + boundary
     parts = []
     position = body.find(delimiter)
@@ -106,7 +106,7 @@ def walk_leaves(raw: bytes):
     stack = [(raw, 0)]
     while stack:
         entity, depth = stack.pop()
-        header_bytes, body = _split_part(entity)
+        header_bytes, body = split_entity(entity)
         index = counter
         counter += 1
         if counter > MAX_PARTS:
@@ -118,7 +118,7 @@ def walk_leaves(raw: bytes):
         if boundary and depth < MAX_DEPTH:
             if isinstance(boundary, tuple):
                 boundary = boundary[2]
-            children = _child_parts(body, str(boundary).encode("utf-8", "surrogateescape"))
+            children = child_parts(body, str(boundary).encode("utf-8", "surrogateescape"))
             stack.extend((child, depth + 1) for child in reversed(children))
             continue
         yield index, headers, body
