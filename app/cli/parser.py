@@ -105,4 +105,21 @@ def build_parser() -> argparse.ArgumentParser:
     move.add_argument("--uid", type=_positive, required=True, action="append")
     move.add_argument("--to", required=True, metavar="FOLDER",
                       help="a folder name, or trash, archive or junk")
+    _add_reading_commands(commands)
     return parser
+
+
+def _add_reading_commands(commands) -> None:
+    show = commands.add_parser("show", help="print a stored message decoded: headers, text, attachments")
+    show.add_argument("--account", required=True)
+    show.add_argument("--folder", default="INBOX")
+    show.add_argument("--uid", type=_positive, required=True)
+    output = show.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true")
+    output.add_argument("--source", action="store_true", help="the original bytes, unchanged")
+    save = commands.add_parser("save-attachment", help="save one attachment of a stored message")
+    save.add_argument("--account", required=True)
+    save.add_argument("--folder", default="INBOX")
+    save.add_argument("--uid", type=_positive, required=True)
+    save.add_argument("--index", type=_positive, required=True, help="the number 'show' lists")
+    save.add_argument("--out", required=True, metavar="DIR", help="directory to save into")

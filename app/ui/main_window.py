@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.mail.body_text import readable_text
+from app.mail.message_view import build_view
 from app.paths import ProfilePaths
 from app.store.accounts import account_folders, list_accounts, unread_counts
 from app.store.database import Store
@@ -334,7 +334,7 @@ class MainWindow(QMainWindow):
                                   .replace("%3", row.date_iso[:16].replace("T", " "))
                                   .replace("%4", row.subject))
         raw = raw_message(self.store, message_id)
-        self.body.setPlainText(readable_text(raw) if raw else "")
+        self.body.setPlainText(build_view(raw).text if raw else "")
 
     # -- sync state ---------------------------------------------------------------------
     def _account_state(self, account_id: int, state: str, detail: str) -> None:
