@@ -24,7 +24,7 @@ def message_json(account: str, folder: str, m: MessageRow) -> str:
     }, ensure_ascii=False)
 
 
-def _one_account(store, name: str | None):
+def one_account(store, name: str | None):
     if name:
         return get_account(store, name)
     accounts = list_accounts(store)
@@ -35,7 +35,7 @@ def _one_account(store, name: str | None):
 
 
 def _list(args, store) -> int:
-    account = _one_account(store, args.account)
+    account = one_account(store, args.account)
     folder = find_folder(store, account.id, args.folder)
     for m in latest_messages(store, folder.id, args.limit):
         if args.json:

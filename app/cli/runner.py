@@ -31,6 +31,10 @@ def _dispatch(args: argparse.Namespace, paths, store) -> int:
         from app.cli import message_commands
 
         return message_commands.run(args, store)
+    if args.command == "threads":
+        from app.cli import threads_command
+
+        return threads_command.run(args, store)
     if args.command in ("show", "save-attachment"):
         from app.cli import reading_commands
 

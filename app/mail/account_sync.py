@@ -23,7 +23,7 @@ from app.mail.imap_session import (
     open_session,
 )
 from app.mail.mail_actions import push_pending
-from app.store import mail_cache
+from app.store import mail_cache, threads
 from app.store.accounts import account_folders
 from app.store.database import Store
 from app.store.mail_cache import ServerFolder
@@ -42,6 +42,7 @@ class SyncSummary:
     changed: int = 0
     removed: int = 0
     pushed: int = 0
+    rethreaded: int = 0  # messages whose conversation changed
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
 
@@ -103,6 +104,8 @@ def sync_account(store: Store, account: Account, credential: Credential,
                 _sync_one(client, store, account, folder, features, progress, should_stop, summary)
     finally:
         close_quietly(client)
+    if summary.new or threads.needs_threading(store, account.id):
+        summary.rethreaded = threads.rethread_account(store, account.id)
     summary.seconds = time.monotonic() - started
     return summary
 

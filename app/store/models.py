@@ -120,6 +120,17 @@ class Message(Base):
     # Set while a move of this message (to another folder, Trash, Archive) waits for the
     # server: the message is hidden from this folder, and shown again if the move is undone.
     moving: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # The conversation (app.store.threads): the smallest message id in it; NULL until threaded.
+    thread_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+
+
+class RemoteContentSender(Base):
+    """A sender whose mail may load remote images and CSS ("always for this sender").  User data."""
+
+    __tablename__ = "remote_content_senders"
+
+    addr: Mapped[str] = mapped_column(String, primary_key=True)  # lower-cased
+    allowed_at: Mapped[int] = mapped_column(Integer)
 
 
 class MessageBody(Base):

@@ -111,3 +111,32 @@ def test_save_attachment_mistakes_are_one_line(synced, tmp_path, args, phrase):
 def test_show_unknown_uid_is_one_line(synced):
     result = synced("show", "--account", "work", "--uid", "99", check=False)
     assert_one_line_error(result, 2, "No stored message with UID 99")
+
+
+def test_threads_groups_replies_across_folders_and_by_chinese_subject(cli, dovecot):
+    def message(mid, subject, date, refs=""):
+        extra = f"In-Reply-To: {refs.split()[-1]}\r\nReferences: {refs}\r\n" if refs else ""
+        return (f"From: Zhang <zw@huaxin-trade.cn>\r\nTo: sales@example.com\r\nSubject: {subject}\r\n"
+                f"Date: {date}\r\nMessage-ID: {mid}\r\n{extra}Content-Type: text/plain; charset=utf-8\r\n"
+                "\r\nbody\r\n").encode("utf-8")
+
+    imap = dovecot.client("sales", PASSWORD)
+    imap.append("INBOX", message("<q1@x>", "报价单", "Mon, 02 Nov 2026 09:00:00 +0000"))
+    imap.append("Sent", message("<q2@x>", "Re: 报价单", "Mon, 02 Nov 2026 10:00:00 +0000", "<q1@x>"))
+    imap.append("INBOX", message("<q3@x>", "回复: 报价单", "Tue, 03 Nov 2026 09:00:00 +0000"))  # no refs
+    imap.append("INBOX", message("<w1@x>", "Weekly report", "Wed, 04 Nov 2026 09:00:00 +0000"))
+    imap.logout()
+    add_account(cli, dovecot, "--ca-file", str(dovecot.ca_file))
+    cli("sync")
+    threads = [json.loads(line) for line in cli("threads", "--folder", "INBOX", "--json").stdout.splitlines()]
+    assert [(t["subject"], t["count"]) for t in threads] == [("Weekly report", 1), ("报价单", 3)]
+    quote = threads[1]["messages"]
+    assert [(m["folder"], m["message_id"], m["parent_message_id"]) for m in quote] == [
+        ("INBOX", "<q1@x>", None), ("Sent", "<q2@x>", "<q1@x>"), ("INBOX", "<q3@x>", None)]
+    # sync stored each message's conversation for the desktop list
+    import sqlite3
+
+    with sqlite3.connect(cli.profile / "liaison.sqlite3") as db:
+        groups = db.execute("SELECT count(DISTINCT thread_id), count(*) FROM mail_messages "
+                            "WHERE thread_id IS NOT NULL").fetchone()
+    assert groups == (2, 4)
