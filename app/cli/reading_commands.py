@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
 from app.errors import UserFacingError
+from app.mail.attachment_files import human_size, unused_path, write_new_file
 from app.mail.attachment_names import safe_filename
 from app.mail.message_view import MessageView, attachment_by_number, build_view
 from app.store.accounts import get_account
@@ -26,14 +26,6 @@ def warning_text(code: str) -> str:
     if code.startswith("content-mismatch:"):
         return f"the content is really {code.split(':', 1)[1].upper()}, not what the name says"
     return WARNING_TEXT.get(code, code)
-
-
-def human_size(size: int) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return str(size)
 
 
 def _stored_message(args, store) -> tuple[MessageRow, bytes]:
@@ -98,19 +90,6 @@ def _show(args, store) -> int:
     return 0
 
 
-def unused_path(directory: Path, name: str) -> Path:
-    """``directory/name``, or ``name (2)``, ``name (3)``… so nothing existing is overwritten."""
-    candidate = directory / name
-    stem, dot, ext = name.rpartition(".")
-    if not stem:
-        stem, dot, ext = name, "", ""
-    number = 2
-    while candidate.exists():
-        candidate = directory / f"{stem} ({number}){dot}{ext}"
-        number += 1
-    return candidate
-
-
 def _save_attachment(args, store) -> int:
     _row, raw = _stored_message(args, store)
     view = build_view(raw)
@@ -124,10 +103,7 @@ def _save_attachment(args, store) -> int:
         raise UserFacingError(f"{directory} is not a directory.")
     target = unused_path(directory, safe_filename(attachment.name))
     try:
-        # O_EXCL: never write through a file or link that appeared since the name was chosen.
-        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(attachment.data())
+        write_new_file(target, attachment.data())
     except OSError as exc:
         raise UserFacingError(f"Could not write {target}: {exc.strerror or exc}.") from None
     print(target)

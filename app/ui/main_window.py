@@ -19,24 +19,23 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
-    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.mail.message_view import build_view
 from app.paths import ProfilePaths
 from app.store.accounts import account_folders, list_accounts, unread_counts
 from app.store.database import Store
-from app.store.mail_cache import raw_message
 from app.store.mail_queries import message_by_id
+from app.store.threads import conversation_message_ids
 from app.ui.account_controls import AccountControls
 from app.ui.customer_panel import CustomerPanel
 from app.ui.folder_picker import FolderPicker
 from app.ui.message_actions import MessageActions
 from app.ui.message_list_model import MessageListModel, Roles
+from app.ui.reader_pane import ReaderPane
 from app.ui.shortcuts_dialog import ShortcutsDialog
 from app.ui.sync_service import SyncService
 from app.ui.welcome_panel import WelcomePanel
@@ -78,15 +77,9 @@ class MainWindow(QMainWindow):
         columns.resizeSection(2, self.fontMetrics().horizontalAdvance("2026-12-31 23:59") + 24)
         columns.setSortIndicator(2, Qt.SortOrder.DescendingOrder)  # newest first, sorted in SQL
         self.list_view.setSortingEnabled(True)
-        self.header_label = QLabel()
-        self.header_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.header_label.setWordWrap(True)
-        self.body = QTextBrowser()
-        self.body.setOpenLinks(False)
-        reader = QWidget()
-        reader_layout = QVBoxLayout(reader)
-        reader_layout.addWidget(self.header_label)
-        reader_layout.addWidget(self.body, 1)
+        self.reader = reader = ReaderPane(store)
+        self.header_label = reader.header_label
+        self.body = reader.browser
         self.splitter = QSplitter()
         self.splitter.addWidget(self.folders)
         self.splitter.addWidget(self.list_view)
@@ -118,6 +111,7 @@ class MainWindow(QMainWindow):
                                               "sent when the connection returns."))
         self.offline_label.hide()
         self.statusBar().addPermanentWidget(self.offline_label)
+        reader.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.actions = MessageActions(store, self.list_view, self._push_changes,
                                       self._choose_move_target, self)
         self.accounts = AccountControls(store, sync, self)
@@ -180,6 +174,17 @@ class MainWindow(QMainWindow):
         for action in self.actions.all():
             message.addAction(action)
             self.addAction(action)  # shortcuts work wherever the focus is in the window
+        view = self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.conversation_action = QAction(self.tr("Group by &Conversation"), self)
+        self.conversation_action.setCheckable(True)
+        self.conversation_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.conversation_action.toggled.connect(self.set_conversation_mode)
+        source = QAction(self.tr("Message &Source"), self)
+        source.setShortcut(QKeySequence("Ctrl+U"))
+        source.triggered.connect(self.view_source)
+        for action in (self.conversation_action, source):
+            view.addAction(action)
+            self.addAction(action)
         go = self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for text, keys, slot in (
                 (self.tr("&Next Unread Message"), "N", self.select_next_unread),
@@ -222,6 +227,7 @@ class MainWindow(QMainWindow):
         # Without an account there is no message to act on or go to.
         self.message_menu.menuAction().setVisible(bool(accounts))
         self.go_menu.menuAction().setVisible(bool(accounts))
+        self.view_menu.menuAction().setVisible(bool(accounts))
         self.schedule_menu.menuAction().setVisible(bool(accounts) and not is_sample)
         self.setWindowTitle(self.tr("Liaison — sample data") if is_sample else self.tr("Liaison"))
         keep, inbox = None, None
@@ -321,20 +327,28 @@ class MainWindow(QMainWindow):
 
     def _show_message(self, message_id: int | None) -> None:
         if message_id is None:
-            self.header_label.clear()
-            self.body.clear()
+            self.reader.clear()
             self.customer.show_sender(None, None)
             return
         row = message_by_id(self.store, message_id)
         self.customer.show_sender(row.from_name, row.from_addr, message_id)
-        sender = f"{row.from_name} <{row.from_addr}>" if row.from_name else row.from_addr
-        recipients = ", ".join(name or addr for name, addr in row.to)
-        self.header_label.setText(self.tr("From: %1\nTo: %2\nDate: %3\nSubject: %4")
-                                  .replace("%1", sender).replace("%2", recipients)
-                                  .replace("%3", row.date_iso[:16].replace("T", " "))
-                                  .replace("%4", row.subject))
-        raw = raw_message(self.store, message_id)
-        self.body.setPlainText(build_view(raw).text if raw else "")
+        if self.messages.conversations:
+            self.reader.show_conversation(conversation_message_ids(self.store, message_id), message_id)
+        else:
+            self.reader.show_message(message_id)
+
+    def set_conversation_mode(self, on: bool) -> None:
+        """Group the list by conversation, and show whole conversations in the reader."""
+        self.messages.set_conversation_mode(on)
+        self.conversation_action.setChecked(on)
+        self._settings().setValue("conversations", on)
+        current = self.list_view.currentIndex()
+        self._show_message(current.data(Roles.MessageId) if current.isValid() else None)
+
+    def view_source(self) -> None:
+        dialog = self.reader.source_dialog()
+        if dialog is not None:
+            dialog.show()
 
     # -- sync state ---------------------------------------------------------------------
     def _account_state(self, account_id: int, state: str, detail: str) -> None:
@@ -405,6 +419,8 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(settings.value("splitter"))
         if settings.value("columns"):
             self.list_view.horizontalHeader().restoreState(settings.value("columns"))
+        if str(settings.value("conversations", "false")).lower() == "true":
+            self.conversation_action.setChecked(True)
 
     def closeEvent(self, event) -> None:
         settings = self._settings()

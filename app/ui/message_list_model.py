@@ -19,6 +19,7 @@ from sqlalchemy import select
 from app.store.database import Store
 from app.store.mail_queries import folder_message_ids
 from app.store.models import Message
+from app.store.threads import conversation_sizes, folder_conversation_ids
 
 PAGE_SIZE = 200
 # Rows kept in memory: scrolling through 100,000 messages must not keep them all (memory,
@@ -43,6 +44,8 @@ class MessageListModel(QAbstractTableModel):
         self.folder_id: int | None = None
         self.sort_column = "date"
         self.sort_descending = True
+        # One row per conversation (its newest message in this folder), in date order.
+        self.conversations = False
         self._ids: list[int] = []
         self._rows: dict[int, tuple] = {}
         self._bold = QFont()
@@ -55,6 +58,11 @@ class MessageListModel(QAbstractTableModel):
         self._ids = self._load_ids()
         self._rows.clear()
         self.endResetModel()
+
+    def set_conversation_mode(self, on: bool) -> None:
+        if on != self.conversations:
+            self.conversations = on
+            self._relayout(self._load_ids())
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """Re-read the id list in the requested order (called by the view's header)."""
@@ -123,6 +131,8 @@ class MessageListModel(QAbstractTableModel):
     def _load_ids(self) -> list[int]:
         if self.folder_id is None:
             return []
+        if self.conversations:
+            return folder_conversation_ids(self.store, self.folder_id, self.sort_descending)
         return folder_message_ids(self.store, self.folder_id, self.sort_column, self.sort_descending)
 
     def _row(self, row: int) -> "_ListRow":
@@ -134,6 +144,7 @@ class MessageListModel(QAbstractTableModel):
             start = row - row % PAGE_SIZE
             page = self._ids[start:start + PAGE_SIZE]
             no_subject = self.tr("(no subject)")
+            sizes = conversation_sizes(self.store, page) if self.conversations else {}
             with self.store.read() as session:
                 for r in session.execute(select(
                         Message.id, Message.from_name, Message.from_addr, Message.subject,
@@ -142,7 +153,8 @@ class MessageListModel(QAbstractTableModel):
                     # Display texts are made once per row, not at every paint.
                     self._rows[r.id] = _ListRow(
                         r.id, (r.from_name or r.from_addr,
-                               ("★ " if r.flagged else "") + (r.subject or no_subject),
+                               ("★ " if r.flagged else "") + (r.subject or no_subject)
+                               + (f"  ({sizes[r.id]})" if sizes.get(r.id, 1) > 1 else ""),
                                datetime.fromtimestamp(r.date).strftime("%Y-%m-%d %H:%M")),
                         r.from_addr, bool(r.seen), bool(r.flagged), bool(r.has_attachments))
             cached = self._rows[message_id]

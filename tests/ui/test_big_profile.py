@@ -40,7 +40,7 @@ def test_a_100k_folder_opens_loads_rows_lazily_and_shows_any_message(qtbot, big_
         oldest = model.index(COUNT - 1, 1).data()
         window.list_view.scrollToBottom()
         window.list_view.setCurrentIndex(model.index(COUNT - 1, 0))
-        assert f"Subject: {oldest}" in window.header_label.text()
+        assert f"Subject: {oldest}" in window.reader.header_text()
         assert window.body.toPlainText().startswith("Message 0")
         assert window.customer.address.text() and window.customer.person_history.count() == 200
         assert len(model._rows) <= 4 * message_list_model.PAGE_SIZE

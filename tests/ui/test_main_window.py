@@ -52,7 +52,7 @@ def test_window_lists_folders_and_shows_the_selected_message(qtbot, window, imap
     assert window.messages.rowCount() == 2
     row = next(r for r in range(2) if window.messages.index(r, 1).data() == "报价单")
     window.list_view.setCurrentIndex(window.messages.index(row, 0))
-    assert "张伟 <zhang.wei@huaxin-trade.cn>" in window.header_label.text()
+    assert "张伟 <zhang.wei@huaxin-trade.cn>" in window.reader.header_text()
     assert window.body.toPlainText() == "请查收报价单。"
     # opening it marked it read: the folder's unread count follows shortly after
     qtbot.waitUntil(lambda: window.folders.topLevelItem(0).child(0).text(0) == "INBOX (1)", timeout=3000)
@@ -121,7 +121,7 @@ def test_initial_sync_fills_the_list_batch_by_batch_keeping_the_selection(
     partial = [n for n in sizes if 0 < n < 240]
     assert len(partial) >= 2, f"rows should appear in steps while the sync runs: {sizes}"
     assert win.list_view.currentIndex().data(Roles.MessageId) == newest
-    assert newest_subject and f"Subject: {newest_subject}" in win.header_label.text()
+    assert newest_subject and f"Subject: {newest_subject}" in win.reader.header_text()
 
 
 def test_actions_apply_at_once_reach_the_server_and_undo(qtbot, store, account, imap, run_sync,

@@ -1,0 +1,80 @@
+"""The message body view: QTextBrowser behind a single resource gate (security-critical).
+
+QTextBrowser itself makes no network requests; everything a document refers to (images,
+style sheets) is asked of :meth:`MailBrowser.loadResource`, which is the only door:
+
+* ``cid:`` — the message's own inline parts;
+* ``data:image/…`` — decoded here;
+* ``http(s):`` and scheme-relative ``//`` — only from the cache of what was fetched after the
+  user allowed remote content for this message; otherwise refused and counted;
+* anything else (``file:``, ``qrc:``, relative paths) — refused: a message must never read
+  local files.
+
+Links are never followed by the widget: clicks come out as :attr:`link_clicked`, hovering as
+:attr:`link_hovered`, and the reader decides.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Callable
+from urllib.parse import unquote
+
+from PySide6.QtCore import QByteArray, QUrl, Signal
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QTextBrowser
+
+CidLookup = Callable[[str], bytes | None]
+
+
+class MailBrowser(QTextBrowser):
+    link_clicked = Signal(QUrl)
+    link_hovered = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self.link_clicked)
+        self.highlighted.connect(lambda url: self.link_hovered.emit(url.toString()))
+        self._cid_lookup: CidLookup = lambda _cid: None
+        self._remote_cache: dict[str, bytes] = {}
+        self.refused_remote: list[str] = []  # remote loads refused since the last set_content
+
+    def set_content(self, html: str, cid_lookup: CidLookup | None = None,
+                    remote_cache: dict[str, bytes] | None = None) -> None:
+        """Show sanitised HTML; ``remote_cache`` holds what the user allowed and was fetched."""
+        self._cid_lookup = cid_lookup or (lambda _cid: None)
+        self._remote_cache = remote_cache or {}
+        self.refused_remote = []
+        self.setHtml(html)
+
+    def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt override
+        text = url.toString()
+        scheme = url.scheme().lower()
+        if scheme == "cid":
+            data = self._cid_lookup(unquote(text[4:]))
+            return QByteArray(data) if data else None
+        if scheme == "data":
+            return self._data_url(kind, text)
+        if scheme in ("http", "https") or text.startswith("//"):
+            data = self._remote_cache.get(text)
+            if data is None:
+                self.refused_remote.append(text)
+                return None
+            if kind == QTextDocument.ResourceType.StyleSheetResource:
+                return data.decode("utf-8", "replace")
+            return QByteArray(data)
+        return None  # file:, qrc:, relative: never
+
+    @staticmethod
+    def _data_url(kind: int, text: str):
+        if kind != QTextDocument.ResourceType.ImageResource:
+            return None
+        header, _comma, payload = text.partition(",")
+        if not header.lower().startswith("data:image/") or ";base64" not in header.lower():
+            return None
+        try:
+            return QByteArray(base64.b64decode(payload, validate=False))
+        except ValueError:
+            return None
