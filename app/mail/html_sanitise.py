@@ -43,7 +43,7 @@ _COMMON_ATTRIBUTES = {"style", "class", "dir", "lang", "title", "align", "valign
                       "height", "bgcolor", "color", "border", "id"}
 _ATTRIBUTES = {
     "*": _COMMON_ATTRIBUTES,
-    "a": {"href", "name", "target"},
+    "a": {"href", "name"},
     "img": {"src", "alt", "hspace", "vspace"},
     "font": {"face", "size"},
     "table": {"cellpadding", "cellspacing", "background", "frame", "rules", "summary"},
@@ -77,64 +77,72 @@ def _clean_css(css: str) -> str:
     return _CSS_DANGER.sub("", css)
 
 
-def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
-    if attribute == "style":
-        return _clean_css(value)
-    if attribute in ("src", "background"):
-        if (tag, attribute) not in _IMAGE_ATTRIBUTES:
-            return None
-        lowered = value.strip().lower()
-        if lowered.startswith("data:") and not _IMAGE_DATA.match(value):
-            return None  # data: only for images
-        return value
-    if attribute == "href" and value.strip().lower().startswith(("cid:", "data:")):
-        return None
-    if attribute == "target":
-        return None  # links always open outside, through the reader's own check
-    return value
+# Attribute values in ammonia's output are always double-quoted with '"' and '&' escaped, so
+# these patterns see whole values.  Post-processing the string is 3x faster than an ammonia
+# attribute callback (one Python call per attribute).
+_STYLE_ATTRIBUTE = re.compile(r'\sstyle="([^"]*)"')
+_URL_ATTRIBUTE = re.compile(r'\s(src|background|href)="([^"]*)"')
+
+
+def _fix_url_attribute(match: re.Match) -> str:
+    attribute, value = match.group(1), match.group(2)
+    lowered = value.lstrip().lower()
+    if attribute == "href" and lowered.startswith(("cid:", "data:")):
+        return ""
+    if attribute != "href" and lowered.startswith("data:") and not _IMAGE_DATA.match(value):
+        return ""  # data: only for images
+    return match.group(0)
+
+
+_DANGER_WORDS = ("expression", "behavior", "behaviour", "-moz-binding", "javascript:", "vbscript:", "\\")
+
+
+def _post_process(html: str) -> str:
+    lowered = html.lower()
+    if any(word in lowered for word in _DANGER_WORDS):
+        html = _STYLE_ATTRIBUTE.sub(lambda m: f' style="{_clean_css(m.group(1))}"', html)
+    if "data:" in html or "cid:" in html:
+        html = _URL_ATTRIBUTE.sub(_fix_url_attribute, html)
+    return html
 
 
 _cleaner = nh3.Cleaner(
     tags=_TAGS, clean_content_tags=_CONTENT_TAGS, attributes=_ATTRIBUTES,
-    attribute_filter=_attribute_filter, url_schemes=_URL_SCHEMES, strip_comments=True,
-    link_rel="noopener noreferrer",
-) if hasattr(nh3, "Cleaner") else None
-
-
-def _clean(html: str) -> str:
-    if _cleaner is not None:
-        return _cleaner.clean(html)
-    return nh3.clean(html, tags=_TAGS, clean_content_tags=_CONTENT_TAGS, attributes=_ATTRIBUTES,
-                     attribute_filter=_attribute_filter, url_schemes=_URL_SCHEMES,
-                     strip_comments=True, link_rel="noopener noreferrer")
+    url_schemes=_URL_SCHEMES, strip_comments=True, link_rel="noopener noreferrer")
 
 
 @dataclass(frozen=True)
 class SafeHtml:
-    html: str
+    html: str  # the body, without style sheets
+    css: str  # the message's own style sheets, cleaned (give to the document, not inline)
     remote: tuple[str, ...]  # remote URLs still referenced (images, CSS, fonts): inert until allowed
+
+    @property
+    def document(self) -> str:
+        """Style sheet and body as one HTML string."""
+        return (f"<style>{self.css}</style>" if self.css.strip() else "") + self.html
 
 
 def sanitise_html(html: str) -> SafeHtml:
     """Safe HTML for the reader, and the remote references left in it."""
-    styles = [_clean_css(block) for block in _STYLE_BLOCK.findall(html)]
-    css = "\n".join(styles)[:MAX_STYLE_CHARS]
-    body = _clean(html)
-    safe = (f"<style>{css}</style>" if css.strip() else "") + body
-    return SafeHtml(safe, tuple(remote_references(safe)))
+    css = "\n".join(_clean_css(block) for block in _STYLE_BLOCK.findall(html))[:MAX_STYLE_CHARS]
+    body = _post_process(_cleaner.clean(html))
+    return SafeHtml(body, css, tuple(remote_references(css + body)))
 
 
-_SRC_LIKE = re.compile(r"""\b(?:src|background)\s*=\s*(["'])(.*?)\1""", re.IGNORECASE)
+_SRC_LIKE = re.compile(r"""\s(?:src|background)=(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
 
 def remote_references(safe_html: str) -> list[str]:
     """Remote URLs referenced by images and CSS in sanitised HTML, in order, without repeats."""
     found: dict[str, None] = {}
     for match in _SRC_LIKE.finditer(safe_html):
-        if _REMOTE.match(match.group(2)):
-            found[match.group(2).strip()] = None
-    for match in _CSS_URL.finditer(safe_html):
-        url = match.group(2) or match.group(4) or ""
+        url = match.group(1) if match.group(1) is not None else match.group(2)
         if _REMOTE.match(url):
             found[url.strip()] = None
+    if "url(" in safe_html.lower() or "@import" in safe_html.lower():
+        for match in _CSS_URL.finditer(safe_html):
+            url = match.group(2) or match.group(4) or ""
+            if _REMOTE.match(url):
+                found[url.strip()] = None
     return list(found)

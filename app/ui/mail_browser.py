@@ -12,6 +12,11 @@ style sheets) is asked of :meth:`MailBrowser.loadResource`, which is the only do
 
 Links are never followed by the widget: clicks come out as :attr:`link_clicked`, hovering as
 :attr:`link_hovered`, and the reader decides.
+
+Long messages are shown progressively (:mod:`app.mail.html_chunks`): the first piece at
+once, the others appended one per event-loop turn, so a megabyte of HTML never freezes the
+window.  The message's style sheet is the document's default style sheet, so it applies to
+every piece.
 """
 
 from __future__ import annotations
@@ -20,9 +25,11 @@ import base64
 from typing import Callable
 from urllib.parse import unquote
 
-from PySide6.QtCore import QByteArray, QUrl, Signal
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
+
+from app.mail.html_chunks import iter_pieces
 
 CidLookup = Callable[[str], bytes | None]
 
@@ -35,6 +42,11 @@ class MailBrowser(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        # A scroll bar appearing mid-layout would make Qt lay the whole document out again.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self._pending = iter(())
+        self._next_piece: str | None = None
+        self._generation = 0
         self.anchorClicked.connect(self.link_clicked)
         self.highlighted.connect(lambda url: self.link_hovered.emit(url.toString()))
         self._cid_lookup: CidLookup = lambda _cid: None
@@ -42,12 +54,34 @@ class MailBrowser(QTextBrowser):
         self.refused_remote: list[str] = []  # remote loads refused since the last set_content
 
     def set_content(self, html: str, cid_lookup: CidLookup | None = None,
-                    remote_cache: dict[str, bytes] | None = None) -> None:
+                    remote_cache: dict[str, bytes] | None = None, css: str = "") -> None:
         """Show sanitised HTML; ``remote_cache`` holds what the user allowed and was fetched."""
         self._cid_lookup = cid_lookup or (lambda _cid: None)
         self._remote_cache = remote_cache or {}
         self.refused_remote = []
-        self.setHtml(html)
+        self._generation += 1
+        pieces = iter_pieces(html)
+        self.document().setDefaultStyleSheet(css)
+        self.setHtml(next(pieces))
+        self._pending = pieces
+        self._next_piece = next(pieces, None)
+        if self._next_piece is not None:
+            QTimer.singleShot(0, lambda generation=self._generation: self._append_next(generation))
+
+    @property
+    def loading(self) -> bool:
+        """True while pieces of a long message are still being appended."""
+        return self._next_piece is not None
+
+    def _append_next(self, generation: int) -> None:
+        if generation != self._generation or self._next_piece is None:
+            return  # another message replaced this one
+        cursor = QTextCursor(self.document())  # not the view's cursor: the reader keeps its place
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertHtml(self._next_piece)
+        self._next_piece = next(self._pending, None)
+        if self._next_piece is not None:
+            QTimer.singleShot(0, lambda: self._append_next(generation))
 
     def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt override
         text = url.toString()

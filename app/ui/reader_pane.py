@@ -161,35 +161,37 @@ class ReaderPane(QWidget):
     def _render(self) -> None:
         scroll = self.browser.verticalScrollBar().value()
         if self._conversation:
-            html, remote = self._conversation_html(), ()
+            html, css, remote = self._conversation_html(), "", ()
         else:
-            html, remote = self._message_html()
+            html, css, remote = self._message_html()
         self._remote = remote
         self._links = link_texts(html)
         allowed = bool(remote) and self._remote_allowed()
         cache = self._remote_cache.get(self._message_pk or -1, {}) if allowed else {}
         view = self._view
-        self.browser.set_content(html, (lambda cid: self._cid_data(view, cid)), cache)
+        self.browser.set_content(html, (lambda cid: self._cid_data(view, cid)), cache, css)
         self.browser.verticalScrollBar().setValue(scroll)
         self._update_remote_bar(remote, allowed)
         if allowed and self._message_pk not in self._remote_cache:
             self._fetch_remote(self._message_pk, list(remote))
 
-    def _message_html(self) -> tuple[str, tuple[str, ...]]:
+    def _message_html(self) -> tuple[str, str, tuple[str, ...]]:
+        """(body HTML, style sheet, remote references) of the shown message."""
         view = self._view
         if view is None:
-            return "<p><i>" + escape(self.tr("The body of this message is not stored yet.")) + "</i></p>", ()
+            return "<p><i>" + escape(self.tr("The body of this message is not stored yet.")) + "</i></p>", "", ()
         if not view.has_html:
-            return plain_to_html(view.text, frozenset(self._expanded)), ()
-        parts, remote = [], []
+            return plain_to_html(view.text, frozenset(self._expanded)), "", ()
+        parts, styles, remote = [], [], []
         for segment in view.segments:
             if segment.html is not None:
                 safe = sanitise_html(segment.html)
                 parts.append(safe.html)
+                styles.append(safe.css)
                 remote += [url for url in safe.remote if url not in remote]
             else:
                 parts.append(plain_to_html(segment.plain or "", frozenset(self._expanded)))
-        return "".join(parts), tuple(remote)
+        return "".join(parts), "\n".join(styles), tuple(remote)
 
     def _conversation_html(self) -> str:
         blocks = []

@@ -208,3 +208,23 @@ def test_view_source_shows_the_original_bytes(qtbot, reader_window, imap):
     text = dialog.findChild(QPlainTextEdit).toPlainText()
     assert text.startswith("From: a@b.c\nSubject: Source") or text.startswith("From: a@b.c\r\nSubject: Source")
     assert "\\xd4\\xad\\xce\\xc4" in text  # GBK bytes shown as they are, not decoded
+
+
+def test_a_long_message_appears_at_once_and_completes_without_freezing(qtbot, reader_window, imap):
+    window, deliver = reader_window
+    rows = "".join(f"<tr><td>第 {n} 行</td><td>row {n}</td></tr>" for n in range(6000))
+    deliver(imap, html_message("Long", f"<h1>Catalogue</h1><table>{rows}</table><p>THE END</p>"),
+            html_message("Short", "<p>short one</p>"))
+    select_subject(window, "Long")
+    assert window.body.loading and "Catalogue" in window.body.toPlainText()
+    assert "THE END" not in window.body.toPlainText()
+    qtbot.waitUntil(lambda: not window.body.loading, timeout=20_000)
+    text = window.body.toPlainText()
+    assert "第 5999 行" in text and text.rstrip().endswith("THE END")
+
+    select_subject(window, "Short")
+    select_subject(window, "Long")
+    assert window.body.loading
+    select_subject(window, "Short")  # switching away stops appending the long one
+    qtbot.wait(200)
+    assert window.body.toPlainText().strip() == "short one" and not window.body.loading
