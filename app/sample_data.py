@@ -22,6 +22,7 @@ from app.store.accounts import NewAccount, account_folders, create_account, list
 from app.store.database import Store
 from app.store.migrate import ensure_schema
 from app.store.models import Account
+from app.store.threads import rethread_account
 
 ME = ("Li Lei", "li.lei@liaison-demo.example")
 ZHANG = ("张伟", "zhang.wei@huaxin-trade.cn")
@@ -30,6 +31,21 @@ ANNA = ("Anna Schmidt", "anna.schmidt@nordwind-handel.de")
 RAJ = ("Raj Patel", "raj@sunrise-foods.com.sg")
 WANG = ("王芳", "wangfang@163.com")
 MAYA = ("Maya Chen", "maya.chen@liaison-demo.example")
+EXPO = ("华南照明展 South China Lighting Expo", "news@lighting-expo.example")
+
+EXPO_HTML = """<html><body style="font-family:Arial,sans-serif">
+<table width="100%" cellpadding="8" style="background:#0b5394;color:#ffffff"><tr>
+<td><img src="https://lighting-expo.example/banner.png" width="120" alt="Expo"></td>
+<td><h2 style="margin:0">2026 华南照明展 · South China Lighting Expo</h2>深圳会展中心 · 12 月 8–10 日</td>
+</tr></table>
+<p>尊敬的展商，您好：</p>
+<p>感谢您报名参展。您的展位为 <b>B12</b>，布展时间为 12 月 7 日 08:00–18:00。</p>
+<table cellpadding="4" style="border:1px solid #cccccc">
+<tr style="background:#eeeeee"><th>日期</th><th>活动</th></tr>
+<tr><td>12 月 8 日</td><td>开幕式 · 新品发布</td></tr>
+<tr><td>12 月 9 日</td><td>采购商对接会</td></tr></table>
+<p>请在<a href="https://lighting-expo.example/exhibitors">展商中心</a>下载参展证。</p>
+</body></html>"""
 
 # (folder, sender, recipients, subject, body, days ago, seen, flagged, attachment name)
 MESSAGES = (
@@ -66,6 +82,7 @@ MESSAGES = (
     ("INBOX", MAYA, [ME], "Q4 pipeline review on Friday",
      "Hi Li Lei,\n\nFor Friday's review please bring the status of Huaxin, Nordwind and Sunrise. "
      "Huaxin looks like our biggest deal this quarter.\n\nMaya", 1, True, False, None),
+    ("INBOX", EXPO, [ME], "参展确认：展位 B12", EXPO_HTML, 2, True, False, None),
     ("Archive", ZHANG, [ME], "展会邀请：华南照明展",
      "李先生：\n\n下个月的华南照明展我们会参加，展位 B12，欢迎来交流。\n\n张伟", 40, True, False, None),
     ("Archive", ANNA, [ME], "Samples received",
@@ -83,7 +100,13 @@ def _message(sender, recipients, subject, body, sent_at: datetime, attachment: s
     message["Subject"] = subject
     message["Date"] = format_datetime(sent_at)
     message["Message-ID"] = make_msgid(domain=sender[1].rpartition("@")[2])
-    message.set_content(body)
+    if body.startswith("<html"):
+        from app.mail.html_text import html_to_text
+
+        message.set_content(html_to_text(body))
+        message.add_alternative(body, subtype="html")
+    else:
+        message.set_content(body)
     if attachment:
         # A small placeholder document, labelled as what it is: sample data has no real files.
         message.add_attachment(f"Sample attachment: {attachment}\n".encode(),
@@ -126,6 +149,7 @@ def build_sample_profile(root: Path, now: float | None = None) -> Path:
             mail_cache.begin_folder_sync(store, folder_ids[folder_name], 1)
             mail_cache.store_messages(store, folder_ids[folder_name], batch)
             mail_cache.finish_folder_sync(store, folder_ids[folder_name], len(batch) + 1, None, len(batch))
+        rethread_account(store, account.id)  # replies join their conversations (by subject here)
         return paths.root
     finally:
         store.close()

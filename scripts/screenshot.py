@@ -67,6 +67,14 @@ def main() -> None:
         select_subject(window, subject)
         settle(app)
         window.grab().save(str(out_dir / name))
+    select_subject(window, "参展确认：展位 B12")  # HTML with a blocked remote image
+    settle(app)
+    window.grab().save(str(out_dir / "reader-html.png"))
+    window.set_conversation_mode(True)
+    select_subject(window, "回复：询价：LED 面板 2000 台  (3)")
+    settle(app)
+    window.grab().save(str(out_dir / "conversation.png"))
+    window.set_conversation_mode(False)
     if len(sys.argv) > 2 and sys.argv[2] == "--dark":
         # What a desktop switched to dark reports (Xvfb has no desktop to ask).
         scheme.apply(Qt.ColorScheme.Dark)

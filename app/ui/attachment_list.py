@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QMessageBox,
+    QStyle,
 )
 
 from app.mail.attachment_files import human_size, unused_path, write_new_file
 from app.mail.attachment_names import safe_filename
 from app.mail.message_view import ViewAttachment
 
+WARNED_ROLE = Qt.ItemDataRole.UserRole + 1
 _NEVER_OPEN = {"executable", "bidi", "double-extension", "content-mismatch:exe", "padding"}
 
 
@@ -40,7 +42,7 @@ class AttachmentList(QListWidget):
         self.itemActivated.connect(lambda item: self.open_attachment(self._attachment(item)))
         self._attachments: list[ViewAttachment] = []
         self._open_dir: Path | None = None
-        self.setMaximumHeight(self.fontMetrics().height() * 3 + 16)
+        self.setMaximumHeight(self.fontMetrics().height() * 2 + 24)
         self.hide()
 
     def show_attachments(self, attachments: list[ViewAttachment]) -> None:
@@ -48,7 +50,11 @@ class AttachmentList(QListWidget):
         self._attachments = [a for a in attachments if not a.inline or not a.content_type.startswith("image/")]
         for attachment in self._attachments:
             label = f"{attachment.shown_name or self.tr('(no name)')}  ({human_size(attachment.size)})"
-            item = QListWidgetItem(("⚠ " if attachment.warnings else "📎 ") + label)
+            # Style icons, not emoji: emoji fonts are missing on many Linux desktops.
+            icon = QStyle.StandardPixmap.SP_MessageBoxWarning if attachment.warnings \
+                else QStyle.StandardPixmap.SP_FileIcon
+            item = QListWidgetItem(self.style().standardIcon(icon), label)
+            item.setData(WARNED_ROLE, bool(attachment.warnings))
             item.setData(Qt.ItemDataRole.UserRole, attachment.number)
             tip = [attachment.content_type] + [self.warning_text(w) for w in attachment.warnings]
             item.setToolTip("\n".join(tip))

@@ -26,12 +26,14 @@ from typing import Callable
 from urllib.parse import unquote
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from app.mail.html_chunks import iter_pieces
 
 CidLookup = Callable[[str], bytes | None]
+_BLANK = QImage(1, 1, QImage.Format.Format_ARGB32)
+_BLANK.fill(0)
 
 
 class MailBrowser(QTextBrowser):
@@ -95,7 +97,8 @@ class MailBrowser(QTextBrowser):
             data = self._remote_cache.get(text)
             if data is None:
                 self.refused_remote.append(text)
-                return None
+                # An empty image rather than Qt's broken-image icon: blocked is not broken.
+                return _BLANK if kind == QTextDocument.ResourceType.ImageResource else None
             if kind == QTextDocument.ResourceType.StyleSheetResource:
                 return data.decode("utf-8", "replace")
             return QByteArray(data)

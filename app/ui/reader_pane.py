@@ -90,16 +90,20 @@ class ReaderPane(QWidget):
     def _build_remote_bar(self) -> QFrame:
         bar = QFrame()
         bar.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QHBoxLayout(bar)
+        layout = QVBoxLayout(bar)
         layout.setContentsMargins(6, 2, 6, 2)
         self.remote_label = QLabel()
+        self.remote_label.setWordWrap(True)  # never widens the reader at the other panes' cost
         self.load_remote_button = QPushButton(self.tr("Load for this message"))
         self.load_remote_button.clicked.connect(self.load_remote_for_message)
         self.trust_sender_button = QPushButton()
         self.trust_sender_button.clicked.connect(self.load_remote_always_for_sender)
-        layout.addWidget(self.remote_label, 1)
-        layout.addWidget(self.load_remote_button)
-        layout.addWidget(self.trust_sender_button)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.load_remote_button)
+        buttons.addWidget(self.trust_sender_button)
+        layout.addWidget(self.remote_label)
+        layout.addLayout(buttons)
         bar.hide()
         return bar
 
@@ -228,7 +232,8 @@ class ReaderPane(QWidget):
         self.remote_label.setText(self.tr("To protect your privacy, %1 remote images and styles were not loaded.")
                                   .replace("%1", str(len(remote))))
         sender = self._sender()
-        self.trust_sender_button.setText(self.tr("Always for %1").replace("%1", sender))
+        self.trust_sender_button.setText(self.tr("Always for this sender"))
+        self.trust_sender_button.setToolTip(self.tr("Always load remote content in mail from %1").replace("%1", sender))
         self.trust_sender_button.setVisible(bool(sender))
         self.remote_bar.show()
 

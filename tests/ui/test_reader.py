@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 
+from app.ui.attachment_list import WARNED_ROLE
 from tests.support.canary import PIXEL, Canary
 from tests.support.message_factory import make_message
 
@@ -129,7 +130,7 @@ def test_inline_images_and_attachments(qtbot, reader_window, imap, tmp_path, mon
 
     listing = window.reader.attachments
     assert (not listing.isHidden()) and listing.count() == 2
-    assert "报价单.pdf" in listing.item(0).text() and "⚠" in listing.item(1).text()
+    assert "报价单.pdf" in listing.item(0).text() and listing.item(1).data(WARNED_ROLE)
 
     saved = listing.save_all(str(tmp_path))
     assert sorted(p.name for p in saved) == ["invoice.pdf.exe", "报价单.pdf"]

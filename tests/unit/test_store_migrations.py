@@ -63,6 +63,8 @@ def test_every_released_schema_upgrades_with_user_data_intact(tmp_path, snapshot
     with sqlite3.connect(paths.database) as conn:
         accounts_before = conn.execute("SELECT uuid, name, email FROM accounts ORDER BY id").fetchall()
         pending_before = conn.execute("SELECT uid, kind, flags FROM mail_pending_actions").fetchall()
+        has_senders = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'remote_content_senders'").fetchone()
+        senders_before = conn.execute("SELECT addr FROM remote_content_senders").fetchall() if has_senders else []
     released = stamped_revision(paths.database)
     ensure_schema(paths)
     assert stamped_revision(paths.database) == SCHEMA_HEAD
@@ -70,6 +72,7 @@ def test_every_released_schema_upgrades_with_user_data_intact(tmp_path, snapshot
         assert conn.execute("SELECT uuid, name, email FROM accounts ORDER BY id").fetchall() == accounts_before
         assert conn.execute("SELECT uid, kind, flags FROM mail_pending_actions").fetchall() == pending_before
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.execute("SELECT addr FROM remote_content_senders").fetchall() == senders_before
         # 0005 backfilled each participant row's date from its message (mail is not re-fetched)
         assert conn.execute("SELECT count(*) FROM mail_addresses").fetchone()[0] > 0
         assert conn.execute("SELECT count(*) FROM mail_addresses a JOIN mail_messages m "

@@ -55,6 +55,12 @@ def main() -> None:
         ids = list(session.scalars(select(Message.id).where(Message.folder_id == folder.id)
                                    .order_by(Message.uid).limit(3)))
     set_flag(store, ids, "\\Seen", True)
+    if int(SCHEMA_HEAD) >= 6:  # user data from 0006 on: senders allowed to load remote content
+        from app.store.remote_content import allow_sender
+        from app.store.threads import rethread_account
+
+        allow_sender(store, "news@shop.example")
+        rethread_account(store, account.id)
     store.close()
     with sqlite3.connect(ProfilePaths(work).database) as source, sqlite3.connect(target) as copy:
         source.backup(copy)
