@@ -17,6 +17,8 @@ _BLOCK_TAGS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6",
 _SKIPPED_TAGS = {"script", "style", "head", "title", "template", "noscript", "object", "svg"}
 _VOID_TAGS = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed",
               "source", "track", "wbr", "param"}
+# Private-use markers for entering and leaving a <blockquote>; turned into "> " prefixes.
+_QUOTE_IN, _QUOTE_OUT = "\ue000", "\ue001"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -39,6 +41,8 @@ class _TextExtractor(HTMLParser):
             return
         if tag in _BLOCK_TAGS:
             self.parts.append("\n")
+        if tag == "blockquote":
+            self.parts.append(_QUOTE_IN)
         if tag == "li":
             self.parts.append("• ")
         elif tag == "a" and attributes.get("href"):
@@ -59,6 +63,8 @@ class _TextExtractor(HTMLParser):
             return
         if self._skip_depth:
             return
+        if tag == "blockquote":
+            self.parts.append(_QUOTE_OUT)
         if tag in _BLOCK_TAGS:
             self.parts.append("\n")
         elif tag == "a" and self._link is not None:
@@ -81,4 +87,32 @@ def html_to_text(html: str) -> str:
     text = "".join(extractor.parts).replace("\xa0", " ")
     text = re.sub(r"[ \t\r\f\v]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return _quote_prefixes(text) if _QUOTE_IN in text else text
+
+
+def _quote_prefixes(text: str) -> str:
+    """Lines inside <blockquote> get one ``>`` per level, like quoted plain-text mail."""
+    depth = 0
+    lines: list[str] = []
+    for line in text.split("\n"):
+        level = None  # the depth at the line's first visible character
+        content = []
+        for char in line:
+            if char == _QUOTE_IN:
+                depth += 1
+            elif char == _QUOTE_OUT:
+                depth = max(depth - 1, 0)
+            else:
+                if level is None and not char.isspace():
+                    level = depth
+                content.append(char)
+        body = "".join(content).strip()
+        if body:
+            lines.append(">" * level + " " + body if level else body)
+        elif depth and lines and lines[-1].startswith(">"):
+            lines.append(">" * depth)  # a blank line inside a quote keeps the quote one block
+        elif not depth and (line == "" or lines and lines[-1]):
+            lines.append("")
+    cleaned = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", cleaned).strip()
