@@ -18,6 +18,7 @@ the decoded headers and the raw text, flagged with the problem ``unparsable``.
 from __future__ import annotations
 
 import logging
+import mimetypes
 import re
 from dataclasses import dataclass, field
 
@@ -119,9 +120,8 @@ def _filename(entity: Entity) -> str:
         return decode_bytes(text.encode("latin-1", "replace"), charset)
     if raw is None:
         return ""
-    text = str(raw)
-    # Raw 8-bit names arrive as surrogate escapes; encoded-words inside quotes are common too.
-    return decode_header_text(text)
+    # RFC 2047 encoded-words inside the quoted name are not allowed, and sent by everyone.
+    return decode_header_text(str(raw))
 
 
 def _decoded_size(entity: Entity) -> int:
@@ -149,7 +149,7 @@ class _Builder:
 
     def attach(self, entity: Entity, name: str, content_type: str, size: int, head: bytes,
                inline: bool = False, tnef_index: int | None = None) -> None:
-        content_id = entity.header("Content-ID").strip("<>") or None if tnef_index is None else None
+        content_id = (entity.header("Content-ID").strip("<>") or None) if tnef_index is None else None
         self.view.attachments.append(ViewAttachment(
             number=len(self.view.attachments) + 1, name=name, shown_name=revealed_name(name),
             content_type=content_type, size=size, content_id=content_id, inline=inline,
@@ -164,7 +164,8 @@ class _Builder:
         if tnef.is_tnef(entity.content_type, name, head):
             files = tnef.unpack(decode_transfer(entity.body, entity.header("Content-Transfer-Encoding")))
             for position, inner_file in enumerate(files):
-                self.attach(entity, inner_file.name, "application/octet-stream", len(inner_file.data),
+                guessed = mimetypes.guess_type(inner_file.name)[0] or "application/octet-stream"
+                self.attach(entity, inner_file.name, guessed, len(inner_file.data),
                             inner_file.data[:16], tnef_index=position)
             if files:
                 return

@@ -53,7 +53,7 @@ def test_show_prints_decoded_headers_text_and_attachments(synced):
     assert shown["from"] == {"name": "张伟", "address": "zw@huaxin-trade.cn"}
     assert shown["text"] == "张经理您好：\n附件是最新报价，请查收。"
     assert [(a["index"], a["name"], a["content_type"]) for a in shown["attachments"]] == [
-        (1, "报价单.pdf", "application/pdf"), (2, "spec.txt", "application/octet-stream"),
+        (1, "报价单.pdf", "application/pdf"), (2, "spec.txt", "text/plain"),
         (3, "../../invoice\u202efdp.exe", "application/octet-stream")]
     assert shown["attachments"][2]["shown_name"] == "../../invoicefdp.exe"
     assert "executable" in shown["attachments"][2]["warnings"]
