@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
+from app.crm.mail_hooks import after_sync
 from app.errors import NetworkError, ServerError, UserFacingError
 from app.mail.folder_roles import assign_roles
 from app.mail.folder_sync import FolderSync, ProgressFn, ServerFeatures
@@ -106,6 +107,7 @@ def sync_account(store: Store, account: Account, credential: Credential,
         close_quietly(client)
     if summary.new or threads.needs_threading(store, account.id):
         summary.rethreaded = threads.rethread_account(store, account.id)
+    after_sync(store)  # link new mail to customers, settle follow-ups
     summary.seconds = time.monotonic() - started
     return summary
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import getaddresses, parsedate_to_datetime
 
+from app.mail.automatic_mail import automatic_kind
 from app.mail.header_decoding import decode_bytes, decode_header_bytes, decode_header_text
 from app.mail.mime_structure import describe_leaf, header_end, walk_leaves
 
@@ -48,6 +49,7 @@ class Envelope:
     subject: str
     date: int
     attachments: list[AttachmentInfo] = field(default_factory=list)
+    auto_kind: str = ""  # "" | auto-reply | bounce (app.mail.automatic_mail)
 
     @property
     def has_attachments(self) -> bool:
@@ -167,6 +169,7 @@ def parse_envelope(raw: bytes, internal_date: int | None = None) -> Envelope:
         subject=decode_header_bytes(subject_raw) if subject_raw else "",
         date=parse_date(_first(headers, "date"), internal_date),
     )
+    envelope.auto_kind = automatic_kind(headers, envelope.from_addr, envelope.subject)
     top_type = _content_type(headers)
     if top_type.startswith("multipart/") or not top_type.startswith(("text/", "message/")):
         envelope.attachments = list_attachments(raw)

@@ -147,7 +147,7 @@ def _insert_sql(table, columns: list[str]) -> str:
 _MESSAGE_COLUMNS = ["folder_id", "uid", "modseq", "message_id", "in_reply_to", "references",
                     "from_name", "from_addr", "to_list", "cc_list", "reply_to_list", "subject",
                     "date", "internal_date", "size", "seen", "flagged", "answered", "deleted",
-                    "keywords", "has_attachments"]
+                    "keywords", "has_attachments", "auto_kind"]
 _INSERT_MESSAGE = _insert_sql(Message.__table__, _MESSAGE_COLUMNS)
 _INSERT_BODY = _insert_sql(MessageBody.__table__, ["message_id", "compression", "raw"])
 _INSERT_ADDRESS = _insert_sql(MessageAddress.__table__, ["message_id", "role", "name", "addr", "domain", "date"])
@@ -214,7 +214,7 @@ def _message_values(folder_id: int, m: FetchedMessage) -> tuple:
             e.from_addr, json.dumps(e.to, ensure_ascii=False), json.dumps(e.cc, ensure_ascii=False),
             json.dumps(e.reply_to, ensure_ascii=False), e.subject, e.date, m.internal_date, m.size,
             flags["seen"], flags["flagged"], flags["answered"], flags["deleted"], flags["keywords"],
-            e.has_attachments)
+            e.has_attachments, e.auto_kind)
 
 
 def raw_message(store: Store, message_pk: int) -> bytes | None:

@@ -122,6 +122,9 @@ class Message(Base):
     moving: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     # The conversation (app.store.threads): the smallest message id in it; NULL until threaded.
     thread_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    # What kind of automatic mail this is: "" ordinary, "auto-reply", "bounce"; NULL not yet
+    # checked (rows stored before migration 0007; app.crm.automatic fills them in).
+    auto_kind: Mapped[str | None] = mapped_column(String, nullable=True)
 
 
 class RemoteContentSender(Base):
@@ -204,3 +207,7 @@ class PendingMailAction(Base):
     created_at: Mapped[int] = mapped_column(Integer)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+# The customer-record tables share this metadata (imported last: they refer to Base).
+from app.store import crm_models  # noqa: E402,F401

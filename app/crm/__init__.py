@@ -1,0 +1,1 @@
+"""Customer records: contacts, companies, deals, tasks, notes, activities (no Qt)."""

@@ -1,0 +1,72 @@
+"""Notes, logged calls and meetings, and tasks on a contact, company or deal."""
+
+from __future__ import annotations
+
+import time
+
+from sqlalchemy import select
+
+from app.crm.records import RECORD_TYPES, apply_changes, by_uuid, create
+from app.crm.validation import InvalidValue
+from app.store.crm_models import Task
+from app.store.database import Store
+
+NOTE, ACTIVITY, TASK = RECORD_TYPES["note"], RECORD_TYPES["activity"], RECORD_TYPES["task"]
+
+
+def _targets(contact_id: int | None, company_id: int | None, deal_id: int | None) -> dict:
+    if not (contact_id or company_id or deal_id):
+        raise InvalidValue("a note, call, meeting or task belongs to a contact, a company or a deal")
+    return {"contact_id": contact_id, "company_id": company_id, "deal_id": deal_id}
+
+
+def add_note(store: Store, body: str, contact_id=None, company_id=None, deal_id=None, origin="local") -> str:
+    if not body.strip():
+        raise InvalidValue("the note is empty")
+    with store.write() as session:
+        return create(session, NOTE, {"body": body, **_targets(contact_id, company_id, deal_id)}, origin).uuid
+
+
+def log_activity(store: Store, kind: str, subject: str, body: str = "", happened_at: int | None = None,
+                 duration_minutes: int = 0, contact_id=None, company_id=None, deal_id=None,
+                 origin="local") -> str:
+    if kind not in ("call", "meeting"):
+        raise InvalidValue(f"'{kind}' is not a call or a meeting")
+    with store.write() as session:
+        return create(session, ACTIVITY, {
+            "kind": kind, "subject": subject, "body": body,
+            "happened_at": happened_at or int(time.time()), "duration_minutes": duration_minutes,
+            **_targets(contact_id, company_id, deal_id)}, origin).uuid
+
+
+def add_task(store: Store, title: str, due_at: int | None = None, remind_at: int | None = None,
+             contact_id=None, company_id=None, deal_id=None, kind: str = "task", origin="local") -> str:
+    if not title.strip():
+        raise InvalidValue("a task needs a title")
+    with store.write() as session:
+        return create(session, TASK, {
+            "title": title, "due_at": due_at, "remind_at": remind_at if remind_at is not None else due_at,
+            "kind": kind, **_targets(contact_id, company_id, deal_id)}, origin).uuid
+
+
+def complete_task(store: Store, task_uuid: str, done: bool = True, origin: str = "local") -> None:
+    with store.write() as session:
+        task = by_uuid(session, TASK, task_uuid)
+        apply_changes(session, TASK, task, {"done_at": int(time.time()) if done else None}, origin,
+                      cleared={"done_at"})
+
+
+def tasks_to_notify(store: Store, at: int | None = None) -> list[tuple[str, str, int]]:
+    """(uuid, title, due) of open tasks whose reminder time has come and that were not notified.
+
+    Marks them notified in the same transaction, so each reminder is shown once even if the
+    app restarts.
+    """
+    moment = at if at is not None else int(time.time())
+    with store.write() as session:
+        due = list(session.scalars(select(Task).where(
+            Task.done_at.is_(None), Task.deleted_at.is_(None), Task.notified_at.is_(None),
+            Task.remind_at.is_not(None), Task.remind_at <= moment)))
+        for task in due:
+            task.notified_at = moment
+        return [(t.uuid, t.title, t.due_at or t.remind_at) for t in due]

@@ -1,0 +1,233 @@
+"""Creating, changing and deleting customer records, every change kept as an operation.
+
+One generic path serves every record type (contact, company, deal, task, note, activity):
+a record is read as a flat ``state`` dict (scalar columns, list fields such as a contact's
+``emails``, and ``custom.<key>`` values), a change is a dict of field → new value, and
+:func:`apply_changes` writes the difference and one ``crm_changes`` row per changed field,
+all in the caller's transaction, under one ``batch_uuid`` (one user action = one version).
+
+The no-empty-overwrite rule lives here: an empty value ("" / None / []) never replaces a
+filled field unless the field is in ``cleared`` (the user emptied it on purpose).  Imports,
+merges and later the team sync go through the same door, so none of them can wipe data.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid as uuid_module
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app.errors import UserFacingError
+from app.store.crm_models import (
+    Activity,
+    Change,
+    Company,
+    CompanyDomain,
+    Contact,
+    ContactEmail,
+    ContactPhone,
+    Deal,
+    Note,
+    Stage,
+    Task,
+)
+
+
+@dataclass(frozen=True)
+class RecordType:
+    name: str
+    model: type
+    fields: tuple[str, ...]  # scalar columns shown, edited and versioned
+    lists: tuple[str, ...] = ()  # list fields kept in child tables or JSON
+
+    def label_field(self) -> str:
+        return self.fields[0]
+
+
+RECORD_TYPES = {
+    "contact": RecordType("contact", Contact, ("name", "first_name", "last_name", "title", "company_id",
+                                                "owner"), ("emails", "phones", "tags")),
+    "company": RecordType("company", Company, ("name", "industry", "owner"), ("domains", "tags")),
+    "deal": RecordType("deal", Deal, ("title", "company_id", "contact_id", "stage_id", "amount", "currency",
+                                      "expected_close", "owner", "status")),
+    "task": RecordType("task", Task, ("title", "notes", "due_at", "remind_at", "done_at", "contact_id",
+                                      "company_id", "deal_id", "kind")),
+    "note": RecordType("note", Note, ("body", "contact_id", "company_id", "deal_id")),
+    "activity": RecordType("activity", Activity, ("kind", "subject", "body", "happened_at",
+                                                  "duration_minutes", "contact_id", "company_id",
+                                                  "deal_id")),
+}
+
+
+def now() -> int:
+    return int(time.time())
+
+
+def new_uuid() -> str:
+    return str(uuid_module.uuid4())
+
+
+def is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def record_type(name: str) -> RecordType:
+    try:
+        return RECORD_TYPES[name]
+    except KeyError:
+        raise UserFacingError(f"Unknown record type '{name}'.") from None
+
+
+# -- list fields --------------------------------------------------------------------------
+def _read_list(session: Session, record, field: str) -> list[str]:
+    if field == "emails":
+        return list(session.scalars(select(ContactEmail.email).where(ContactEmail.contact_id == record.id)
+                                    .order_by(ContactEmail.position, ContactEmail.id)))
+    if field == "phones":
+        return list(session.scalars(select(ContactPhone.phone).where(ContactPhone.contact_id == record.id)
+                                    .order_by(ContactPhone.position, ContactPhone.id)))
+    if field == "domains":
+        return list(session.scalars(select(CompanyDomain.domain).where(CompanyDomain.company_id == record.id)
+                                    .order_by(CompanyDomain.id)))
+    if field == "tags":
+        return list(json.loads(record.tags or "[]"))
+    raise AssertionError(field)
+
+
+def _write_list(session: Session, record, field: str, values: list[str]) -> None:
+    if field == "tags":
+        record.tags = json.dumps(values, ensure_ascii=False)
+        return
+    child, key, column = {
+        "emails": (ContactEmail, ContactEmail.contact_id, "email"),
+        "phones": (ContactPhone, ContactPhone.contact_id, "phone"),
+        "domains": (CompanyDomain, CompanyDomain.company_id, "domain"),
+    }[field]
+    session.execute(delete(child).where(key == record.id))
+    session.flush()
+    for position, value in enumerate(values):
+        row = child(**{key.key: record.id, column: value})
+        if hasattr(row, "position"):
+            row.position = position
+        session.add(row)
+    session.flush()
+
+
+# -- state and changes ------------------------------------------------------------------------
+def read_state(session: Session, kind: RecordType, record) -> dict[str, Any]:
+    """The record as versioned fields: scalars, lists and ``custom.<key>``."""
+    state = {field: getattr(record, field) for field in kind.fields}
+    for field in kind.lists:
+        state[field] = _read_list(session, record, field)
+    for key, value in json.loads(getattr(record, "custom", None) or "{}").items():
+        state[f"custom.{key}"] = value
+    return state
+
+
+# Fields that point at another record: history stores the target's uuid, which means the
+# same on every device (local integer keys do not).
+REFERENCES = {"company_id": Company, "contact_id": Contact, "deal_id": Deal, "stage_id": Stage}
+
+
+def _portable(session: Session, field: str, value):
+    model = REFERENCES.get(field)
+    if model is None or value is None:
+        return value
+    target = session.get(model, value)
+    return target.uuid if target is not None else None
+
+
+def local_value(session: Session, field: str, value):
+    """The inverse of the history's uuid references: the local key (None if gone)."""
+    model = REFERENCES.get(field)
+    if model is None or value is None:
+        return value
+    return session.scalar(select(model.id).where(model.uuid == value))
+
+
+def _record_change(session: Session, kind: RecordType, record, field: str, old, new, origin: str,
+                   batch: str, at: int) -> None:
+    old, new = _portable(session, field, old), _portable(session, field, new)
+    session.add(Change(op_uuid=new_uuid(), batch_uuid=batch, record_type=kind.name,
+                       record_uuid=record.uuid, field=field,
+                       old=None if old is None else json.dumps(old, ensure_ascii=False),
+                       new=None if new is None else json.dumps(new, ensure_ascii=False),
+                       at=at, origin=origin))
+
+
+def apply_changes(session: Session, kind: RecordType, record, changes: dict[str, Any], origin: str,
+                  cleared: Iterable[str] = (), batch: str | None = None) -> dict[str, tuple]:
+    """Write ``changes`` to ``record``; returns field → (old, new) for what really changed.
+
+    An empty new value is ignored for a filled field unless the field is in ``cleared``.
+    """
+    cleared = set(cleared)
+    state = read_state(session, kind, record)
+    batch = batch or new_uuid()
+    at = now()
+    applied: dict[str, tuple] = {}
+    custom = json.loads(getattr(record, "custom", None) or "{}")
+    for field, new in changes.items():
+        old = state.get(field)
+        if is_empty(new) and not is_empty(old) and field not in cleared:
+            continue  # never replace a filled field with nothing, unless the user cleared it
+        if old == new or (is_empty(old) and is_empty(new)):
+            continue
+        if field in kind.fields:
+            setattr(record, field, new)
+        elif field in kind.lists:
+            _write_list(session, record, field, list(new or []))
+        elif field.startswith("custom."):
+            key = field.split(".", 1)[1]
+            if is_empty(new):
+                custom.pop(key, None)
+            else:
+                custom[key] = new
+            record.custom = json.dumps(custom, ensure_ascii=False)
+        else:
+            raise UserFacingError(f"A {kind.name} has no field '{field}'.")
+        _record_change(session, kind, record, field, old, new, origin, batch, at)
+        applied[field] = (old, new)
+    if applied:
+        record.updated_at = at
+    return applied
+
+
+def create(session: Session, kind: RecordType, values: dict[str, Any], origin: str = "local",
+           batch: str | None = None, record_uuid: str | None = None):
+    """A new record with ``values``; its creation and each filled field are in its history."""
+    at = now()
+    record = kind.model(uuid=record_uuid or new_uuid(), created_at=at, updated_at=at)
+    for field in kind.fields:
+        if field not in values:
+            default = kind.model.__table__.c[field].default
+            setattr(record, field, default.arg if default is not None and not callable(default.arg) else None)
+    if hasattr(record, "custom"):
+        record.custom = "{}"
+    if hasattr(record, "tags"):
+        record.tags = "[]"
+    session.add(record)
+    session.flush()
+    batch = batch or new_uuid()
+    _record_change(session, kind, record, "*", None, "created", origin, batch, at)
+    apply_changes(session, kind, record, values, origin, batch=batch)
+    return record
+
+
+def soft_delete(session: Session, kind: RecordType, record, origin: str = "local") -> None:
+    """Mark deleted (a tombstone for the team sync); the row and its history stay."""
+    if record.deleted_at is None:
+        record.deleted_at = now()
+        _record_change(session, kind, record, "*", "live", "deleted", origin, new_uuid(), record.deleted_at)
+
+
+def by_uuid(session: Session, kind: RecordType, record_uuid: str):
+    record = session.scalar(select(kind.model).where(kind.model.uuid == record_uuid))
+    if record is None:
+        raise UserFacingError(f"No {kind.name} with id {record_uuid}.")
+    return record
