@@ -219,6 +219,12 @@ def create(session: Session, kind: RecordType, values: dict[str, Any], origin: s
     return record
 
 
+def record_event(session: Session, kind: RecordType, record, event: str, detail, origin: str,
+                 batch: str | None = None) -> None:
+    """A history entry that is not a field change (merged, erased…): field ``*``."""
+    _record_change(session, kind, record, "*", None, {event: detail}, origin, batch or new_uuid(), now())
+
+
 def soft_delete(session: Session, kind: RecordType, record, origin: str = "local") -> None:
     """Mark deleted (a tombstone for the team sync); the row and its history stay."""
     if record.deleted_at is None:

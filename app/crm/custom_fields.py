@@ -1,0 +1,77 @@
+"""User-defined fields per record type: text, number, date or a choice from a list."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import select
+
+from app.crm.records import new_uuid
+from app.crm.validation import InvalidValue
+from app.store.crm_models import CustomField
+from app.store.database import Store
+
+FIELD_TYPES = ("text", "number", "date", "choice")
+_DATE_FORMATS = (re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$"),)
+_DAY_FIRST = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+
+
+def define_field(store: Store, record_type: str, key: str, label: str, field_type: str,
+                 choices: list[str] | None = None) -> str:
+    if field_type not in FIELD_TYPES:
+        raise InvalidValue(f"'{field_type}' is not a field type ({', '.join(FIELD_TYPES)})")
+    if not re.fullmatch(r"[a-z][a-z0-9_]{0,40}", key):
+        raise InvalidValue(f"'{key}' is not a field key (lower-case letters, digits and _)")
+    with store.write() as session:
+        position = len(list(session.scalars(select(CustomField).where(CustomField.record_type == record_type))))
+        field = CustomField(uuid=new_uuid(), record_type=record_type, key=key, label=label, field_type=field_type,
+                            choices=json.dumps(choices or [], ensure_ascii=False), position=position)
+        session.add(field)
+        return field.uuid
+
+
+def fields_of(store: Store, record_type: str) -> dict[str, CustomField]:
+    with store.read() as session:
+        return {f.key: f for f in session.scalars(select(CustomField).where(CustomField.record_type == record_type)
+                                                  .order_by(CustomField.position))}
+
+
+def parse_date(text: str) -> str:
+    """An ISO date from 2026-11-24, 2026/11/24, 2026年11月24日 or 24.11.2026."""
+    value = text.strip()
+    match = _DATE_FORMATS[0].match(value)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        match = _DAY_FIRST.match(value)
+        if not match:
+            raise InvalidValue(f"'{text}' is not a date (use 2026-11-24)")
+        day, month, year = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        raise InvalidValue(f"'{text}' is not a real date") from None
+
+
+def parse_value(field: CustomField, text: str):
+    """The stored form of ``text`` for this field, or InvalidValue saying why not."""
+    value = (text or "").strip()
+    if not value:
+        return ""
+    if field.field_type == "number":
+        try:
+            return format(Decimal(value.replace(",", "")).normalize(), "f")
+        except InvalidOperation:
+            raise InvalidValue(f"'{text}' is not a number") from None
+    if field.field_type == "date":
+        return parse_date(value)
+    if field.field_type == "choice":
+        choices = json.loads(field.choices)
+        for choice in choices:
+            if choice.lower() == value.lower():
+                return choice
+        raise InvalidValue(f"'{text}' is not one of: {', '.join(choices)}")
+    return value
