@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from app import __version__
+from app.cli.crm_parser import add_crm_commands
 
 
 class OneLineErrorParser(argparse.ArgumentParser):
@@ -106,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     move.add_argument("--to", required=True, metavar="FOLDER",
                       help="a folder name, or trash, archive or junk")
     _add_reading_commands(commands)
+    add_crm_commands(commands, _positive)
     return parser
 
 

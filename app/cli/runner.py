@@ -31,6 +31,10 @@ def _dispatch(args: argparse.Namespace, paths, store) -> int:
         from app.cli import message_commands
 
         return message_commands.run(args, store)
+    if args.command in ("contacts", "companies", "customer", "deals", "history", "link", "followup"):
+        from app.cli import crm_commands
+
+        return crm_commands.run(args, store)
     if args.command == "threads":
         from app.cli import threads_command
 

@@ -146,6 +146,20 @@ def _parse_row(number: int, cells: list[str], mapping: dict[int, str], custom_fi
     data.emails = [e for value in given.get("email", []) for e in value.replace("；", ";").split(";")]
     data.phones = [p for value in given.get("phone", []) for p in value.replace("；", ";").split(";")]
     ok = True
+    for target, values in given.items():
+        if target.startswith("custom."):
+            try:
+                data.custom[target[7:]] = parse_value(custom_fields[target[7:]], " ".join(values))
+            except InvalidValue as exc:
+                problems.append(Problem(number, target, str(exc)))
+                ok = False
+    ok = check_input(number, data, country, problems) and ok
+    return _Row(number, data, "\n".join(given.get("note", []))) if ok else None
+
+
+def check_input(number: int, data: ContactInput, country: str, problems: list[Problem]) -> bool:
+    """Record every problem of one contact's data; True when there is none."""
+    ok = True
     for email in data.emails:
         try:
             validated(ContactInput(emails=[email]), country)
@@ -158,17 +172,10 @@ def _parse_row(number: int, cells: list[str], mapping: dict[int, str], custom_fi
         except InvalidValue as exc:
             problems.append(Problem(number, "phone", str(exc)))
             ok = False
-    for target, values in given.items():
-        if target.startswith("custom."):
-            try:
-                data.custom[target[7:]] = parse_value(custom_fields[target[7:]], " ".join(values))
-            except InvalidValue as exc:
-                problems.append(Problem(number, target, str(exc)))
-                ok = False
     if not data.emails and not data.name:
         problems.append(Problem(number, "email", "the row has neither a name nor an email address"))
         ok = False
-    return _Row(number, data, "\n".join(given.get("note", []))) if ok else None
+    return ok
 
 
 def plan(store: Store, data: bytes, overrides: dict[str, str] | None = None) -> tuple[ImportReport, list[_Row]]:
@@ -192,28 +199,48 @@ def plan(store: Store, data: bytes, overrides: dict[str, str] | None = None) -> 
                               "--map \"Column=email\".")
     country = get_setting(store, "default_country")
     rows: list[_Row] = []
-    seen_emails: dict[str, int] = {}
     try:
         for number, cells in enumerate(reader, start=1):
             parsed = _parse_row(number, cells, mapping, custom_fields, country, report.problems)
-            if parsed is None:
-                continue
-            emails, _phones = validated(ContactInput(emails=parsed.data.emails), country)
-            for email in emails:
-                if email in seen_emails:
-                    report.problems.append(Problem(number, "email", f"{email} is also on row {seen_emails[email]}"))
-                seen_emails.setdefault(email, number)
-            rows.append(parsed)
+            if parsed is not None:
+                rows.append(parsed)
     except csv.Error as exc:
         raise UserFacingError(f"The file is not readable as CSV near line {reader.line_num}: {exc}.") from None
-    report.rows = len(rows)
+    _check_repeats(rows, country, report)
     return report, rows
+
+
+def _check_repeats(rows: list[_Row], country: str, report: ImportReport) -> None:
+    """The same address on two rows is a problem: which one should win is the user's call."""
+    seen_emails: dict[str, int] = {}
+    for row in rows:
+        emails, _phones = validated(ContactInput(emails=row.data.emails), country)
+        for email in emails:
+            if email in seen_emails:
+                report.problems.append(Problem(row.number, "email", f"{email} is also on row {seen_emails[email]}"))
+            seen_emails.setdefault(email, row.number)
+    report.rows = len(rows)
+
+
+def import_cards(store: Store, inputs: list[tuple[ContactInput, str]], dry_run: bool = False,
+                 encoding: str = "") -> ImportReport:
+    """Import contacts already read from another format (vCard): same checks, same writing."""
+    country = get_setting(store, "default_country")
+    report = ImportReport(encoding=encoding)
+    rows = [_Row(number, data, note) for number, (data, note) in enumerate(inputs, start=1)
+            if check_input(number, data, country, report.problems)]
+    _check_repeats(rows, country, report)
+    return _finish(store, report, rows, dry_run)
 
 
 def import_contacts(store: Store, data: bytes, overrides: dict[str, str] | None = None,
                     dry_run: bool = False) -> ImportReport:
     """Check the file; unless it is a dry run or has problems, write every row in one transaction."""
     report, rows = plan(store, data, overrides)
+    return _finish(store, report, rows, dry_run)
+
+
+def _finish(store: Store, report: ImportReport, rows: list[_Row], dry_run: bool) -> ImportReport:
     if dry_run or report.problems:
         _count(store, report, rows)
         return report

@@ -1,0 +1,309 @@
+"""Customer-record commands: contacts, companies, customer, deals, history, link, followup."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.crm import customers, deals, duplicates, linking
+from app.crm.csv_import import import_contacts
+from app.crm.customer_view import company_json, contact_json, customer_json
+from app.crm.history import restore, versions
+from app.crm.records import RECORD_TYPES
+from app.crm.unknown_senders import unknown_senders
+from app.crm.validation import InvalidValue
+from app.crm.vcard import export_vcards, import_vcards
+from app.errors import UserFacingError
+from app.store.accounts import get_account
+from app.store.crm_models import Company, Contact, Deal
+from app.store.mail_queries import find_folder, messages_by_uid
+
+
+def _print_json(value) -> None:
+    print(json.dumps(value, ensure_ascii=False))
+
+
+def _read_file(path: str) -> bytes:
+    try:
+        return Path(path).expanduser().read_bytes()
+    except OSError as exc:
+        raise UserFacingError(f"Could not read {path}: {exc.strerror or exc}.") from None
+
+
+def _import(args, store) -> int:
+    data = _read_file(args.file)
+    if args.file.lower().endswith((".vcf", ".vcard")) or data.lstrip(b"\xef\xbb\xbf").startswith(b"BEGIN:VCARD"):
+        report = import_vcards(store, data, args.dry_run)
+    else:
+        mapping = {}
+        for item in args.map:
+            column, sep, target = item.rpartition("=")
+            if not sep or not column:
+                raise UserFacingError(f"--map wants COLUMN=FIELD, not '{item}'.")
+            mapping[column] = target
+        report = import_contacts(store, data, mapping, args.dry_run)
+    problems = [{"row": p.row, "field": p.field, "problem": p.problem} for p in report.problems]
+    if args.json:
+        _print_json({"rows": report.rows, "created": report.created, "updated": report.updated,
+                     "unchanged": report.unchanged, "encoding": report.encoding, "mapping": report.mapping,
+                     "problems": problems, "written": report.written})
+    else:
+        if report.mapping:
+            print("columns: " + ", ".join(f"{c} → {f}" for c, f in report.mapping.items()))
+        for p in problems:
+            print(f"row {p['row']}, {p['field']}: {p['problem']}")
+        verb = "would create" if not report.written else "created"
+        print(f"{report.rows} rows ({report.encoding}): {verb} {report.created}, "
+              f"{'would update' if not report.written else 'updated'} {report.updated}, "
+              f"unchanged {report.unchanged}, {len(problems)} problem(s)")
+    if problems:
+        print(f"liaison: {len(problems)} problem(s) found; nothing was imported.", file=sys.stderr)
+        return 1
+    if not report.written and not args.dry_run:
+        return 1
+    return 0
+
+
+def _add(args, store) -> int:
+    uuid = customers.add_contact(store, customers.ContactInput(
+        name=args.name, emails=args.email, phones=args.phone, company=args.company, title=args.title))
+    print(uuid)
+    return 0
+
+
+_SETTABLE = {"name", "first_name", "last_name", "title", "owner", "company", "phone", "email", "tags"}
+
+
+def _set(args, store) -> int:
+    data = customers.ContactInput()
+    cleared: set[str] = set()
+    for assignment in args.assignments:
+        field, sep, value = assignment.partition("=")
+        field = field.strip()
+        if not sep or (field not in _SETTABLE and not field.startswith("custom.")):
+            raise UserFacingError(f"'{assignment}' is not FIELD=VALUE with a field among "
+                                  f"{', '.join(sorted(_SETTABLE))}, custom.<key>.")
+        if field == "email":
+            data.emails.append(value)
+        elif field == "phone":
+            data.phones.append(value)
+            cleared |= {"phones"} if not value else set()
+        elif field == "tags":
+            data.tags = [t.strip() for t in value.split(",") if t.strip()]
+        elif field.startswith("custom."):
+            data.custom[field[7:]] = value
+        else:
+            setattr(data, field, value)
+        if not value:
+            cleared.add({"phone": "phones", "email": "emails"}.get(field, field))
+    changed = customers.update_contact(store, args.email, data, cleared)
+    for field, (old, new) in changed.items():
+        print(f"{field}: {json.dumps(old, ensure_ascii=False)} → {json.dumps(new, ensure_ascii=False)}")
+    if not changed:
+        print("nothing changed")
+    return 0
+
+
+def _list(args, store) -> int:
+    with store.read() as session:
+        contacts = session.scalars(select(Contact).where(Contact.deleted_at.is_(None),
+                                                         Contact.merged_into_id.is_(None)).order_by(Contact.name))
+        for contact in contacts:
+            record = contact_json(session, contact)
+            if args.json:
+                _print_json(record)
+            else:
+                print(f"{record['name']:<24} {', '.join(record['emails']):<40} {record['company'] or ''}")
+    return 0
+
+
+def _export(args, store) -> int:
+    text = export_vcards(store, args.vcard_version)
+    if args.out:
+        Path(args.out).expanduser().write_text(text, encoding="utf-8", newline="")
+        print(args.out)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _duplicates(args, store) -> int:
+    for group in duplicates.find_duplicates(store):
+        if args.json:
+            _print_json({"reason": group.reason, "detail": group.detail,
+                         "contacts": [{"uuid": u, "name": n} for u, n in group.contacts]})
+        else:
+            print(f"{group.reason} {group.detail}: " + "; ".join(n or u for u, n in group.contacts))
+    return 0
+
+
+def _merge(args, store) -> int:
+    with store.read() as session:
+        keep = customers.require_contact(session, args.keep).uuid
+        others = [customers.require_contact(session, e).uuid for e in args.others]
+    duplicates.merge_contacts(store, keep, others)
+    print(f"merged {len(others)} contact(s) into {args.keep}")
+    return 0
+
+
+def _export_data(args, store) -> int:
+    from app.crm.subject_requests import export_customer
+
+    directory = Path(args.out).expanduser()
+    if not directory.is_dir():
+        raise UserFacingError(f"{directory} is not a directory.")
+    print(export_customer(store, args.email, directory))
+    return 0
+
+
+def _erase(args, store) -> int:
+    from app.crm.subject_requests import erase_customer
+
+    if not args.yes:
+        raise UserFacingError("Erasing cannot be undone; add --yes to erase this customer's data.")
+    erase_customer(store, args.email)
+    print(f"erased the customer data of {args.email} (mail stays in the mailbox)")
+    return 0
+
+
+def _unknown(args, store) -> int:
+    for sender in unknown_senders(store):
+        if args.json:
+            _print_json({"address": sender.address, "name": sender.name, "messages": sender.messages})
+        else:
+            print(f"{sender.messages:>5}  {sender.name or '-':<24} {sender.address}")
+    return 0
+
+
+def _companies(args, store) -> int:
+    if args.action == "add":
+        print(customers.add_company(store, args.name, args.domain, args.industry))
+        return 0
+    with store.read() as session:
+        for company in session.scalars(select(Company).where(Company.deleted_at.is_(None)).order_by(Company.name)):
+            record = company_json(session, company)
+            _print_json(record) if args.json else print(f"{record['name']:<30} {', '.join(record['domains'])}")
+    return 0
+
+
+def _customer(args, store) -> int:
+    data = customer_json(store, args.email)
+    if args.json:
+        _print_json(data)
+        return 0
+    contact = data["contact"]
+    print(f"{contact['name']}  {', '.join(contact['emails'])}  {contact['title']}")
+    if data["company"]:
+        print(f"company: {data['company']['name']} ({', '.join(data['company']['domains'])})")
+    for deal in data["deals"]:
+        print(f"deal: {deal['title']} · {deal['stage']} · {deal['amount']} {deal['currency']}")
+    for entry in data["timeline"]:
+        print(f"{entry['at'][:16].replace('T', ' ')}  {entry['kind']:<7} {entry['title']}")
+    return 0
+
+
+def _deals(args, store) -> int:
+    if args.action == "add":
+        print(deals.add_deal(store, args.title, args.contact, args.company, args.amount, args.currency, args.stage,
+                             args.expected_close))
+    elif args.action == "move":
+        with store.read() as session:
+            session.scalar(select(Deal).where(Deal.uuid == args.deal)) or _no_deal(args.deal)
+        with store.write() as session:
+            stage_uuid = deals.stage_named(session, args.stage).uuid
+        deals.move_deal(store, args.deal, stage_uuid)
+    elif args.action == "stages":
+        with store.write() as session:  # the default pipeline is created on first use
+            for stage in deals.stages(session):
+                print(f"{stage.name} ({stage.outcome})")
+    else:
+        for deal in deals.list_deals(store, args.status):
+            _print_json(deal) if args.json else print(
+                f"{deal['title']:<30} {deal['stage'] or '':<12} {deal['amount']} {deal['currency']}")
+    return 0
+
+
+def _no_deal(uuid: str):
+    raise UserFacingError(f"No deal with id {uuid}.")
+
+
+def _history(args, store) -> int:
+    kind = RECORD_TYPES["contact"]
+    if args.restore:
+        with store.write() as session:
+            contact = customers.require_contact(session, args.email)
+            changed = restore(session, kind, contact, args.restore)
+            contact_id = contact.id
+        linking.relink_contact(store, contact_id)
+        print(f"restored version {args.restore}: {len(changed)} field(s) changed")
+        return 0
+    with store.read() as session:
+        found = versions(session, kind, customers.require_contact(session, args.email))
+    for version in found:
+        if args.json:
+            _print_json(version.as_json())
+        else:
+            fields = ", ".join(c["field"] for c in version.changes if c["field"] != "*") or "created"
+            print(f"{version.number:>3}  {version.as_json()['at'][:16].replace('T', ' ')}  {version.origin:<8} {fields}")
+    return 0
+
+
+def _link(args, store) -> int:
+    account = get_account(store, args.account)
+    folder = find_folder(store, account.id, args.folder)
+    found = messages_by_uid(store, folder.id, [args.uid])
+    if not found:
+        raise UserFacingError(f"No stored message with UID {args.uid} in {folder.name}.")
+    message_pk = found[0].id
+    if args.explain:
+        for reason in linking.explain(store, message_pk):
+            state = "linked" if reason.linked else "not linked"
+            what = f"{reason.record_type} {reason.record_name}".strip() if reason.record_type != "none" else "-"
+            print(f"{state:<11} {what:<30} {reason.why:<10} {reason.detail}")
+        return 0
+    with store.read() as session:
+        if args.contact:
+            record_type, uuid = "contact", customers.require_contact(session, args.contact).uuid
+        elif args.company:
+            company = customers.company_by_name(session, args.company)
+            if company is None:
+                raise UserFacingError(f"No company called {args.company}.")
+            record_type, uuid = "company", company.uuid
+        else:
+            deal = session.scalar(select(Deal).where(Deal.uuid == args.deal)) or _no_deal(args.deal)
+            record_type, uuid = "deal", deal.uuid
+    linking.set_override(store, message_pk, record_type, uuid, "unlink" if args.remove else "link")
+    print("unlinked" if args.remove else "linked")
+    return 0
+
+
+def _followup(args, store) -> int:
+    from app.crm.followups import remind_if_no_reply
+
+    account = get_account(store, args.account)
+    folder = find_folder(store, account.id, args.folder)
+    found = messages_by_uid(store, folder.id, [args.uid])
+    if not found:
+        raise UserFacingError(f"No stored message with UID {args.uid} in {folder.name}.")
+    remind_if_no_reply(store, found[0].id, args.days)
+    print(f"a task will appear if nobody replies within {args.days} day(s)")
+    return 0
+
+
+_CONTACT_ACTIONS = {"import": _import, "add": _add, "set": _set, "list": _list, "export": _export,
+                    "duplicates": _duplicates, "merge": _merge, "export-data": _export_data, "erase": _erase,
+                    "unknown": _unknown}
+
+
+def run(args, store) -> int:
+    try:
+        if args.command == "contacts":
+            return _CONTACT_ACTIONS[args.action](args, store)
+        handler = {"companies": _companies, "customer": _customer, "deals": _deals, "history": _history,
+                   "link": _link, "followup": _followup}[args.command]
+        return handler(args, store)
+    except InvalidValue as exc:
+        raise UserFacingError(f"Not saved: {exc}.") from None
