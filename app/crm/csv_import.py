@@ -124,7 +124,7 @@ class _Row:
     number: int
     data: ContactInput
     note: str
-    existing_id: int | None = None
+    ok: bool = True  # False when the row has a problem (it is reported, and nothing is written)
 
 
 def _parse_row(number: int, cells: list[str], mapping: dict[int, str], custom_fields, country: str,
@@ -154,7 +154,7 @@ def _parse_row(number: int, cells: list[str], mapping: dict[int, str], custom_fi
                 problems.append(Problem(number, target, str(exc)))
                 ok = False
     ok = check_input(number, data, country, problems) and ok
-    return _Row(number, data, "\n".join(given.get("note", []))) if ok else None
+    return _Row(number, data, "\n".join(given.get("note", [])), ok)
 
 
 def check_input(number: int, data: ContactInput, country: str, problems: list[Problem]) -> bool:
@@ -214,7 +214,12 @@ def _check_repeats(rows: list[_Row], country: str, report: ImportReport) -> None
     """The same address on two rows is a problem: which one should win is the user's call."""
     seen_emails: dict[str, int] = {}
     for row in rows:
-        emails, _phones = validated(ContactInput(emails=row.data.emails), country)
+        emails = []
+        for raw in row.data.emails:
+            try:
+                emails += validated(ContactInput(emails=[raw]), country)[0]
+            except InvalidValue:
+                continue  # already reported
         for email in emails:
             if email in seen_emails:
                 report.problems.append(Problem(row.number, "email", f"{email} is also on row {seen_emails[email]}"))
@@ -227,8 +232,8 @@ def import_cards(store: Store, inputs: list[tuple[ContactInput, str]], dry_run: 
     """Import contacts already read from another format (vCard): same checks, same writing."""
     country = get_setting(store, "default_country")
     report = ImportReport(encoding=encoding)
-    rows = [_Row(number, data, note) for number, (data, note) in enumerate(inputs, start=1)
-            if check_input(number, data, country, report.problems)]
+    rows = [_Row(number, data, note, check_input(number, data, country, report.problems))
+            for number, (data, note) in enumerate(inputs, start=1)]
     _check_repeats(rows, country, report)
     return _finish(store, report, rows, dry_run)
 

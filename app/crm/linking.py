@@ -27,7 +27,7 @@ from sqlalchemy import select
 from app.crm.settings import free_mail_domains
 from app.store.crm_models import Company, CompanyDomain, Contact, ContactEmail, Deal, LinkOverride, MessageLink
 from app.store.database import Store
-from app.store.models import Message, MessageAddress
+from app.store.models import Account, Message, MessageAddress
 
 _LIVE_CONTACT = "c.deleted_at IS NULL AND c.merged_into_id IS NULL"
 _ROLE_RANK = "CASE a.role WHEN 'from' THEN 1 WHEN 'to' THEN 2 ELSE 3 END"
@@ -241,7 +241,10 @@ def explain(store: Store, message_pk: int) -> list[LinkReason]:
                                     .where(MessageAddress.message_id == message_pk,
                                            MessageAddress.role.in_(("from", "to", "cc")))).all()
         seen_domains: set[str] = set()
+        own = {e.lower() for (e,) in session.execute(select(Account.email))}
         for addr, domain, role in addresses:
+            if addr in own:
+                continue  # the user's own address says nothing about a customer
             contact = session.scalar(select(Contact).join(ContactEmail).where(ContactEmail.email == addr))
             if contact is None:
                 reasons.append(LinkReason("none", None, "", False, "no-record", addr))

@@ -65,16 +65,23 @@ def export_customer(store: Store, email: str, directory: Path) -> Path:
 
 
 def erase_customer(store: Store, email: str) -> str:
-    """Erase the contact with ``email`` and everything that is only about them; returns its uuid."""
+    """Erase the contact with ``email`` and everything that is only about them; returns its uuid.
+
+    SQLite's secure_delete overwrites the freed pages, and the WAL is checkpointed and
+    truncated afterwards, so the erased text does not linger in the database files.
+    """
     with store.write() as session:
+        session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
         contact = require_contact(session, email)
         uuid, contact_id = contact.uuid, contact.id
         merged = [c.uuid for c in session.scalars(select(Contact).where(Contact.merged_into_id == contact_id))]
         # Notes, calls and tasks only about this person go; those also on a company or deal stay
         # there (the contact reference is cleared by the foreign key).
-        for model in (Note, Activity, Task):
-            session.execute(delete(model).where(model.contact_id == contact_id, model.company_id.is_(None),
-                                                model.deal_id.is_(None)))
+        for model, kind in ((Note, "note"), (Activity, "activity"), (Task, "task")):
+            only_theirs = (model.contact_id == contact_id, model.company_id.is_(None), model.deal_id.is_(None))
+            uuids = list(session.scalars(select(model.uuid).where(*only_theirs)))
+            session.execute(delete(Change).where(Change.record_type == kind, Change.record_uuid.in_(uuids)))
+            session.execute(delete(model).where(*only_theirs))
         session.execute(delete(LinkOverride).where(LinkOverride.record_type == "contact",
                                                    LinkOverride.record_uuid.in_([uuid, *merged])))
         session.execute(delete(Change).where(Change.record_type == "contact",
@@ -87,6 +94,8 @@ def erase_customer(store: Store, email: str) -> str:
         session.execute(delete(Contact).where(Contact.id == contact_id))  # cascades addresses, phones, links
         session.add(Change(op_uuid=new_uuid(), batch_uuid=new_uuid(), record_type="contact", record_uuid=uuid,
                            field="*", old=None, new=json.dumps("erased"), at=now(), origin="erase"))
+    with store.write() as session:
+        session.connection().exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     return uuid
 
 
