@@ -114,6 +114,34 @@ def _message(sender, recipients, subject, body, sent_at: datetime, attachment: s
     return message.as_bytes()
 
 
+def _sample_customers(store: Store, moment: float) -> None:
+    """Customers, deals, notes and tasks of the sample: the mail links to them by itself."""
+    from app.crm import activities, deals
+    from app.crm.customers import ContactInput, add_company, add_contact, contact_by_email
+
+    add_company(store, "华信贸易 Huaxin Trading", ["huaxin-trade.cn"], industry="建材 Building materials")
+    add_contact(store, ContactInput(name=ZHANG[0], emails=[ZHANG[1]], phones=["+86 138 2651 0923"],
+                                    company="华信贸易 Huaxin Trading", title="采购经理", tags=["VIP"]))
+    add_contact(store, ContactInput(name=CHEN[0], emails=[CHEN[1]], company="华信贸易 Huaxin Trading", title="法务"))
+    add_company(store, "Nordwind Handel GmbH", ["nordwind-handel.de"], industry="Distribution")
+    add_contact(store, ContactInput(name=ANNA[0], emails=[ANNA[1]], phones=["+49 40 3098 7710"],
+                                    company="Nordwind Handel GmbH", title="Purchasing"))
+    add_contact(store, ContactInput(name=RAJ[0], emails=[RAJ[1]], company="Sunrise Foods Pte Ltd"))
+    deals.add_deal(store, "LED 面板 2000 台", contact_email=ZHANG[1], amount="772000", currency="CNY",
+                   stage="Negotiation")
+    deals.add_deal(store, "500 panels DAP Hamburg", contact_email=ANNA[1], amount="24900", currency="EUR",
+                   stage="Proposal")
+    deals.add_deal(store, "Cold-store lighting", contact_email=RAJ[1], currency="SGD", stage="Lead")
+    with store.read() as session:
+        zhang_id = contact_by_email(session, ZHANG[1]).id
+        anna_id = contact_by_email(session, ANNA[1]).id
+    activities.add_note(store, "喜欢喝普洱茶；决策需要总经理签字。", contact_id=zhang_id)
+    activities.log_activity(store, "call", "电话确认交货期：1 月 15 日前", happened_at=int(moment - 5 * 86400),
+                            duration_minutes=12, contact_id=zhang_id)
+    activities.add_task(store, "寄送合同盖章版", due_at=int(moment + 86400), contact_id=zhang_id)
+    activities.add_task(store, "Confirm pallet dimensions", due_at=int(moment + 2 * 86400), contact_id=anna_id)
+
+
 def sample_account(store: Store) -> Account | None:
     return next((a for a in list_accounts(store) if a.is_sample), None)
 
@@ -150,6 +178,7 @@ def build_sample_profile(root: Path, now: float | None = None) -> Path:
             mail_cache.store_messages(store, folder_ids[folder_name], batch)
             mail_cache.finish_folder_sync(store, folder_ids[folder_name], len(batch) + 1, None, len(batch))
         rethread_account(store, account.id)  # replies join their conversations (by subject here)
+        _sample_customers(store, moment)
         return paths.root
     finally:
         store.close()

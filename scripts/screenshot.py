@@ -75,6 +75,14 @@ def main() -> None:
     settle(app)
     window.grab().save(str(out_dir / "conversation.png"))
     window.set_conversation_mode(False)
+    window.sections.setCurrentIndex(1)  # Customers
+    window.customers_view.contacts.selectRow(0)
+    settle(app)
+    window.grab().save(str(out_dir / "customers.png"))
+    window.sections.setCurrentIndex(2)  # Deals
+    settle(app)
+    window.grab().save(str(out_dir / "deals.png"))
+    window.sections.setCurrentIndex(0)
     if len(sys.argv) > 2 and sys.argv[2] == "--dark":
         # What a desktop switched to dark reports (Xvfb has no desktop to ask).
         scheme.apply(Qt.ColorScheme.Dark)

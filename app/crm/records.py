@@ -204,9 +204,15 @@ def create(session: Session, kind: RecordType, values: dict[str, Any], origin: s
     at = now()
     record = kind.model(uuid=record_uuid or new_uuid(), created_at=at, updated_at=at)
     for field in kind.fields:
-        if field not in values:
-            default = kind.model.__table__.c[field].default
-            setattr(record, field, default.arg if default is not None and not callable(default.arg) else None)
+        # Start from the column's empty value (the values are then applied as changes, so they
+        # are in the history); NOT NULL columns without a default start at 0 or "".
+        column = kind.model.__table__.c[field]
+        if column.default is not None and not callable(column.default.arg):
+            setattr(record, field, column.default.arg)
+        elif not column.nullable:
+            setattr(record, field, 0 if column.type.python_type is int else "")
+        else:
+            setattr(record, field, None)
     if hasattr(record, "custom"):
         record.custom = "{}"
     if hasattr(record, "tags"):

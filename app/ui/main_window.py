@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QTableView,
     QTreeWidget,
     QTreeWidgetItem,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserFacingError
 from app.paths import ProfilePaths
 from app.store.accounts import account_folders, list_accounts, unread_counts
 from app.store.database import Store
@@ -32,10 +34,13 @@ from app.store.mail_queries import message_by_id
 from app.store.threads import conversation_message_ids
 from app.ui.account_controls import AccountControls
 from app.ui.customer_panel import CustomerPanel
+from app.ui.customers_view import CustomersView
+from app.ui.deals_view import DealsView
 from app.ui.folder_picker import FolderPicker
 from app.ui.message_actions import MessageActions
 from app.ui.message_list_model import MessageListModel, Roles
 from app.ui.reader_pane import ReaderPane
+from app.ui.reminders import Reminders
 from app.ui.shortcuts_dialog import ShortcutsDialog
 from app.ui.sync_service import SyncService
 from app.ui.welcome_panel import WelcomePanel
@@ -91,11 +96,19 @@ class MainWindow(QMainWindow):
         self.welcome.add_account_requested.connect(self.add_account)
         self.welcome.explore_sample_requested.connect(self.explore_sample_requested)
         self.sample_banner = self._sample_banner()
+        self.customers_view = CustomersView(store)
+        self.deals_view = DealsView(store)
+        self.sections = QTabWidget()
+        self.sections.setDocumentMode(True)
+        self.sections.addTab(self.splitter, self.tr("Mail"))
+        self.sections.addTab(self.customers_view, self.tr("Customers"))
+        self.sections.addTab(self.deals_view, self.tr("Deals"))
+        self.sections.currentChanged.connect(self._section_changed)
         mail_view = QWidget()
         mail_layout = QVBoxLayout(mail_view)
         mail_layout.setContentsMargins(0, 0, 0, 0)
         mail_layout.addWidget(self.sample_banner)
-        mail_layout.addWidget(self.splitter, 1)
+        mail_layout.addWidget(self.sections, 1)
         self.central = QStackedWidget()
         self.central.addWidget(self.welcome)
         self.central.addWidget(mail_view)
@@ -112,6 +125,14 @@ class MainWindow(QMainWindow):
         self.offline_label.hide()
         self.statusBar().addPermanentWidget(self.offline_label)
         reader.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.customer.message_requested.connect(self.open_message)
+        self.customers_view.panel.message_requested.connect(self.open_message)
+        for view in (self.customer, self.customers_view, self.deals_view):
+            view.records_changed.connect(self._records_changed)
+        self.reminders = Reminders(store, self)
+        self.reminders.reminded.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.reminders.tasks_changed.connect(self._records_changed)
+        self.reminders.start()
         self.actions = MessageActions(store, self.list_view, self._push_changes,
                                       self._choose_move_target, self)
         self.accounts = AccountControls(store, sync, self)
@@ -185,12 +206,20 @@ class MainWindow(QMainWindow):
         for action in (self.conversation_action, source):
             view.addAction(action)
             self.addAction(action)
+        follow = QAction(self.tr("Remind Me If No &Reply…"), self)
+        follow.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        follow.triggered.connect(lambda: self.remind_if_no_reply())
+        message.addAction(follow)
+        self.addAction(follow)
         go = self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for text, keys, slot in (
                 (self.tr("&Next Unread Message"), "N", self.select_next_unread),
                 (self.tr("&Folders"), "Ctrl+1", self.folders.setFocus),
                 (self.tr("&Message List"), "Ctrl+2", self.list_view.setFocus),
-                (self.tr("&Reader"), "Ctrl+3", self.body.setFocus)):
+                (self.tr("&Reader"), "Ctrl+3", self.body.setFocus),
+                (self.tr("&Mail"), "Ctrl+Shift+M", lambda: self.sections.setCurrentIndex(0)),
+                (self.tr("&Customers"), "Ctrl+Shift+C", lambda: self.sections.setCurrentIndex(1)),
+                (self.tr("&Deals"), "Ctrl+Shift+D", lambda: self.sections.setCurrentIndex(2))):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(slot)
@@ -337,6 +366,64 @@ class MainWindow(QMainWindow):
         else:
             self.reader.show_message(message_id)
 
+    def open_message(self, message_pk: int) -> None:
+        """Show a message from a timeline: its folder, the row, the Mail tab."""
+        from app.store.models import Message
+
+        with self.store.read() as session:
+            message = session.get(Message, message_pk)
+            folder_id = message.folder_id if message is not None else None
+        if folder_id is None:
+            return
+        self.sections.setCurrentIndex(0)
+        for top in range(self.folders.topLevelItemCount()):
+            account = self.folders.topLevelItem(top)
+            for child in range(account.childCount()):
+                if account.child(child).data(0, FOLDER_ID_ROLE) == folder_id:
+                    self.folders.setCurrentItem(account.child(child))
+        row = self.messages.row_of(message_pk)
+        if row is None:  # arrived since the list was read
+            self.messages.refresh()
+            row = self.messages.row_of(message_pk)
+        if row is not None:
+            index = self.messages.index(row, 0)
+            self.list_view.setCurrentIndex(index)
+            self.list_view.scrollTo(index)
+
+    def _records_changed(self) -> None:
+        """Customer records changed somewhere: views not in front refresh when shown."""
+        self._stale_sections = {1, 2} - {self.sections.currentIndex()}
+        if self.sections.currentIndex() == 0:
+            current = self.list_view.currentIndex()
+            if current.isValid() and self.sender() is not self.customer:
+                self._show_message(current.data(Roles.MessageId))
+
+    def _section_changed(self, index: int) -> None:
+        if index in getattr(self, "_stale_sections", {1, 2}):
+            (self.customers_view if index == 1 else self.deals_view).reload()
+            self._stale_sections = getattr(self, "_stale_sections", set()) - {index}
+
+    def remind_if_no_reply(self, days: int | None = None) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from app.crm.followups import remind_if_no_reply
+
+        current = self.list_view.currentIndex()
+        if not current.isValid():
+            return
+        if days is None:
+            days, ok = QInputDialog.getInt(self, self.tr("Follow Up"), self.tr("Remind me if nobody replies within "
+                                                                             "how many days?"), 3, 1, 365)
+            if not ok:
+                return
+        try:
+            remind_if_no_reply(self.store, current.data(Roles.MessageId), days)
+        except UserFacingError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        self.statusBar().showMessage(self.tr("A task will appear if nobody replies within %1 days.")
+                                     .replace("%1", str(days)), 8000)
+
     def set_conversation_mode(self, on: bool) -> None:
         """Group the list by conversation, and show whole conversations in the reader."""
         self.messages.set_conversation_mode(on)
@@ -423,6 +510,7 @@ class MainWindow(QMainWindow):
             self.conversation_action.setChecked(True)
 
     def closeEvent(self, event) -> None:
+        self.reminders.stop()
         settings = self._settings()
         settings.setValue("geometry", self.saveGeometry())
         settings.setValue("splitter", self.splitter.saveState())

@@ -42,7 +42,7 @@ def test_a_100k_folder_opens_loads_rows_lazily_and_shows_any_message(qtbot, big_
         window.list_view.setCurrentIndex(model.index(COUNT - 1, 0))
         assert f"Subject: {oldest}" in window.reader.header_text()
         assert window.body.toPlainText().startswith("Message 0")
-        assert window.customer.address.text() and window.customer.person_history.count() == 200
+        assert window.customer.address.text() and window.customer.timeline.count() == 200
         assert len(model._rows) <= 4 * message_list_model.PAGE_SIZE
         unread_before = model.index(COUNT - 1, 0).data(Roles.Unread)
         assert unread_before is False  # opening it marked it read

@@ -188,15 +188,34 @@ def test_customer_panel_shows_the_sender_and_the_history_with_person_and_company
     panel = window.customer
     assert (panel.name.text(), panel.address.text()) == ("张伟", "zhang.wei@huaxin-trade.cn")
     assert panel.organisation.text() == "Organisation: huaxin-trade.cn"
-    person = [panel.person_history.item(i).text() for i in range(panel.person_history.count())]
+    assert not panel.create_contact_button.isHidden() and panel.details.isHidden()
+    person = [panel.timeline.item(i).text() for i in range(panel.timeline.count())]
     assert [line.split("\n")[0].split("  ", 1)[1] for line in person] == ["跟进", "报价单"]
-    company = [panel.org_history.item(i).text().split("\n")[0].split("  ", 1)[1]
-               for i in range(panel.org_history.count())]
-    assert company == ["跟进", "发票", "报价单"]  # newest first, the open message left out
+
+    panel.create_contact_button.click()  # name from From, company from the domain
+    assert not panel.details.isHidden() and panel.create_contact_button.isHidden()
+    assert panel.edit_company.text() == "huaxin-trade.cn"
+    entries = [panel.timeline.item(i).text().split("\n")[0] for i in range(panel.timeline.count())]
+    assert [e.split("  ", 1)[1] for e in entries] == ["跟进", "合同草案", "报价单"]  # linked retroactively
+    assert "zhang.wei@huaxin-trade.cn is the sender" in panel.link_reason.text()
+
+    panel.add_note("喜欢喝茶")
+    assert panel.timeline.item(0).text().split("\n")[0].endswith("喜欢喝茶")
+    panel.edit_title.setText("采购经理")
+    panel.edit_title.editingFinished.emit()
+    from app.crm.customer_view import customer_json
+
+    assert customer_json(window.store, "zhang.wei@huaxin-trade.cn")["contact"]["title"] == "采购经理"
+
+    select("发票")  # a colleague at the same company: the company's timeline
+    assert panel.organisation.text() == "Company: huaxin-trade.cn"
+    assert not panel.create_contact_button.isHidden()
 
     select("样品")
     assert panel.organisation.text() == "Personal address (163.com)"
-    assert panel.org_history.isHidden() and panel.person_history.count() == 0
+    assert panel.create_company_button.isHidden() and panel.timeline.count() == 0
+    panel.create_contact_button.click()
+    assert customer_json(window.store, "wangfang@163.com")["company"] is None  # free mail: no company
 
 
 def test_sorting_by_sender_and_subject_happens_in_sql_and_keeps_the_selection(
