@@ -293,6 +293,44 @@ def _followup(args, store) -> int:
     return 0
 
 
+def _fields(args, store) -> int:
+    from app.crm.custom_fields import define_field, fields_of
+
+    if args.action == "add":
+        if args.field_type == "choice" and not args.choice:
+            raise UserFacingError("A choice field needs its values: --choice A --choice B.")
+        define_field(store, args.record_type, args.key, args.label, args.field_type, args.choice)
+        print(f"custom.{args.key}")
+        return 0
+    for key, field in fields_of(store, args.record_type).items():
+        choices = json.loads(field.choices)
+        print(f"custom.{key:<20} {field.field_type:<7} {field.label}" + (f"  ({', '.join(choices)})" if choices else ""))
+    return 0
+
+
+def _settings(args, store) -> int:
+    from app.crm import linking
+    from app.crm.settings import get_setting, set_setting
+
+    if args.action == "free-mail":
+        domains = set(get_setting(store, "free_mail_domains"))
+        domains |= {d.strip().lower() for d in args.add}
+        domains -= {d.strip().lower() for d in args.remove}
+        set_setting(store, "free_mail_domains", sorted(domains))
+        linking.relink_all(store)  # companies gain or lose the mail of those domains
+    elif args.action == "country":
+        code = args.code.strip().upper()
+        import phonenumbers
+
+        if code not in phonenumbers.SUPPORTED_REGIONS:
+            raise UserFacingError(f"'{args.code}' is not a country code (two letters, e.g. CN, DE, SG).")
+        set_setting(store, "default_country", code)
+    for key in ("default_country", "default_currency", "free_mail_domains"):
+        value = get_setting(store, key)
+        print(f"{key}: {', '.join(value) if isinstance(value, list) else value}")
+    return 0
+
+
 _CONTACT_ACTIONS = {"import": _import, "add": _add, "set": _set, "list": _list, "export": _export,
                     "duplicates": _duplicates, "merge": _merge, "export-data": _export_data, "erase": _erase,
                     "unknown": _unknown}
@@ -303,7 +341,7 @@ def run(args, store) -> int:
         if args.command == "contacts":
             return _CONTACT_ACTIONS[args.action](args, store)
         handler = {"companies": _companies, "customer": _customer, "deals": _deals, "history": _history,
-                   "link": _link, "followup": _followup}[args.command]
+                   "link": _link, "followup": _followup, "fields": _fields, "settings": _settings}[args.command]
         return handler(args, store)
     except InvalidValue as exc:
         raise UserFacingError(f"Not saved: {exc}.") from None

@@ -31,7 +31,8 @@ def _dispatch(args: argparse.Namespace, paths, store) -> int:
         from app.cli import message_commands
 
         return message_commands.run(args, store)
-    if args.command in ("contacts", "companies", "customer", "deals", "history", "link", "followup"):
+    if args.command in ("contacts", "companies", "customer", "deals", "history", "link", "followup", "fields",
+                        "settings"):
         from app.cli import crm_commands
 
         return crm_commands.run(args, store)
@@ -58,6 +59,12 @@ def run_command(args: argparse.Namespace) -> int:
             store.close()
     except Cancelled:
         return Cancelled.exit_code
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`): not an error worth a message.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("liaison: interrupted; what was already stored is kept.", file=sys.stderr)
         return 130

@@ -59,6 +59,22 @@ def split_name(name: str) -> tuple[str, str]:
     return (first, last) if first else (text, "")
 
 
+def checked_custom(store: Store, record_type: str, values: dict[str, Any]) -> dict[str, Any]:
+    """Custom values parsed by their field's type; an undefined field is refused."""
+    from app.crm.custom_fields import fields_of, parse_value
+
+    if not values:
+        return {}
+    defined = fields_of(store, record_type)
+    result = {}
+    for key, value in values.items():
+        if key not in defined:
+            known = ", ".join(defined) or "none yet"
+            raise InvalidValue(f"there is no custom field '{key}' for a {record_type} (defined: {known})")
+        result[key] = parse_value(defined[key], str(value)) if value not in ("", None) else ""
+    return result
+
+
 def validated(data: ContactInput, default_country: str) -> tuple[list[str], list[str]]:
     """(emails, phones) normalised; raises InvalidValue naming the first bad one."""
     emails = []
@@ -125,6 +141,7 @@ def add_contact(store: Store, data: ContactInput, origin: str = "local") -> str:
     """Create a contact (and its company when named); returns its uuid."""
     country = get_setting(store, "default_country")
     emails, phones = validated(data, country)
+    data.custom = checked_custom(store, "contact", data.custom)
     free = free_mail_domains(store)
     batch = new_uuid()
     with store.write() as session:
@@ -150,6 +167,7 @@ def update_contact(store: Store, email: str, data: ContactInput, cleared: set[st
     """Apply what ``data`` gives to the contact with ``email``; empty values keep what is there."""
     country = get_setting(store, "default_country")
     emails, phones = validated(data, country)
+    data.custom = checked_custom(store, "contact", data.custom)
     free = free_mail_domains(store)
     batch = new_uuid()
     with store.write() as session:

@@ -94,3 +94,23 @@ def test_manual_link_explain_and_deals(synced):
     synced("link", "--account", "work", "--uid", "3", "--contact", "wangfang@163.com", "--remove")
     assert synced("link", "--account", "work", "--uid", "3", "--explain").stdout.splitlines()[0] == \
         "not linked  contact 王芳                     unlinked   wangfang@163.com"
+
+
+def test_custom_fields_and_settings(cli):
+    cli("fields", "add", "contact", "level", "Level", "choice", "--choice", "A", "--choice", "B")
+    cli("fields", "add", "contact", "birthday", "Birthday", "date")
+    cli("contacts", "add", "--email", "anna@nordwind.de", "--name", "Anna")
+    assert "custom.level: null → \"B\"" in cli("contacts", "set", "anna@nordwind.de", "custom.level=b",
+                                               "custom.birthday=1990/2/3").stdout
+    shown = json.loads(cli("customer", "show", "anna@nordwind.de", "--json").stdout)
+    assert shown["contact"]["custom"] == {"level": "B", "birthday": "1990-02-03"}
+    assert_one_line_error(cli("contacts", "set", "anna@nordwind.de", "custom.level=Z", check=False), 2,
+                          "is not one of: A, B")
+    assert_one_line_error(cli("contacts", "set", "anna@nordwind.de", "custom.nope=1", check=False), 2,
+                          "no custom field 'nope'")
+    assert "default_country: DE" in cli("settings", "country", "de").stdout
+    cli("contacts", "add", "--email", "bob@x.de", "--name", "Bob", "--phone", "030 1234567")
+    assert json.loads(cli("customer", "show", "bob@x.de", "--json").stdout)["contact"]["phones"] == ["+49301234567"]
+    listed = cli("settings", "free-mail", "--remove", "qq.com", "--add", "example-free.cn").stdout
+    assert "example-free.cn" in listed and " qq.com," not in listed and "vip.qq.com" in listed
+    assert_one_line_error(cli("settings", "country", "XX", check=False), 2, "not a country code")
