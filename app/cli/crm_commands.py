@@ -216,6 +216,12 @@ def _deals(args, store) -> int:
             stage_uuid = deals.stage_named(session, args.stage).uuid
         deals.move_deal(store, args.deal, stage_uuid)
     elif args.action == "stages":
+        if args.add:
+            deals.add_stage(store, args.add, args.outcome, args.position)
+        if args.rename:
+            with store.read() as session:
+                stage_uuid = deals.stage_named(session, args.rename[0]).uuid
+            deals.rename_stage(store, stage_uuid, args.rename[1])
         with store.write() as session:  # the default pipeline is created on first use
             for stage in deals.stages(session):
                 print(f"{stage.name} ({stage.outcome})")

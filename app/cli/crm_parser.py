@@ -72,7 +72,12 @@ def add_crm_commands(commands, positive) -> None:
     deal_move = deal_actions.add_parser("move", help="move a deal to another stage")
     deal_move.add_argument("deal", metavar="DEAL_UUID")
     deal_move.add_argument("stage")
-    deal_actions.add_parser("stages", help="list the pipeline's stages")
+    deal_stages = deal_actions.add_parser("stages", help="list, add or rename the pipeline's stages")
+    deal_stages.add_argument("--add", metavar="NAME")
+    deal_stages.add_argument("--outcome", choices=("open", "won", "lost"), default="open",
+                             help="for --add: whether deals in it are open, won or lost")
+    deal_stages.add_argument("--position", type=int, help="for --add: 0 puts it first")
+    deal_stages.add_argument("--rename", nargs=2, metavar=("OLD", "NEW"))
 
     history = commands.add_parser("history", help="a contact's versions, or restore one")
     history.add_argument("email")

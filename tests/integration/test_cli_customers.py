@@ -114,3 +114,15 @@ def test_custom_fields_and_settings(cli):
     listed = cli("settings", "free-mail", "--remove", "qq.com", "--add", "example-free.cn").stdout
     assert "example-free.cn" in listed and " qq.com," not in listed and "vip.qq.com" in listed
     assert_one_line_error(cli("settings", "country", "XX", check=False), 2, "not a country code")
+
+
+def test_pipeline_stages_are_configurable(cli):
+    assert cli("deals", "stages").stdout.splitlines()[0] == "Lead (open)"
+    cli("deals", "stages", "--add", "样品测试", "--position", "2")
+    cli("deals", "stages", "--rename", "Lost", "Lost to competitor")
+    stages = cli("deals", "stages").stdout.splitlines()
+    assert stages == ["Lead (open)", "Qualified (open)", "样品测试 (open)", "Proposal (open)", "Negotiation (open)",
+                      "Won (won)", "Lost to competitor (lost)"]
+    deal = cli("deals", "add", "Panels", "--stage", "样品测试").stdout.strip()
+    cli("deals", "move", deal, "Lost to competitor")
+    assert json.loads(cli("deals", "list", "--json").stdout)["status"] == "lost"

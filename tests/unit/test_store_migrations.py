@@ -65,6 +65,10 @@ def test_every_released_schema_upgrades_with_user_data_intact(tmp_path, snapshot
         pending_before = conn.execute("SELECT uid, kind, flags FROM mail_pending_actions").fetchall()
         has_senders = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'remote_content_senders'").fetchone()
         senders_before = conn.execute("SELECT addr FROM remote_content_senders").fetchall() if has_senders else []
+        has_crm = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'crm_contacts'").fetchone()
+        crm_query = ("SELECT (SELECT group_concat(uuid || name) FROM crm_contacts), (SELECT count(*) FROM crm_changes), "
+                     "(SELECT group_concat(body) FROM crm_notes), (SELECT group_concat(title) FROM crm_deals)")
+        crm_before = conn.execute(crm_query).fetchone() if has_crm else None
     released = stamped_revision(paths.database)
     ensure_schema(paths)
     assert stamped_revision(paths.database) == SCHEMA_HEAD
@@ -73,6 +77,8 @@ def test_every_released_schema_upgrades_with_user_data_intact(tmp_path, snapshot
         assert conn.execute("SELECT uid, kind, flags FROM mail_pending_actions").fetchall() == pending_before
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         assert conn.execute("SELECT addr FROM remote_content_senders").fetchall() == senders_before
+        if crm_before is not None:
+            assert conn.execute(crm_query).fetchone() == crm_before and crm_before[0]
         # 0005 backfilled each participant row's date from its message (mail is not re-fetched)
         assert conn.execute("SELECT count(*) FROM mail_addresses").fetchone()[0] > 0
         assert conn.execute("SELECT count(*) FROM mail_addresses a JOIN mail_messages m "

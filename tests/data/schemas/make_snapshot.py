@@ -61,6 +61,14 @@ def main() -> None:
 
         allow_sender(store, "news@shop.example")
         rethread_account(store, account.id)
+    if int(SCHEMA_HEAD) >= 7:  # customer records from 0007 on: contacts, companies, deals, notes, history
+        from app.crm import activities, deals
+        from app.crm.customers import ContactInput, add_contact
+
+        add_contact(store, ContactInput(name="张伟", emails=["zhang.wei@huaxin-trade.cn"], phones=["13812345678"],
+                                        company="华信贸易", title="采购经理"))
+        deals.add_deal(store, "LED 面板", contact_email="zhang.wei@huaxin-trade.cn", amount="772000")
+        activities.add_note(store, "喜欢喝茶", contact_id=1)
     store.close()
     with sqlite3.connect(ProfilePaths(work).database) as source, sqlite3.connect(target) as copy:
         source.backup(copy)
