@@ -53,7 +53,7 @@ from app.store.database import Store
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 HISTORY_LIMIT = 200
-_KIND_MARK = {"email": "✉", "note": "✎", "call": "☎", "meeting": "👥", "task": "☐"}
+_KIND_MARK = {"email": "✉", "note": "✎", "call": "☎", "meeting": "◉", "task": "☐"}
 
 
 class CustomerPanel(QWidget):
@@ -110,6 +110,14 @@ class CustomerPanel(QWidget):
         self.call_button.clicked.connect(lambda: self.log_activity("call"))
         self.task_button = QPushButton(self.tr("Task…"))
         self.task_button.clicked.connect(self.add_task)
+        self.meeting_button = QPushButton(self.tr("Log Meeting…"))
+        self.meeting_button.clicked.connect(lambda: self.log_activity("meeting"))
+        self.unlink_button = QPushButton(self.tr("Unlink Message"))
+        self.unlink_button.setToolTip(self.tr("This message is not about this customer: remove it from the "
+                                              "timeline, for good"))
+        self.unlink_button.clicked.connect(self.unlink_message)
+        self.deal_link_button = QPushButton(self.tr("Link to Deal…"))
+        self.deal_link_button.clicked.connect(self.link_message_to_deal)
         self.timeline_title = QLabel()
         self.timeline = QListWidget()
         self.timeline.setWordWrap(False)
@@ -154,10 +162,15 @@ class CustomerPanel(QWidget):
         for widget in (self.deals_title, self.deals, self.tasks_title, self.tasks):
             layout.addWidget(widget)
         actions = QHBoxLayout()
-        for button in (self.note_button, self.call_button, self.task_button):
+        for button in (self.note_button, self.call_button, self.meeting_button, self.task_button):
             actions.addWidget(button)
         actions.addStretch(1)
         layout.addLayout(actions)
+        message_actions = QHBoxLayout()
+        for button in (self.unlink_button, self.deal_link_button):
+            message_actions.addWidget(button)
+        message_actions.addStretch(1)
+        layout.addLayout(message_actions)
         layout.addWidget(self.timeline_title)
         layout.addWidget(self.timeline, 1)
 
@@ -173,7 +186,8 @@ class CustomerPanel(QWidget):
                 label.clear()
             for widget in (self.create_contact_button, self.create_company_button, self.ignore_button, self.details,
                            self.deals_title, self.deals, self.tasks_title, self.tasks, self.note_button,
-                           self.call_button, self.task_button):
+                           self.call_button, self.meeting_button, self.task_button, self.unlink_button,
+                           self.deal_link_button):
                 widget.hide()
             return
         who = correspondent(name or "", address)
@@ -202,8 +216,11 @@ class CustomerPanel(QWidget):
         self.ignore_button.setVisible(not known)
         self.create_company_button.setVisible(self._company_id is None and who.domain not in free)
         has_record = known or self._company_id is not None
-        for widget in (self.note_button, self.call_button, self.task_button):
+        for widget in (self.note_button, self.call_button, self.meeting_button, self.task_button):
             widget.setVisible(has_record)
+        on_message = self._message_pk is not None
+        self.unlink_button.setVisible(known and on_message and self._message_linked())
+        self.deal_link_button.setVisible(has_record and on_message and self.deals.count() > 0)
         self._show_link_reason()
         self._load_timeline()
 
@@ -252,6 +269,16 @@ class CustomerPanel(QWidget):
         for title, widget in ((self.deals_title, self.deals), (self.tasks_title, self.tasks)):
             title.setVisible(widget.count() > 0)
             widget.setVisible(widget.count() > 0)
+
+    def _message_linked(self) -> bool:
+        from sqlalchemy import select
+
+        from app.store.crm_models import MessageLink
+
+        with self.store.read() as session:
+            return session.scalar(select(MessageLink.id).where(MessageLink.message_id == self._message_pk,
+                                                               MessageLink.contact_id == self._contact_id)
+                                  .limit(1)) is not None
 
     def _show_link_reason(self) -> None:
         if self._message_pk is None:
@@ -402,6 +429,42 @@ class CustomerPanel(QWidget):
                 return
         due = int(time.time()) + (days or 0) * 86400
         activities.add_task(self.store, title, due_at=due, **self._targets())
+        self._refresh()
+
+    def unlink_message(self) -> None:
+        """The shown message is not about this contact: unlink it, for good (kept by Message-ID)."""
+        from app.store.crm_models import Contact
+
+        with self.store.read() as session:
+            contact_uuid = session.get(Contact, self._contact_id).uuid
+        try:
+            linking.set_override(self.store, self._message_pk, "contact", contact_uuid, "unlink")
+        except UserFacingError as exc:
+            self._report(exc)
+            return
+        self._refresh()
+
+    def link_message_to_deal(self, deal_title: str | None = None) -> None:
+        from sqlalchemy import or_, select
+
+        with self.store.read() as session:
+            conditions = [Deal.contact_id == self._contact_id] if self._contact_id else []
+            if self._company_id:
+                conditions.append(Deal.company_id == self._company_id)
+            open_deals = {d.title: d.uuid for d in session.scalars(select(Deal).where(
+                or_(*conditions), Deal.status == "open", Deal.deleted_at.is_(None)))}
+        if not open_deals:
+            return
+        if deal_title is None:
+            deal_title, ok = QInputDialog.getItem(self, self.tr("Link to Deal"), self.tr("Deal:"),
+                                                  list(open_deals), 0, False)
+            if not ok:
+                return
+        try:
+            linking.set_override(self.store, self._message_pk, "deal", open_deals[deal_title], "link")
+        except UserFacingError as exc:
+            self._report(exc)
+            return
         self._refresh()
 
     def _task_toggled(self, item: QListWidgetItem) -> None:

@@ -115,3 +115,30 @@ def test_remind_me_if_no_reply_on_a_sent_message(qtbot, window, store):
     with store.read() as session:
         follow = session.scalar(select(FollowUp))
     assert follow.message_key == "<quote@me>" and follow.participants == '["zhang.wei@huaxin-trade.cn"]'
+
+
+def test_panel_unlinks_a_message_for_good_and_links_it_to_a_deal(qtbot, window, store):
+    from app.crm import linking
+    from app.crm.timeline import timeline
+
+    mailbox = MailStore(store)
+    private, quote = mailbox.add(mail(ZHANG, "sales@example.com", "私事", message_id="<p@x>"),
+                                 mail(ZHANG, "sales@example.com", "报价", day=2, message_id="<q@x>"))
+    add_contact(store, ContactInput(name="张伟", emails=["zhang.wei@huaxin-trade.cn"], company="华信贸易"))
+    uuid = deals.add_deal(store, "LED 面板", contact_email="zhang.wei@huaxin-trade.cn")
+    panel = window.customer
+    panel.show_sender("张伟", "zhang.wei@huaxin-trade.cn", private)
+    assert not panel.unlink_button.isHidden()
+    panel.unlink_button.click()
+    assert panel.unlink_button.isHidden() and "unlinked by hand" in panel.link_reason.text()
+    linking.relink_all(store)
+    with store.read() as session:
+        contact_id = session.scalar(select(Deal.contact_id).where(Deal.uuid == uuid))
+    assert [e.key for e in timeline(store, contact_id=contact_id) if e.kind == "email"] == [quote]
+    panel.show_sender("张伟", "zhang.wei@huaxin-trade.cn", quote)
+    panel.link_message_to_deal("LED 面板")
+    with store.read() as session:
+        deal_id = session.scalar(select(Deal.id).where(Deal.uuid == uuid))
+    assert [e.key for e in timeline(store, deal_id=deal_id)] == [quote]
+    panel.log_activity("meeting", "现场看样")
+    assert panel.timeline.item(0).text().startswith("◉")
