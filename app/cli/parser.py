@@ -107,8 +107,47 @@ def build_parser() -> argparse.ArgumentParser:
     move.add_argument("--to", required=True, metavar="FOLDER",
                       help="a folder name, or trash, archive or junk")
     _add_reading_commands(commands)
+    _add_send_commands(commands)
     add_crm_commands(commands, _positive)
     return parser
+
+
+def _add_send_commands(commands) -> None:
+    send = commands.add_parser("send", help="send a message (queued in the outbox; delivered at once if possible)")
+    send.add_argument("--account", required=True)
+    send.add_argument("--to", action="append", default=[], metavar="ADDRESSES")
+    send.add_argument("--cc", action="append", default=[], metavar="ADDRESSES")
+    send.add_argument("--bcc", action="append", default=[], metavar="ADDRESSES")
+    send.add_argument("--subject", default="")
+    send.add_argument("--body-file", metavar="FILE.md", help="the message in Markdown")
+    send.add_argument("--attach", action="append", default=[], metavar="FILE")
+    send.add_argument("--template", metavar="NAME", help="a template (see `templates`); needs --contact")
+    send.add_argument("--contact", metavar="EMAIL", help="whose fields fill the template (also the recipient)")
+    box = commands.add_parser("outbox", help="messages waiting to be sent, and their state")
+    box_actions = box.add_subparsers(dest="action", required=True, metavar="ACTION")
+    listing = box_actions.add_parser("list", help="list the outbox")
+    listing.add_argument("--account")
+    listing.add_argument("--json", action="store_true", help="one JSON object per line")
+    again = box_actions.add_parser("resend", help="send an unconfirmed or failed message again")
+    again.add_argument("id")
+    templates = commands.add_parser("templates", help="Markdown templates with {{ contact.first_name }} fields")
+    template_actions = templates.add_subparsers(dest="action", required=True, metavar="ACTION")
+    template_add = template_actions.add_parser("add", help="add or replace a template")
+    template_add.add_argument("name")
+    template_add.add_argument("--subject", required=True)
+    template_add.add_argument("--body-file", required=True, metavar="FILE.md")
+    template_actions.add_parser("list", help="list templates")
+    preview = template_actions.add_parser("preview", help="the template filled in for one contact")
+    preview.add_argument("name")
+    preview.add_argument("--contact", required=True, metavar="EMAIL")
+    preview.add_argument("--account", required=True)
+    merge = commands.add_parser("merge", help="mail merge: one message per contact, throttled, resumable")
+    merge.add_argument("--account", required=True)
+    merge.add_argument("--template", required=True)
+    merge.add_argument("--contact", action="append", default=[], metavar="EMAIL")
+    merge.add_argument("--tag", help="every contact with this tag")
+    merge.add_argument("--interval", type=float, default=2.0, help="seconds between messages (default 2)")
+    merge.add_argument("--batch", help="resume this merge (its id is printed when it starts)")
 
 
 def _add_reading_commands(commands) -> None:

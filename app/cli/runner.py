@@ -36,6 +36,10 @@ def _dispatch(args: argparse.Namespace, paths, store) -> int:
         from app.cli import crm_commands
 
         return crm_commands.run(args, store)
+    if args.command in ("send", "outbox", "templates", "merge"):
+        from app.cli import send_command
+
+        return send_command.run(args, store)
     if args.command == "threads":
         from app.cli import threads_command
 

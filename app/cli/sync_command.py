@@ -38,8 +38,10 @@ class TerminalProgress:
 
 def _summary_line(s: SyncSummary) -> str:
     pushed = f", {s.pushed} local changes pushed" if s.pushed else ""
+    outbox = s.outbox or {}
+    sent = "".join(f", {outbox[k]} {k}" for k in ("sent", "queued", "failed") if outbox.get(k))
     return (f"{s.account}: {s.folders} folders, {s.new} new, {s.changed} changed, "
-            f"{s.removed} removed{pushed} in {s.seconds:.1f} s")
+            f"{s.removed} removed{pushed}{sent and ', outbox:' + sent[1:]} in {s.seconds:.1f} s")
 
 
 def run(args, store) -> int:

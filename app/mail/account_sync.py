@@ -23,6 +23,7 @@ from app.mail.imap_session import (
     imap_errors,
     open_session,
 )
+from app.mail import outbox
 from app.mail.mail_actions import push_pending
 from app.store import mail_cache, threads
 from app.store.accounts import account_folders
@@ -44,6 +45,7 @@ class SyncSummary:
     removed: int = 0
     pushed: int = 0
     rethreaded: int = 0  # messages whose conversation changed
+    outbox: dict = field(default_factory=dict)  # sent / queued / failed counts
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
 
@@ -79,6 +81,14 @@ def list_server_folders(client) -> list[ServerFolder]:
             for name, flags, delim in listed]
 
 
+def drain_outbox(store: Store, account: Account, credential: Credential, imap_client) -> dict:
+    """Settle interrupted sends, send what is due, file copies in Sent (errors stay per message)."""
+    outbox.recover_interrupted(store, account.id, imap_client)
+    counts = outbox.deliver_due(store, account, credential, imap_client)
+    outbox.file_pending_copies(store, account, imap_client)
+    return counts
+
+
 def sync_account(store: Store, account: Account, credential: Credential,
                  only_folder: str | None = None, progress: ProgressFn | None = None,
                  should_stop: Callable[[], bool] = lambda: False) -> SyncSummary:
@@ -92,6 +102,7 @@ def sync_account(store: Store, account: Account, credential: Credential,
             features = enable_extensions(client)
             summary.pushed = push_pending(client, store, account.id)
             mail_cache.reconcile_folders(store, account.id, list_server_folders(client))
+            summary.outbox = drain_outbox(store, account, credential, client)
             folders = [f for f in account_folders(store, account.id) if f.selectable]
             if only_folder is not None:
                 folders = [f for f in folders if f.name == only_folder]

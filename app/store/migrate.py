@@ -23,7 +23,7 @@ from app.errors import StoreError
 from app.paths import ProfilePaths
 
 # The newest revision in migrations/versions; a unit test keeps the two in step.
-SCHEMA_HEAD = "0007"
+SCHEMA_HEAD = "0008"
 BACKUPS_KEPT = 5
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "migrations"

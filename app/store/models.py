@@ -61,6 +61,7 @@ class Account(Base):
     sync_mode: Mapped[str] = mapped_column(String, default="push", server_default="push")
     # The bundled sample profile's account: no server behind it, never synced.
     is_sample: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    signature: Mapped[str] = mapped_column(Text, default="", server_default="")  # Markdown
 
 
 class Folder(Base):
@@ -181,6 +182,70 @@ class Attachment(Base):
     size: Mapped[int] = mapped_column(Integer, default=0)
     content_id: Mapped[str | None] = mapped_column(String, nullable=True)
     inline: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class OutboxMessage(Base):
+    """A message the user sent: it waits here until the SMTP server has it.  User data.
+
+    ``state``: queued → sending → sent; or failed (the server refused it for good, reason in
+    ``last_error``); or unconfirmed (Liaison stopped while the server may have been accepting
+    it and the message was not found in Sent: it is never re-sent without the user).
+    ``phase`` says how far a send got: ``connect`` (nothing transmitted, safe to retry) or
+    ``data`` (the message itself was being transmitted).
+    """
+
+    __tablename__ = "mail_outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    message_id: Mapped[str] = mapped_column(String, index=True)  # the RFC Message-ID
+    subject: Mapped[str] = mapped_column(Text, default="")
+    recipients: Mapped[str] = mapped_column(Text)  # JSON addresses (To, Cc and Bcc)
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    state: Mapped[str] = mapped_column(String, default="queued", index=True)
+    phase: Mapped[str | None] = mapped_column(String, nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[int] = mapped_column(Integer)
+    sent_at: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    in_sent_folder: Mapped[bool] = mapped_column(Boolean, default=False)
+    merge_batch: Mapped[str | None] = mapped_column(String, nullable=True, index=True)  # a mail merge
+
+
+class Draft(Base):
+    """A message being written, saved every few seconds so a crash loses nothing.  User data."""
+
+    __tablename__ = "mail_drafts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    to_list: Mapped[str] = mapped_column(Text, default="")
+    cc_list: Mapped[str] = mapped_column(Text, default="")
+    bcc_list: Mapped[str] = mapped_column(Text, default="")
+    subject: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")  # Markdown
+    attachments: Mapped[str] = mapped_column(Text, default="[]")  # JSON file paths
+    in_reply_to: Mapped[str | None] = mapped_column(String, nullable=True)
+    references: Mapped[str | None] = mapped_column(Text, nullable=True)
+    message_id: Mapped[str] = mapped_column(String)  # kept from first save to sending
+    server_uid: Mapped[int | None] = mapped_column(Integer, nullable=True)  # its copy in Drafts
+    updated_at: Mapped[int] = mapped_column(Integer)
+
+
+class MailTemplate(Base):
+    """A Markdown template with merge fields ({{ contact.first_name }}…).  User data."""
+
+    __tablename__ = "mail_templates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(String, unique=True)
+    subject: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[int] = mapped_column(Integer)
 
 
 class PendingMailAction(Base):

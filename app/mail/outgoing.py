@@ -1,0 +1,124 @@
+"""Building an outgoing message: headers checked, Markdown as text and HTML, attachments.
+
+The result is ``multipart/mixed`` (when there are attachments) around
+``multipart/alternative``: text/plain is the Markdown source as written, text/html is it
+rendered (:mod:`app.mail.markdown_html`).  Non-ASCII display names and subjects are RFC 2047
+encoded and file names RFC 2231 encoded by the standard library's SMTP policy.
+
+Security: a CR, LF or NUL in any header value (subject, names, addresses, file names,
+references) is refused before anything is built — the classic header-injection attack
+smuggles a ``Bcc:`` line in through a subject or a name.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from dataclasses import dataclass, field
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, getaddresses, make_msgid
+from datetime import datetime, timezone
+
+from app.crm.validation import InvalidValue, normalise_email
+from app.errors import UserFacingError
+from app.mail.markdown_html import markdown_to_html
+
+BIG_ATTACHMENTS_BYTES = 20 * 1024 * 1024  # most providers refuse more than 20-25 MB
+
+
+class HeaderInjection(UserFacingError):
+    """A header value contained a line break or NUL."""
+
+
+@dataclass
+class OutgoingAttachment:
+    filename: str
+    data: bytes
+    content_type: str = ""
+
+    def mime_type(self) -> tuple[str, str]:
+        content_type = self.content_type or mimetypes.guess_type(self.filename)[0] or "application/octet-stream"
+        main, _, sub = content_type.partition("/")
+        return main, sub or "octet-stream"
+
+
+@dataclass
+class Outgoing:
+    from_name: str
+    from_addr: str
+    to: list[tuple[str, str]]
+    subject: str
+    body: str  # Markdown
+    cc: list[tuple[str, str]] = field(default_factory=list)
+    bcc: list[tuple[str, str]] = field(default_factory=list)
+    attachments: list[OutgoingAttachment] = field(default_factory=list)
+    in_reply_to: str | None = None
+    references: list[str] = field(default_factory=list)
+    message_id: str | None = None
+
+    @property
+    def recipients(self) -> list[str]:
+        return list(dict.fromkeys(addr for _name, addr in self.to + self.cc + self.bcc))
+
+    @property
+    def attachment_bytes(self) -> int:
+        return sum(len(a.data) for a in self.attachments)
+
+
+def check_header_value(name: str, value: str) -> None:
+    if any(ch in value for ch in "\r\n\x00"):
+        raise HeaderInjection(f"The {name} contains a line break or a NUL character; it was not sent.")
+
+
+def parse_recipients(text: str, what: str = "recipient") -> list[tuple[str, str]]:
+    """``"张伟 <zw@x.cn>, a@b.c"`` → [(name, address)], every address validated."""
+    check_header_value(what, text)
+    pairs = []
+    for name, addr in getaddresses([text]):
+        if not addr and not name:
+            continue
+        try:
+            pairs.append((name.strip(), normalise_email(addr or name)))
+        except InvalidValue as exc:
+            raise UserFacingError(f"The {what} {addr or name!r} is not valid: {exc}.") from None
+    return pairs
+
+
+def _address(name: str, addr: str) -> Address:
+    local, _, domain = addr.rpartition("@")
+    return Address(display_name=name, username=local, domain=domain)
+
+
+def build_message(message: Outgoing, now: datetime | None = None) -> bytes:
+    """The RFC 5322 bytes to send (Bcc is not among the headers)."""
+    for label, value in (("subject", message.subject), ("sender name", message.from_name),
+                         ("In-Reply-To", message.in_reply_to or ""), ("References", " ".join(message.references))):
+        check_header_value(label, value)
+    for name, addr in [(message.from_name, message.from_addr), *message.to, *message.cc, *message.bcc]:
+        check_header_value("recipient", f"{name} {addr}")
+    for attachment in message.attachments:
+        check_header_value("attachment name", attachment.filename)
+    if not message.recipients:
+        raise UserFacingError("The message has no recipient.")
+    mime = EmailMessage(policy=SMTP)
+    mime["From"] = _address(message.from_name, message.from_addr)
+    if message.to:
+        mime["To"] = [_address(n, a) for n, a in message.to]
+    if message.cc:
+        mime["Cc"] = [_address(n, a) for n, a in message.cc]
+    mime["Subject"] = message.subject
+    mime["Date"] = format_datetime(now or datetime.now(timezone.utc))
+    mime["Message-ID"] = message.message_id or make_msgid(domain=message.from_addr.rpartition("@")[2])
+    if message.in_reply_to:
+        mime["In-Reply-To"] = message.in_reply_to
+    if message.references:
+        mime["References"] = " ".join(message.references)
+    mime["MIME-Version"] = "1.0"
+    mime["User-Agent"] = "Liaison"
+    mime.set_content(message.body, subtype="plain", charset="utf-8", cte="quoted-printable")
+    mime.add_alternative(markdown_to_html(message.body), subtype="html", charset="utf-8", cte="quoted-printable")
+    for attachment in message.attachments:
+        main, sub = attachment.mime_type()
+        mime.add_attachment(attachment.data, maintype=main, subtype=sub, filename=attachment.filename)
+    return mime.as_bytes()

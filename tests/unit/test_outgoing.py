@@ -1,0 +1,54 @@
+"""Building outgoing messages: encodings, structure, header injection, Markdown, replies."""
+
+from __future__ import annotations
+
+import email
+from email.policy import default
+
+import pytest
+
+from app.mail.markdown_html import markdown_to_html
+from app.mail.outgoing import HeaderInjection, Outgoing, OutgoingAttachment, build_message, parse_recipients
+
+
+def message(**changes) -> Outgoing:
+    values = dict(from_name="李雷", from_addr="li.lei@example.com", to=[("张伟", "zw@huaxin.cn")],
+                  subject="报价", body="**hi**")
+    values.update(changes)
+    return Outgoing(**values)
+
+
+@pytest.mark.parametrize("changes", [
+    {"subject": "a\r\nBcc: x@y.z"}, {"subject": "nul\x00"}, {"from_name": "Me\nBcc: x@y.z"},
+    {"to": [("Evil\rX", "a@b.cn")]}, {"attachments": [OutgoingAttachment("a\r\nb.pdf", b"")]},
+    {"in_reply_to": "<a@b>\r\nBcc: x@y.z"}, {"references": ["<a@b>", "<c@d>\nX: y"]},
+])
+def test_line_breaks_and_nul_in_any_header_are_refused(changes):
+    with pytest.raises(HeaderInjection):
+        build_message(message(**changes))
+
+
+def test_recipients_are_validated_with_the_reason():
+    assert parse_recipients("张伟 <ZW@Huaxin.cn>, a@b.cn") == [("张伟", "zw@huaxin.cn"), ("", "a@b.cn")]
+    with pytest.raises(Exception, match="has no @"):
+        parse_recipients("zw.huaxin.cn")
+
+
+def test_structure_and_encodings():
+    raw = build_message(message(cc=[("Anna Schmidt", "anna@x.de")], bcc=[("", "boss@x.cn")],
+                                attachments=[OutgoingAttachment("报价单 2026.pdf", b"%PDF")],
+                                in_reply_to="<q1@x>", references=["<q0@x>", "<q1@x>"]))
+    parsed = email.message_from_bytes(raw, policy=default)
+    assert parsed.get_content_type() == "multipart/mixed"
+    assert [p.get_content_type() for p in parsed.walk()][:4] == [
+        "multipart/mixed", "multipart/alternative", "text/plain", "text/html"]
+    assert str(parsed["Subject"]) == "报价" and parsed["In-Reply-To"] == "<q1@x>"
+    assert parsed["References"] == "<q0@x> <q1@x>" and "boss@x.cn" not in raw.decode("ascii")
+    assert b"filename*=utf-8''" in raw or b'filename="=?utf-8?' in raw
+    assert next(parsed.iter_attachments()).get_filename() == "报价单 2026.pdf"
+
+
+def test_markdown_html_escapes_raw_html_and_styles_inline():
+    html = markdown_to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\n<img src=x onerror=alert(1)>\n\n> quoted")
+    assert "<table style=" in html and "<td style=" in html and "<blockquote style=" in html
+    assert "<img" not in html and "&lt;img" in html
