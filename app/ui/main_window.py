@@ -206,8 +206,18 @@ class MainWindow(QMainWindow):
         for action in (self.conversation_action, source):
             view.addAction(action)
             self.addAction(action)
-        follow = QAction(self.tr("Remind Me If No &Reply…"), self)
-        follow.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        message.addSeparator()
+        for text, keys, slot in ((self.tr("&New Message"), "Ctrl+N", lambda: self.compose()),
+                                 (self.tr("&Reply"), "Ctrl+R", lambda: self.compose_reply("reply")),
+                                 (self.tr("Reply &All"), "Ctrl+Shift+R", lambda: self.compose_reply("all")),
+                                 (self.tr("&Forward"), "Ctrl+L", lambda: self.compose_reply("forward"))):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            message.addAction(action)
+            self.addAction(action)
+        follow = QAction(self.tr("Remind Me If No Reply…"), self)
+        follow.setShortcut(QKeySequence("Ctrl+Shift+F"))
         follow.triggered.connect(lambda: self.remind_if_no_reply())
         message.addAction(follow)
         self.addAction(follow)
@@ -402,6 +412,61 @@ class MainWindow(QMainWindow):
         if index in getattr(self, "_stale_sections", {1, 2}):
             (self.customers_view if index == 1 else self.deals_view).reload()
             self._stale_sections = getattr(self, "_stale_sections", set()) - {index}
+
+    def compose(self, draft=None):
+        """Open a composer window (a new message, a reply, or a saved draft)."""
+        from app.ui.composer import Composer
+
+        if not [a for a in list_accounts(self.store) if not a.is_sample]:
+            self.statusBar().showMessage(self.tr("Add an account first: sample data sends nothing."), 6000)
+            return None
+        composer = Composer(self.store, draft, self)
+        composer.sent.connect(self._message_queued)
+        composer.show()
+        self._composers = [c for c in getattr(self, "_composers", []) if c.isVisible()] + [composer]
+        return composer
+
+    def compose_reply(self, kind: str):
+        from app.mail.drafts import DraftData
+        from app.mail.message_view import build_view
+        from app.mail.reply import forward, reply
+        from app.store.mail_cache import raw_message
+
+        current = self.list_view.currentIndex()
+        if not current.isValid():
+            return None
+        message_pk = current.data(Roles.MessageId)
+        raw = raw_message(self.store, message_pk)
+        if raw is None:
+            return None
+        account_id = self._current_account_id()
+        account = next(a for a in list_accounts(self.store) if a.id == account_id)
+        me = (account.display_name, account.email)
+        view = build_view(raw)
+        outgoing = forward(view, me) if kind == "forward" else reply(view, me, everyone=kind == "all")
+        def people(pairs):
+            return ", ".join(f"{n} <{a}>" if n else a for n, a in pairs)
+
+        draft = DraftData(account_id=account.id, to=people(outgoing.to), cc=people(outgoing.cc),
+                          subject=outgoing.subject, body=outgoing.body, in_reply_to=outgoing.in_reply_to,
+                          references=" ".join(outgoing.references) or None)
+        composer = self.compose(draft)
+        if composer is not None and kind == "forward":
+            from app.mail.attachment_files import write_new_file
+            import tempfile
+            from pathlib import Path
+
+            folder = Path(tempfile.mkdtemp(prefix="liaison-forward-"))
+            for attachment in outgoing.attachments:
+                path = folder / attachment.filename
+                write_new_file(path, attachment.data)
+                composer.add_attachment(path)
+        return composer
+
+    def _message_queued(self, account_id: int) -> None:
+        """A composer put a message in the outbox: deliver it now (in the sync thread)."""
+        self.statusBar().showMessage(self.tr("Sending…"), 4000)
+        self.sync.sync_account(account_id)
 
     def remind_if_no_reply(self, days: int | None = None) -> None:
         from PySide6.QtWidgets import QInputDialog

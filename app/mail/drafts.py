@@ -1,0 +1,83 @@
+"""Drafts: saved locally every few seconds (a crash loses at most that), and to the server's
+Drafts folder (replacing the previous copy, found by the draft's own Message-ID)."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid as uuid_module
+from dataclasses import dataclass, field
+from email.utils import make_msgid
+
+from sqlalchemy import select
+
+from app.store.database import Store
+from app.store.models import Draft
+
+
+@dataclass
+class DraftData:
+    account_id: int
+    to: str = ""
+    cc: str = ""
+    bcc: str = ""
+    subject: str = ""
+    body: str = ""
+    attachments: list[str] = field(default_factory=list)  # file paths
+    in_reply_to: str | None = None
+    references: str | None = None
+    uuid: str | None = None
+    message_id: str | None = None
+
+
+def save_draft(store: Store, data: DraftData) -> str:
+    """Insert or update; returns the draft's uuid (kept in ``data``)."""
+    with store.write() as session:
+        row = session.scalar(select(Draft).where(Draft.uuid == data.uuid)) if data.uuid else None
+        if row is None:
+            data.uuid = data.uuid or str(uuid_module.uuid4())
+            data.message_id = data.message_id or make_msgid(domain="liaison.draft")
+            row = Draft(uuid=data.uuid, account_id=data.account_id, message_id=data.message_id)
+            session.add(row)
+        row.account_id = data.account_id
+        row.to_list, row.cc_list, row.bcc_list = data.to, data.cc, data.bcc
+        row.subject, row.body = data.subject, data.body
+        row.attachments = json.dumps(data.attachments, ensure_ascii=False)
+        row.in_reply_to, row.references = data.in_reply_to, data.references
+        row.updated_at = int(time.time())
+    return data.uuid
+
+
+def load_draft(store: Store, draft_uuid: str) -> DraftData | None:
+    with store.read() as session:
+        row = session.scalar(select(Draft).where(Draft.uuid == draft_uuid))
+        if row is None:
+            return None
+        return DraftData(row.account_id, row.to_list, row.cc_list, row.bcc_list, row.subject, row.body,
+                         json.loads(row.attachments), row.in_reply_to, row.references, row.uuid, row.message_id)
+
+
+def list_drafts(store: Store) -> list[DraftData]:
+    with store.read() as session:
+        uuids = list(session.scalars(select(Draft.uuid).order_by(Draft.updated_at.desc())))
+    return [d for d in (load_draft(store, u) for u in uuids) if d is not None]
+
+
+def delete_draft(store: Store, draft_uuid: str) -> None:
+    with store.write() as session:
+        row = session.scalar(select(Draft).where(Draft.uuid == draft_uuid))
+        if row is not None:
+            session.delete(row)
+
+
+def upload_draft(store: Store, imap_client, folder: str, raw: bytes, message_id: str) -> None:
+    """Put this version in the server's Drafts, removing the copies of earlier versions."""
+    imap_client.select_folder(folder)
+    old = imap_client.search(["HEADER", "Message-ID", message_id])
+    imap_client.append(folder, raw, flags=[b"\\Draft", b"\\Seen"])
+    if old:
+        imap_client.add_flags(old, [b"\\Deleted"])
+        if imap_client.has_capability("UIDPLUS"):
+            imap_client.uid_expunge(old)
+        else:
+            imap_client.expunge()

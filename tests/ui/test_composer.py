@@ -1,0 +1,89 @@
+"""The composer against a real SMTP server and Dovecot: send, drafts, replies (pytest-qt)."""
+
+from __future__ import annotations
+
+import email
+from email.policy import default
+
+import pytest
+
+from app.mail.drafts import list_drafts, load_draft
+from app.store.accounts import NewAccount, create_account, list_accounts
+from app.secrets import SecretStore
+from tests.integration.conftest import PASSWORD
+from tests.support.smtp_server import SmtpServer
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def smtp(tmp_path):
+    server = SmtpServer(tmp_path / "smtp", {"sales": PASSWORD}).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def sending_window(open_window, store, dovecot, smtp):
+    account = create_account(store, NewAccount(
+        name="work", email="sales@example.com", display_name="李雷", username="sales", imap_host="localhost",
+        imap_port=dovecot.ssl_port, imap_security="ssl", smtp_host="localhost", smtp_port=smtp.port,
+        smtp_security="starttls", ca_file=str(dovecot.ca_file)))
+    SecretStore().set_password(account.uuid, PASSWORD)
+    window, service = open_window(start=True)
+    return window, service
+
+
+def test_compose_attach_and_send(qtbot, sending_window, smtp, tmp_path):
+    window, _service = sending_window
+    composer = window.compose()
+    qtbot.addWidget(composer)
+    composer.to.setText("张伟 <zhang.wei@huaxin-trade.cn>")
+    composer.subject.setText("报价单")
+    composer.editor.setPlainText("张经理您好：\n\n| 型号 | 单价 |\n|---|---|\n| A | ¥386 |")
+    qtbot.waitUntil(lambda: "¥386" in composer.preview.toPlainText())
+    assert composer.preview.document().toHtml().count("<td") >= 2  # the table is rendered in the preview
+    attachment = tmp_path / "报价单.pdf"
+    attachment.write_bytes(b"%PDF-1.4")
+    composer.add_attachment(attachment)
+    assert composer.send()
+    qtbot.waitUntil(lambda: len(smtp.received) == 1, timeout=20_000)
+    message = email.message_from_bytes(smtp.received[0].content, policy=default)
+    assert str(message["Subject"]) == "报价单" and message["From"].addresses[0].display_name == "李雷"
+    assert next(message.iter_attachments()).get_filename() == "报价单.pdf"
+    assert list_drafts(window.store) == []
+
+
+def test_a_draft_survives_closing_and_reopens(qtbot, sending_window):
+    window, _service = sending_window
+    composer = window.compose()
+    composer.to.setText("anna@nordwind.de")
+    composer.subject.setText("Draft")
+    composer.editor.setPlainText("half written")
+    composer.close()  # or a crash after the last autosave
+    (draft,) = list_drafts(window.store)
+    assert (draft.to, draft.subject, draft.body) == ("anna@nordwind.de", "Draft", "half written")
+    again = window.compose(load_draft(window.store, draft.uuid))
+    qtbot.addWidget(again)
+    assert again.editor.toPlainText() == "half written" and again.to.text() == "anna@nordwind.de"
+
+
+def test_reply_all_from_the_window_threads_and_quotes(qtbot, sending_window, imap, smtp):
+    window, service = sending_window
+    imap.append("INBOX", ("From: 张伟 <zw@huaxin.cn>\r\nTo: sales@example.com, chen@huaxin.cn\r\n"
+                          "Subject: =?utf-8?b?5Zue5aSNOiDmiqXku7fljZU=?=\r\nMessage-ID: <q2@huaxin>\r\n"
+                          "References: <q1@me>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                          "价格可以。\r\n").encode())
+    service.sync_all()
+    qtbot.waitUntil(lambda: window.messages.rowCount() == 1 or (window.reload_folders() or False), timeout=20_000)
+    window.list_view.setCurrentIndex(window.messages.index(0, 0))
+    composer = window.compose_reply("all")
+    qtbot.addWidget(composer)
+    assert composer.subject.text() == "Re: 报价单"
+    assert composer.to.text() == "张伟 <zw@huaxin.cn>" and composer.cc.text() == "chen@huaxin.cn"
+    assert "> 价格可以。" in composer.editor.toPlainText()
+    composer.send()
+    qtbot.waitUntil(lambda: len(smtp.received) == 1, timeout=20_000)
+    sent = email.message_from_bytes(smtp.received[0].content, policy=default)
+    assert sent["In-Reply-To"] == "<q2@huaxin>" and sent["References"] == "<q1@me> <q2@huaxin>"
+    assert list_accounts(window.store)
