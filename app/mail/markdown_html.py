@@ -40,3 +40,48 @@ def markdown_to_html(source: str) -> str:
     body = _TAG.sub(lambda m: f'<{m.group(1)} style="{_STYLES[m.group(1)]}"{m.group(2) or ""}>', body)
     return (f'<!DOCTYPE html><html><head><meta charset="utf-8"></head>'
             f'<body><div style="{FONT}">{body}</div></body></html>')
+
+
+def _blocks(source: str) -> list[str]:
+    """Top-level blocks: split at blank lines, never inside a fenced code block."""
+    blocks, current, fence = [], [], None
+    for line in source.split("\n"):
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            marker = stripped[:3]
+            fence = None if fence == marker else (fence or marker)
+        if not line.strip() and fence is None:
+            if current:
+                blocks.append("\n".join(current))
+                current = []
+            continue
+        current.append(line)
+    if current:
+        blocks.append("\n".join(current))
+    return blocks
+
+
+class PreviewRenderer:
+    """The composer's preview, re-rendered block by block while typing.
+
+    Converting 20 KB of Markdown takes ~25 ms; a keystroke changes one block, so only that
+    block is converted again and the others come from the cache.  (The sent HTML part is
+    always rendered whole by :func:`markdown_to_html`.)
+    """
+
+    def __init__(self):
+        self._converter = _converter()
+        self._cache: dict[str, str] = {}
+
+    def render(self, source: str) -> str:
+        parts, fresh = [], {}
+        for block in _blocks(source):
+            html = self._cache.get(block)
+            if html is None:
+                self._converter.reset()
+                html = _TAG.sub(lambda m: f'<{m.group(1)} style="{_STYLES[m.group(1)]}"{m.group(2) or ""}>',
+                                self._converter.convert(block))
+            fresh[block] = html
+            parts.append(html)
+        self._cache = fresh  # only what is on screen stays cached
+        return f'<div style="{FONT}">' + "\n".join(parts) + "</div>"

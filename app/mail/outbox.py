@@ -69,21 +69,28 @@ def now() -> int:
 def enqueue(store: Store, account: Account, message: Outgoing, merge_batch: str | None = None,
             not_before: int = 0) -> OutboxMessage:
     """Build the message and put it in the outbox (it is the user's from this moment)."""
-    if message.attachment_bytes > BIG_ATTACHMENTS_BYTES * 2:
-        from app.errors import UserFacingError
+    return enqueue_many(store, account, [(message, not_before)], merge_batch)[0]
 
-        raise UserFacingError("The attachments are larger than 40 MB; no mail server accepts that.")
-    raw = build_message(message)
-    from email.parser import BytesHeaderParser
 
-    message_id = BytesHeaderParser().parsebytes(raw)["Message-ID"]
-    row = OutboxMessage(uuid=str(uuid_module.uuid4()), account_id=account.id, message_id=message_id,
-                        subject=message.subject, recipients=json.dumps(message.recipients), raw=raw,
-                        state="queued", attempts=0, next_attempt_at=not_before, created_at=now(),
-                        merge_batch=merge_batch)
+def enqueue_many(store: Store, account: Account, messages: list[tuple[Outgoing, int]],
+                 merge_batch: str | None = None) -> list[OutboxMessage]:
+    """Several messages, each with its earliest send time, in one transaction."""
+    from email.utils import make_msgid
+
+    from app.errors import UserFacingError
+
+    rows = []
+    for message, not_before in messages:
+        if message.attachment_bytes > BIG_ATTACHMENTS_BYTES * 2:
+            raise UserFacingError("The attachments are larger than 40 MB; no mail server accepts that.")
+        message.message_id = message.message_id or make_msgid(domain=account.email.rpartition("@")[2])
+        rows.append(OutboxMessage(
+            uuid=str(uuid_module.uuid4()), account_id=account.id, message_id=message.message_id,
+            subject=message.subject, recipients=json.dumps(message.recipients), raw=build_message(message),
+            state="queued", attempts=0, next_attempt_at=not_before, created_at=now(), merge_batch=merge_batch))
     with store.write() as session:
-        session.add(row)
-    return row
+        session.add_all(rows)
+    return rows
 
 
 def _set(store: Store, outbox_id: int, **values) -> None:

@@ -56,6 +56,7 @@ class Outgoing:
     in_reply_to: str | None = None
     references: list[str] = field(default_factory=list)
     message_id: str | None = None
+    html: str | None = None  # the HTML part when already rendered (mail merge renders once)
 
     @property
     def recipients(self) -> list[str]:
@@ -117,7 +118,8 @@ def build_message(message: Outgoing, now: datetime | None = None) -> bytes:
     mime["MIME-Version"] = "1.0"
     mime["User-Agent"] = "Liaison"
     mime.set_content(message.body, subtype="plain", charset="utf-8", cte="quoted-printable")
-    mime.add_alternative(markdown_to_html(message.body), subtype="html", charset="utf-8", cte="quoted-printable")
+    html = message.html if message.html is not None else markdown_to_html(message.body)
+    mime.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
     for attachment in message.attachments:
         main, sub = attachment.mime_type()
         mime.add_attachment(attachment.data, maintype=main, subtype=sub, filename=attachment.filename)

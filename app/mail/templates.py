@@ -130,8 +130,9 @@ def mail_merge(store: Store, account, template_name: str, emails: list[str], bat
                interval: float = 2.0, start_at: int | None = None) -> MergeReport:
     """Queue one message per contact (see the module docstring)."""
     import json
+    from html import escape
 
-    from app.mail.outbox import enqueue
+    from app.mail.outbox import enqueue_many
     from app.mail.outgoing import Outgoing
     from app.store.models import OutboxMessage
 
@@ -142,6 +143,8 @@ def mail_merge(store: Store, account, template_name: str, emails: list[str], bat
             OutboxMessage.merge_batch == report.batch)) for addr in json.loads(recipients)}
     start = start_at if start_at is not None else int(time.time())
     signature = f"\n\n-- \n{account.signature}" if account.signature else ""
+    html_template, tokens = _render_once(template.body.rstrip() + signature)
+    queue: list[tuple[Outgoing, int]] = []
     for email in dict.fromkeys(e.strip().lower() for e in emails if e.strip()):
         if email in already:
             report.skipped.append(email)
@@ -155,8 +158,29 @@ def mail_merge(store: Store, account, template_name: str, emails: list[str], bat
         if rendered.missing:
             report.problems[email] = "missing " + ", ".join(rendered.missing)
             continue
-        enqueue(store, account, Outgoing(account.display_name, account.email, [(context["contact"]["name"], email)],
-                                         rendered.subject, rendered.body.rstrip() + signature),
-                merge_batch=report.batch, not_before=start + int(len(report.queued) * interval))
+        html = html_template
+        for token, (group, name) in tokens.items():
+            html = html.replace(token, escape(str(context[group][name])))
+        message = Outgoing(account.display_name, account.email, [(context["contact"]["name"], email)],
+                           rendered.subject, rendered.body.rstrip() + signature, html=html)
+        queue.append((message, start + int(len(queue) * interval)))
         report.queued.append(email)
+    enqueue_many(store, account, queue, merge_batch=report.batch)
     return report
+
+
+def _render_once(body: str) -> tuple[str, dict[str, tuple[str, str]]]:
+    """The template's HTML rendered once, fields left as tokens Markdown cannot touch.
+
+    Values are then put into the HTML escaped, so a value is never read as Markdown or HTML.
+    """
+    from app.mail.markdown_html import markdown_to_html
+
+    tokens: dict[str, tuple[str, str]] = {}
+
+    def protect(match: re.Match) -> str:
+        token = f"LIAISONFIELD{len(tokens)}X{uuid_module.uuid4().hex[:8]}"
+        tokens[token] = (match.group(1), match.group(2))
+        return token
+
+    return markdown_to_html(_FIELD.sub(protect, body)), tokens

@@ -37,7 +37,7 @@ from app.crm.address_book import completions
 from app.errors import LiaisonError
 from app.mail.attachment_files import human_size
 from app.mail.drafts import DraftData, delete_draft, save_draft
-from app.mail.markdown_html import markdown_to_html
+from app.mail.markdown_html import PreviewRenderer
 from app.mail.outbox import enqueue
 from app.mail.outgoing import BIG_ATTACHMENTS_BYTES, Outgoing, OutgoingAttachment, parse_recipients
 from app.store.accounts import list_accounts
@@ -86,6 +86,7 @@ class Composer(QWidget):
         self.editor.setPlaceholderText(self.tr("Write in Markdown: **bold**, - lists, | tables |, [links](https://…)"))
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
+        self._renderer = PreviewRenderer()
         self.attachments = QListWidget()
         self.attachments.setMaximumHeight(self.fontMetrics().height() * 3 + 12)
         self.size_warning = QLabel()
@@ -155,7 +156,7 @@ class Composer(QWidget):
         return next((a for a in self.accounts if a.id == account_id), None)
 
     def update_preview(self) -> None:
-        self.preview.setHtml(markdown_to_html(self.editor.toPlainText()))
+        self.preview.setHtml(self._renderer.render(self.editor.toPlainText()))
 
     def add_attachment(self, path: Path) -> None:
         if not path.is_file() or path in self._attached:

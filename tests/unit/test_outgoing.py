@@ -52,3 +52,21 @@ def test_markdown_html_escapes_raw_html_and_styles_inline():
     html = markdown_to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\n<img src=x onerror=alert(1)>\n\n> quoted")
     assert "<table style=" in html and "<td style=" in html and "<blockquote style=" in html
     assert "<img" not in html and "&lt;img" in html
+
+
+def test_incremental_preview_matches_the_sent_html_and_reuses_blocks():
+    import re
+
+    from app.mail.markdown_html import PreviewRenderer
+
+    source = ("# 报价\n\n第一段\n第二行\n\n| 型号 | 单价 |\n|---|---|\n| A | ¥386 |\n\n```\ncode\n\nmore code\n```\n\n"
+              "- one\n- two\n\n> quoted")
+
+    def inner(html):
+        return re.sub(r"\s+", "", re.sub(r"<!DOCTYPE.*?<body>|</body></html>", "", html))
+
+    renderer = PreviewRenderer()
+    assert inner(renderer.render(source)) == inner(markdown_to_html(source))
+    cached = dict(renderer._cache)
+    renderer.render(source.replace("第一段", "第一段（改）"))
+    assert sum(1 for block in renderer._cache if block not in cached) == 1  # one block converted again
