@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from app.errors import AuthError, LiaisonError, UserFacingError
+from app.errors import LiaisonError, UserFacingError
 from app.mail.account_sync import SyncSummary, sync_account
-from app.mail.imap_session import PasswordCredential
-from app.secrets import SecretStore
+from app.mail.account_credential import credential_for
 from app.store.accounts import get_account, list_accounts
-
-
-def credential_for(account) -> PasswordCredential:
-    password = SecretStore().get_password(account.uuid)
-    if password is None:
-        raise AuthError(f"No password is stored for {account.name}; run: "
-                        f"liaison account set-password {account.name} --password-stdin")
-    return PasswordCredential(password)
 
 
 class TerminalProgress:

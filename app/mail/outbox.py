@@ -206,8 +206,25 @@ def file_in_sent(store: Store, account: Account, imap_client, outbox_id: int) ->
         if not _found_in_sent(store, account.id, imap_client, message_id):
             imap_client.append(folder, raw, flags=[b"\\Seen"])
         _set(store, outbox_id, in_sent_folder=True)
+        _remove_draft_copies(store, account.id, imap_client, message_id)
     except Exception as exc:  # noqa: BLE001 - filing a copy must never undo the send; retried next time
         log.warning("could not file the sent message in %s: %s", folder, type(exc).__name__)
+
+
+def _remove_draft_copies(store: Store, account_id: int, imap_client, message_id: str) -> None:
+    """A sent message's draft copies on the server go (they share its Message-ID)."""
+    with store.read() as session:
+        folder = session.scalar(select(Folder.name).where(Folder.account_id == account_id, Folder.role == "drafts"))
+    if folder is None:
+        return
+    imap_client.select_folder(folder)
+    copies = imap_client.search(["HEADER", "Message-ID", message_id])
+    if copies:
+        imap_client.add_flags(copies, [b"\\Deleted"])
+        if imap_client.has_capability("UIDPLUS"):
+            imap_client.uid_expunge(copies)
+        else:
+            imap_client.expunge()
 
 
 def file_pending_copies(store: Store, account: Account, imap_client) -> None:

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
@@ -45,6 +46,7 @@ from app.store.database import Store
 from app.ui.background import run_in_background
 
 AUTOSAVE_MS = 5000
+SERVER_DRAFT_EVERY_S = 30  # the server's Drafts copy is refreshed at most this often
 PREVIEW_DELAY_MS = 120
 
 
@@ -62,6 +64,7 @@ class _MultiAddressCompleter(QCompleter):
 
 class Composer(QWidget):
     sent = Signal(int)  # account id: a message went into the outbox
+    draft_uploaded = Signal()
 
     def __init__(self, store: Store, draft: DraftData | None = None, parent=None):
         super().__init__(parent, Qt.WindowType.Window)
@@ -102,6 +105,7 @@ class Composer(QWidget):
         self._autosave.start()
         self.draft = draft or DraftData(account_id=self.accounts[0].id if self.accounts else 0)
         self._saved_state = None
+        self._last_upload = 0.0
         self._load(self.draft)
 
     def _build_layout(self) -> None:
@@ -198,12 +202,47 @@ class Composer(QWidget):
         self.draft.attachments = list(attachments)
         save_draft(self.store, self.draft)
         self._saved_state = state
+        if time.monotonic() - self._last_upload >= SERVER_DRAFT_EVERY_S:
+            self.upload_draft()
 
-    def message(self) -> Outgoing:
+    def upload_draft(self) -> None:
+        """Copy the draft to the server's Drafts folder, in the background (never blocks typing)."""
         account = self._account()
+        try:
+            message = self.message(lenient=True)
+        except (LiaisonError, OSError):
+            return  # not yet a buildable message (a half-typed address): the local copy is enough
+        message.message_id = self.draft.message_id
+        self._last_upload = time.monotonic()
+        store = self.store
+
+        def upload():
+            from app.mail.account_sync import imap_settings
+            from app.mail.drafts import upload_draft
+            from app.mail.imap_session import close_quietly, open_session
+            from app.mail.outgoing import build_message
+            from app.store.accounts import account_folders
+            from app.mail.account_credential import credential_for
+
+            folder = next((f.name for f in account_folders(store, account.id) if f.role == "drafts"), None)
+            if folder is None:
+                return
+            client = open_session(imap_settings(account), credential_for(account))
+            try:
+                upload_draft(store, client, folder, build_message(message), message.message_id)
+            finally:
+                close_quietly(client)
+
+        run_in_background(self, upload, lambda _r: self.draft_uploaded.emit(), lambda _e: None)
+
+    def message(self, lenient: bool = False) -> Outgoing:
+        """The message as written; ``lenient`` (for drafts) lets it have no recipient yet."""
+        account = self._account()
+        to = parse_recipients(self.to.text(), self.tr("recipient"))
+        if lenient and not to:
+            to = [("", account.email)]  # a draft is not sent: any valid address will do
         return Outgoing(
-            from_name=account.display_name, from_addr=account.email,
-            to=parse_recipients(self.to.text(), self.tr("recipient")),
+            from_name=account.display_name, from_addr=account.email, to=to,
             cc=parse_recipients(self.cc.text(), self.tr("Cc address")),
             bcc=parse_recipients(self.bcc.text(), self.tr("Bcc address")),
             subject=self.subject.text(), body=self.editor.toPlainText(),
@@ -216,7 +255,9 @@ class Composer(QWidget):
         if account is None:
             return False
         try:
-            enqueue(self.store, account, self.message())
+            message = self.message()
+            message.message_id = self.draft.message_id  # the same id as its copies in Drafts
+            enqueue(self.store, account, message)
         except (LiaisonError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Not sent"), str(exc))
             return False
@@ -230,5 +271,8 @@ class Composer(QWidget):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._autosave.stop()
+        changed = self._state() != self._saved_state
         self.save_draft()  # closing never loses what was written
+        if changed and self.draft.uuid:
+            self.upload_draft()
         super().closeEvent(event)

@@ -124,6 +124,11 @@ class MainWindow(QMainWindow):
                                               "sent when the connection returns."))
         self.offline_label.hide()
         self.statusBar().addPermanentWidget(self.offline_label)
+        self.outbox_button = QPushButton()
+        self.outbox_button.setFlat(True)
+        self.outbox_button.clicked.connect(self.show_outbox)
+        self.outbox_button.hide()
+        self.statusBar().addPermanentWidget(self.outbox_button)
         reader.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.customer.message_requested.connect(self.open_message)
         self.customers_view.panel.message_requested.connect(self.open_message)
@@ -466,7 +471,23 @@ class MainWindow(QMainWindow):
     def _message_queued(self, account_id: int) -> None:
         """A composer put a message in the outbox: deliver it now (in the sync thread)."""
         self.statusBar().showMessage(self.tr("Sending…"), 4000)
+        self.update_outbox_count()
         self.sync.sync_account(account_id)
+
+    def update_outbox_count(self) -> None:
+        from app.ui.outbox_view import waiting_count
+
+        count = waiting_count(self.store)
+        self.outbox_button.setText(self.tr("Outbox: %1").replace("%1", str(count)))
+        self.outbox_button.setVisible(count > 0)
+
+    def show_outbox(self):
+        from app.ui.outbox_view import OutboxDialog
+
+        dialog = OutboxDialog(self.store, self)
+        dialog.resend_requested.connect(self.sync.sync_all)
+        dialog.show()
+        return dialog
 
     def remind_if_no_reply(self, days: int | None = None) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -504,6 +525,7 @@ class MainWindow(QMainWindow):
 
     # -- sync state ---------------------------------------------------------------------
     def _account_state(self, account_id: int, state: str, detail: str) -> None:
+        self.update_outbox_count()
         name = self.account_names.get(account_id, "?")
         texts = {
             "syncing": self.tr("%1: syncing…"),

@@ -24,12 +24,12 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.errors import AuthError, LiaisonError, NetworkError
+from app.errors import LiaisonError, NetworkError
 from app.mail.account_sync import imap_settings, sync_account
 from app.mail.idle import IdleWatcher
+from app.mail.account_credential import credential_for
 from app.mail.imap_session import PasswordCredential
 from app.mail.sync_schedule import is_due
-from app.secrets import SecretStore
 from app.store.accounts import list_accounts
 from app.store.database import Store
 
@@ -164,10 +164,7 @@ class SyncService(QObject):
                 log.exception("sync request %s failed", request)
 
     def _credential(self, account) -> PasswordCredential:
-        password = SecretStore().get_password(account.uuid)
-        if password is None:
-            raise AuthError(f"No password stored for {account.name}.")
-        return PasswordCredential(password)
+        return credential_for(account)
 
     def _sync(self, account_id: int | None, folder: str | None) -> None:
         for account in self._accounts():

@@ -174,3 +174,22 @@ def test_implicit_tls_and_no_downgrade_when_starttls_is_missing(cli, dovecot, tm
     finally:
         implicit.stop()
         plain.stop()
+
+
+def test_a_sent_message_lands_on_the_customer_timeline(cli, dovecot, smtp, tmp_path):
+    add_sending_account(cli, dovecot, smtp.port)
+    cli("contacts", "add", "--email", "zhang.wei@huaxin-trade.cn", "--name", "张伟", "--company", "华信贸易")
+    body = tmp_path / "b.md"
+    body.write_text("您好", encoding="utf-8")
+    cli("templates", "add", "quote", "--subject", "{{ company.name }} 报价", "--body-file", str(body))
+    preview = cli("templates", "preview", "quote", "--contact", "zhang.wei@huaxin-trade.cn", "--account", "work")
+    assert preview.stdout.startswith("Subject: 华信贸易 报价")
+    assert cli("send", "--account", "work", "--template", "quote", "--contact",
+               "zhang.wei@huaxin-trade.cn").stdout.strip() == "sent"
+    cli("sync")
+    shown = json.loads(cli("customer", "show", "zhang.wei@huaxin-trade.cn", "--json").stdout)
+    assert [(e["subject"], e["detail"].split(" · ")[1]) for e in shown["timeline"] if e["kind"] == "email"] == [
+        ("华信贸易 报价", "Sent")]
+    missing = cli("send", "--account", "work", "--template", "quote", "--contact", "nobody@nowhere.example",
+                  check=False)
+    assert missing.returncode == 2 and "No contact" in missing.stderr

@@ -87,3 +87,55 @@ def test_reply_all_from_the_window_threads_and_quotes(qtbot, sending_window, ima
     sent = email.message_from_bytes(smtp.received[0].content, policy=default)
     assert sent["In-Reply-To"] == "<q2@huaxin>" and sent["References"] == "<q1@me> <q2@huaxin>"
     assert list_accounts(window.store)
+
+
+def test_drafts_reach_the_server_once_and_go_when_sent(qtbot, sending_window, imap, smtp):
+    window, service = sending_window
+    service.sync_all()  # learn the folders (Drafts)
+    qtbot.waitUntil(lambda: window.folders.topLevelItem(0) is not None and
+                    window.folders.topLevelItem(0).childCount() > 1 or (window.reload_folders() or False),
+                    timeout=20_000)
+    composer = window.compose()
+    qtbot.addWidget(composer)
+    composer.to.setText("anna@nordwind.de")
+    composer.subject.setText("草稿 draft")
+    composer.editor.setPlainText("first version")
+
+    def drafts_on_server():
+        imap.select_folder("Drafts")
+        return [imap.fetch([uid], ["BODY[]"])[uid][b"BODY[]"] for uid in imap.search(["NOT", "DELETED"])]
+
+    with qtbot.waitSignal(composer.draft_uploaded, timeout=20_000):
+        composer.save_draft()
+    composer.editor.setPlainText("second version")
+    composer._last_upload = 0  # as if 30 s had passed
+    with qtbot.waitSignal(composer.draft_uploaded, timeout=20_000):
+        composer.save_draft()
+    (copy,) = drafts_on_server()
+    assert b"second version" in copy
+    composer.send()
+    qtbot.waitUntil(lambda: len(smtp.received) == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: drafts_on_server() == [], timeout=20_000)
+    qtbot.waitUntil(lambda: window.outbox_button.isHidden(), timeout=20_000)
+
+
+def test_outbox_dialog_shows_why_and_sends_again(qtbot, sending_window, smtp):
+    window, _service = sending_window
+    from app.mail.outbox import enqueue, list_outbox
+    from app.mail.outgoing import Outgoing
+    from app.store.models import OutboxMessage
+
+    account = list_accounts(window.store)[0]
+    row = enqueue(window.store, account, Outgoing("李雷", "sales@example.com", [("", "x@example.org")], "unsure", "b"))
+    with window.store.write() as session:
+        stored = session.get(OutboxMessage, row.id)
+        stored.state, stored.last_error = "unconfirmed", "Liaison stopped while the server was receiving this message"
+    window.update_outbox_count()
+    assert window.outbox_button.text() == "Outbox: 1"
+    dialog = window.show_outbox()
+    qtbot.addWidget(dialog)
+    assert dialog.table.item(0, 0).text() == "Not confirmed" and "stopped" in dialog.table.item(0, 3).text()
+    dialog.table.selectRow(0)
+    dialog.send_again()
+    qtbot.waitUntil(lambda: [m.state for m in list_outbox(window.store)] == ["sent"], timeout=20_000)
+    assert len(smtp.received) == 1
