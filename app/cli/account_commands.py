@@ -82,6 +82,23 @@ def _set_sync(args, store) -> int:
     return 0
 
 
+def _set_signature(args, store) -> int:
+    from pathlib import Path
+
+    from app.mail.body_charset import decode_body
+    from app.store.models import Account
+
+    try:
+        text = decode_body(Path(args.file).expanduser().read_bytes(), None).text.strip()
+    except OSError as exc:
+        raise UserFacingError(f"Could not read {args.file}: {exc.strerror or exc}.") from None
+    account = get_account(store, args.name)
+    with store.write() as session:
+        session.get(Account, account.id).signature = text
+    print(f"signature {'set' if text else 'removed'} for {account.name}")
+    return 0
+
+
 def _set_password(args, store) -> int:
     account = get_account(store, args.name)
     SecretStore().set_password(account.uuid, read_password_from_stdin())
@@ -91,6 +108,6 @@ def _set_password(args, store) -> int:
 
 def run(args, store) -> int:
     handlers = {"add": _add, "list": _list, "remove": _remove, "set-password": _set_password,
-                "set-sync": _set_sync}
+                "set-sync": _set_sync, "set-signature": _set_signature}
     return handlers[args.action](args, store)
 

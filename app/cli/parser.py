@@ -67,6 +67,9 @@ def _add_account_commands(commands) -> None:
     schedule.add_argument("name")
     schedule.add_argument("mode", choices=("push", "5", "15", "30", "manual"),
                           help="push (IDLE), every 5/15/30 minutes, or manual")
+    signature = actions.add_parser("set-signature", help="the signature added to new messages (Markdown)")
+    signature.add_argument("name")
+    signature.add_argument("--file", required=True, metavar="FILE.md", help="an empty file removes it")
     password = actions.add_parser("set-password", help="replace an account's stored password")
     password.add_argument("name")
     password.add_argument("--password-stdin", action="store_true", required=True)

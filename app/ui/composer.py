@@ -125,7 +125,9 @@ class Composer(QWidget):
         attach.clicked.connect(self._choose_files)
         save = QPushButton(self.tr("Save Draft"))
         save.clicked.connect(self.save_draft)
-        for button in (self.send_button, attach, save):
+        template = QPushButton(self.tr("Template…"))
+        template.clicked.connect(lambda: self.apply_template())
+        for button in (self.send_button, attach, template, save):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -171,6 +173,34 @@ class Composer(QWidget):
         self.size_warning.setText(self.tr("The attachments total %1; many mail servers refuse more than 20 MB.")
                                   .replace("%1", human_size(total)))
         self.size_warning.setVisible(total > BIG_ATTACHMENTS_BYTES)
+
+    def apply_template(self, name: str | None = None) -> bool:
+        """Fill subject and body from a template for the first recipient (a contact)."""
+        from app.mail.templates import list_templates, render_for_contact
+
+        names = [t.name for t in list_templates(self.store)]
+        if not names:
+            QMessageBox.information(self, self.tr("Templates"), self.tr(
+                "No templates yet: add one with `liaison templates add`."))
+            return False
+        if name is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            name, ok = QInputDialog.getItem(self, self.tr("Template"), self.tr("Template:"), names, 0, False)
+            if not ok:
+                return False
+        try:
+            recipients = parse_recipients(self.to.text(), self.tr("recipient"))
+            if not recipients:
+                raise LiaisonError(self.tr("Choose the recipient first: the template is filled in with their "
+                                           "record."))
+            subject, body = render_for_contact(self.store, name, recipients[0][1], self._account())
+        except LiaisonError as exc:
+            QMessageBox.warning(self, self.tr("Template"), str(exc))  # missing fields are named here
+            return False
+        self.subject.setText(subject)
+        self.editor.setPlainText(body)
+        return True
 
     def _choose_files(self) -> None:
         paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Attach Files"), str(Path.home()))

@@ -44,6 +44,7 @@ def _rows(store: Store, sql: str, params: tuple) -> list[tuple]:
 
 class CustomersView(QWidget):
     records_changed = Signal()
+    merge_queued = Signal(int)  # account id
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
@@ -73,6 +74,8 @@ class CustomersView(QWidget):
         buttons.addStretch(1)
         unknown_layout.addLayout(buttons)
         self.tabs.addTab(unknown_page, self.tr("Unknown Senders"))
+        self.merge_button = QPushButton(self.tr("Mail Merge…"))
+        self.merge_button.clicked.connect(lambda: self.mail_merge())
         self.count_label = QLabel()
         self.panel = CustomerPanel(store)
         self.panel.records_changed.connect(self._panel_changed)
@@ -80,7 +83,10 @@ class CustomersView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.filter)
         left_layout.addWidget(self.tabs, 1)
-        left_layout.addWidget(self.count_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.merge_button)
+        left_layout.addLayout(bottom)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.panel)
@@ -146,6 +152,34 @@ class CustomersView(QWidget):
         if items and items[0].data(ADDRESS_ROLE):
             name, address = items[0].data(ADDRESS_ROLE)
             self.panel.show_sender(name, address)
+
+    def mail_merge(self, template: str | None = None) -> object | None:
+        """One message per selected contact from a template, queued and throttled in the outbox."""
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+        from app.mail.templates import list_templates, mail_merge
+        from app.store.accounts import list_accounts
+
+        rows = sorted({i.row() for i in self.contacts.selectedItems()})
+        emails = [self.contacts.item(r, 1).text() for r in rows if self.contacts.item(r, 1).text()]
+        accounts = [a for a in list_accounts(self.store) if not a.is_sample]
+        if not emails or not accounts:
+            self.count_label.setText(self.tr("Select the contacts to write to first."))
+            return None
+        if template is None:
+            names = [t.name for t in list_templates(self.store)]
+            template, ok = QInputDialog.getItem(self, self.tr("Mail Merge"), self.tr("Template:"), names, 0, False)
+            if not ok:
+                return None
+        report = mail_merge(self.store, accounts[0], template, emails)
+        text = self.tr("%1 messages queued (one every 2 seconds); %2 not queued.").replace(
+            "%1", str(len(report.queued))).replace("%2", str(len(report.problems)))
+        if report.problems:
+            QMessageBox.warning(self, self.tr("Mail Merge"), text + "\n\n" + "\n".join(
+                f"{email}: {problem}" for email, problem in report.problems.items()))
+        self.count_label.setText(text)
+        self.merge_queued.emit(accounts[0].id)
+        return report
 
     def _selected_unknown(self) -> list[tuple[str, str]]:
         rows = sorted({i.row() for i in self.unknown.selectedItems()})

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.customers_view.panel.message_requested.connect(self.open_message)
         for view in (self.customer, self.customers_view, self.deals_view):
             view.records_changed.connect(self._records_changed)
+        self.customers_view.merge_queued.connect(self._message_queued)
         self.reminders = Reminders(store, self)
         self.reminders.reminded.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.reminders.tasks_changed.connect(self._records_changed)

@@ -139,3 +139,26 @@ def test_outbox_dialog_shows_why_and_sends_again(qtbot, sending_window, smtp):
     dialog.send_again()
     qtbot.waitUntil(lambda: [m.state for m in list_outbox(window.store)] == ["sent"], timeout=20_000)
     assert len(smtp.received) == 1
+
+
+def test_signature_and_template_in_the_composer(qtbot, sending_window, cli, monkeypatch, tmp_path):
+    window, _service = sending_window
+    from app.crm.customers import ContactInput, add_contact
+    from app.mail.templates import save_template
+    from app.store.models import Account
+
+    with window.store.write() as session:
+        session.query(Account).update({"signature": "李雷 · Liaison Demo"})
+    add_contact(window.store, ContactInput(name="张伟", emails=["zw@huaxin.cn"], company="华信贸易"))
+    add_contact(window.store, ContactInput(name="Anna", emails=["anna@x.de"]))
+    save_template(window.store, "quote", "{{ company.name }} 报价", "{{ contact.name }}您好")
+    composer = window.compose()
+    qtbot.addWidget(composer)
+    assert composer.editor.toPlainText().endswith("-- \n李雷 · Liaison Demo")
+    warnings = []
+    monkeypatch.setattr("app.ui.composer.QMessageBox.warning", lambda *args: warnings.append(args[2]))
+    composer.to.setText("anna@x.de")
+    assert not composer.apply_template("quote") and "no value for company.name" in warnings[0]
+    composer.to.setText("张伟 <zw@huaxin.cn>")
+    assert composer.apply_template("quote")
+    assert (composer.subject.text(), composer.editor.toPlainText()) == ("华信贸易 报价", "张伟您好")

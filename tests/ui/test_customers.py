@@ -142,3 +142,28 @@ def test_panel_unlinks_a_message_for_good_and_links_it_to_a_deal(qtbot, window, 
     assert [e.key for e in timeline(store, deal_id=deal_id)] == [quote]
     panel.log_activity("meeting", "现场看样")
     assert panel.timeline.item(0).text().startswith("◉")
+
+
+def test_mail_merge_from_the_customers_view(qtbot, window, store):
+    from app.mail.outbox import list_outbox
+    from app.mail.templates import save_template
+
+    for n in range(3):
+        add_contact(store, ContactInput(name=f"Buyer {n}", emails=[f"b{n}@firm.example"], title="Buyer"))
+    save_template(store, "hello", "Hello {{ contact.name }}", "Dear {{ contact.title }}")
+    view = window.customers_view
+    window.sections.setCurrentIndex(1)
+    view.reload()
+    view.contacts.selectRow(0)
+    view.contacts.selectRow(2)  # extended selection is not the default: select both rows
+    from PySide6.QtCore import QItemSelectionModel
+
+    selection = view.contacts.selectionModel()
+    for row in (0, 2):
+        selection.select(view.contacts.model().index(row, 0),
+                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    with qtbot.waitSignal(view.merge_queued):
+        report = view.mail_merge("hello")
+    assert sorted(report.queued) == ["b0@firm.example", "b2@firm.example"]
+    assert sorted(m.subject for m in list_outbox(store)) == ["Hello Buyer 0", "Hello Buyer 2"]
+    assert window.outbox_button.text() == "Outbox: 2"
