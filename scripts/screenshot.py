@@ -83,6 +83,19 @@ def main() -> None:
     settle(app)
     window.grab().save(str(out_dir / "deals.png"))
     window.sections.setCurrentIndex(0)
+    from app.ui.composer import Composer
+
+    composer = Composer(window.store)  # the sample account sends nothing; this is only its look
+    composer.to.setText("张伟 <zhang.wei@huaxin-trade.cn>")
+    composer.subject.setText("回复：询价：LED 面板 2000 台")
+    composer.editor.setPlainText("张经理您好：\n\n附件是更新后的**报价单**：\n\n| 型号 | 数量 | 含税单价 |\n|---|---|---|\n"
+                                 "| 60x60 LED 面板 | 2000 | ¥386 |\n\n- 交货期：4 周\n- 质保：3 年\n\n李雷")
+    composer.update_preview()
+    composer.show()
+    settle(app)
+    composer.grab().save(str(out_dir / "composer.png"))
+    composer._autosave.stop()
+    composer.hide()
     if len(sys.argv) > 2 and sys.argv[2] == "--dark":
         # What a desktop switched to dark reports (Xvfb has no desktop to ask).
         scheme.apply(Qt.ColorScheme.Dark)

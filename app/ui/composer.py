@@ -92,6 +92,7 @@ class Composer(QWidget):
         self._renderer = PreviewRenderer()
         self.attachments = QListWidget()
         self.attachments.setMaximumHeight(self.fontMetrics().height() * 3 + 12)
+        self.attachments.hide()  # shown once there is something attached
         self.size_warning = QLabel()
         self.size_warning.setWordWrap(True)
         self.size_warning.hide()
@@ -169,6 +170,7 @@ class Composer(QWidget):
             return
         self._attached.append(path)
         self.attachments.addItem(f"{path.name}  ({human_size(path.stat().st_size)})")
+        self.attachments.show()
         total = sum(p.stat().st_size for p in self._attached if p.exists())
         self.size_warning.setText(self.tr("The attachments total %1; many mail servers refuse more than 20 MB.")
                                   .replace("%1", human_size(total)))
