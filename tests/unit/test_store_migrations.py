@@ -69,6 +69,10 @@ def test_every_released_schema_upgrades_with_user_data_intact(tmp_path, snapshot
         crm_query = ("SELECT (SELECT group_concat(uuid || name) FROM crm_contacts), (SELECT count(*) FROM crm_changes), "
                      "(SELECT group_concat(body) FROM crm_notes), (SELECT group_concat(title) FROM crm_deals)")
         crm_before = conn.execute(crm_query).fetchone() if has_crm else None
+        has_outbox = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'mail_outbox'").fetchone()
+        outbox_query = ("SELECT (SELECT group_concat(subject || state) FROM mail_outbox), "
+                        "(SELECT group_concat(body) FROM mail_drafts), (SELECT group_concat(name) FROM mail_templates)")
+        outbox_before = conn.execute(outbox_query).fetchone() if has_outbox else None
     released = stamped_revision(paths.database)
     ensure_schema(paths)
     assert stamped_revision(paths.database) == SCHEMA_HEAD
@@ -79,6 +83,8 @@ def test_every_released_schema_upgrades_with_user_data_intact(tmp_path, snapshot
         assert conn.execute("SELECT addr FROM remote_content_senders").fetchall() == senders_before
         if crm_before is not None:
             assert conn.execute(crm_query).fetchone() == crm_before and crm_before[0]
+        if outbox_before is not None:
+            assert conn.execute(outbox_query).fetchone() == outbox_before and all(outbox_before)
         # 0005 backfilled each participant row's date from its message (mail is not re-fetched)
         assert conn.execute("SELECT count(*) FROM mail_addresses").fetchone()[0] > 0
         assert conn.execute("SELECT count(*) FROM mail_addresses a JOIN mail_messages m "

@@ -69,6 +69,16 @@ def main() -> None:
                                         company="华信贸易", title="采购经理"))
         deals.add_deal(store, "LED 面板", contact_email="zhang.wei@huaxin-trade.cn", amount="772000")
         activities.add_note(store, "喜欢喝茶", contact_id=1)
+    if int(SCHEMA_HEAD) >= 8:  # the outbox, drafts and templates from 0008 on
+        from app.mail.drafts import DraftData, save_draft
+        from app.mail.outbox import enqueue
+        from app.mail.outgoing import Outgoing
+        from app.mail.templates import save_template
+
+        enqueue(store, account, Outgoing("李雷", "sales@example.com", [("张伟", "zhang.wei@huaxin-trade.cn")],
+                                         "待发送", "离线时写的"))
+        save_draft(store, DraftData(account_id=account.id, to="anna@nordwind.de", subject="草稿", body="写了一半"))
+        save_template(store, "quote", "{{ company.name }} 报价", "{{ contact.name }}您好")
     store.close()
     with sqlite3.connect(ProfilePaths(work).database) as source, sqlite3.connect(target) as copy:
         source.backup(copy)
