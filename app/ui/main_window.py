@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         message.addSeparator()
         for text, keys, slot in ((self.tr("&New Message"), "Ctrl+N", lambda: self.compose()),
+                                 (self.tr("Open &Draft…"), "Ctrl+Shift+O", lambda: self.open_draft()),
                                  (self.tr("&Reply"), "Ctrl+R", lambda: self.compose_reply("reply")),
                                  (self.tr("Reply &All"), "Ctrl+Shift+R", lambda: self.compose_reply("all")),
                                  (self.tr("&Forward"), "Ctrl+L", lambda: self.compose_reply("forward"))):
@@ -431,6 +432,24 @@ class MainWindow(QMainWindow):
         composer.show()
         self._composers = [c for c in getattr(self, "_composers", []) if c.isVisible()] + [composer]
         return composer
+
+    def open_draft(self, draft_uuid: str | None = None):
+        """Reopen a saved draft (the local copy: it survives a crash of the app)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from app.mail.drafts import list_drafts, load_draft
+
+        drafts = list_drafts(self.store)
+        if not drafts:
+            self.statusBar().showMessage(self.tr("There are no saved drafts."), 5000)
+            return None
+        if draft_uuid is None:
+            labels = [f"{d.subject or self.tr('(no subject)')} — {d.to}" for d in drafts]
+            label, ok = QInputDialog.getItem(self, self.tr("Open Draft"), self.tr("Draft:"), labels, 0, False)
+            if not ok:
+                return None
+            draft_uuid = drafts[labels.index(label)].uuid
+        return self.compose(load_draft(self.store, draft_uuid))
 
     def compose_reply(self, kind: str):
         from app.mail.drafts import DraftData

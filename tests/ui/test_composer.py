@@ -7,7 +7,7 @@ from email.policy import default
 
 import pytest
 
-from app.mail.drafts import list_drafts, load_draft
+from app.mail.drafts import list_drafts
 from app.store.accounts import NewAccount, create_account, list_accounts
 from app.secrets import SecretStore
 from tests.integration.conftest import PASSWORD
@@ -63,7 +63,7 @@ def test_a_draft_survives_closing_and_reopens(qtbot, sending_window):
     composer.close()  # or a crash after the last autosave
     (draft,) = list_drafts(window.store)
     assert (draft.to, draft.subject, draft.body) == ("anna@nordwind.de", "Draft", "half written")
-    again = window.compose(load_draft(window.store, draft.uuid))
+    again = window.open_draft(draft.uuid)  # Message → Open Draft…
     qtbot.addWidget(again)
     assert again.editor.toPlainText() == "half written" and again.to.text() == "anna@nordwind.de"
 
