@@ -47,6 +47,16 @@ def dovecot(dovecot_binary):
 
 
 @pytest.fixture
+def smtp(tmp_path):
+    """A real SMTP server (aiosmtpd, STARTTLS and AUTH) on loopback; user sales."""
+    from tests.support.smtp_server import SmtpServer
+
+    server = SmtpServer(tmp_path / "smtp", {"sales": "s3cret-pass"}).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
 def profile_dir(tmp_path) -> Path:
     return tmp_path / "profile"
 

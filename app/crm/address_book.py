@@ -8,6 +8,7 @@ composer runs it off the GUI thread.
 from __future__ import annotations
 
 from app.store.database import Store
+from app.store.raw_sql import fetch_all
 
 LIMIT = 5000
 
@@ -21,12 +22,7 @@ def completions(store: Store, limit: int = LIMIT) -> list[str]:
         "SELECT a.addr, max(a.name), count(*) FROM mail_addresses a "
         "WHERE a.addr NOT IN (SELECT email FROM crm_contact_emails) AND a.addr NOT IN (SELECT lower(email) FROM accounts) "
         "GROUP BY a.addr ORDER BY uses DESC LIMIT ?")
-    with store.read() as session:
-        cursor = session.connection().connection.cursor()
-        try:
-            rows = cursor.execute(sql, (limit,)).fetchall()
-        finally:
-            cursor.close()
+    rows = fetch_all(store, sql, (limit,))
     seen: set[str] = set()
     entries = []
     for address, name, _uses in rows:

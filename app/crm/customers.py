@@ -137,13 +137,16 @@ def _check_emails_free(session: Session, emails: list[str], contact_id: int | No
             raise InvalidValue(f"{email} already belongs to the contact {other.name or email}")
 
 
+def _prepared(store: Store, data: ContactInput) -> tuple[list[str], list[str], frozenset[str], str]:
+    """Validate before any write: (emails, phones, free-mail domains, a batch id for history)."""
+    emails, phones = validated(data, get_setting(store, "default_country"))
+    data.custom = checked_custom(store, "contact", data.custom)
+    return emails, phones, free_mail_domains(store), new_uuid()
+
+
 def add_contact(store: Store, data: ContactInput, origin: str = "local") -> str:
     """Create a contact (and its company when named); returns its uuid."""
-    country = get_setting(store, "default_country")
-    emails, phones = validated(data, country)
-    data.custom = checked_custom(store, "contact", data.custom)
-    free = free_mail_domains(store)
-    batch = new_uuid()
+    emails, phones, free, batch = _prepared(store, data)
     with store.write() as session:
         _check_emails_free(session, emails, None)
         company = _resolve_company(session, data.company, emails, free, origin, batch)
@@ -165,11 +168,7 @@ def add_contact(store: Store, data: ContactInput, origin: str = "local") -> str:
 def update_contact(store: Store, email: str, data: ContactInput, cleared: set[str] = frozenset(),
                    origin: str = "local") -> dict[str, tuple]:
     """Apply what ``data`` gives to the contact with ``email``; empty values keep what is there."""
-    country = get_setting(store, "default_country")
-    emails, phones = validated(data, country)
-    data.custom = checked_custom(store, "contact", data.custom)
-    free = free_mail_domains(store)
-    batch = new_uuid()
+    emails, phones, free, batch = _prepared(store, data)
     with store.write() as session:
         contact = require_contact(session, email)
         _check_emails_free(session, emails, contact.id)

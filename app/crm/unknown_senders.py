@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from app.crm.settings import get_setting, set_setting
 from app.store.database import Store
+from app.store.raw_sql import fetch_all
 
 
 @dataclass(frozen=True)
@@ -33,12 +34,7 @@ def unknown_senders(store: Store, limit: int = 200) -> list[UnknownSender]:
         "AND m.from_addr NOT IN (SELECT lower(email) FROM accounts) "
         f"AND m.from_addr NOT IN ({marks}) "
         "GROUP BY m.from_addr ORDER BY max(m.date) DESC LIMIT ?")
-    with store.read() as session:
-        cursor = session.connection().connection.cursor()
-        try:
-            rows = cursor.execute(sql, (*ignored, limit)).fetchall()
-        finally:
-            cursor.close()
+    rows = fetch_all(store, sql, (*ignored, limit))
     return [UnknownSender(*row) for row in rows]
 
 

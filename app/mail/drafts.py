@@ -11,6 +11,7 @@ from email.utils import make_msgid
 
 from sqlalchemy import select
 
+from app.mail.imap_copies import delete_uids
 from app.store.database import Store
 from app.store.models import Draft
 
@@ -75,9 +76,4 @@ def upload_draft(store: Store, imap_client, folder: str, raw: bytes, message_id:
     imap_client.select_folder(folder)
     old = imap_client.search(["HEADER", "Message-ID", message_id])
     imap_client.append(folder, raw, flags=[b"\\Draft", b"\\Seen"])
-    if old:
-        imap_client.add_flags(old, [b"\\Deleted"])
-        if imap_client.has_capability("UIDPLUS"):
-            imap_client.uid_expunge(old)
-        else:
-            imap_client.expunge()
+    delete_uids(imap_client, old)

@@ -29,6 +29,7 @@ from sqlalchemy import select
 
 from app.errors import AuthError, LiaisonError, NetworkError
 from app.mail import smtp_send
+from app.mail.imap_copies import delete_by_message_id
 from app.mail.imap_session import Credential
 from app.mail.outgoing import BIG_ATTACHMENTS_BYTES, Outgoing, build_message
 from app.store.database import Store
@@ -215,16 +216,8 @@ def _remove_draft_copies(store: Store, account_id: int, imap_client, message_id:
     """A sent message's draft copies on the server go (they share its Message-ID)."""
     with store.read() as session:
         folder = session.scalar(select(Folder.name).where(Folder.account_id == account_id, Folder.role == "drafts"))
-    if folder is None:
-        return
-    imap_client.select_folder(folder)
-    copies = imap_client.search(["HEADER", "Message-ID", message_id])
-    if copies:
-        imap_client.add_flags(copies, [b"\\Deleted"])
-        if imap_client.has_capability("UIDPLUS"):
-            imap_client.uid_expunge(copies)
-        else:
-            imap_client.expunge()
+    if folder is not None:
+        delete_by_message_id(imap_client, folder, message_id)
 
 
 def file_pending_copies(store: Store, account: Account, imap_client) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from app.errors import AuthError, LiaisonError, NetworkError, ServerError, TlsError
-from app.mail.imap_session import Credential
+from app.mail.imap_session import Credential, tls_context
 
 TIMEOUT_SECONDS = 60
 
@@ -41,14 +41,6 @@ class SmtpSettings:
 def smtp_settings(account) -> SmtpSettings:
     return SmtpSettings(host=account.smtp_host, port=account.smtp_port, security=account.smtp_security,
                         username=account.username, tls_verify=account.tls_verify, ca_file=account.ca_file)
-
-
-def _context(settings: SmtpSettings) -> ssl.SSLContext:
-    context = ssl.create_default_context(cafile=settings.ca_file or None)
-    if not settings.tls_verify:
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-    return context
 
 
 def _reply_text(exc: smtplib.SMTPResponseException) -> str:
@@ -106,7 +98,7 @@ def open_smtp(settings: SmtpSettings, credential: Credential | None) -> smtplib.
     with smtp_errors(settings):
         if settings.security == "ssl":
             client = smtplib.SMTP_SSL(settings.host, settings.port, timeout=TIMEOUT_SECONDS,
-                                      context=_context(settings))
+                                      context=tls_context(settings))
         else:
             client = smtplib.SMTP(settings.host, settings.port, timeout=TIMEOUT_SECONDS)
         try:
@@ -114,7 +106,7 @@ def open_smtp(settings: SmtpSettings, credential: Credential | None) -> smtplib.
             if settings.security == "starttls":
                 if not client.has_extn("starttls"):
                     raise smtplib.SMTPNotSupportedError("STARTTLS")
-                client.starttls(context=_context(settings))
+                client.starttls(context=tls_context(settings))
                 client.ehlo()
             if credential is not None and client.has_extn("auth"):
                 credential.authenticate(client, settings.username)

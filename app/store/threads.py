@@ -10,20 +10,12 @@ from __future__ import annotations
 
 from app.mail.conversations import Conversation, ThreadItem, thread_messages
 from app.store.database import Store
-
-
-def _cursor_rows(store: Store, sql: str, params: tuple) -> list[tuple]:
-    with store.read() as session:
-        cursor = session.connection().connection.cursor()
-        try:
-            return cursor.execute(sql, params).fetchall()
-        finally:
-            cursor.close()
+from app.store.raw_sql import fetch_all
 
 
 def account_thread_items(store: Store, account_id: int) -> tuple[list[ThreadItem], dict[int, int | None]]:
     """Every message of an account as threading input, and each message's current thread id."""
-    rows = _cursor_rows(store, (
+    rows = fetch_all(store, (
         "SELECT m.id, m.message_id, m.in_reply_to, m.\"references\", m.subject, m.date, m.thread_id "
         "FROM mail_messages m JOIN mail_folders f ON f.id = m.folder_id WHERE f.account_id = ?"),
         (account_id,))
@@ -49,7 +41,7 @@ def rethread_account(store: Store, account_id: int) -> int:
 
 
 def needs_threading(store: Store, account_id: int) -> bool:
-    rows = _cursor_rows(store, (
+    rows = fetch_all(store, (
         "SELECT 1 FROM mail_messages m JOIN mail_folders f ON f.id = m.folder_id "
         "WHERE f.account_id = ? AND m.thread_id IS NULL LIMIT 1"), (account_id,))
     return bool(rows)
@@ -57,7 +49,7 @@ def needs_threading(store: Store, account_id: int) -> bool:
 
 def conversation_message_ids(store: Store, message_pk: int) -> list[int]:
     """The messages of the conversation this message is in, oldest first (itself if unthreaded)."""
-    rows = _cursor_rows(store, (
+    rows = fetch_all(store, (
         "SELECT id FROM mail_messages WHERE thread_id = (SELECT thread_id FROM mail_messages WHERE id = ?) "
         "AND moving = 0 ORDER BY date, id"), (message_pk,))
     return [r[0] for r in rows] or [message_pk]
@@ -70,7 +62,7 @@ def folder_conversation_ids(store: Store, folder_id: int, descending: bool = Tru
     is a conversation of its own (``-id`` cannot collide with a thread id).
     """
     direction = "DESC" if descending else "ASC"
-    rows = _cursor_rows(store, (
+    rows = fetch_all(store, (
         "SELECT id, max(date) AS newest FROM mail_messages WHERE folder_id = ? AND moving = 0 "
         f"GROUP BY coalesce(thread_id, -id) ORDER BY newest {direction}, id {direction}"), (folder_id,))
     return [r[0] for r in rows]
@@ -81,7 +73,7 @@ def conversation_sizes(store: Store, message_pks: list[int]) -> dict[int, int]:
     if not message_pks:
         return {}
     marks = ",".join("?" * len(message_pks))
-    rows = _cursor_rows(store, (
+    rows = fetch_all(store, (
         "SELECT m.id, (SELECT count(*) FROM mail_messages o WHERE o.thread_id = m.thread_id AND o.moving = 0) "
         f"FROM mail_messages m WHERE m.id IN ({marks})"), tuple(message_pks))
     return {r[0]: max(r[1], 1) for r in rows}
@@ -89,7 +81,7 @@ def conversation_sizes(store: Store, message_pks: list[int]) -> dict[int, int]:
 
 def message_locations(store: Store, account_id: int) -> dict[int, tuple]:
     """id → (folder name, uid, from name, from address, Message-ID) for an account's messages."""
-    return {r[0]: r[1:] for r in _cursor_rows(store, (
+    return {r[0]: r[1:] for r in fetch_all(store, (
         "SELECT m.id, f.name, m.uid, m.from_name, m.from_addr, m.message_id FROM mail_messages m "
         "JOIN mail_folders f ON f.id = m.folder_id WHERE f.account_id = ?"), (account_id,))}
 

@@ -27,19 +27,11 @@ from app.crm.unknown_senders import ignore_sender, unknown_senders
 from app.crm.validation import InvalidValue
 from app.errors import UserFacingError
 from app.store.database import Store
+from app.store.raw_sql import fetch_all
 from app.ui.customer_panel import CustomerPanel
 
 SHOW_AT_MOST = 500
 ADDRESS_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _rows(store: Store, sql: str, params: tuple) -> list[tuple]:
-    with store.read() as session:
-        cursor = session.connection().connection.cursor()
-        try:
-            return cursor.execute(sql, params).fetchall()
-        finally:
-            cursor.close()
 
 
 class CustomersView(QWidget):
@@ -112,7 +104,7 @@ class CustomersView(QWidget):
         needle = f"%{self.filter.text().strip().lower()}%"
         page = self.tabs.currentIndex()
         if page == 0:
-            rows = _rows(self.store, (
+            rows = fetch_all(self.store, (
                 "SELECT c.name, (SELECT email FROM crm_contact_emails e WHERE e.contact_id = c.id ORDER BY position "
                 "LIMIT 1), coalesce(co.name, ''), c.title FROM crm_contacts c LEFT JOIN crm_companies co "
                 "ON co.id = c.company_id WHERE c.deleted_at IS NULL AND c.merged_into_id IS NULL AND "
@@ -121,7 +113,7 @@ class CustomersView(QWidget):
                 (needle, needle, needle, SHOW_AT_MOST))
             self._fill(self.contacts, rows, address_column=1)
         elif page == 1:
-            rows = _rows(self.store, (
+            rows = fetch_all(self.store, (
                 "SELECT co.name, coalesce((SELECT group_concat(domain, ', ') FROM crm_company_domains d "
                 "WHERE d.company_id = co.id), ''), (SELECT count(*) FROM crm_contacts c WHERE c.company_id = co.id "
                 "AND c.deleted_at IS NULL) FROM crm_companies co WHERE co.deleted_at IS NULL AND "

@@ -18,13 +18,6 @@ from tests.support.smtp_server import SmtpServer
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture
-def smtp(tmp_path):
-    server = SmtpServer(tmp_path / "smtp", {"sales": PASSWORD}).start()
-    yield server
-    server.stop()
-
-
 def add_sending_account(cli, dovecot, smtp_port, security="starttls", name="work"):
     cli("account", "add", "--name", name, "--email", "sales@example.com", "--display-name", "李雷 Li Lei",
         "--username", "sales", "--imap-host", "localhost", "--imap-port", str(dovecot.ssl_port),

@@ -11,16 +11,8 @@ from app.mail.drafts import list_drafts
 from app.store.accounts import NewAccount, create_account, list_accounts
 from app.secrets import SecretStore
 from tests.integration.conftest import PASSWORD
-from tests.support.smtp_server import SmtpServer
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def smtp(tmp_path):
-    server = SmtpServer(tmp_path / "smtp", {"sales": PASSWORD}).start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
