@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.outbox_button)
         reader.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.customer.message_requested.connect(self.open_message)
+        reader.compose_requested.connect(self._compose_to)
         self.customers_view.panel.message_requested.connect(self.open_message)
         for view in (self.customer, self.customers_view, self.deals_view):
             view.records_changed.connect(self._records_changed)
@@ -450,6 +451,13 @@ class MainWindow(QMainWindow):
                 return None
             draft_uuid = drafts[labels.index(label)].uuid
         return self.compose(load_draft(self.store, draft_uuid))
+
+    def _compose_to(self, address: str):
+        from app.mail.drafts import DraftData
+
+        accounts = [a for a in list_accounts(self.store) if not a.is_sample]
+        account_id = self._current_account_id() or (accounts[0].id if accounts else 0)
+        return self.compose(DraftData(account_id=account_id, to=address))
 
     def compose_reply(self, kind: str):
         from app.mail.drafts import DraftData

@@ -60,6 +60,7 @@ def source_text(raw: bytes) -> str:
 
 class ReaderPane(QWidget):
     status_message = Signal(str)
+    compose_requested = Signal(str)  # a mailto: link was clicked: write to this address
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
@@ -266,7 +267,7 @@ class ReaderPane(QWidget):
             self._render()
             return
         if url.scheme() == "mailto":
-            QDesktopServices.openUrl(url)
+            self.compose_requested.emit(url.path())
             return
         if link_host(text) is None:
             return  # only web links leave the reader

@@ -154,3 +154,16 @@ def test_signature_and_template_in_the_composer(qtbot, sending_window, cli, monk
     composer.to.setText("张伟 <zw@huaxin.cn>")
     assert composer.apply_template("quote")
     assert (composer.subject.text(), composer.editor.toPlainText()) == ("华信贸易 报价", "张伟您好")
+
+
+def test_a_mailto_link_opens_the_composer(qtbot, sending_window):
+    from PySide6.QtCore import QUrl
+
+    window, _service = sending_window
+    opened = []
+    original = window.compose
+    window.compose = lambda draft=None: opened.append(draft) or original(draft)
+    window.reader.browser.link_clicked.emit(QUrl("mailto:zhang.wei@huaxin-trade.cn"))
+    assert opened and opened[0].to == "zhang.wei@huaxin-trade.cn"
+    for composer in window._composers:
+        qtbot.addWidget(composer)
