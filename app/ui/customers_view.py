@@ -88,7 +88,7 @@ class CustomersView(QWidget):
         for table in (self.contacts, self.unknown):
             table.itemSelectionChanged.connect(lambda t=table: self._selected(t))
         self.tabs.currentChanged.connect(lambda _i: self.reload())
-        self.reload()
+        # Filled when first shown (the main window asks), not at start-up.
 
     def _table(self, headers: tuple[str, ...]) -> QTableWidget:
         table = QTableWidget(0, len(headers))

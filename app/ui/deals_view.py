@@ -72,7 +72,7 @@ class DealsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
-        self.reload()
+        # Filled when first shown (the main window asks), not at start-up.
 
     def reload(self) -> None:
         while self.board_layout.count():

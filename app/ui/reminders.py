@@ -20,6 +20,7 @@ from app.store.database import Store
 
 log = logging.getLogger("liaison.ui")
 CHECK_MS = 30_000
+FIRST_CHECK_MS = 2_000
 
 
 class Reminders(QObject):
@@ -40,7 +41,7 @@ class Reminders(QObject):
 
     def start(self) -> None:
         self.timer.start()
-        QTimer.singleShot(0, self.check)
+        QTimer.singleShot(FIRST_CHECK_MS, self.check)  # after start-up, not in its way
 
     def stop(self) -> None:
         self.timer.stop()
