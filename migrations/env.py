@@ -13,16 +13,11 @@ Why it looks like this (see PLATFORM.md):
 from alembic import context
 from sqlalchemy import create_engine, event, text
 
+from app.store.migrate import include_object
 from app.store.models import Base
 
 config = context.config
 target_metadata = Base.metadata
-
-
-def include_object(obj, name, type_, reflected, compare_to):
-    if type_ == "table" and name and ("_fts" in name):
-        return False
-    return True
 
 
 def _migration_engine(url: str):

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -32,6 +33,21 @@ def select_subject(window, subject: str) -> None:
             window.list_view.setCurrentIndex(model.index(row, 0))
             return
     raise SystemExit(f"no sample message '{subject}'")
+
+
+def show_search(app, window, text: str) -> None:
+    """Type a search and wait for the background answer to be listed."""
+    box = window.search_box
+    box.setFocus()
+    box.last_answer = None
+    box.setText(text)
+    box.search_now()
+    for _ in range(500):
+        app.processEvents()
+        if box.last_answer is not None:
+            break
+        time.sleep(0.01)
+    settle(app)
 
 
 def settle(app) -> None:
@@ -83,6 +99,10 @@ def main() -> None:
     settle(app)
     window.grab().save(str(out_dir / "deals.png"))
     window.sections.setCurrentIndex(0)
+    for name, text in (("search.png", "报价"), ("search-en.png", "quote")):
+        show_search(app, window, text)
+        window.grab().save(str(out_dir / name))
+    window.search_box.results.hide()
     from app.ui.composer import Composer
 
     composer = Composer(window.store)  # the sample account sends nothing; this is only its look

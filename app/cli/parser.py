@@ -89,6 +89,15 @@ def build_parser() -> argparse.ArgumentParser:
     sync = commands.add_parser("sync", help="one complete sync pass")
     sync.add_argument("--account", help="only this account")
     sync.add_argument("--folder", help="only this folder (needs --account when there are several)")
+    sync.add_argument("--no-index", action="store_true",
+                      help="store new mail without indexing it for search (indexed by the next sync)")
+
+    search = commands.add_parser("search", help="search mail and customers (from: to: cc: subject: has: is: "
+                                 "before: after: in: customer: deal: \"phrases\" -exclude)")
+    search.add_argument("query", nargs="*", help="the search, e.g. 'from:anna 合同 after:2026-01'")
+    search.add_argument("--limit", type=_positive, default=50, help="at most this many messages (and customers)")
+    search.add_argument("--json", action="store_true", help="one JSON object per line, messages first")
+    search.add_argument("--rebuild", action="store_true", help="rebuild the search index from the stored mail")
 
     messages = commands.add_parser("messages", help="list stored messages, newest first")
     messages.add_argument("--account")

@@ -40,6 +40,10 @@ def _dispatch(args: argparse.Namespace, paths, store) -> int:
         from app.cli import send_command
 
         return send_command.run(args, store)
+    if args.command == "search":
+        from app.cli import search_command
+
+        return search_command.run(args, store)
     if args.command == "threads":
         from app.cli import threads_command
 

@@ -31,8 +31,9 @@ def _summary_line(s: SyncSummary) -> str:
     pushed = f", {s.pushed} local changes pushed" if s.pushed else ""
     outbox = s.outbox or {}
     sent = "".join(f", {outbox[k]} {k}" for k in ("sent", "queued", "failed") if outbox.get(k))
+    indexed = f", {s.indexed} indexed for search" if s.indexed else ""
     return (f"{s.account}: {s.folders} folders, {s.new} new, {s.changed} changed, "
-            f"{s.removed} removed{pushed}{sent and ', outbox:' + sent[1:]} in {s.seconds:.1f} s")
+            f"{s.removed} removed{pushed}{sent and ', outbox:' + sent[1:]}{indexed} in {s.seconds:.1f} s")
 
 
 def run(args, store) -> int:
@@ -49,7 +50,7 @@ def run(args, store) -> int:
         progress = TerminalProgress(account.name)
         try:
             summary = sync_account(store, account, credential_for(account),
-                                   only_folder=args.folder, progress=progress)
+                                   only_folder=args.folder, progress=progress, index=not args.no_index)
         except LiaisonError as exc:
             progress.clear()
             if len(accounts) == 1:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from app.crm.mail_hooks import after_sync
+from app.search import crm_index, mail_index
 from app.errors import NetworkError, ServerError, UserFacingError
 from app.mail.folder_roles import assign_roles
 from app.mail.folder_sync import FolderSync, ProgressFn, ServerFeatures
@@ -45,6 +46,7 @@ class SyncSummary:
     removed: int = 0
     pushed: int = 0
     rethreaded: int = 0  # messages whose conversation changed
+    indexed: int = 0  # queued messages indexed after the folders (an upgraded profile's backlog)
     outbox: dict = field(default_factory=dict)  # sent / queued / failed counts
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
@@ -91,7 +93,12 @@ def drain_outbox(store: Store, account: Account, credential: Credential, imap_cl
 
 def sync_account(store: Store, account: Account, credential: Credential,
                  only_folder: str | None = None, progress: ProgressFn | None = None,
-                 should_stop: Callable[[], bool] = lambda: False) -> SyncSummary:
+                 should_stop: Callable[[], bool] = lambda: False, index: bool = True) -> SyncSummary:
+    """One pass over an account: pending actions, folders, outbox, new mail, then the rest.
+
+    ``index`` False leaves new mail queued for the search index (``sync --no-index``; the next
+    indexing sync or ``search --rebuild`` catches up) instead of indexing it as it is stored.
+    """
     started = time.monotonic()
     summary = SyncSummary(account=account.name)
     settings = imap_settings(account)
@@ -113,21 +120,24 @@ def sync_account(store: Store, account: Account, credential: Credential,
             for folder in folders:
                 if should_stop():
                     break
-                _sync_one(client, store, account, folder, features, progress, should_stop, summary)
+                _sync_one(client, store, account, folder, features, progress, should_stop, summary, index)
     finally:
         close_quietly(client)
     if summary.new or threads.needs_threading(store, account.id):
         summary.rethreaded = threads.rethread_account(store, account.id)
     after_sync(store)  # link new mail to customers, settle follow-ups
+    crm_index.index_pending(store)
+    if index:
+        summary.indexed = mail_index.index_pending(store, should_stop=should_stop)
     summary.seconds = time.monotonic() - started
     return summary
 
 
-def _sync_one(client, store, account, folder, features, progress, should_stop, summary) -> None:
+def _sync_one(client, store, account, folder, features, progress, should_stop, summary, index) -> None:
     try:
         with imap_errors(imap_settings(account)):
             result = FolderSync(client, store, account.id, folder, features, progress,
-                                should_stop).run()
+                                should_stop, index).run()
     except ServerError as exc:
         mail_cache.fail_folder_sync(store, folder.id, str(exc))
         summary.errors.append(f"{folder.name}: {exc}")

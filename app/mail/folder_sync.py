@@ -12,8 +12,9 @@ nothing and the next run ends with exactly the server's messages:
    * neither: flags of every cached message are compared, expunges as above.
    After an interrupted run (folder state not ``ok``) the full UID list is always compared,
    which fills any gap left behind.
-3. New messages are fetched newest first, in batches; each batch is stored atomically and
-   UIDs already cached are skipped, so a resumed run never duplicates.
+3. New messages are fetched newest first, in batches; each batch is stored atomically, with
+   its search documents, and UIDs already cached are skipped, so a resumed run never
+   duplicates.
 4. Only then does the folder's cursor (UIDNEXT, HIGHESTMODSEQ, count) advance.
 
 Messages with local flag changes still waiting to be pushed keep their local flags.
@@ -29,6 +30,7 @@ from app.mail.batch_pipeline import StorePipeline
 from app.mail.fetched import FetchedBody, FetchedMessage
 from app.mail.flags import normalise_flags
 from app.mail.imap_changes import fetch_bodies, fetch_changed_since
+from app.search.mail_document import fetched_document
 from app.store import mail_cache
 from app.store.database import Store
 from app.store.models import Folder
@@ -60,8 +62,9 @@ class FolderSync:
 
     def __init__(self, client, store: Store, account_id: int, folder: Folder,
                  features: ServerFeatures, progress: ProgressFn | None = None,
-                 should_stop: Callable[[], bool] = lambda: False):
+                 should_stop: Callable[[], bool] = lambda: False, index: bool = True):
         self.client = client
+        self.index = index  # build search documents in the store thread (app.search)
         self.store = store
         self.account_id = account_id
         self.folder = folder
@@ -151,7 +154,8 @@ class FolderSync:
         def store_batch(fetched: list[FetchedBody]) -> None:
             nonlocal stored
             batch = [FetchedMessage.from_body(body) for body in fetched]
-            self.result.new += mail_cache.store_messages(self.store, self.folder.id, batch)
+            documents = [fetched_document(m) for m in batch] if self.index else None
+            self.result.new += mail_cache.store_messages(self.store, self.folder.id, batch, documents)
             stored += len(fetched)
             self.progress(self.folder.name, stored, total)
 

@@ -135,7 +135,8 @@ def _head_bytes(entity: Entity) -> bytes:
     return decode_transfer(entity.body[:256], entity.header("Content-Transfer-Encoding"))[:16]
 
 
-def _text_of(entity: Entity) -> str:
+def entity_text(entity: Entity) -> str:
+    """A text part's content decoded: transfer encoding, charset, format=flowed; no NULs."""
     payload = decode_transfer(entity.body, entity.header("Content-Transfer-Encoding"))
     text = decode_body(payload, entity.param("charset")).text.replace("\r\n", "\n").replace("\r", "\n")
     if entity.content_type == "text/plain" and (entity.param("format") or "").lower() == "flowed":
@@ -185,7 +186,7 @@ class _Builder:
         is_text = entity.content_type in _INLINE_TEXT_TYPES
         if is_text and entity.disposition != "attachment" and not _filename(entity) \
                 and len(entity.body) <= MAX_TEXT_BYTES:
-            text = _text_of(entity)
+            text = entity_text(entity)
             if entity.content_type == "text/html":
                 return [Segment(html=text)]
             return [Segment(plain=text)]

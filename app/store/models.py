@@ -137,6 +137,16 @@ class RemoteContentSender(Base):
     allowed_at: Mapped[int] = mapped_column(Integer)
 
 
+class RecentSearch(Base):
+    """A search the user ran, for the search field's history.  User data."""
+
+    __tablename__ = "recent_searches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    query: Mapped[str] = mapped_column(Text, unique=True)
+    used_at: Mapped[int] = mapped_column(Integer)
+
+
 class MessageBody(Base):
     """The raw RFC 822 bytes of a message, compressed: kept so nothing is ever lost."""
 

@@ -139,6 +139,35 @@ class CustomersView(QWidget):
                     item.setData(ADDRESS_ROLE, (row[0], row[address_column]))
                 table.setItem(r, c, item)
 
+    def show_record(self, kind: str, record_id: int) -> bool:
+        """Select a contact or company in its list (filtered down to it) and show it."""
+        if kind == "contact":
+            rows = fetch_all(self.store, "SELECT c.name, (SELECT email FROM crm_contact_emails e WHERE "
+                                         "e.contact_id = c.id ORDER BY position LIMIT 1) FROM crm_contacts c "
+                                         "WHERE c.id = ?", (record_id,))
+            page, table, key, column = 0, self.contacts, rows[0][1] if rows else None, 1
+        else:
+            rows = fetch_all(self.store, "SELECT name FROM crm_companies WHERE id = ?", (record_id,))
+            page, table, key, column = 1, self.companies, rows[0][0] if rows else None, 0
+        if not key:
+            return False
+        self.tabs.blockSignals(True)
+        self.tabs.setCurrentIndex(page)
+        self.tabs.blockSignals(False)
+        self._filter_timer.stop()
+        self.filter.blockSignals(True)
+        self.filter.setText(key)
+        self.filter.blockSignals(False)
+        self.reload()
+        for row in range(table.rowCount()):
+            if table.item(row, column).text() == key:
+                table.selectRow(row)
+                table.scrollToItem(table.item(row, 0))
+                if kind == "contact":
+                    self.panel.show_sender(rows[0][0], key)
+                return True
+        return False
+
     def _selected(self, table: QTableWidget) -> None:
         items = table.selectedItems()
         if items and items[0].data(ADDRESS_ROLE):

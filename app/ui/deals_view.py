@@ -111,6 +111,23 @@ class DealsView(QWidget):
         self.columns[stage.uuid] = column
         return box
 
+    def show_deal(self, deal_id: int) -> bool:
+        """Select a deal on the board (in its stage's column) and scroll to it."""
+        with self.store.read() as session:
+            deal = session.get(Deal, deal_id)
+            uuid = deal.uuid if deal is not None else None
+        self.reload()
+        for column in self.columns.values():
+            column.clearSelection()
+        for column in self.columns.values():
+            for row in range(column.count()):
+                if column.item(row).data(DEAL_ROLE) == uuid:
+                    column.setCurrentRow(row)
+                    column.scrollToItem(column.item(row))
+                    column.setFocus()
+                    return True
+        return False
+
     def move(self, deal_uuids: list[str], stage_uuid: str) -> None:
         for uuid in deal_uuids:
             move_deal(self.store, uuid, stage_uuid)

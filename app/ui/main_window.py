@@ -40,6 +40,7 @@ from app.ui.folder_picker import FolderPicker
 from app.ui.message_actions import MessageActions
 from app.ui.message_list_model import MessageListModel, Roles
 from app.ui.reader_pane import ReaderPane
+from app.ui.search_box import SearchBox
 from app.ui.reminders import Reminders
 from app.ui.shortcuts_dialog import ShortcutsDialog
 from app.ui.sync_service import SyncService
@@ -104,6 +105,10 @@ class MainWindow(QMainWindow):
         self.sections.addTab(self.customers_view, self.tr("Customers"))
         self.sections.addTab(self.deals_view, self.tr("Deals"))
         self.sections.currentChanged.connect(self._section_changed)
+        self.search_box = SearchBox(store, self)
+        self.sections.setCornerWidget(self.search_box, Qt.Corner.TopRightCorner)
+        self.search_box.message_requested.connect(self.open_message)
+        self.search_box.record_requested.connect(self.open_record)
         mail_view = QWidget()
         mail_layout = QVBoxLayout(mail_view)
         mail_layout.setContentsMargins(0, 0, 0, 0)
@@ -237,7 +242,8 @@ class MainWindow(QMainWindow):
                 (self.tr("&Reader"), "Ctrl+3", self.body.setFocus),
                 (self.tr("&Mail"), "Ctrl+Shift+M", lambda: self.sections.setCurrentIndex(0)),
                 (self.tr("&Customers"), "Ctrl+Shift+C", lambda: self.sections.setCurrentIndex(1)),
-                (self.tr("&Deals"), "Ctrl+Shift+D", lambda: self.sections.setCurrentIndex(2))):
+                (self.tr("&Deals"), "Ctrl+Shift+D", lambda: self.sections.setCurrentIndex(2)),
+                (self.tr("&Search"), "Ctrl+K", self.focus_search)):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(slot)
@@ -407,6 +413,19 @@ class MainWindow(QMainWindow):
             index = self.messages.index(row, 0)
             self.list_view.setCurrentIndex(index)
             self.list_view.scrollTo(index)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Show a customer record found by search: a contact or company in Customers, a deal in Deals."""
+        if kind == "deal":
+            self.sections.setCurrentIndex(2)
+            self.deals_view.show_deal(record_id)
+        else:
+            self.sections.setCurrentIndex(1)
+            self.customers_view.show_record(kind, record_id)
 
     def _records_changed(self) -> None:
         """Customer records changed somewhere: views not in front refresh when shown."""

@@ -117,6 +117,7 @@ def test_migrations_create_exactly_what_the_models_declare(tmp_path):
     ensure_schema(paths)
     engine = create_engine(f"sqlite:///{paths.database}")
     with engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"render_as_batch": True})
+        context = MigrationContext.configure(conn, opts={"render_as_batch": True,
+                                                         "include_object": migrate.include_object})
         assert compare_metadata(context, Base.metadata) == []
     engine.dispose()

@@ -1,0 +1,1 @@
+"""Full-text search over mail and customer records (Qt-free core)."""

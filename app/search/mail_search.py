@@ -1,0 +1,219 @@
+"""Running a parsed query against the mail cache: FTS5 for words, SQL for everything else.
+
+One SQL statement answers a query.  Words and text operators become one MATCH on
+``mail_fts``; addresses (``from:anna@acme.com``, ``from:@acme.com``), flags, dates, folders and
+customer links are plain conditions on indexed columns of ``mail_messages``,
+``mail_addresses`` and ``crm_message_links``; exclusions are ``NOT IN`` the same sub-queries.
+Results are newest first.  Without ``in:``, Trash and Junk are left out (as in every mail
+client); ``in:all`` includes them.
+
+The same message stored in two folders (Gmail's labels) is shown once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.search import crm_index, fts_expression
+from app.search.fts_expression import MAIL_COLUMNS
+from app.search.query import Clause, Query, QueryError, parse
+from app.store.database import Store
+from app.store.raw_sql import fetch_all
+
+HIDDEN_ROLES = ("trash", "junk")
+ALL_FOLDERS = ("all", "anywhere", "全部")
+_EXACT_ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_DOMAIN = re.compile(r"^@?([a-z0-9-]+\.)+[a-z]{2,}$", re.IGNORECASE)
+_ADDRESS_ROLES = {"from": ("from",), "to": ("to", "cc"), "cc": ("cc",)}
+
+
+@dataclass
+class MailHit:
+    id: int
+    folder_id: int
+    uid: int
+    folder: str
+    account: str
+    subject: str
+    from_name: str
+    from_addr: str
+    date: int
+    seen: bool
+    flagged: bool
+    has_attachments: bool
+
+
+@dataclass
+class MailResults:
+    hits: list[MailHit] = field(default_factory=list)
+    more: bool = False  # there are more results than the limit
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Sql:
+    conditions: list[str] = field(default_factory=list)
+    params: list = field(default_factory=list)
+    match: list[str] = field(default_factory=list)
+    exclude_match: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    folder_scope: bool = False
+
+    def add(self, condition: str, params, negated: bool) -> None:
+        self.conditions.append(f"NOT ({condition})" if negated else condition)
+        self.params.extend(params)
+
+
+def _marks(values) -> str:
+    return ",".join("?" * len(values))
+
+
+def _address_condition(clause: Clause, sql: _Sql) -> bool:
+    """Exact addresses and domains go to mail_addresses' indexes; False: use the text index."""
+    value = clause.value.strip().lower()
+    roles = _ADDRESS_ROLES.get(clause.field or "")
+    if roles is None or clause.phrase:
+        return False
+    if _EXACT_ADDRESS.match(value):
+        column, value = "addr", value
+    elif value.startswith("@") and _DOMAIN.match(value):
+        column, value = "domain", value[1:]
+    else:
+        return False
+    sql.add(f"m.id IN (SELECT message_id FROM mail_addresses WHERE {column} = ? AND role IN ({_marks(roles)}))",
+            [value, *roles], clause.negated)
+    return True
+
+
+def _folder_ids(store: Store, value: str) -> list[int]:
+    wanted = value.strip().lower()
+    rows = fetch_all(store, "SELECT f.id, f.name, f.delimiter, f.role FROM mail_folders f")
+    ids = []
+    for folder_id, name, delimiter, role in rows:
+        leaf = name.rsplit(delimiter, 1)[-1] if delimiter else name
+        if wanted in (name.lower(), leaf.lower(), (role or "").lower()):
+            ids.append(folder_id)
+    if not ids:
+        names = sorted({row[1] for row in rows})
+        listed = ", ".join(names[:8]) + (", …" if len(names) > 8 else "")
+        raise QueryError(f"No folder is called '{value}'" + (f"; folders are: {listed}." if names else "."))
+    return ids
+
+
+def _customer_ids(store: Store, clause: Clause) -> tuple[list[int], list[int], list[int]]:
+    """(contact ids, company ids, deal ids) the value names."""
+    value = clause.value.strip().lower()
+    if clause.field == "customer" and _EXACT_ADDRESS.match(value):
+        contacts = [r[0] for r in fetch_all(store, "SELECT contact_id FROM crm_contact_emails WHERE email = ?",
+                                            (value,))]
+        return contacts, [], []
+    if clause.field == "customer" and _DOMAIN.match(value) and "." in value:
+        companies = [r[0] for r in fetch_all(store, "SELECT company_id FROM crm_company_domains WHERE domain = ?",
+                                             (value.lstrip("@"),))]
+        if companies:
+            return [], companies, []
+    expression = fts_expression.phrase(Clause(None, clause.value, phrase=clause.phrase))
+    kinds = ("contact", "company") if clause.field == "customer" else ("deal",)
+    codes = [crm_index.KIND_CODES[k] for k in kinds]
+    rows = fetch_all(store, f"SELECT rowid FROM crm_fts WHERE crm_fts MATCH ? AND rowid % 8 IN ({_marks(codes)})",
+                     (f"title : {expression}", *codes))
+    found: dict[str, list[int]] = {"contact": [], "company": [], "deal": []}
+    for (rowid,) in rows:
+        kind, record_id = crm_index.record_of(rowid)
+        found[kind].append(record_id)
+    return found["contact"], found["company"], found["deal"]
+
+
+def _link_condition(store: Store, clause: Clause, sql: _Sql) -> None:
+    contacts, companies, deals = _customer_ids(store, clause)
+    parts, params = [], []
+    for column, ids in (("contact_id", contacts), ("company_id", companies), ("deal_id", deals)):
+        if ids:
+            parts.append(f"SELECT message_id FROM crm_message_links WHERE {column} IN ({_marks(ids)})")
+            params += ids
+    if not parts:
+        what = "contact or company" if clause.field == "customer" else "deal"
+        sql.warnings.append(f"No {what} matches '{clause.value}'.")
+        parts, params = ["SELECT NULL WHERE 0"], []
+    sql.add(f"m.id IN ({' UNION ALL '.join(parts)})", params, clause.negated)
+
+
+def _compile(store: Store, query: Query) -> _Sql:
+    sql = _Sql(warnings=list(query.warnings))
+    for clause in query.clauses:
+        kind = clause.field
+        if kind is None or kind in MAIL_COLUMNS:
+            if _address_condition(clause, sql):
+                continue
+            expression = fts_expression.column_expression(clause, MAIL_COLUMNS)
+            if expression is not None:
+                (sql.exclude_match if clause.negated else sql.match).append(expression)
+        elif kind == "is":
+            column = {"unread": "m.seen = 0", "read": "m.seen = 1", "flagged": "m.flagged = 1"}[clause.value]
+            sql.add(column, [], clause.negated)
+        elif kind == "has":
+            sql.add("m.has_attachments = 1", [], clause.negated)
+        elif kind == "before":
+            sql.add("m.date < ?", [int(clause.value)], clause.negated)
+        elif kind == "after":
+            sql.add("m.date >= ?", [int(clause.value)], clause.negated)
+        elif kind == "in":
+            if clause.value.lower() in ALL_FOLDERS:
+                sql.folder_scope = True
+                continue
+            ids = _folder_ids(store, clause.value)
+            sql.add(f"m.folder_id IN ({_marks(ids)})", ids, clause.negated)
+            sql.folder_scope = sql.folder_scope or not clause.negated
+        elif kind in ("customer", "deal"):
+            _link_condition(store, clause, sql)
+    if sql.match:
+        sql.add("m.id IN (SELECT rowid FROM mail_fts WHERE mail_fts MATCH ?)",
+                [fts_expression.all_of(sql.match)], False)
+    if sql.exclude_match:
+        sql.add("m.id IN (SELECT rowid FROM mail_fts WHERE mail_fts MATCH ?)",
+                [fts_expression.any_of(sql.exclude_match)], True)
+    if not sql.folder_scope:
+        sql.add(f"m.folder_id NOT IN (SELECT id FROM mail_folders WHERE role IN ({_marks(HIDDEN_ROLES)}))",
+                list(HIDDEN_ROLES), False)
+    return sql
+
+
+_HIT_SQL = ("SELECT m.id, m.folder_id, m.uid, f.name, a.name, m.subject, m.from_name, m.from_addr, m.date, m.seen, "
+            "m.flagged, m.has_attachments, m.message_id FROM mail_messages m "
+            "JOIN mail_folders f ON f.id = m.folder_id JOIN accounts a ON a.id = f.account_id ")
+
+
+def search_mail(store: Store, query: Query | str, limit: int = 50) -> MailResults:
+    """The newest ``limit`` messages matching ``query``; raises QueryError for a bad query."""
+    if isinstance(query, str):
+        query = parse(query)
+    crm_index.index_pending(store)  # customer:/deal: see records edited a moment ago
+    sql = _compile(store, query)
+    where = " AND ".join(sql.conditions) or "1"
+    # Twice the limit, so dropping copies of one message in several folders still fills a page.
+    rows = fetch_all(store, f"{_HIT_SQL} WHERE {where} ORDER BY m.date DESC, m.id DESC LIMIT ?",
+                     (*sql.params, limit * 2 + 1))
+    results = MailResults(warnings=sql.warnings)
+    seen_keys: set[str] = set()
+    for row in rows:
+        key = row[12] or f"#{row[0]}"
+        if key in seen_keys:
+            continue
+        seen_keys.add(key)
+        if len(results.hits) == limit:
+            results.more = True
+            break
+        results.hits.append(MailHit(*row[:12]))
+    return results
+
+
+def count_mail(store: Store, query: Query | str) -> int:
+    """How many stored messages match (copies in several folders counted once)."""
+    if isinstance(query, str):
+        query = parse(query)
+    crm_index.index_pending(store)
+    sql = _compile(store, query)
+    where = " AND ".join(sql.conditions) or "1"
+    return fetch_all(store, f"SELECT count(DISTINCT coalesce(m.message_id, m.id)) FROM mail_messages m WHERE {where}",
+                     tuple(sql.params))[0][0]
