@@ -7,7 +7,9 @@ the Maildir, warms Dovecot's index once so neither tool pays for it, then measur
 
 * initial full sync (headers and complete bodies stored), Liaison vs mbsync (to a Maildir);
 * a resync with nothing changed: the whole command, Python start-up included;
-* peak resident memory of each process (ru_maxrss from wait4).
+* peak resident memory of each process (ru_maxrss from wait4);
+* the cost of search indexing during sync: Liaison's initial sync as usual (every batch's
+  search documents built and written with it) and with ``sync --no-index``.
 
 Prints a table and writes bench/results/sync.json.  Not a test: it asserts nothing.
 """
@@ -95,7 +97,7 @@ def warm_index(server: DovecotServer) -> None:
     client.logout()
 
 
-def run_liaison(server: DovecotServer, work: Path) -> dict:
+def run_liaison(server: DovecotServer, work: Path, *sync_options: str) -> dict:
     work.mkdir()
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": "tests.support.test_keyring.FileKeyring",
            "LIAISON_TEST_KEYRING_FILE": str(work / "keyring.json"), "PYTHONPATH": str(REPO)}
@@ -105,8 +107,8 @@ def run_liaison(server: DovecotServer, work: Path) -> dict:
                   "--imap-security", "ssl", "--smtp-host", "localhost", "--smtp-port", "25",
                   "--smtp-security", "starttls", "--ca-file", str(server.ca_file),
                   "--password-stdin"], env, stdin=PASSWORD + "\n")
-    initial, initial_rss, out = timed(base + ["sync"], env)
-    resyncs = [timed(base + ["sync"], env) for _ in range(5)]
+    initial, initial_rss, out = timed(base + ["sync", *sync_options], env)
+    resyncs = [timed(base + ["sync", *sync_options], env) for _ in range(5)]
     return {"initial_s": initial, "initial_rss_mb": initial_rss, "summary": out.strip(),
             "resync_s": min(r[0] for r in resyncs), "resync_median_s": sorted(r[0] for r in resyncs)[2],
             "resync_rss_mb": max(r[1] for r in resyncs),
@@ -156,14 +158,18 @@ def main() -> None:
         rounds = []
         for index in range(args.rounds):
             # mbsync goes first in each round, so any cache warm-up favours it.
-            rounds.append((run_mbsync(server, work / f"m{index}"), run_liaison(server, work / f"l{index}")))
+            rounds.append((run_mbsync(server, work / f"m{index}"), run_liaison(server, work / f"l{index}"),
+                           run_liaison(server, work / f"n{index}", "--no-index")))
             print(f"round {index + 1}: mbsync {rounds[-1][0]['initial_s']:.2f} s, "
-                  f"Liaison {rounds[-1][1]['initial_s']:.2f} s", flush=True)
+                  f"Liaison {rounds[-1][1]['initial_s']:.2f} s, "
+                  f"Liaison --no-index {rounds[-1][2]['initial_s']:.2f} s", flush=True)
     finally:
         server.remove()
     mbsync, liaison = median_of(r[0] for r in rounds), median_of(r[1] for r in rounds)
+    unindexed = median_of(r[2] for r in rounds)
     result = {"messages": args.messages, "maildir_mb": round(size / 1e6, 1), "liaison": liaison,
-              "mbsync": mbsync, "rounds": rounds,
+              "mbsync": mbsync, "liaison_no_index": unindexed, "rounds": rounds,
+              "indexing_cost": liaison["initial_s"] / unindexed["initial_s"] - 1,
               "initial_ratio": liaison["initial_s"] / mbsync["initial_s"],
               "resync_ratio": liaison["resync_s"] / mbsync["resync_s"]}
     out = REPO / "bench" / "results"
@@ -178,7 +184,10 @@ def main() -> None:
           f"{result['resync_ratio']:>8.2f}")
     print(f"{'peak RSS initial (MB)':28}{liaison['initial_rss_mb']:>10}{mbsync['initial_rss_mb']:>10}")
     print(f"{'peak RSS resync (MB)':28}{liaison['resync_rss_mb']:>10}{mbsync['resync_rss_mb']:>10}")
-    print(f"Liaison database: {liaison['db_mb']:.1f} MB; {liaison['summary']}")
+    print(f"{'initial sync, --no-index (s)':28}{unindexed['initial_s']:>10.2f}"
+          f"   indexing while syncing costs {result['indexing_cost'] * 100:+.0f} %")
+    print(f"Liaison database: {liaison['db_mb']:.1f} MB ({unindexed['db_mb']:.1f} MB without the index); "
+          f"{liaison['summary']}")
 
 
 if __name__ == "__main__":

@@ -41,9 +41,10 @@ def _placeholders(count: int) -> str:
     return ",".join("?" * count)
 
 
-def _load(store: Store, ids: list[int]) -> list[tuple[int, tuple]]:
+def _load(store: Store, ids: list[int]) -> list[tuple[int, int, tuple]]:
+    """(message id, index rowid, document) of each message still stored."""
     marks = _placeholders(len(ids))
-    rows = fetch_all(store, f"SELECT m.id, m.subject, m.from_name, m.from_addr, m.to_list, m.cc_list, "
+    rows = fetch_all(store, f"SELECT m.id, m.date, m.subject, m.from_name, m.from_addr, m.to_list, m.cc_list, "
                             f"b.compression, b.raw FROM mail_messages m "
                             f"LEFT JOIN mail_bodies b ON b.message_id = m.id WHERE m.id IN ({marks})",
                      tuple(ids))
@@ -53,24 +54,24 @@ def _load(store: Store, ids: list[int]) -> list[tuple[int, tuple]]:
                    f"AND filename != ''", tuple(ids)):
         names.setdefault(message_id, []).append(filename)
     documents = []
-    for message_id, subject, from_name, from_addr, to_list, cc_list, compression, blob in rows:
+    for message_id, date, subject, from_name, from_addr, to_list, cc_list, compression, blob in rows:
         raw = None
         if blob is not None:
             raw = zlib.decompress(blob) if compression == "zlib" else blob
-        documents.append((message_id, mail_document(subject, from_name, from_addr, people_from_json(to_list),
-                                                    people_from_json(cc_list), raw,
-                                                    names.get(message_id, []))))
+        document = mail_document(subject, from_name, from_addr, people_from_json(to_list),
+                                 people_from_json(cc_list), raw, names.get(message_id, []))
+        documents.append((message_id, search_tables.document_rowid(message_id, date), document))
     return documents
 
 
-def _write(store: Store, documents: list[tuple[int, tuple]], ids: list[int]) -> None:
+def _write(store: Store, documents: list[tuple[int, int, tuple]], ids: list[int]) -> None:
     with store.write() as session:
         cursor = session.connection().connection.cursor()
         try:
             still_queued = {row[0] for row in cursor.execute(
                 f"SELECT message_id FROM mail_fts_pending WHERE message_id IN ({_placeholders(len(ids))})",
                 ids)}
-            rows = [(message_id, *columns) for message_id, columns in documents if message_id in still_queued]
+            rows = [(rowid, *columns) for message_id, rowid, columns in documents if message_id in still_queued]
             cursor.executemany(search_tables.INSERT_MAIL_DOCUMENT, rows)
             cursor.execute(search_tables.unqueue_sql(len(ids)), ids)
         finally:

@@ -4,7 +4,12 @@ One SQL statement answers a query.  Words and text operators become one MATCH on
 ``mail_fts``; addresses (``from:anna@acme.com``, ``from:@acme.com``), flags, dates, folders and
 customer links are plain conditions on indexed columns of ``mail_messages``,
 ``mail_addresses`` and ``crm_message_links``; exclusions are ``NOT IN`` the same sub-queries.
-Results are newest first.  Without ``in:``, Trash and Junk are left out (as in every mail
+
+Results are newest first, and neither shape of the statement sorts: with words, FTS5 walks
+the match in rowid order, which is date order (:mod:`app.store.search_tables`), joining each
+entry to its message and stopping at the page size, so a word in half the mailbox costs as
+little as a rare one; a date range narrows the walk to a rowid range.  Without words, the
+date index of ``mail_messages`` is walked the same way.  Without ``in:``, Trash and Junk are left out (as in every mail
 client); ``in:all`` includes them.
 
 The same message stored in two folders (Gmail's labels) is shown once.
@@ -20,6 +25,7 @@ from app.search.fts_expression import MAIL_COLUMNS
 from app.search.query import Clause, Query, QueryError, parse
 from app.store.database import Store
 from app.store.raw_sql import fetch_all
+from app.store.search_tables import MESSAGE_ID_MASK, MESSAGE_OF_ROWID, date_rowid
 
 HIDDEN_ROLES = ("trash", "junk")
 ALL_FOLDERS = ("all", "anywhere", "全部")
@@ -59,6 +65,7 @@ class _Sql:
     exclude_match: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     folder_scope: bool = False
+    rowid_range: list[tuple[str, int]] = field(default_factory=list)  # the dates, as mail_fts rowids
 
     def add(self, condition: str, params, negated: bool) -> None:
         self.conditions.append(f"NOT ({condition})" if negated else condition)
@@ -156,8 +163,12 @@ def _compile(store: Store, query: Query) -> _Sql:
             sql.add("m.has_attachments = 1", [], clause.negated)
         elif kind == "before":
             sql.add("m.date < ?", [int(clause.value)], clause.negated)
+            if not clause.negated:
+                sql.rowid_range.append(("<", date_rowid(int(clause.value))))
         elif kind == "after":
             sql.add("m.date >= ?", [int(clause.value)], clause.negated)
+            if not clause.negated:
+                sql.rowid_range.append((">=", date_rowid(int(clause.value))))
         elif kind == "in":
             if clause.value.lower() in ALL_FOLDERS:
                 sql.folder_scope = True
@@ -167,11 +178,8 @@ def _compile(store: Store, query: Query) -> _Sql:
             sql.folder_scope = sql.folder_scope or not clause.negated
         elif kind in ("customer", "deal"):
             _link_condition(store, clause, sql)
-    if sql.match:
-        sql.add("m.id IN (SELECT rowid FROM mail_fts WHERE mail_fts MATCH ?)",
-                [fts_expression.all_of(sql.match)], False)
     if sql.exclude_match:
-        sql.add("m.id IN (SELECT rowid FROM mail_fts WHERE mail_fts MATCH ?)",
+        sql.add(f"m.id IN (SELECT {MESSAGE_OF_ROWID} FROM mail_fts WHERE mail_fts MATCH ?)",
                 [fts_expression.any_of(sql.exclude_match)], True)
     if not sql.folder_scope:
         sql.add(f"m.folder_id NOT IN (SELECT id FROM mail_folders WHERE role IN ({_marks(HIDDEN_ROLES)}))",
@@ -179,9 +187,25 @@ def _compile(store: Store, query: Query) -> _Sql:
     return sql
 
 
-_HIT_SQL = ("SELECT m.id, m.folder_id, m.uid, f.name, a.name, m.subject, m.from_name, m.from_addr, m.date, m.seen, "
-            "m.flagged, m.has_attachments, m.message_id FROM mail_messages m "
-            "JOIN mail_folders f ON f.id = m.folder_id JOIN accounts a ON a.id = f.account_id ")
+_HIT_COLUMNS = ("m.id, m.folder_id, m.uid, f.name, a.name, m.subject, m.from_name, m.from_addr, m.date, m.seen, "
+                "m.flagged, m.has_attachments, m.message_id")
+_PLACES = "JOIN mail_folders f ON f.id = m.folder_id JOIN accounts a ON a.id = f.account_id"
+
+
+def _statement(sql: _Sql, columns: str, limit: int | None) -> tuple[str, list]:
+    """The SELECT for a compiled query: walked in date order through mail_fts or the date index
+    (``limit`` None: no order, no limit, for counting)."""
+    where = " AND ".join(sql.conditions) or "1"
+    tail_params = [limit] if limit is not None else []
+    if not sql.match:
+        tail = " ORDER BY m.date DESC, m.id DESC LIMIT ?" if limit is not None else ""
+        return f"SELECT {columns} FROM mail_messages m {_PLACES} WHERE {where}{tail}", [*sql.params, *tail_params]
+    tail = " ORDER BY s.rowid DESC LIMIT ?" if limit is not None else ""
+    ranges = "".join(f" AND s.rowid {op} ?" for op, _value in sql.rowid_range)
+    return (f"SELECT {columns} FROM mail_fts s JOIN mail_messages m ON m.id = (s.rowid & {MESSAGE_ID_MASK}) "
+            f"{_PLACES} WHERE mail_fts MATCH ?{ranges} AND {where}{tail}",
+            [fts_expression.all_of(sql.match), *(value for _op, value in sql.rowid_range), *sql.params,
+             *tail_params])
 
 
 def search_mail(store: Store, query: Query | str, limit: int = 50) -> MailResults:
@@ -190,10 +214,9 @@ def search_mail(store: Store, query: Query | str, limit: int = 50) -> MailResult
         query = parse(query)
     crm_index.index_pending(store)  # customer:/deal: see records edited a moment ago
     sql = _compile(store, query)
-    where = " AND ".join(sql.conditions) or "1"
     # Twice the limit, so dropping copies of one message in several folders still fills a page.
-    rows = fetch_all(store, f"{_HIT_SQL} WHERE {where} ORDER BY m.date DESC, m.id DESC LIMIT ?",
-                     (*sql.params, limit * 2 + 1))
+    statement, params = _statement(sql, _HIT_COLUMNS, limit * 2 + 1)
+    rows = fetch_all(store, statement, tuple(params))
     results = MailResults(warnings=sql.warnings)
     seen_keys: set[str] = set()
     for row in rows:
@@ -213,7 +236,5 @@ def count_mail(store: Store, query: Query | str) -> int:
     if isinstance(query, str):
         query = parse(query)
     crm_index.index_pending(store)
-    sql = _compile(store, query)
-    where = " AND ".join(sql.conditions) or "1"
-    return fetch_all(store, f"SELECT count(DISTINCT coalesce(m.message_id, m.id)) FROM mail_messages m WHERE {where}",
-                     tuple(sql.params))[0][0]
+    statement, params = _statement(_compile(store, query), "count(DISTINCT coalesce(m.message_id, m.id))", None)
+    return fetch_all(store, statement, tuple(params))[0][0]

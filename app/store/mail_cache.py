@@ -185,7 +185,7 @@ def store_messages(store: Store, folder_id: int, messages: list[FetchedMessage],
             pk = cursor.lastrowid
             stored += 1
             if documents is not None:
-                indexed.append((pk, *documents[position]))
+                indexed.append((search_tables.document_rowid(pk, message.envelope.date), *documents[position]))
             bodies.append((pk, compression, blob))
             addresses.extend((pk, *row) for row in _address_values(message.envelope))
             attachments.extend(
@@ -196,7 +196,8 @@ def store_messages(store: Store, folder_id: int, messages: list[FetchedMessage],
         cursor.executemany(_INSERT_ATTACHMENT, attachments)
         if indexed:
             cursor.executemany(search_tables.INSERT_MAIL_DOCUMENT, indexed)
-            cursor.execute(search_tables.unqueue_sql(len(indexed)), [row[0] for row in indexed])
+            cursor.execute(search_tables.unqueue_sql(len(indexed)),
+                           [row[0] & search_tables.MESSAGE_ID_MASK for row in indexed])
         cursor.close()
     return stored
 

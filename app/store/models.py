@@ -94,6 +94,8 @@ class Message(Base):
         # Covers the message list's query: a folder's visible ids in date order (migration 0005).
         Index("ix_mail_messages_folder_list", "folder_id", "moving", "date", "uid"),
         Index("ix_mail_messages_message_id", "message_id"),
+        # Searches without words walk mail newest first (migration 0009).
+        Index("ix_mail_messages_date", "date"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -1,7 +1,10 @@
 """Search: FTS5 indexes over mail and customer records, their work queues, recent searches.
 
-* ``mail_fts`` (rowid = ``mail_messages.id``): subject, sender, recipients, cc, body,
-  attachments, all in the CJK-bigram form of :mod:`app.search.index_text`.
+* ``mail_fts`` (rowid = ``(date << 32) | mail_messages.id``, newest-first keys, see
+  :mod:`app.store.search_tables`): subject, sender, recipients, cc, body, attachments, all in
+  the CJK-bigram form of :mod:`app.search.index_text`.
+* ``ix_mail_messages_date``: searches without words (a date range, ``is:unread``) walk mail
+  newest first and stop at the page size.
 * ``crm_fts`` (rowid = record id * 8 + kind code, see :mod:`app.search.crm_index`): title, body.
 * ``mail_fts_pending`` / ``crm_fts_pending``: what still has to be (re)indexed.  Triggers fill
   them on every insert and change, whichever code path made it, so the index can never miss
@@ -45,6 +48,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_recent_searches")),
         sa.UniqueConstraint("query", name=op.f("uq_recent_searches_query")),
     )
+    with op.batch_alter_table("mail_messages", schema=None) as batch_op:
+        batch_op.create_index("ix_mail_messages_date", ["date"], unique=False)
     op.execute(f"CREATE VIRTUAL TABLE mail_fts USING fts5(subject, sender, recipients, cc, body, "
                f"attachments, {TOKENIZER})")
     op.execute(f"CREATE VIRTUAL TABLE crm_fts USING fts5(title, body, {TOKENIZER})")
@@ -55,7 +60,7 @@ def upgrade() -> None:
     op.execute("CREATE TRIGGER mail_fts_queue AFTER INSERT ON mail_messages BEGIN "
                "INSERT OR IGNORE INTO mail_fts_pending (message_id) VALUES (new.id); END")
     op.execute("CREATE TRIGGER mail_fts_forget AFTER DELETE ON mail_messages BEGIN "
-               "DELETE FROM mail_fts WHERE rowid = old.id; "
+               "DELETE FROM mail_fts WHERE rowid = (max(min(old.date, 2147483647), 0) << 32) | old.id; "
                "DELETE FROM mail_fts_pending WHERE message_id = old.id; END")
     for table, code, kind in CRM_KINDS:
         for event in ("INSERT", "UPDATE"):
@@ -87,3 +92,5 @@ def downgrade() -> None:
     for table in ("crm_fts_pending", "mail_fts_pending", "crm_fts", "mail_fts"):
         op.execute(f"DROP TABLE IF EXISTS {table}")
     op.drop_table("recent_searches")
+    with op.batch_alter_table("mail_messages", schema=None) as batch_op:
+        batch_op.drop_index("ix_mail_messages_date")
