@@ -17,7 +17,7 @@ from pathlib import Path
 from app.mail.envelope import parse_envelope
 from app.mail.fetched import FetchedMessage
 from app.paths import ProfilePaths
-from app.search.mail_document import fetched_document
+from app.search import mail_index
 from app.store import mail_cache
 from app.store.accounts import NewAccount, account_folders, create_account, list_accounts
 from app.store.database import Store
@@ -176,10 +176,10 @@ def build_sample_profile(root: Path, now: float | None = None) -> Path:
                 batch.append(FetchedMessage(uid=uid, raw=raw, flags=flags, internal_date=None,
                                             size=len(raw), modseq=None, envelope=parse_envelope(raw)))
             mail_cache.begin_folder_sync(store, folder_ids[folder_name], 1)
-            mail_cache.store_messages(store, folder_ids[folder_name], batch,
-                                      [fetched_document(m) for m in batch])
+            mail_cache.store_messages(store, folder_ids[folder_name], batch)
             mail_cache.finish_folder_sync(store, folder_ids[folder_name], len(batch) + 1, None, len(batch))
         rethread_account(store, account.id)  # replies join their conversations (by subject here)
+        mail_index.index_pending(store)
         _sample_customers(store, moment)
         return paths.root
     finally:

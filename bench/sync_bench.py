@@ -8,8 +8,8 @@ the Maildir, warms Dovecot's index once so neither tool pays for it, then measur
 * initial full sync (headers and complete bodies stored), Liaison vs mbsync (to a Maildir);
 * a resync with nothing changed: the whole command, Python start-up included;
 * peak resident memory of each process (ru_maxrss from wait4);
-* the cost of search indexing during sync: Liaison's initial sync as usual (every batch's
-  search documents built and written with it) and with ``sync --no-index``.
+* the cost of search indexing: Liaison's initial sync as usual (mail stored, then indexed at
+  the end of the pass; the summary line gives the indexing time) and with ``sync --no-index``.
 
 Prints a table and writes bench/results/sync.json.  Not a test: it asserts nothing.
 """
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -109,7 +110,9 @@ def run_liaison(server: DovecotServer, work: Path, *sync_options: str) -> dict:
                   "--password-stdin"], env, stdin=PASSWORD + "\n")
     initial, initial_rss, out = timed(base + ["sync", *sync_options], env)
     resyncs = [timed(base + ["sync", *sync_options], env) for _ in range(5)]
+    indexing = re.search(r"indexed for search in ([0-9.]+) s", out)
     return {"initial_s": initial, "initial_rss_mb": initial_rss, "summary": out.strip(),
+            "index_s": float(indexing.group(1)) if indexing else 0.0,
             "resync_s": min(r[0] for r in resyncs), "resync_median_s": sorted(r[0] for r in resyncs)[2],
             "resync_rss_mb": max(r[1] for r in resyncs),
             "db_mb": (work / "profile" / "liaison.sqlite3").stat().st_size / 1e6}
@@ -169,7 +172,7 @@ def main() -> None:
     unindexed = median_of(r[2] for r in rounds)
     result = {"messages": args.messages, "maildir_mb": round(size / 1e6, 1), "liaison": liaison,
               "mbsync": mbsync, "liaison_no_index": unindexed, "rounds": rounds,
-              "indexing_cost": liaison["initial_s"] / unindexed["initial_s"] - 1,
+              "whole_pass_with_indexing_ratio": liaison["initial_s"] / unindexed["initial_s"],
               "initial_ratio": liaison["initial_s"] / mbsync["initial_s"],
               "resync_ratio": liaison["resync_s"] / mbsync["resync_s"]}
     out = REPO / "bench" / "results"
@@ -184,8 +187,13 @@ def main() -> None:
           f"{result['resync_ratio']:>8.2f}")
     print(f"{'peak RSS initial (MB)':28}{liaison['initial_rss_mb']:>10}{mbsync['initial_rss_mb']:>10}")
     print(f"{'peak RSS resync (MB)':28}{liaison['resync_rss_mb']:>10}{mbsync['resync_rss_mb']:>10}")
-    print(f"{'initial sync, --no-index (s)':28}{unindexed['initial_s']:>10.2f}"
-          f"   indexing while syncing costs {result['indexing_cost'] * 100:+.0f} %")
+    stored = liaison["initial_s"] - liaison["index_s"]
+    result["stored_before_indexing_s"] = stored
+    result["storing_slowdown"] = stored / unindexed["initial_s"] - 1
+    print(f"{'initial sync, --no-index (s)':28}{unindexed['initial_s']:>10.2f}")
+    print(f"with indexing: mail stored and listed after {stored:.2f} s ({result['storing_slowdown'] * 100:+.0f} % "
+          f"against --no-index), all of it searchable after {liaison['initial_s']:.2f} s "
+          f"(indexing {liaison['index_s']:.2f} s at the end of the pass)")
     print(f"Liaison database: {liaison['db_mb']:.1f} MB ({unindexed['db_mb']:.1f} MB without the index); "
           f"{liaison['summary']}")
 

@@ -10,8 +10,9 @@ purpose="${1:-app}"
 APP_PACKAGES="python3 python3-venv libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0
   libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1
   libxkbcommon-x11-0 fonts-wqy-microhei"
-# Real servers for the integration tests, Xvfb for screenshots, mbsync for the benchmark.
-TEST_PACKAGES="dovecot-imapd openssl xvfb xauth isync"
+# Real servers for the integration tests, Xvfb for screenshots, mbsync and notmuch (the
+# peers of the sync and search benchmarks).
+TEST_PACKAGES="dovecot-imapd openssl xvfb xauth isync notmuch python3-notmuch2"
 
 wanted="$APP_PACKAGES"
 [ "$purpose" = test ] && wanted="$APP_PACKAGES $TEST_PACKAGES"

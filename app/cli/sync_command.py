@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from app.errors import LiaisonError, UserFacingError
-from app.mail.account_sync import SyncSummary, sync_account
+from app.mail.account_sync import INDEXING, SyncSummary, sync_account
 from app.mail.account_credential import credential_for
 from app.store.accounts import get_account, list_accounts
 
@@ -19,7 +19,9 @@ class TerminalProgress:
 
     def __call__(self, folder: str, done: int, total: int) -> None:
         if self.enabled:
-            sys.stderr.write(f"\r{self.account_name}/{folder}: {done}/{total} new messages\x1b[K")
+            what = (f"indexing for search: {done}/{total}" if folder == INDEXING
+                    else f"{folder}: {done}/{total} new messages")
+            sys.stderr.write(f"\r{self.account_name}/{what}\x1b[K")
             sys.stderr.flush()
 
     def clear(self) -> None:
@@ -31,9 +33,9 @@ def _summary_line(s: SyncSummary) -> str:
     pushed = f", {s.pushed} local changes pushed" if s.pushed else ""
     outbox = s.outbox or {}
     sent = "".join(f", {outbox[k]} {k}" for k in ("sent", "queued", "failed") if outbox.get(k))
-    indexed = f", {s.indexed} indexed for search" if s.indexed else ""
+    indexed = f", {s.indexed} indexed for search in {s.index_seconds:.1f} s" if s.indexed else ""
     return (f"{s.account}: {s.folders} folders, {s.new} new, {s.changed} changed, "
-            f"{s.removed} removed{pushed}{sent and ', outbox:' + sent[1:]}{indexed} in {s.seconds:.1f} s")
+            f"{s.removed} removed{pushed}{sent and ', outbox:' + sent[1:]} in {s.seconds:.1f} s{indexed}")
 
 
 def run(args, store) -> int:

@@ -12,9 +12,8 @@ nothing and the next run ends with exactly the server's messages:
    * neither: flags of every cached message are compared, expunges as above.
    After an interrupted run (folder state not ``ok``) the full UID list is always compared,
    which fills any gap left behind.
-3. New messages are fetched newest first, in batches; each batch is stored atomically, with
-   its search documents, and UIDs already cached are skipped, so a resumed run never
-   duplicates.
+3. New messages are fetched newest first, in batches; each batch is stored atomically and
+   UIDs already cached are skipped, so a resumed run never duplicates.
 4. Only then does the folder's cursor (UIDNEXT, HIGHESTMODSEQ, count) advance.
 
 Messages with local flag changes still waiting to be pushed keep their local flags.
@@ -30,7 +29,6 @@ from app.mail.batch_pipeline import StorePipeline
 from app.mail.fetched import FetchedBody, FetchedMessage
 from app.mail.flags import normalise_flags
 from app.mail.imap_changes import fetch_bodies, fetch_changed_since
-from app.search.mail_document import fetched_document
 from app.store import mail_cache
 from app.store.database import Store
 from app.store.models import Folder
@@ -62,9 +60,8 @@ class FolderSync:
 
     def __init__(self, client, store: Store, account_id: int, folder: Folder,
                  features: ServerFeatures, progress: ProgressFn | None = None,
-                 should_stop: Callable[[], bool] = lambda: False, index: bool = True):
+                 should_stop: Callable[[], bool] = lambda: False):
         self.client = client
-        self.index = index  # build search documents in the store thread (app.search)
         self.store = store
         self.account_id = account_id
         self.folder = folder
@@ -154,8 +151,7 @@ class FolderSync:
         def store_batch(fetched: list[FetchedBody]) -> None:
             nonlocal stored
             batch = [FetchedMessage.from_body(body) for body in fetched]
-            documents = [fetched_document(m) for m in batch] if self.index else None
-            self.result.new += mail_cache.store_messages(self.store, self.folder.id, batch, documents)
+            self.result.new += mail_cache.store_messages(self.store, self.folder.id, batch)
             stored += len(fetched)
             self.progress(self.folder.name, stored, total)
 

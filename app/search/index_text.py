@@ -32,8 +32,11 @@ import re
 _CJK_CLASS = ("\u1100-\u11ff\u3041-\u30fa\u30fc-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf"
               "\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f")
 _CJK_RUN = re.compile(f"[{_CJK_CLASS}]+")
+_CJK_SPLIT = re.compile(f"([{_CJK_CLASS}]+)")
 _HAS_CJK = re.compile(f"[{_CJK_CLASS}]")
-_HAS_WIDE = re.compile("[\uff01-\uff5e\u3000]")
+# Full-width letters and digits (ＡＢＣ１２３) must become ASCII to match; full-width punctuation
+# (，。：) already separates words, so text that has only that is left as it is.
+_HAS_WIDE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULL_WIDTH[0x3000] = 0x20
 # Characters that can never be part of a term and would confuse FTS5 if they reached it.
@@ -44,8 +47,7 @@ def is_cjk(character: str) -> bool:
     return bool(_CJK_RUN.fullmatch(character))
 
 
-def _bigrams(match: re.Match) -> str:
-    run = match.group()
+def _bigrams(run: str) -> str:
     if len(run) == 1:
         return f" {run} "
     return f" {' '.join(map(str.__add__, run, run[1:]))} {run[-1]} "
@@ -61,7 +63,12 @@ def index_form(text: str) -> str:
         text = text.translate(_FULL_WIDTH)
     if _HAS_CJK.search(text) is None:
         return text  # Latin-only text costs two scans
-    return _CJK_RUN.sub(_bigrams, text)
+    # split() with a group alternates other text and CJK runs; this is twice as fast as sub()
+    # with a callback, which builds a match object per run (Chinese mail has hundreds).
+    parts = _CJK_SPLIT.split(text)
+    for position in range(1, len(parts), 2):
+        parts[position] = _bigrams(parts[position])
+    return "".join(parts)
 
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)

@@ -19,7 +19,6 @@ import logging
 import re
 
 from app.mail.body_charset import decode_body
-from app.mail.fetched import FetchedMessage
 from app.mail.message_view import MAX_TEXT_BYTES, entity_text
 from app.mail.mime_tree import Entity, parse_tree
 from app.search.index_text import index_form
@@ -102,9 +101,3 @@ def mail_document(subject: str, from_name: str, from_addr: str, to: list[tuple[s
             index_form(_people(to)), index_form(_people(cc)),
             index_form(body_text(raw)) if raw else "", index_form(" ".join(attachment_names)))
 
-
-def fetched_document(message: FetchedMessage) -> tuple[str, str, str, str, str, str]:
-    """The document of a message just fetched by sync (envelope parsed, raw in memory)."""
-    e = message.envelope
-    return mail_document(e.subject, e.from_name, e.from_addr, e.to, e.cc, message.raw,
-                         [a.filename for a in e.attachments if a.filename])

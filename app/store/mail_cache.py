@@ -18,7 +18,6 @@ from sqlalchemy import delete, select, update
 from app.mail.envelope import Envelope
 from app.mail.fetched import FetchedMessage
 from app.mail.flags import columns_to_flags, flags_to_columns
-from app.store import search_tables
 from app.store.database import Store
 from app.store.models import (
     Attachment,
@@ -156,13 +155,11 @@ _INSERT_ATTACHMENT = _insert_sql(Attachment.__table__, [
     "message_id", "part_index", "filename", "content_type", "size", "content_id", "inline"])
 
 
-def store_messages(store: Store, folder_id: int, messages: list[FetchedMessage],
-                   documents: list[tuple] | None = None) -> int:
+def store_messages(store: Store, folder_id: int, messages: list[FetchedMessage]) -> int:
     """Store one fetched batch atomically; UIDs already present are skipped (no duplicates).
 
-    ``documents`` (one per message, from :mod:`app.search.mail_document`) are written to the
-    search index in the same transaction, so a stored message is searchable at once; without
-    them the messages stay queued for the indexer (trigger of migration 0009).
+    A trigger (migration 0009) queues each new message for the search index, which the
+    sync fills after its pass (:mod:`app.search.mail_index`).
 
     This is the hot path of an initial sync (every message passes here once), so it writes
     through the DBAPI cursor of the session's own transaction: the ORM's per-row bookkeeping
@@ -177,15 +174,13 @@ def store_messages(store: Store, folder_id: int, messages: list[FetchedMessage],
             Message.folder_id == folder_id, Message.uid.in_([m.uid for m in messages]))))
         cursor = session.connection().connection.cursor()
         stored = 0
-        bodies, addresses, attachments, indexed = [], [], [], []
-        for position, (message, values, (compression, blob)) in enumerate(zip(messages, rows, encoded, strict=True)):
+        bodies, addresses, attachments = [], [], []
+        for message, values, (compression, blob) in zip(messages, rows, encoded, strict=True):
             if message.uid in present:
                 continue
             cursor.execute(_INSERT_MESSAGE, values)
             pk = cursor.lastrowid
             stored += 1
-            if documents is not None:
-                indexed.append((search_tables.document_rowid(pk, message.envelope.date), *documents[position]))
             bodies.append((pk, compression, blob))
             addresses.extend((pk, *row) for row in _address_values(message.envelope))
             attachments.extend(
@@ -194,10 +189,6 @@ def store_messages(store: Store, folder_id: int, messages: list[FetchedMessage],
         cursor.executemany(_INSERT_BODY, bodies)
         cursor.executemany(_INSERT_ADDRESS, addresses)
         cursor.executemany(_INSERT_ATTACHMENT, attachments)
-        if indexed:
-            cursor.executemany(search_tables.INSERT_MAIL_DOCUMENT, indexed)
-            cursor.execute(search_tables.unqueue_sql(len(indexed)),
-                           [row[0] & search_tables.MESSAGE_ID_MASK for row in indexed])
         cursor.close()
     return stored
 

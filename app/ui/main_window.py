@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserFacingError
+from app.mail.account_sync import INDEXING
 from app.paths import ProfilePaths
 from app.store.accounts import account_folders, list_accounts, unread_counts
 from app.store.database import Store
@@ -592,9 +593,13 @@ class MainWindow(QMainWindow):
 
     def _folder_progress(self, account_id: int, folder: str, done: int, total: int) -> None:
         name = self.account_names.get(account_id, "?")
-        self.account_status[account_id] = (self.tr("%1: syncing %2 (%3 of %4 new messages)")
-                                           .replace("%1", name).replace("%2", folder)
+        text = (self.tr("%1: indexing for search (%3 of %4 messages)") if folder == INDEXING
+                else self.tr("%1: syncing %2 (%3 of %4 new messages)"))
+        self.account_status[account_id] = (text.replace("%1", name).replace("%2", folder)
                                            .replace("%3", str(done)).replace("%4", str(total)))
+        if folder == INDEXING:
+            self.status_label.setText("   ".join(self.account_status.values()))
+            return
         self.status_label.setText("   ".join(self.account_status.values()))
         if self.messages.folder_id is None:
             self.reload_folders()  # a first sync: the folders became known before the mail

@@ -12,6 +12,7 @@ closes the list.  With the field empty and focused, the list shows recent search
 
 from __future__ import annotations
 
+import logging
 import time
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
@@ -24,6 +25,8 @@ from app.search.mail_search import search_mail
 from app.search.query import QueryError, parse
 from app.store.database import Store
 from app.ui.background import run_in_background
+
+log = logging.getLogger("liaison.ui")
 
 TYPING_PAUSE_MS = 150
 MAIL_SHOWN = 25
@@ -216,7 +219,10 @@ class SearchBox(QLineEdit):
             return
         if kind not in ("message", "record"):
             return
-        recent.remember(self.store, self.text())
+        # A write: off the GUI thread, which must not wait behind a sync batch's transaction.
+        text = self.text()
+        run_in_background(self, lambda: recent.remember(self.store, text), lambda _none: None,
+                          lambda error: log.warning("recent search not saved: %s", error))
         if kind == "message":
             self.message_requested.emit(int(value))
         else:

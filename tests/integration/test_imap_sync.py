@@ -92,9 +92,9 @@ def test_initial_sync_fetches_newest_first_in_batches(store, account, imap, run_
     batches = []
     real_store = mail_cache.store_messages
 
-    def recording_store(store_, folder_id, messages, documents=None):
+    def recording_store(store_, folder_id, messages):
         batches.append([m.uid for m in messages])
-        return real_store(store_, folder_id, messages, documents)
+        return real_store(store_, folder_id, messages)
 
     monkeypatch.setattr(mail_cache, "store_messages", recording_store)
     run_sync(only_folder="INBOX")

@@ -70,7 +70,7 @@ def test_no_index_sync_is_caught_up_by_the_next_sync_and_rebuild_gives_the_same_
     synced("sync", "--no-index")
     result = synced("search", "发票", "--json")
     assert result.stdout == "" and "1 messages are not indexed yet" in result.stderr
-    assert "1 indexed for search" in synced("sync").stdout
+    assert "1 indexed for search in" in synced("sync").stdout
     assert subjects(synced, "发票") == ["发票已开"]
     before = {q: subjects(synced, q) for q in ("报价", "from:anna", "has:attachment", "发票")}
     assert "search index rebuilt: 4 messages" in synced("search", "--rebuild").stdout

@@ -85,7 +85,7 @@ def test_opening_a_message_selects_it_in_its_folder(qtbot, window, store):
     assert window.sections.currentIndex() == 0
     assert current.isValid() and "Quarterly review" in window.messages.data(window.messages.index(current.row(), 1))
     assert not window.search_box.results.isVisible()
-    assert recent.recent(store) == ["quarterly"]
+    qtbot.waitUntil(lambda: recent.recent(store) == ["quarterly"])
 
 
 def test_opening_customer_records_selects_them_in_place(qtbot, window, store):

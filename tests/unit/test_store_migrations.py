@@ -12,6 +12,9 @@ import pytest
 from app.errors import StoreError
 from app.paths import ProfilePaths
 from app.store import migrate
+from app.search import mail_index
+from app.search.mail_search import search_mail
+from app.store.database import Store
 from app.store.migrate import SCHEMA_HEAD, ensure_schema, stamped_revision
 
 SNAPSHOTS = Path(__file__).resolve().parent.parent / "data" / "schemas"
@@ -73,6 +76,8 @@ def test_every_released_schema_upgrades_with_user_data_intact(tmp_path, snapshot
         outbox_query = ("SELECT (SELECT group_concat(subject || state) FROM mail_outbox), "
                         "(SELECT group_concat(body) FROM mail_drafts), (SELECT group_concat(name) FROM mail_templates)")
         outbox_before = conn.execute(outbox_query).fetchone() if has_outbox else None
+        has_recent = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'recent_searches'").fetchone()
+        recent_before = conn.execute("SELECT query FROM recent_searches").fetchall() if has_recent else None
     released = stamped_revision(paths.database)
     ensure_schema(paths)
     assert stamped_revision(paths.database) == SCHEMA_HEAD
@@ -89,6 +94,18 @@ def test_every_released_schema_upgrades_with_user_data_intact(tmp_path, snapshot
         assert conn.execute("SELECT count(*) FROM mail_addresses").fetchone()[0] > 0
         assert conn.execute("SELECT count(*) FROM mail_addresses a JOIN mail_messages m "
                             "ON m.id = a.message_id WHERE a.date != m.date").fetchone()[0] == 0
+        # 0009: every stored message is in the search index or queued for it
+        messages = conn.execute("SELECT count(*) FROM mail_messages").fetchone()[0]
+        assert conn.execute("SELECT (SELECT count(*) FROM mail_fts) + (SELECT count(*) FROM mail_fts_pending)"
+                            ).fetchone()[0] == messages
+        if recent_before is not None:
+            assert conn.execute("SELECT query FROM recent_searches").fetchall() == recent_before and recent_before
+    store = Store(paths.database)
+    try:
+        mail_index.index_pending(store)
+        assert search_mail(store, "报价单", 5).hits  # make_message's subjects
+    finally:
+        store.close()
     if released != SCHEMA_HEAD:
         assert list(paths.backups.glob(f"liaison-*-rev{released}.sqlite3"))
 

@@ -79,6 +79,12 @@ def main() -> None:
                                          "待发送", "离线时写的"))
         save_draft(store, DraftData(account_id=account.id, to="anna@nordwind.de", subject="草稿", body="写了一半"))
         save_template(store, "quote", "{{ company.name }} 报价", "{{ contact.name }}您好")
+    if int(SCHEMA_HEAD) >= 9:  # recent searches from 0009 on; part of the mail indexed, part queued
+        from app.search import mail_index, recent
+
+        recent.remember(store, "合同 from:张伟")
+        recent.remember(store, "is:unread")
+        mail_index.index_pending(store, limit=10)
     store.close()
     with sqlite3.connect(ProfilePaths(work).database) as source, sqlite3.connect(target) as copy:
         source.backup(copy)
