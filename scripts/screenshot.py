@@ -99,7 +99,7 @@ def main() -> None:
     settle(app)
     window.grab().save(str(out_dir / "deals.png"))
     window.sections.setCurrentIndex(0)
-    for name, text in (("search.png", "报价"), ("search-en.png", "quote")):
+    for name, text in (("search.png", "华信"), ("search-en.png", "quote")):
         show_search(app, window, text)
         window.grab().save(str(out_dir / name))
     window.search_box.results.hide()

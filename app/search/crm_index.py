@@ -23,6 +23,8 @@ from app.store.raw_sql import fetch_all
 Fetch = Callable[[str, tuple], list[tuple]]
 
 KIND_CODES = {"contact": 1, "company": 2, "deal": 3, "note": 4, "activity": 5, "task": 6}
+KIND_TABLES = {"contact": "crm_contacts", "company": "crm_companies", "deal": "crm_deals", "note": "crm_notes",
+               "activity": "crm_activities", "task": "crm_tasks"}
 KIND_BY_CODE = {code: kind for kind, code in KIND_CODES.items()}
 _PARAMS = 900
 
@@ -158,7 +160,8 @@ def _index_queued(fetch: Fetch, cursor) -> int:
     # A company's name is part of its contacts' and deals' documents.
     if by_kind.get("company"):
         companies = by_kind["company"]
-        for kind, table in (("contact", "crm_contacts"), ("deal", "crm_deals")):
+        for kind in ("contact", "deal"):
+            table = KIND_TABLES[kind]
             for start in range(0, len(companies), _PARAMS):
                 chunk = companies[start:start + _PARAMS]
                 by_kind.setdefault(kind, []).extend(row[0] for row in fetch(
@@ -183,8 +186,7 @@ def rebuild(store: Store) -> int:
         cursor = session.connection().connection.cursor()
         try:
             cursor.execute("DELETE FROM crm_fts")
-            for kind, table in (("contact", "crm_contacts"), ("company", "crm_companies"), ("deal", "crm_deals"),
-                                ("note", "crm_notes"), ("activity", "crm_activities"), ("task", "crm_tasks")):
+            for kind, table in KIND_TABLES.items():
                 cursor.execute(f"INSERT OR IGNORE INTO crm_fts_pending (kind, record_id) SELECT ?, id FROM {table}",
                                (kind,))
         finally:

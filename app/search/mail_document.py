@@ -41,9 +41,13 @@ def html_words(markup: str) -> str:
 
 
 def _is_body_part(entity: Entity) -> bool:
-    return (entity.content_type in _BODY_TYPES and entity.disposition != "attachment"
-            and not entity.param("name") and not entity.param("filename")
-            and len(entity.body) <= MAX_TEXT_BYTES)
+    if entity.content_type not in _BODY_TYPES or len(entity.body) > MAX_TEXT_BYTES:
+        return False
+    disposition = entity.header("Content-Disposition")
+    if "name" not in disposition.lower() and "name" not in entity.header("Content-Type").lower():
+        return not disposition.lower().startswith("attachment")  # no file name: skip get_param's cost
+    return (entity.disposition != "attachment" and not entity.param("name")
+            and not entity.param("filename"))
 
 
 def _leaf_text(entity: Entity) -> str:

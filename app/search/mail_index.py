@@ -18,7 +18,6 @@ import time
 import zlib
 from typing import Callable
 
-from app.search.mail_document import mail_document, people_from_json
 from app.store import search_tables
 from app.store.database import Store
 from app.store.raw_sql import fetch_all
@@ -43,6 +42,9 @@ def _placeholders(count: int) -> str:
 
 def _load(store: Store, ids: list[int]) -> list[tuple[int, int, tuple]]:
     """(message id, index rowid, document) of each message still stored."""
+    # Imported here: the MIME modules cost every sync ~20 ms of start-up, and most find nothing queued.
+    from app.search.mail_document import mail_document, people_from_json
+
     marks = _placeholders(len(ids))
     rows = fetch_all(store, f"SELECT m.id, m.date, m.subject, m.from_name, m.from_addr, m.to_list, m.cc_list, "
                             f"b.compression, b.raw FROM mail_messages m "

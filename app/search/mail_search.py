@@ -9,8 +9,9 @@ Results are newest first, and neither shape of the statement sorts: with words, 
 the match in rowid order, which is date order (:mod:`app.store.search_tables`), joining each
 entry to its message and stopping at the page size, so a word in half the mailbox costs as
 little as a rare one; a date range narrows the walk to a rowid range.  Without words, the
-date index of ``mail_messages`` is walked the same way.  Without ``in:``, Trash and Junk are left out (as in every mail
-client); ``in:all`` includes them.
+date index of ``mail_messages`` is walked the same way.
+
+Without ``in:``, Trash and Junk are left out (as in every mail client); ``in:all`` includes them.
 
 The same message stored in two folders (Gmail's labels) is shown once.
 """
@@ -28,6 +29,7 @@ from app.store.raw_sql import fetch_all
 from app.store.search_tables import MESSAGE_ID_MASK, MESSAGE_OF_ROWID, date_rowid
 
 HIDDEN_ROLES = ("trash", "junk")
+MAX_LINKED_RECORDS = 500  # customer:/deal: names at most this many records
 ALL_FOLDERS = ("all", "anywhere", "全部")
 _EXACT_ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _DOMAIN = re.compile(r"^@?([a-z0-9-]+\.)+[a-z]{2,}$", re.IGNORECASE)
@@ -123,8 +125,11 @@ def _customer_ids(store: Store, clause: Clause) -> tuple[list[int], list[int], l
     expression = fts_expression.phrase(Clause(None, clause.value, phrase=clause.phrase))
     kinds = ("contact", "company") if clause.field == "customer" else ("deal",)
     codes = [crm_index.KIND_CODES[k] for k in kinds]
-    rows = fetch_all(store, f"SELECT rowid FROM crm_fts WHERE crm_fts MATCH ? AND rowid % 8 IN ({_marks(codes)})",
-                     (f"title : {expression}", *codes))
+    rows = fetch_all(store, f"SELECT rowid FROM crm_fts WHERE crm_fts MATCH ? AND rowid % 8 IN ({_marks(codes)}) "
+                            f"LIMIT {MAX_LINKED_RECORDS + 1}", (f"title : {expression}", *codes))
+    if len(rows) > MAX_LINKED_RECORDS:
+        raise QueryError(f"'{clause.field}:{clause.value}' names more than {MAX_LINKED_RECORDS} records; "
+                         "use more of the name.")
     found: dict[str, list[int]] = {"contact": [], "company": [], "deal": []}
     for (rowid,) in rows:
         kind, record_id = crm_index.record_of(rowid)

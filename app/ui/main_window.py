@@ -41,7 +41,7 @@ from app.ui.folder_picker import FolderPicker
 from app.ui.message_actions import MessageActions
 from app.ui.message_list_model import MessageListModel, Roles
 from app.ui.reader_pane import ReaderPane
-from app.ui.search_box import SearchBox
+from app.ui.search_box import SearchBox, corner_holder
 from app.ui.reminders import Reminders
 from app.ui.shortcuts_dialog import ShortcutsDialog
 from app.ui.sync_service import SyncService
@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.sections.addTab(self.deals_view, self.tr("Deals"))
         self.sections.currentChanged.connect(self._section_changed)
         self.search_box = SearchBox(store, self)
-        self.sections.setCornerWidget(self.search_box, Qt.Corner.TopRightCorner)
+        self.sections.setCornerWidget(corner_holder(self.search_box), Qt.Corner.TopRightCorner)
         self.search_box.message_requested.connect(self.open_message)
         self.search_box.record_requested.connect(self.open_record)
         mail_view = QWidget()

@@ -17,7 +17,8 @@ import time
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence
-from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLineEdit, QStyle, QTreeWidget, QTreeWidgetItem,
+                               QWidget)
 
 from app.search import recent
 from app.search.customer_search import search_customers
@@ -47,6 +48,15 @@ def run_search(store: Store, text: str) -> dict:
         return {"error": str(exc)}
     return {"mail": mail, "customers": search_customers(store, query, CUSTOMERS_SHOWN),
             "free_text": query.only_free_text}
+
+
+def corner_holder(field: QLineEdit) -> QWidget:
+    """The field with a little room around it, for the corner of the window's tab bar."""
+    holder = QWidget()
+    layout = QHBoxLayout(holder)
+    layout.setContentsMargins(0, 2, 6, 2)
+    layout.addWidget(field)
+    return holder
 
 
 class SearchResults(QTreeWidget):
@@ -124,7 +134,7 @@ class SearchBox(QLineEdit):
         self.store = store
         self.setPlaceholderText(self.tr("Search mail and customers (Ctrl+K)"))
         self.setClearButtonEnabled(True)
-        self.setMinimumWidth(280)
+        self.setFixedWidth(320)
         self.results = SearchResults(overlay_parent)
         self.results.itemClicked.connect(lambda item, _column: self._open(item))
         self._generation = 0
@@ -177,9 +187,11 @@ class SearchBox(QLineEdit):
         for hit in mail.hits:
             when = time.strftime("%Y-%m-%d", time.localtime(hit.date))
             sender = hit.from_name or hit.from_addr
-            subject = (hit.subject or self.tr("(no subject)")) + ("  📎" if hit.has_attachments else "")
-            results.entry(mail_group, (subject, f"{sender} · {when} · {hit.folder}"), "message", hit.id,
-                          bold=not hit.seen)
+            item = results.entry(mail_group, (hit.subject or self.tr("(no subject)"), f"{sender} · {when} · {hit.folder}"),
+                                 "message", hit.id, bold=not hit.seen)
+            if hit.has_attachments:
+                # A style icon, as in the message list: emoji fonts are missing on many desktops.
+                item.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
         if not mail.hits:
             results.note(mail_group, self.tr("No messages match."))
         elif mail.more:

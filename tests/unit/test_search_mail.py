@@ -216,3 +216,14 @@ def test_hostile_queries_never_raise_anything_but_a_query_error(store, mailbox, 
 def test_unknown_folder_is_a_query_error_naming_the_folders(store, mailbox):
     with pytest.raises(QueryError, match="No folder is called 'Nope'; folders are: INBOX, Sent."):
         search_mail(store, "in:Nope", 10)
+
+
+def test_a_customer_name_matching_too_many_records_asks_for_more_of_it(store, mailbox, monkeypatch):
+    from app.search import mail_search
+
+    for name in ("Chen Jing", "Chen Wei", "Chen Yu"):
+        add_contact(store, ContactInput(name=name, emails=[f"{name.replace(' ', '.').lower()}@example.cn"]))
+    monkeypatch.setattr(mail_search, "MAX_LINKED_RECORDS", 2)
+    with pytest.raises(QueryError, match="names more than 2 records; use more of the name"):
+        search_mail(store, "customer:chen", 10)
+    assert search_mail(store, 'customer:"chen wei"', 10).warnings == []
