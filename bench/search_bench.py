@@ -38,15 +38,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from app.mail.envelope import parse_envelope  # noqa: E402
-from app.mail.fetched import FetchedMessage  # noqa: E402
 from app.paths import ProfilePaths  # noqa: E402
 from app.search.mail_search import count_mail, search_mail  # noqa: E402
-from app.store import mail_cache  # noqa: E402
-from app.store.accounts import NewAccount, account_folders, create_account  # noqa: E402
 from app.store.database import Store  # noqa: E402
-from app.store.migrate import ensure_schema  # noqa: E402
 from bench.search_corpus import EN_WORDS, ZH_WORDS, Corpus  # noqa: E402
+from tests.support.big_profile import build_big_profile  # noqa: E402
 
 LIMIT = 50
 NOTMUCH_CONFIG = """[database]
@@ -70,30 +66,6 @@ def write_maildir(corpus: Corpus, root: Path) -> None:
     for n in range(corpus.count):
         path = root / "cur" / f"{corpus.date_of(n)}.M{n}.bench:2,S"
         path.write_bytes(corpus.raw(n).replace(b"\r\n", b"\n"))
-
-
-def build_profile(corpus: Corpus, root: Path) -> ProfilePaths:
-    paths = ProfilePaths(root).ensure()
-    ensure_schema(paths)
-    store = Store(paths.database)
-    try:
-        account = create_account(store, NewAccount(
-            name="Bench", email="sales@example.com", imap_host="imap.example.invalid", imap_port=993,
-            imap_security="ssl", smtp_host="smtp.example.invalid", smtp_port=465, smtp_security="ssl"))
-        mail_cache.reconcile_folders(store, account.id, [mail_cache.ServerFolder("INBOX", "/", frozenset(), "inbox", True)])
-        inbox = next(f for f in account_folders(store, account.id) if f.name == "INBOX")
-        mail_cache.begin_folder_sync(store, inbox.id, 1)
-        for start in range(0, corpus.count, 2000):
-            batch = []
-            for n in range(start, min(corpus.count, start + 2000)):
-                raw = corpus.raw(n)
-                batch.append(FetchedMessage(uid=n + 1, raw=raw, flags={"\\Seen"}, internal_date=None, size=len(raw),
-                                            modseq=None, envelope=parse_envelope(raw)))
-            mail_cache.store_messages(store, inbox.id, batch)  # queued for the index, not indexed
-        mail_cache.finish_folder_sync(store, inbox.id, corpus.count + 1, None, corpus.count)
-    finally:
-        store.close()
-    return paths
 
 
 def timed(command: list[str], env: dict | None = None) -> float:
@@ -172,7 +144,7 @@ def main() -> None:
         started = time.perf_counter()
         maildir = work / "mail"
         write_maildir(corpus, maildir)
-        paths = build_profile(corpus, work / "profile")
+        paths = build_big_profile(work / "profile", corpus.count, corpus.raw)  # queued for the index, not indexed
         print(f"corpus of {args.messages} messages built in {time.perf_counter() - started:.0f} s "
               f"({sum(p.stat().st_size for p in (maildir / 'cur').iterdir()) / 1e6:.0f} MB)", flush=True)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import random
 from pathlib import Path
+from typing import Callable
 
 from app.mail.envelope import parse_envelope
 from app.mail.fetched import FetchedMessage
@@ -56,8 +57,11 @@ def _rfc2822(epoch: int) -> str:
     return formatdate(epoch, usegmt=True)
 
 
-def build_big_profile(root: Path, count: int) -> ProfilePaths:
-    """Create the profile at ``root`` with ``count`` messages (a third of them unread)."""
+def build_big_profile(root: Path, count: int, raw_for: Callable[[int], bytes] = raw_message) -> ProfilePaths:
+    """Create the profile at ``root`` with ``count`` messages (a third of them unread).
+
+    ``raw_for(n)`` makes the n-th message (the search benchmark passes its own corpus).
+    """
     paths = ProfilePaths(Path(root)).ensure()
     ensure_schema(paths)
     store = Store(paths.database)
@@ -73,7 +77,7 @@ def build_big_profile(root: Path, count: int) -> ProfilePaths:
         for start in range(0, count, BATCH):
             batch = []
             for n in range(start, min(count, start + BATCH)):
-                raw = raw_message(n)
+                raw = raw_for(n)
                 batch.append(FetchedMessage(uid=n + 1, raw=raw, flags=set() if n % 3 == 0 else {"\\Seen"},
                                             internal_date=None, size=len(raw), modseq=None,
                                             envelope=parse_envelope(raw)))
