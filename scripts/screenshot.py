@@ -102,6 +102,9 @@ def main() -> None:
     for name, text in (("search.png", "华信"), ("search-en.png", "quote")):
         show_search(app, window, text)
         window.grab().save(str(out_dir / name))
+    window.search_box.clear()  # the later shots show the window as it is without a search
+    window.search_box.clearFocus()
+    settle(app)
     window.search_box.results.hide()
     from app.ui.composer import Composer
 

@@ -7,15 +7,27 @@ part), then writes them in one short write transaction.  Only ids still queued a
 are written, so a message deleted in between (its trigger also dropped the queue entry)
 never leaves an orphan index row.
 
-Sync calls :func:`index_pending` after each folder batch is stored; the CLI (``search
---rebuild``) and an upgraded profile use the same path, so there is one way to index.
+Sync calls :func:`index_pending` at the end of each pass; the CLI (``search --rebuild``) and
+an upgraded profile use the same path, so there is one way to index.
+
+**Processes.**  Building documents is pure CPU in Python, so one process uses one core.  A
+big queue (an initial sync, a rebuild, an upgraded profile) is shared with worker processes
+(``spawn``: safe from the GUI's threads), each reading its batches straight from the
+database (WAL lets them read while this process writes) and sending back only the
+documents; this process does every write, so the one-writer rule holds.  Small queues (new
+mail) are indexed in-process: starting workers costs more than they would save.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import sqlite3
 import time
 import zlib
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import get_context
 from typing import Callable
 
 from app.store import search_tables
@@ -25,7 +37,7 @@ from app.store.raw_sql import fetch_all
 log = logging.getLogger("liaison.search")
 
 BATCH = 400
-_PARAMS = 900  # below SQLite's bound-parameter limit
+PARALLEL_FROM = 2000  # queued messages from which worker processes are worth their start-up
 
 
 def pending_count(store: Store) -> int:
@@ -40,20 +52,19 @@ def _placeholders(count: int) -> str:
     return ",".join("?" * count)
 
 
-def _load(store: Store, ids: list[int]) -> list[tuple[int, int, tuple]]:
+def _load(fetch: Callable[[str, tuple], list[tuple]], ids: list[int]) -> list[tuple[int, int, tuple]]:
     """(message id, index rowid, document) of each message still stored."""
     # Imported here: the MIME modules cost every sync ~20 ms of start-up, and most find nothing queued.
     from app.search.mail_document import mail_document, people_from_json
 
     marks = _placeholders(len(ids))
-    rows = fetch_all(store, f"SELECT m.id, m.date, m.subject, m.from_name, m.from_addr, m.to_list, m.cc_list, "
-                            f"b.compression, b.raw FROM mail_messages m "
-                            f"LEFT JOIN mail_bodies b ON b.message_id = m.id WHERE m.id IN ({marks})",
-                     tuple(ids))
+    rows = fetch(f"SELECT m.id, m.date, m.subject, m.from_name, m.from_addr, m.to_list, m.cc_list, "
+                 f"b.compression, b.raw FROM mail_messages m "
+                 f"LEFT JOIN mail_bodies b ON b.message_id = m.id WHERE m.id IN ({marks})", tuple(ids))
     names: dict[int, list[str]] = {}
-    for message_id, filename in fetch_all(
-            store, f"SELECT message_id, filename FROM mail_attachments WHERE message_id IN ({marks}) "
-                   f"AND filename != ''", tuple(ids)):
+    for message_id, filename in fetch(
+            f"SELECT message_id, filename FROM mail_attachments WHERE message_id IN ({marks}) "
+            f"AND filename != ''", tuple(ids)):
         names.setdefault(message_id, []).append(filename)
     documents = []
     for message_id, date, subject, from_name, from_addr, to_list, cc_list, compression, blob in rows:
@@ -80,29 +91,84 @@ def _write(store: Store, documents: list[tuple[int, int, tuple]], ids: list[int]
             cursor.close()
 
 
+def build_documents(database: str, ids: list[int]) -> list[tuple[int, int, tuple]]:
+    """Worker process entry: the documents of ``ids``, read with a read-only connection."""
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30)
+    try:
+        return _load(lambda sql, params: connection.execute(sql, params).fetchall(), ids)
+    finally:
+        connection.close()
+
+
+def _worker_count(total: int) -> int:
+    if total < PARALLEL_FROM:
+        return 0
+    return min(os.cpu_count() or 1, 4) if (os.cpu_count() or 1) > 1 else 0
+
+
 def index_pending(store: Store, *, limit: int | None = None,
                   progress: Callable[[int, int], None] | None = None,
                   should_stop: Callable[[], bool] = lambda: False) -> int:
     """Index queued messages, newest first; returns how many were indexed.
 
-    ``limit`` bounds the work of one call (an IDLE wake-up indexes what arrived, not a
-    backlog); ``progress(done, total)`` is called after each batch.
+    ``limit`` bounds the work of one call; ``progress(done, total)`` is called after each
+    batch; ``should_stop`` is asked between batches (what is not done stays queued).
     """
-    total = pending_count(store)
-    if limit is not None:
-        total = min(total, limit)
+    ids = [row[0] for row in fetch_all(store, "SELECT message_id FROM mail_fts_pending ORDER BY message_id DESC "
+                                              "LIMIT ?", (limit if limit is not None else -1,))]
+    batches = [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
+    workers = _worker_count(len(ids))
     done = 0
-    while done < total and not should_stop():
-        ids = [row[0] for row in fetch_all(
-            store, "SELECT message_id FROM mail_fts_pending ORDER BY message_id DESC LIMIT ?",
-            (min(BATCH, total - done),))]
-        if not ids:
+    if workers:
+        try:
+            return _index_in_workers(store, batches, workers, progress, should_stop)
+        except BrokenProcessPool as exc:  # workers could not start (a frozen build, no /dev/shm...)
+            log.warning("search indexing workers failed (%s); indexing in-process", exc)
+            queued = {row[0] for row in fetch_all(store, "SELECT message_id FROM mail_fts_pending")}
+            batches = [[i for i in batch if i in queued] for batch in batches]
+            done = len(ids) - sum(len(b) for b in batches)
+    for batch in batches:
+        if should_stop():
             break
-        _write(store, _load(store, ids), ids)
-        done += len(ids)
+        if batch:
+            _write(store, _load(lambda sql, params: fetch_all(store, sql, params), batch), batch)
+        done += len(batch)
         if progress is not None:
-            progress(done, total)
+            progress(done, len(ids))
     return done
+
+
+def _index_in_workers(store: Store, batches: list[list[int]], workers: int,
+                      progress: Callable[[int, int], None] | None, should_stop: Callable[[], bool]) -> int:
+    """Batches built by ``workers`` processes (a few in flight each), written here in order."""
+    total = sum(len(b) for b in batches)
+    done = 0
+    in_flight: list[tuple[list[int], Future]] = []
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+    try:
+        pending = iter(batches)
+        for batch in pending:
+            in_flight.append((batch, pool.submit(build_documents, str(store.path), batch)))
+            if len(in_flight) < workers * 2:
+                continue
+            done += _write_first(store, in_flight)
+            if progress is not None:
+                progress(done, total)
+            if should_stop():
+                break
+        while in_flight and not should_stop():
+            done += _write_first(store, in_flight)
+            if progress is not None:
+                progress(done, total)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return done
+
+
+def _write_first(store: Store, in_flight: list[tuple[list[int], Future]]) -> int:
+    batch, future = in_flight.pop(0)
+    _write(store, future.result(), batch)
+    return len(batch)
 
 
 def rebuild(store: Store, *, progress: Callable[[int, int], None] | None = None,

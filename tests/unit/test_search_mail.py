@@ -187,6 +187,41 @@ def test_rebuild_gives_the_same_answers(store, mailbox):
     assert {q: found(store, q) for q in before} == before
 
 
+def test_worker_processes_index_a_big_queue_like_one_process_does(store, mailbox, monkeypatch):
+    before = {q: found(store, q) for q in ("合同", "报价", "from:anna", "has:attachment", "cafe", "exhibition")}
+    with store.write() as session:
+        session.connection().connection.execute("DELETE FROM mail_fts")
+    monkeypatch.setattr(mail_index, "BATCH", 3)  # several batches in flight
+    monkeypatch.setattr(mail_index, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(mail_index.os, "cpu_count", lambda: 2)
+    workers_started = []
+    real = mail_index._index_in_workers
+    monkeypatch.setattr(mail_index, "_index_in_workers",
+                        lambda *args: workers_started.append(args[2]) or real(*args))
+    reported = []
+    assert mail_index.rebuild(store, progress=lambda done, total: reported.append((done, total))) == len(mailbox.ids)
+    assert workers_started == [2]
+    assert reported[-1] == (len(mailbox.ids), len(mailbox.ids))
+    assert mail_index.pending_count(store) == 0
+    assert {q: found(store, q) for q in before} == before
+
+
+def test_workers_that_cannot_start_leave_the_work_to_this_process(store, mailbox, monkeypatch):
+    with store.write() as session:
+        session.connection().connection.execute("DELETE FROM mail_fts")
+    monkeypatch.setattr(mail_index, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(mail_index.os, "cpu_count", lambda: 2)
+
+    def broken(store, batches, *rest):
+        mail_index._write(store, mail_index.build_documents(str(store.path), batches[0][:2]), batches[0][:2])
+        raise mail_index.BrokenProcessPool("no /dev/shm")
+
+    monkeypatch.setattr(mail_index, "_index_in_workers", broken)
+    assert mail_index.rebuild(store) == len(mailbox.ids)
+    assert mail_index.pending_count(store) == 0
+    assert found(store, "合同") == {"contract", "mixed"}
+
+
 def test_the_same_message_in_two_folders_is_listed_once(store, mailbox):
     raw = mail(ANNA, ME, "Gmail labels", day=11, message_id="<labelled@test>")
     mailbox.add(raw)
