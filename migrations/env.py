@@ -12,6 +12,7 @@ Why it looks like this (see PLATFORM.md):
 
 from alembic import context
 from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import URL
 
 from app.store.migrate import include_object
 from app.store.models import Base
@@ -20,8 +21,8 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def _migration_engine(url: str):
-    engine = create_engine(url)
+def _migration_engine(database_path):
+    engine = create_engine(URL.create("sqlite", database=str(database_path)))
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection, _record):
@@ -37,7 +38,7 @@ def _migration_engine(url: str):
 
 
 def run_migrations_online() -> None:
-    engine = _migration_engine(config.get_main_option("sqlalchemy.url"))
+    engine = _migration_engine(config.attributes["database_path"])
     with engine.connect() as connection:
         context.configure(
             connection=connection,

@@ -28,6 +28,7 @@ import zlib
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
+from pathlib import Path
 from typing import Callable
 
 from app.store import search_tables
@@ -93,7 +94,8 @@ def _write(store: Store, documents: list[tuple[int, int, tuple]], ids: list[int]
 
 def build_documents(database: str, ids: list[int]) -> list[tuple[int, int, tuple]]:
     """Worker process entry: the documents of ``ids``, read with a read-only connection."""
-    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30)
+    # as_uri() percent-encodes the path, so a profile under a folder named "50% off?" opens too.
+    connection = sqlite3.connect(f"{Path(database).resolve().as_uri()}?mode=ro", uri=True, timeout=30)
     try:
         return _load(lambda sql, params: connection.execute(sql, params).fetchall(), ids)
     finally:

@@ -58,11 +58,17 @@ def stamped_revision(db_path: Path) -> str | None:
 
 
 def alembic_config(db_path: Path):
+    """Alembic's configuration for one database.
+
+    The path travels in ``config.attributes``, not as ``sqlalchemy.url``: a URL string would
+    need the path escaped twice (``?``/``#`` for the URL, ``%`` for Alembic's configparser),
+    and a profile folder may be called anything.
+    """
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    config.set_main_option("sqlalchemy.url", f"sqlite:///{db_path}")
+    config.attributes["database_path"] = Path(db_path)
     return config
 
 

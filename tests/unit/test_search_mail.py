@@ -206,6 +206,18 @@ def test_worker_processes_index_a_big_queue_like_one_process_does(store, mailbox
     assert {q: found(store, q) for q in before} == before
 
 
+def test_a_worker_reads_a_profile_whose_path_looks_like_uri_syntax(tmp_path):
+    from app.profile import open_profile
+
+    _paths, odd = open_profile(str(tmp_path / "50% off?#mode=rw"))
+    try:
+        message_id, = MailStore(odd).add(mail(ZHANG, ME, "采购合同已签署", day=1))
+        (built_id, _rowid, document), = mail_index.build_documents(str(odd.path), [message_id])
+        assert built_id == message_id and "合同" in document[0]
+    finally:
+        odd.close()
+
+
 def test_workers_that_cannot_start_leave_the_work_to_this_process(store, mailbox, monkeypatch):
     with store.write() as session:
         session.connection().connection.execute("DELETE FROM mail_fts")

@@ -58,6 +58,23 @@ def test_file_that_is_not_a_database_gets_a_clear_error(tmp_path):
         ensure_schema(paths)
 
 
+def test_a_profile_folder_named_like_url_syntax_is_upgraded_and_opened_in_place(tmp_path):
+    """'?', '#' and '%' are URL (and configparser) syntax; the database must still be that file."""
+    paths = ProfilePaths(tmp_path / "50% off?#mode=ro" / "p").ensure()
+    shutil.copyfile(sorted(SNAPSHOTS.glob("*.sqlite3"))[0], paths.database)
+    ensure_schema(paths)
+    assert stamped_revision(paths.database) == SCHEMA_HEAD
+    store = Store(paths.database)
+    try:
+        with store.write() as session:
+            session.connection().exec_driver_sql("INSERT INTO recent_searches (query, used_at) VALUES ('合同', 1)")
+    finally:
+        store.close()
+    with sqlite3.connect(paths.database) as conn:
+        assert conn.execute("SELECT query FROM recent_searches").fetchall() == [("合同",)]
+    assert [p.name for p in tmp_path.iterdir()] == ["50% off?#mode=ro"]
+
+
 @pytest.mark.parametrize("snapshot", sorted(SNAPSHOTS.glob("*.sqlite3")), ids=lambda p: p.stem)
 def test_every_released_schema_upgrades_with_user_data_intact(tmp_path, snapshot):
     """Each released schema's snapshot (with data) upgrades to head; user data survives."""
