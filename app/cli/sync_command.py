@@ -34,6 +34,8 @@ def _summary_line(s: SyncSummary) -> str:
     outbox = s.outbox or {}
     sent = "".join(f", {outbox[k]} {k}" for k in ("sent", "queued", "failed") if outbox.get(k))
     indexed = f", {s.indexed} indexed for search in {s.index_seconds:.1f} s" if s.indexed else ""
+    if s.indexed_alongside:
+        indexed += f" after the pass ({s.indexed_alongside} of them while syncing)"
     return (f"{s.account}: {s.folders} folders, {s.new} new, {s.changed} changed, "
             f"{s.removed} removed{pushed}{sent and ', outbox:' + sent[1:]} in {s.seconds:.1f} s{indexed}")
 

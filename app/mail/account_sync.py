@@ -14,6 +14,7 @@ from typing import Callable
 
 from app.crm.mail_hooks import after_sync
 from app.search import crm_index, mail_index
+from app.search.indexing_alongside import IndexingAlongside
 from app.errors import NetworkError, ServerError, UserFacingError
 from app.mail.folder_roles import assign_roles
 from app.mail.folder_sync import FolderSync, ProgressFn, ServerFeatures
@@ -46,8 +47,9 @@ class SyncSummary:
     removed: int = 0
     pushed: int = 0
     rethreaded: int = 0  # messages whose conversation changed
-    indexed: int = 0  # messages indexed for search after the folders
-    index_seconds: float = 0.0  # after the pass; not part of ``seconds``
+    indexed: int = 0  # messages indexed for search, alongside the folders and after them
+    indexed_alongside: int = 0  # of those, indexed while the folders synced
+    index_seconds: float = 0.0  # indexing after the pass; not part of ``seconds``
     outbox: dict = field(default_factory=dict)  # sent / queued / failed counts
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
@@ -101,14 +103,46 @@ def sync_account(store: Store, account: Account, credential: Credential,
                  should_stop: Callable[[], bool] = lambda: False, index: bool = True) -> SyncSummary:
     """One pass over an account: pending actions, folders, outbox, new mail, then the rest.
 
-    Search indexing comes last, after the mail is stored, threaded and linked: building a
-    document costs about as much CPU as storing the message, and doing both in one pass
-    made an initial sync three times slower (bench/sync_bench.py).  New mail is listed as
-    soon as it is stored and searchable when the pass ends; an IDLE arrival is indexed in
-    milliseconds.  ``index`` False leaves the queue for a later pass (``sync --no-index``).
+    Search indexing is kept out of the store thread: building a document costs about as
+    much CPU as storing the message, and doing both there made an initial sync three times
+    slower (bench/sync_bench.py).  While the folders sync, a big queue is indexed alongside
+    by low-priority worker processes (:mod:`app.search.indexing_alongside`); whatever is
+    left is indexed at the end of the pass, after threading and linking, so mail is listed
+    as soon as it is stored and searchable by the end of the pass at the latest.  An IDLE
+    arrival is indexed in milliseconds.  ``index`` False leaves the queue for a later pass
+    (``sync --no-index``).
     """
     started = time.monotonic()
     summary = SyncSummary(account=account.name)
+    workers = mail_index.IndexWorkers(mail_index.worker_count())
+    try:
+        alongside = IndexingAlongside(store, workers)
+        if index:
+            alongside.start()
+        try:
+            _sync_folders(store, account, credential, only_folder, progress, should_stop, summary)
+        finally:
+            alongside.stop()
+        if summary.new or threads.needs_threading(store, account.id):
+            summary.rethreaded = threads.rethread_account(store, account.id)
+        after_sync(store)  # link new mail to customers, settle follow-ups
+        crm_index.index_pending(store)
+        summary.seconds = time.monotonic() - started
+        summary.indexed = summary.indexed_alongside = alongside.indexed
+        if index:
+            indexing_started = time.monotonic()
+            report = (lambda done, total: progress(INDEXING, done, total)) if progress else None
+            summary.indexed += mail_index.index_pending(store, progress=report, should_stop=should_stop,
+                                                        workers=workers)
+            summary.index_seconds = time.monotonic() - indexing_started
+    finally:
+        workers.close()
+    return summary
+
+
+def _sync_folders(store: Store, account: Account, credential: Credential, only_folder: str | None,
+                  progress: ProgressFn | None, should_stop: Callable[[], bool], summary: SyncSummary) -> None:
+    """One IMAP session: pending actions, folder list, outbox, then each folder's mail."""
     settings = imap_settings(account)
     client = open_session(settings, credential)
     try:
@@ -131,17 +165,6 @@ def sync_account(store: Store, account: Account, credential: Credential,
                 _sync_one(client, store, account, folder, features, progress, should_stop, summary)
     finally:
         close_quietly(client)
-    if summary.new or threads.needs_threading(store, account.id):
-        summary.rethreaded = threads.rethread_account(store, account.id)
-    after_sync(store)  # link new mail to customers, settle follow-ups
-    crm_index.index_pending(store)
-    summary.seconds = time.monotonic() - started
-    if index:
-        indexing_started = time.monotonic()
-        report = (lambda done, total: progress(INDEXING, done, total)) if progress else None
-        summary.indexed = mail_index.index_pending(store, progress=report, should_stop=should_stop)
-        summary.index_seconds = time.monotonic() - indexing_started
-    return summary
 
 
 def _sync_one(client, store, account, folder, features, progress, should_stop, summary) -> None:

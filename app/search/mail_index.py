@@ -7,15 +7,17 @@ part), then writes them in one short write transaction.  Only ids still queued a
 are written, so a message deleted in between (its trigger also dropped the queue entry)
 never leaves an orphan index row.
 
-Sync calls :func:`index_pending` at the end of each pass; the CLI (``search --rebuild``) and
-an upgraded profile use the same path, so there is one way to index.
+Sync calls :func:`index_pending` while it stores mail (``indexing_alongside``) and at the end
+of each pass; the CLI (``search --rebuild``) and an upgraded profile use the same path, so
+there is one way to index.
 
 **Processes.**  Building documents is pure CPU in Python, so one process uses one core.  A
 big queue (an initial sync, a rebuild, an upgraded profile) is shared with worker processes
 (``spawn``: safe from the GUI's threads), each reading its batches straight from the
 database (WAL lets them read while this process writes) and sending back only the
 documents; this process does every write, so the one-writer rule holds.  Small queues (new
-mail) are indexed in-process: starting workers costs more than they would save.
+mail) are indexed in-process unless the workers are already running: starting them costs
+more than they would save.
 """
 
 from __future__ import annotations
@@ -102,33 +104,86 @@ def build_documents(database: str, ids: list[int]) -> list[tuple[int, int, tuple
         connection.close()
 
 
-def _worker_count(total: int) -> int:
-    if total < PARALLEL_FROM:
-        return 0
-    return min(os.cpu_count() or 1, 4) if (os.cpu_count() or 1) > 1 else 0
+def worker_count() -> int:
+    """Worker processes for a big queue: one per core (up to 4), none on a single core."""
+    cores = os.cpu_count() or 1
+    return min(cores, 4) if cores > 1 else 0
+
+
+def _lower_priority() -> None:
+    """Worker start-up: yield the CPU to the syncing process and the user's desktop."""
+    try:
+        os.nice(10)
+    except (AttributeError, OSError):  # no nice() (Windows) or not allowed: run as is
+        pass
+
+
+class IndexWorkers:
+    """Worker processes that build documents, started on first use and reused until closed.
+
+    ``spawn``, not ``fork``: forking a process that runs Qt and SQLite threads copies their
+    locks in whatever state they are.  Workers run at a lower CPU priority, so during a sync
+    they use only the CPU that storing leaves idle (while waiting for the network, most of it).
+    """
+
+    def __init__(self, count: int):
+        self.count = count
+        self.broken = False
+        self._pool: ProcessPoolExecutor | None = None
+
+    @property
+    def started(self) -> bool:
+        return self._pool is not None
+
+    def start(self) -> None:
+        """From now on :func:`index_pending` builds every queue here, however small."""
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.count, mp_context=get_context("spawn"),
+                                             initializer=_lower_priority)
+
+    def submit(self, database: str, ids: list[int]) -> Future:
+        self.start()
+        return self._pool.submit(build_documents, database, ids)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
 
 def index_pending(store: Store, *, limit: int | None = None,
                   progress: Callable[[int, int], None] | None = None,
-                  should_stop: Callable[[], bool] = lambda: False) -> int:
+                  should_stop: Callable[[], bool] = lambda: False,
+                  workers: IndexWorkers | None = None,
+                  before_write: Callable[[], None] = lambda: None) -> int:
     """Index queued messages, newest first; returns how many were indexed.
 
     ``limit`` bounds the work of one call; ``progress(done, total)`` is called after each
     batch; ``should_stop`` is asked between batches (what is not done stays queued).
+    Documents are built by ``workers`` when they are already running or the queue is big
+    (a temporary set is started for a big queue when none is given), otherwise here.
+    ``before_write`` is called before each batch is written by workers (it may wait).
     """
     ids = [row[0] for row in fetch_all(store, "SELECT message_id FROM mail_fts_pending ORDER BY message_id DESC "
                                               "LIMIT ?", (limit if limit is not None else -1,))]
     batches = [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
-    workers = _worker_count(len(ids))
+    big = len(ids) >= PARALLEL_FROM
+    temporary = IndexWorkers(worker_count()) if workers is None and big and worker_count() else None
+    workers = workers or temporary
     done = 0
-    if workers:
-        try:
-            return _index_in_workers(store, batches, workers, progress, should_stop)
-        except BrokenProcessPool as exc:  # workers could not start (a frozen build, no /dev/shm...)
-            log.warning("search indexing workers failed (%s); indexing in-process", exc)
-            queued = {row[0] for row in fetch_all(store, "SELECT message_id FROM mail_fts_pending")}
-            batches = [[i for i in batch if i in queued] for batch in batches]
-            done = len(ids) - sum(len(b) for b in batches)
+    try:
+        if workers is not None and not workers.broken and ids and (big or workers.started):
+            try:
+                return _index_in_workers(store, batches, workers, progress, should_stop, before_write)
+            except BrokenProcessPool as exc:  # workers could not start (a frozen build, no /dev/shm...)
+                log.warning("search indexing workers failed (%s); indexing in-process", exc)
+                workers.broken = True
+                queued = {row[0] for row in fetch_all(store, "SELECT message_id FROM mail_fts_pending")}
+                batches = [[i for i in batch if i in queued] for batch in batches]
+                done = len(ids) - sum(len(b) for b in batches)
+    finally:
+        if temporary is not None:
+            temporary.close()
     for batch in batches:
         if should_stop():
             break
@@ -140,37 +195,38 @@ def index_pending(store: Store, *, limit: int | None = None,
     return done
 
 
-def _index_in_workers(store: Store, batches: list[list[int]], workers: int,
-                      progress: Callable[[int, int], None] | None, should_stop: Callable[[], bool]) -> int:
-    """Batches built by ``workers`` processes (a few in flight each), written here in order."""
+def _index_in_workers(store: Store, batches: list[list[int]], workers: IndexWorkers,
+                      progress: Callable[[int, int], None] | None, should_stop: Callable[[], bool],
+                      before_write: Callable[[], None] = lambda: None) -> int:
+    """Batches built by the workers (two in flight per worker), written here in order."""
     total = sum(len(b) for b in batches)
     done = 0
     in_flight: list[tuple[list[int], Future]] = []
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+
+    def write_next() -> bool:
+        nonlocal done
+        before_write()
+        if should_stop():
+            return False
+        batch, future = in_flight.pop(0)
+        _write(store, future.result(), batch)
+        done += len(batch)
+        if progress is not None:
+            progress(done, total)
+        return True
+
     try:
-        pending = iter(batches)
-        for batch in pending:
-            in_flight.append((batch, pool.submit(build_documents, str(store.path), batch)))
-            if len(in_flight) < workers * 2:
-                continue
-            done += _write_first(store, in_flight)
-            if progress is not None:
-                progress(done, total)
-            if should_stop():
+        for batch in batches:
+            in_flight.append((batch, workers.submit(str(store.path), batch)))
+            if len(in_flight) >= workers.count * 2 and not write_next():
                 break
-        while in_flight and not should_stop():
-            done += _write_first(store, in_flight)
-            if progress is not None:
-                progress(done, total)
+        else:
+            while in_flight and write_next():
+                pass
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        for _batch, future in in_flight:  # stopped early: what was not written stays queued
+            future.cancel()
     return done
-
-
-def _write_first(store: Store, in_flight: list[tuple[list[int], Future]]) -> int:
-    batch, future = in_flight.pop(0)
-    _write(store, future.result(), batch)
-    return len(batch)
 
 
 def rebuild(store: Store, *, progress: Callable[[int, int], None] | None = None,

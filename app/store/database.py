@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -64,6 +65,10 @@ class Store:
         self.engine = create_sqlite_engine(path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = threading.RLock()
+        # When the last write transaction ended and in which thread: background work (search
+        # indexing alongside a sync) waits for a quiet moment instead of queueing on the lock.
+        self.last_write_end = 0.0
+        self.last_writer = 0
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -92,6 +97,8 @@ class Store:
                 raise
             finally:
                 session.close()
+                self.last_write_end = time.monotonic()
+                self.last_writer = threading.get_ident()
 
     def close(self) -> None:
         self.engine.dispose()

@@ -197,7 +197,7 @@ def test_worker_processes_index_a_big_queue_like_one_process_does(store, mailbox
     workers_started = []
     real = mail_index._index_in_workers
     monkeypatch.setattr(mail_index, "_index_in_workers",
-                        lambda *args: workers_started.append(args[2]) or real(*args))
+                        lambda *args: workers_started.append(args[2].count) or real(*args))
     reported = []
     assert mail_index.rebuild(store, progress=lambda done, total: reported.append((done, total))) == len(mailbox.ids)
     assert workers_started == [2]
