@@ -9,11 +9,12 @@ from the store thread: that made storing three times slower (bench/sync_bench.py
 **Storing comes first.**  Writing a batch of documents holds the store's write lock for
 a while (FTS5 tokenises in the writer: about 0.2 ms a message) and the workers take CPU,
 so this thread starts the workers and writes only in a quiet moment: when no other thread
-has written for ``quiet`` seconds, as when the sync waits for the network.  When the server delivers faster than it can be stored (a local
-server, a fast LAN), there is no quiet moment and the index is filled at the end of the
-pass instead, exactly as without this thread; with a remote server it keeps up.  On one
-core nothing runs alongside; the pass's final :func:`~app.search.mail_index.index_pending`
-does it all.
+has written for ``quiet`` seconds, as when the sync waits for the network.  When the
+server delivers faster than it can be stored (a local server, a fast LAN), there is no
+quiet moment and the index is filled at the end of the pass instead, exactly as without
+this thread; with a remote server it keeps up.  On one core, or if the workers cannot
+start, nothing runs alongside; the pass's final
+:func:`~app.search.mail_index.index_pending` does it all.
 
 Stopping is prompt: the thread finishes the batch it is writing, and what is not written
 stays queued for the end of the pass.
@@ -69,7 +70,8 @@ class IndexingAlongside:
                 self.workers.start()  # never build documents in this process (see above)
                 self.indexed += mail_index.index_pending(self.store, workers=self.workers,
                                                          should_stop=self._stop.is_set,
-                                                         before_write=self._wait_for_quiet)
+                                                         before_write=self._wait_for_quiet,
+                                                         in_process=False)
             except Exception:  # noqa: BLE001 - the queue stays; the end of the pass indexes it
                 log.exception("search indexing alongside the sync failed; it continues after the pass")
                 return

@@ -155,7 +155,8 @@ def index_pending(store: Store, *, limit: int | None = None,
                   progress: Callable[[int, int], None] | None = None,
                   should_stop: Callable[[], bool] = lambda: False,
                   workers: IndexWorkers | None = None,
-                  before_write: Callable[[], None] = lambda: None) -> int:
+                  before_write: Callable[[], None] = lambda: None,
+                  in_process: bool = True) -> int:
     """Index queued messages, newest first; returns how many were indexed.
 
     ``limit`` bounds the work of one call; ``progress(done, total)`` is called after each
@@ -163,6 +164,7 @@ def index_pending(store: Store, *, limit: int | None = None,
     Documents are built by ``workers`` when they are already running or the queue is big
     (a temporary set is started for a big queue when none is given), otherwise here.
     ``before_write`` is called before each batch is written by workers (it may wait).
+    With ``in_process`` False, what the workers cannot build stays queued.
     """
     ids = [row[0] for row in fetch_all(store, "SELECT message_id FROM mail_fts_pending ORDER BY message_id DESC "
                                               "LIMIT ?", (limit if limit is not None else -1,))]
@@ -184,6 +186,8 @@ def index_pending(store: Store, *, limit: int | None = None,
     finally:
         if temporary is not None:
             temporary.close()
+    if not in_process:
+        return done
     for batch in batches:
         if should_stop():
             break

@@ -88,3 +88,20 @@ def test_it_writes_only_when_storing_has_paused(store):
         alongside.stop()
         workers.close()
     assert alongside.indexed == 23
+
+
+def test_workers_that_break_alongside_leave_the_queue_for_the_end_of_the_pass(store, monkeypatch):
+    MailStore(store).add(*(mail(ZHANG, ME, f"合同 {n}", day=1, message_id=f"<b{n}@test>") for n in range(4)))
+
+    def broken(*_args):
+        raise mail_index.BrokenProcessPool("killed")
+
+    monkeypatch.setattr(mail_index, "_index_in_workers", broken)
+    workers = mail_index.IndexWorkers(2)
+    workers.start()
+    try:
+        assert mail_index.index_pending(store, workers=workers, in_process=False) == 0
+    finally:
+        workers.close()
+    assert workers.broken and mail_index.pending_count(store) == 4
+    assert mail_index.index_pending(store) == 4  # the end of the pass, in this process
