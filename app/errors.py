@@ -28,6 +28,10 @@ class UserFacingError(LiaisonError):
     exit_code = 2
 
 
+class InvalidValue(UserFacingError):
+    """A value a record or a message cannot hold, with the reason in words."""
+
+
 class Cancelled(LiaisonError):
     """The user stopped the operation; nothing to report."""
 

@@ -14,16 +14,17 @@ from email.utils import format_datetime, make_msgid
 from datetime import datetime, timezone
 from pathlib import Path
 
-from app.mail.envelope import parse_envelope
-from app.mail.fetched import FetchedMessage
+from app.mail.reading.envelope import parse_envelope
+from app.mail.imap.fetched import FetchedMessage
 from app.paths import ProfilePaths
 from app.search import mail_index
+from app.mail.imap import message_writer
 from app.store import mail_cache
-from app.store.accounts import NewAccount, account_folders, create_account, list_accounts
+from app.store.accounts import NewAccount, account_folders, create_account, list_accounts, mark_sample
 from app.store.database import Store
 from app.store.migrate import ensure_schema
 from app.store.models import Account
-from app.store.threads import rethread_account
+from app.mail.reading.conversation_threads import rethread_account
 
 ME = ("Li Lei", "li.lei@liaison-demo.example")
 ZHANG = ("张伟", "zhang.wei@huaxin-trade.cn")
@@ -102,7 +103,7 @@ def _message(sender, recipients, subject, body, sent_at: datetime, attachment: s
     message["Date"] = format_datetime(sent_at)
     message["Message-ID"] = make_msgid(domain=sender[1].rpartition("@")[2])
     if body.startswith("<html"):
-        from app.mail.html_text import html_to_text
+        from app.mail.reading.html_text import html_to_text
 
         message.set_content(html_to_text(body))
         message.add_alternative(body, subtype="html")
@@ -159,9 +160,7 @@ def build_sample_profile(root: Path, now: float | None = None) -> Path:
             name="Sample · 示例", email=ME[1], display_name=ME[0], imap_host="sample.invalid",
             imap_port=993, imap_security="ssl", smtp_host="sample.invalid", smtp_port=465,
             smtp_security="ssl"))
-        with store.write() as session:
-            session.get(Account, account.id).is_sample = True
-            session.get(Account, account.id).sync_mode = "manual"
+        mark_sample(store, account.id)
         mail_cache.reconcile_folders(store, account.id, [
             mail_cache.ServerFolder(name, "/", frozenset(), role, True) for name, role in FOLDERS])
         folder_ids = {f.name: f.id for f in account_folders(store, account.id)}
@@ -176,7 +175,7 @@ def build_sample_profile(root: Path, now: float | None = None) -> Path:
                 batch.append(FetchedMessage(uid=uid, raw=raw, flags=flags, internal_date=None,
                                             size=len(raw), modseq=None, envelope=parse_envelope(raw)))
             mail_cache.begin_folder_sync(store, folder_ids[folder_name], 1)
-            mail_cache.store_messages(store, folder_ids[folder_name], batch)
+            message_writer.store_messages(store, folder_ids[folder_name], batch)
             mail_cache.finish_folder_sync(store, folder_ids[folder_name], len(batch) + 1, None, len(batch))
         rethread_account(store, account.id)  # replies join their conversations (by subject here)
         mail_index.index_pending(store)

@@ -26,7 +26,8 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.crm.csv_import import import_contacts  # noqa: E402
-from app.mail.templates import mail_merge, save_template  # noqa: E402
+from app.crm.mail_merge import mail_merge  # noqa: E402
+from app.mail.sending.templates import save_template  # noqa: E402
 from app.profile import open_profile  # noqa: E402
 from app.store.accounts import NewAccount, create_account  # noqa: E402
 

@@ -32,9 +32,10 @@ sys.path.insert(0, str(REPO))
 
 from app.crm import linking  # noqa: E402
 from app.crm.csv_import import import_contacts  # noqa: E402
-from app.mail.envelope import parse_envelope  # noqa: E402
-from app.mail.fetched import FetchedMessage  # noqa: E402
+from app.mail.reading.envelope import parse_envelope  # noqa: E402
+from app.mail.imap.fetched import FetchedMessage  # noqa: E402
 from app.paths import ProfilePaths  # noqa: E402
+from app.mail.imap import message_writer  # noqa: E402
 from app.store import mail_cache  # noqa: E402
 from app.store.accounts import NewAccount, account_folders, create_account  # noqa: E402
 from app.store.database import Store  # noqa: E402
@@ -82,7 +83,7 @@ def build_mail_profile(root: Path, messages: int, contacts: int) -> None:
             data = raw(n, rng, contacts)
             batch.append(FetchedMessage(uid=n + 1, raw=data, flags={"\\Seen"}, internal_date=None, size=len(data),
                                         modseq=None, envelope=parse_envelope(data)))
-        mail_cache.store_messages(store, inbox.id, batch)
+        message_writer.store_messages(store, inbox.id, batch)
     store.close()
 
 

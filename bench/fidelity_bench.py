@@ -28,8 +28,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from app.mail.html_sanitise import sanitise_html  # noqa: E402
-from app.mail.message_view import build_view  # noqa: E402
+from app.mail.reading.html_sanitise import sanitise_html  # noqa: E402
+from app.mail.reading.message_view import build_view  # noqa: E402
 from tests.support.message_factory import make_message  # noqa: E402
 
 

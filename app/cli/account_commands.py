@@ -8,8 +8,8 @@ import sys
 from dataclasses import replace
 
 from app.errors import AuthError, UserFacingError
-from app.mail.account_setup import account_from, add_account, discover, explain_failure
-from app.mail.providers import Provider, ServerSettings
+from app.mail.accounts.setup import account_from, add_account, discover, explain_failure
+from app.mail.accounts.providers import Provider, ServerSettings
 from app.secrets import SecretStore
 from app.store.accounts import get_account, list_accounts, remove_account, set_sync_mode
 
@@ -85,16 +85,15 @@ def _set_sync(args, store) -> int:
 def _set_signature(args, store) -> int:
     from pathlib import Path
 
-    from app.mail.body_charset import decode_body
-    from app.store.models import Account
+    from app.mail.reading.body_charset import decode_body
+    from app.store.accounts import set_signature
 
     try:
         text = decode_body(Path(args.file).expanduser().read_bytes(), None).text.strip()
     except OSError as exc:
         raise UserFacingError(f"Could not read {args.file}: {exc.strerror or exc}.") from None
     account = get_account(store, args.name)
-    with store.write() as session:
-        session.get(Account, account.id).signature = text
+    set_signature(store, account.id, text)
     print(f"signature {'set' if text else 'removed'} for {account.name}")
     return 0
 

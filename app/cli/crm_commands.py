@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.crm import customers, deals, duplicates, linking
 from app.crm.csv_import import import_contacts
 from app.crm.customer_view import company_json, contact_json, customer_json
-from app.crm.history import restore, versions
+from app.crm.history import versions
 from app.crm.records import RECORD_TYPES
 from app.crm.unknown_senders import unknown_senders
 from app.crm.validation import InvalidValue
@@ -212,9 +212,7 @@ def _deals(args, store) -> int:
     elif args.action == "move":
         with store.read() as session:
             session.scalar(select(Deal).where(Deal.uuid == args.deal)) or _no_deal(args.deal)
-        with store.write() as session:
-            stage_uuid = deals.stage_named(session, args.stage).uuid
-        deals.move_deal(store, args.deal, stage_uuid)
+        deals.move_deal(store, args.deal, deals.stage_uuid_named(store, args.stage))
     elif args.action == "stages":
         if args.add:
             deals.add_stage(store, args.add, args.outcome, args.position)
@@ -222,9 +220,8 @@ def _deals(args, store) -> int:
             with store.read() as session:
                 stage_uuid = deals.stage_named(session, args.rename[0]).uuid
             deals.rename_stage(store, stage_uuid, args.rename[1])
-        with store.write() as session:  # the default pipeline is created on first use
-            for stage in deals.stages(session):
-                print(f"{stage.name} ({stage.outcome})")
+        for _id, _uuid, name, outcome in deals.pipeline_stages(store):
+            print(f"{name} ({outcome})")
     else:
         for deal in deals.list_deals(store, args.status):
             _print_json(deal) if args.json else print(
@@ -239,11 +236,7 @@ def _no_deal(uuid: str):
 def _history(args, store) -> int:
     kind = RECORD_TYPES["contact"]
     if args.restore:
-        with store.write() as session:
-            contact = customers.require_contact(session, args.email)
-            changed = restore(session, kind, contact, args.restore)
-            contact_id = contact.id
-        linking.relink_contact(store, contact_id)
+        changed = customers.restore_contact(store, args.email, args.restore)
         print(f"restored version {args.restore}: {len(changed)} field(s) changed")
         return 0
     with store.read() as session:

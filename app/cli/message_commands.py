@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from app.errors import UserFacingError
-from app.mail.flags import FLAG_FOR_NAME
-from app.mail.mail_actions import queue_move, set_flag
+from app.store.flags import FLAG_FOR_NAME
+from app.mail.imap.actions import queue_move, set_flag
 from app.store.accounts import get_account, list_accounts
 from app.store.mail_queries import MessageRow, find_folder, latest_messages, messages_by_uid
 

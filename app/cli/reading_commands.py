@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from app.errors import UserFacingError
-from app.mail.attachment_files import human_size, unused_path, write_new_file
-from app.mail.attachment_names import safe_filename
-from app.mail.message_view import MessageView, attachment_by_number, build_view
+from app.mail.reading.attachment_files import human_size, unused_path, write_new_file
+from app.mail.reading.attachment_names import safe_filename
+from app.mail.reading.message_view import MessageView, attachment_by_number, build_view
 from app.store.accounts import get_account
 from app.store.mail_cache import raw_message
 from app.store.mail_queries import MessageRow, find_folder, messages_by_uid

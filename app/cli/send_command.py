@@ -6,15 +6,14 @@ import json
 import sys
 from pathlib import Path
 
-from app.cli.sync_command import credential_for
+from app.cli.services_session import running_services
 from app.errors import LiaisonError, UserFacingError
-from app.mail import outbox
-from app.mail.account_sync import imap_settings
-from app.mail.body_charset import decode_body
-from app.mail.imap_session import close_quietly, open_session
-from app.mail.outgoing import BIG_ATTACHMENTS_BYTES, Outgoing, OutgoingAttachment, parse_recipients
-from app.store.accounts import get_account
+from app.mail.reading.body_charset import decode_body
+from app.mail.sending import outbox
+from app.mail.sending.outgoing import BIG_ATTACHMENTS_BYTES, Outgoing, OutgoingAttachment, parse_recipients
+from app.store.accounts import get_account, list_accounts
 from app.store.models import OutboxMessage
+from sqlalchemy import select
 
 
 def _read(path: str) -> bytes:
@@ -28,7 +27,7 @@ def compose_from_args(args, store, account) -> Outgoing:
     body = decode_body(_read(args.body_file), None).text if args.body_file else ""
     subject = args.subject or ""
     if args.template:
-        from app.mail.templates import render_for_contact
+        from app.crm.mail_merge import render_for_contact
 
         if not args.contact:
             raise UserFacingError("--template needs --contact EMAIL (whose fields fill it in).")
@@ -50,19 +49,10 @@ def compose_from_args(args, store, account) -> Outgoing:
 
 
 def _deliver_now(store, account) -> None:
-    """Try the SMTP server now; the message stays queued (with the reason) if it cannot."""
-    credential = credential_for(account)
-    imap = None
-    try:
-        imap = open_session(imap_settings(account), credential)
-    except LiaisonError:
-        imap = None  # Sent is filed at the next sync; sending does not need IMAP
-    try:
-        outbox.recover_interrupted(store, account.id, imap)
-        outbox.deliver_due(store, account, credential, imap)
-    finally:
-        if imap is not None:
-            close_quietly(imap)
+    """Try the SMTP server now, as the window does; the message stays queued (with the
+    reason) if it cannot.  IMAP is needed only afterwards, to file the copy in Sent."""
+    with running_services(store) as services:
+        services.deliver(account.id, force=True).result()
 
 
 def _send(args, store) -> int:
@@ -75,23 +65,32 @@ def _send(args, store) -> int:
         outbox_state = f"queued: {exc}"
         print(outbox_state)
         return 0
+    line = _state_line(store, row.uuid)
+    print(line)
+    return 6 if line.startswith("failed") else 0
+
+
+def _state_line(store, outbox_uuid: str) -> str:
     with store.read() as session:
-        current = session.get(OutboxMessage, row.id)
+        current = session.scalar(select(OutboxMessage).where(OutboxMessage.uuid == outbox_uuid))
         state, error = current.state, current.last_error
     if state == "sent":
-        print("sent")
-        return 0
-    if state == "failed":
-        print(f"failed: {error}")
-        return 6
-    print(f"queued: {error or 'waiting'} (it is sent at the next sync)")
-    return 0
+        return "sent"
+    if state in ("failed", "unconfirmed"):
+        return f"{state}: {error}"
+    return f"queued: {error or 'waiting'} (tried again at every sync; now: liaison outbox resend {outbox_uuid})"
 
 
 def _outbox(args, store) -> int:
     if args.action == "resend":
-        outbox.resend(store, args.id)
-        print("queued again")
+        account_id = outbox.resend(store, args.id)
+        account = next(a for a in list_accounts(store) if a.id == account_id)
+        try:
+            _deliver_now(store, account)
+        except LiaisonError as exc:
+            print(f"queued again: {exc}")
+            return 0
+        print(_state_line(store, args.id))
         return 0
     account_id = get_account(store, args.account).id if args.account else None
     for info in outbox.list_outbox(store, account_id):
@@ -104,7 +103,8 @@ def _outbox(args, store) -> int:
 
 
 def _templates(args, store) -> int:
-    from app.mail import templates
+    from app.crm import mail_merge
+    from app.mail.sending import templates
 
     if args.action == "add":
         body = decode_body(_read(args.body_file), None).text
@@ -115,13 +115,13 @@ def _templates(args, store) -> int:
             print(f"{template.name:<24} {template.subject}")
     else:
         account = get_account(store, args.account)
-        subject, body = templates.render_for_contact(store, args.name, args.contact, account)
+        subject, body = mail_merge.render_for_contact(store, args.name, args.contact, account)
         print(f"Subject: {subject}\n\n{body}")
     return 0
 
 
 def _merge(args, store) -> int:
-    from app.mail.templates import mail_merge
+    from app.crm.mail_merge import mail_merge
 
     account = get_account(store, args.account)
     emails = list(args.contact)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 
+from app.cli.services_session import running_services
 from app.errors import LiaisonError, UserFacingError
-from app.mail.account_sync import INDEXING, SyncSummary, sync_account
-from app.mail.account_credential import credential_for
+from app.mail.accounts.credential import credential_for  # noqa: F401  (re-exported for send_command)
+from app.services.account_sync import INDEXING, SyncSummary
 from app.store.accounts import get_account, list_accounts
 
 
@@ -29,9 +30,8 @@ class TerminalProgress:
             sys.stderr.write("\r\x1b[K")
 
 
-def _summary_line(s: SyncSummary) -> str:
+def _summary_line(s: SyncSummary, outbox: dict) -> str:
     pushed = f", {s.pushed} local changes pushed" if s.pushed else ""
-    outbox = s.outbox or {}
     sent = "".join(f", {outbox[k]} {k}" for k in ("sent", "queued", "failed") if outbox.get(k))
     indexed = f", {s.indexed} indexed for search in {s.index_seconds:.1f} s" if s.indexed else ""
     if s.indexed_alongside:
@@ -50,21 +50,33 @@ def run(args, store) -> int:
     if not accounts:
         raise UserFacingError("No accounts yet: add one with 'liaison account add'.")
     failures = 0
-    for account in accounts:
-        progress = TerminalProgress(account.name)
-        try:
-            summary = sync_account(store, account, credential_for(account),
-                                   only_folder=args.folder, progress=progress, index=not args.no_index)
-        except LiaisonError as exc:
+    with running_services(store) as services:
+        for account in accounts:
+            progress = TerminalProgress(account.name)
+            # The outbox is delivered on its own lane beside the pass: it needs SMTP only.
+            delivery = services.deliver(account.id, force=True)
+            try:
+                summary = services.sync(account.id, args.folder, user=True, index=not args.no_index,
+                                        progress=progress).result()
+            except LiaisonError as exc:
+                progress.clear()
+                _wait_quietly(delivery)
+                if len(accounts) == 1:
+                    raise
+                print(f"liaison: {account.name}: {exc}", file=sys.stderr)
+                failures += 1
+                continue
             progress.clear()
-            if len(accounts) == 1:
-                raise
-            print(f"liaison: {account.name}: {exc}", file=sys.stderr)
-            failures += 1
-            continue
-        progress.clear()
-        print(_summary_line(summary))
-        for error in summary.errors:
-            print(f"liaison: {account.name}: {error}", file=sys.stderr)
-        failures += bool(summary.errors)
+            print(_summary_line(summary, _wait_quietly(delivery) or {}))
+            for error in [*summary.errors, *summary.hook_errors]:
+                print(f"liaison: {account.name}: {error}", file=sys.stderr)
+            failures += bool(summary.errors or summary.hook_errors)
     return 1 if failures else 0
+
+
+def _wait_quietly(delivery) -> dict | None:
+    """The outbox counts; a delivery that failed as a whole left its reason on each message."""
+    try:
+        return delivery.result()
+    except LiaisonError:
+        return None

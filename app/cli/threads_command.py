@@ -7,7 +7,8 @@ from datetime import datetime, timezone
 
 from app.cli.message_commands import one_account
 from app.store.mail_queries import find_folder
-from app.store.threads import account_conversations, message_locations
+from app.mail.reading.conversation_threads import account_conversations
+from app.store.threads import message_locations
 
 
 def _iso(stamp: int) -> str:

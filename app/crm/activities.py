@@ -10,6 +10,7 @@ from app.crm.records import RECORD_TYPES, apply_changes, by_uuid, create
 from app.crm.validation import InvalidValue
 from app.store.crm_models import Task
 from app.store.database import Store
+from app.store.writer import writes
 
 NOTE, ACTIVITY, TASK = RECORD_TYPES["note"], RECORD_TYPES["activity"], RECORD_TYPES["task"]
 
@@ -20,6 +21,7 @@ def _targets(contact_id: int | None, company_id: int | None, deal_id: int | None
     return {"contact_id": contact_id, "company_id": company_id, "deal_id": deal_id}
 
 
+@writes
 def add_note(store: Store, body: str, contact_id=None, company_id=None, deal_id=None, origin="local") -> str:
     if not body.strip():
         raise InvalidValue("the note is empty")
@@ -27,6 +29,7 @@ def add_note(store: Store, body: str, contact_id=None, company_id=None, deal_id=
         return create(session, NOTE, {"body": body, **_targets(contact_id, company_id, deal_id)}, origin).uuid
 
 
+@writes
 def log_activity(store: Store, kind: str, subject: str, body: str = "", happened_at: int | None = None,
                  duration_minutes: int = 0, contact_id=None, company_id=None, deal_id=None,
                  origin="local") -> str:
@@ -39,6 +42,7 @@ def log_activity(store: Store, kind: str, subject: str, body: str = "", happened
             **_targets(contact_id, company_id, deal_id)}, origin).uuid
 
 
+@writes
 def add_task(store: Store, title: str, due_at: int | None = None, remind_at: int | None = None,
              contact_id=None, company_id=None, deal_id=None, kind: str = "task", origin="local") -> str:
     if not title.strip():
@@ -49,6 +53,7 @@ def add_task(store: Store, title: str, due_at: int | None = None, remind_at: int
             "kind": kind, **_targets(contact_id, company_id, deal_id)}, origin).uuid
 
 
+@writes
 def complete_task(store: Store, task_uuid: str, done: bool = True, origin: str = "local") -> None:
     with store.write() as session:
         task = by_uuid(session, TASK, task_uuid)
@@ -56,6 +61,7 @@ def complete_task(store: Store, task_uuid: str, done: bool = True, origin: str =
                       cleared={"done_at"})
 
 
+@writes
 def tasks_to_notify(store: Store, at: int | None = None) -> list[tuple[str, str, int]]:
     """(uuid, title, due) of open tasks whose reminder time has come and that were not notified.
 

@@ -26,6 +26,7 @@ from app.crm.validation import InvalidValue
 from app.errors import UserFacingError
 from app.store.crm_models import ContactEmail
 from app.store.database import Store
+from app.store.writer import writes
 
 MAX_BYTES = 200 * 1024 * 1024
 FIELDS = ("name", "first_name", "last_name", "email", "phone", "company", "title", "tags", "owner", "note")
@@ -265,6 +266,7 @@ def _count(store: Store, report: ImportReport, rows: list[_Row]) -> None:
                 report.created += 1
 
 
+@writes
 def _write(store: Store, report: ImportReport, rows: list[_Row]) -> None:
     """Write every row in one transaction (all rows or none).
 

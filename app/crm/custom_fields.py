@@ -13,12 +13,14 @@ from app.crm.records import new_uuid
 from app.crm.validation import InvalidValue
 from app.store.crm_models import CustomField
 from app.store.database import Store
+from app.store.writer import writes
 
 FIELD_TYPES = ("text", "number", "date", "choice")
 _DATE_FORMATS = (re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$"),)
 _DAY_FIRST = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 
 
+@writes
 def define_field(store: Store, record_type: str, key: str, label: str, field_type: str,
                  choices: list[str] | None = None) -> str:
     if field_type not in FIELD_TYPES:

@@ -20,6 +20,7 @@ from app.crm.validation import InvalidValue, normalise_email, normalise_phone
 from app.errors import UserFacingError
 from app.store.crm_models import Company, CompanyDomain, Contact, ContactEmail
 from app.store.database import Store
+from app.store.writer import writes
 
 CONTACT = RECORD_TYPES["contact"]
 COMPANY = RECORD_TYPES["company"]
@@ -144,6 +145,7 @@ def _prepared(store: Store, data: ContactInput) -> tuple[list[str], list[str], f
     return emails, phones, free_mail_domains(store), new_uuid()
 
 
+@writes
 def add_contact(store: Store, data: ContactInput, origin: str = "local") -> str:
     """Create a contact (and its company when named); returns its uuid."""
     emails, phones, free, batch = _prepared(store, data)
@@ -165,6 +167,7 @@ def add_contact(store: Store, data: ContactInput, origin: str = "local") -> str:
     return uuid
 
 
+@writes
 def update_contact(store: Store, email: str, data: ContactInput, cleared: set[str] = frozenset(),
                    origin: str = "local") -> dict[str, tuple]:
     """Apply what ``data`` gives to the contact with ``email``; empty values keep what is there."""
@@ -192,6 +195,7 @@ def update_contact(store: Store, email: str, data: ContactInput, cleared: set[st
     return changed
 
 
+@writes
 def add_company(store: Store, name: str, domains: list[str], industry: str = "", origin: str = "local") -> str:
     clean = []
     for domain in domains:
@@ -209,6 +213,21 @@ def add_company(store: Store, name: str, domains: list[str], industry: str = "",
     return uuid
 
 
+@writes
+def restore_contact(store: Store, email: str, version: int) -> list[str]:
+    """Bring a contact back to an earlier version (itself a new version); returns the fields changed."""
+    from app.crm.history import restore
+    from app.crm.linking import relink_contact
+
+    with store.write() as session:
+        contact = require_contact(session, email)
+        changed = restore(session, RECORD_TYPES["contact"], contact, version)
+        contact_id = contact.id
+    relink_contact(store, contact_id)
+    return changed
+
+
+@writes
 def delete_contact(store: Store, email: str, origin: str = "local") -> None:
     with store.write() as session:
         contact = require_contact(session, email)

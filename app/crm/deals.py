@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,6 +14,7 @@ from app.crm.validation import InvalidValue
 from app.errors import UserFacingError
 from app.store.crm_models import Company, Contact, Deal, Pipeline, Stage
 from app.store.database import Store
+from app.store.writer import writes
 
 DEAL = RECORD_TYPES["deal"]
 DEFAULT_STAGES = (("Lead", "open"), ("Qualified", "open"), ("Proposal", "open"), ("Negotiation", "open"),
@@ -47,6 +49,39 @@ def stage_named(session: Session, name: str) -> Stage:
     raise InvalidValue(f"no stage called '{name}' (stages: {names})")
 
 
+@writes
+def stage_uuid_named(store: Store, name: str) -> str:
+    """The UUID of the default pipeline's stage called ``name`` (the pipeline is made on first use)."""
+    with store.write() as session:
+        return stage_named(session, name).uuid
+
+
+class StageRow(NamedTuple):
+    id: int
+    uuid: str
+    name: str
+    outcome: str
+
+
+@writes
+def pipeline_stages(store: Store) -> list[StageRow]:
+    """The default pipeline's stages in order; the pipeline is made on first use."""
+    with store.write() as session:
+        return [StageRow(s.id, s.uuid, s.name, s.outcome) for s in stages(session)]
+
+
+def board(store: Store) -> list[tuple[StageRow, list[dict]]]:
+    """Every stage of the default pipeline with its live deals, most recently changed first."""
+    columns = []
+    for stage in pipeline_stages(store):
+        with store.read() as session:
+            columns.append((stage, [deal_json(session, d) for d in session.scalars(
+                select(Deal).where(Deal.stage_id == stage[0], Deal.deleted_at.is_(None))
+                .order_by(Deal.updated_at.desc()))]))
+    return columns
+
+
+@writes
 def add_stage(store: Store, name: str, outcome: str = "open", position: int | None = None) -> str:
     with store.write() as session:
         existing = stages(session)
@@ -60,6 +95,7 @@ def add_stage(store: Store, name: str, outcome: str = "open", position: int | No
         return stage.uuid
 
 
+@writes
 def rename_stage(store: Store, stage_uuid: str, name: str) -> None:
     with store.write() as session:
         session.scalar(select(Stage).where(Stage.uuid == stage_uuid)).name = name.strip()
@@ -79,6 +115,7 @@ def normalise_amount(text: str) -> str:
     return format(value.normalize(), "f")
 
 
+@writes
 def add_deal(store: Store, title: str, contact_email: str = "", company: str = "", amount: str = "",
              currency: str = "", stage: str = "", expected_close: str = "", owner: str = "",
              origin: str = "local") -> str:
@@ -105,6 +142,7 @@ def add_deal(store: Store, title: str, contact_email: str = "", company: str = "
         return deal.uuid
 
 
+@writes
 def move_deal(store: Store, deal_uuid: str, stage_uuid: str, origin: str = "local") -> None:
     """Put a deal in another stage; moving to a won/lost stage closes it that way."""
     with store.write() as session:

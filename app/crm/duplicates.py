@@ -33,6 +33,7 @@ from app.store.crm_models import (
     Task,
 )
 from app.store.database import Store
+from app.store.writer import writes
 
 CONTACT = RECORD_TYPES["contact"]
 SIMILARITY = 0.85
@@ -102,6 +103,7 @@ def find_duplicates(store: Store) -> list[DuplicateGroup]:
     return groups
 
 
+@writes
 def merge_contacts(store: Store, survivor_uuid: str, other_uuids: list[str]) -> None:
     """Merge ``other_uuids`` into the survivor; see the module docstring for what moves."""
     if survivor_uuid in other_uuids or not other_uuids:

@@ -18,14 +18,16 @@ from app.crm.activities import add_task
 from app.crm.customers import contact_by_email
 from app.crm.records import new_uuid
 from app.errors import UserFacingError
-from app.mail.conversations import base_subject
+from app.mail.reading.conversations import base_subject
 from app.store.crm_models import FollowUp
 from app.store.database import Store
 from app.store.models import Message
+from app.store.writer import writes
 
 DAY = 86400
 
 
+@writes
 def remind_if_no_reply(store: Store, message_pk: int, days: int, now: int | None = None) -> str:
     """Start waiting for a reply to this (sent) message; returns the follow-up's uuid."""
     if days < 1:
@@ -91,6 +93,7 @@ def check_followups(store: Store, now: int | None = None) -> list[str]:
     return created
 
 
+@writes
 def _task_without_record(store: Store, title: str, moment: int) -> str:
     from app.crm.records import RECORD_TYPES, create
 
@@ -99,6 +102,7 @@ def _task_without_record(store: Store, title: str, moment: int) -> str:
                                                       "kind": "follow_up"}).uuid
 
 
+@writes
 def _set_state(store: Store, follow_id: int, state: str, task_uuid: str | None = None) -> None:
     from app.store.crm_models import Task
 
@@ -109,6 +113,7 @@ def _set_state(store: Store, follow_id: int, state: str, task_uuid: str | None =
             follow.task_id = session.scalar(select(Task.id).where(Task.uuid == task_uuid))
 
 
+@writes
 def cancel_followup(store: Store, follow_uuid: str) -> None:
     with store.write() as session:
         follow = session.scalar(select(FollowUp).where(FollowUp.uuid == follow_uuid))

@@ -28,6 +28,7 @@ from app.crm.settings import free_mail_domains
 from app.store.crm_models import Company, CompanyDomain, Contact, ContactEmail, Deal, LinkOverride, MessageLink
 from app.store.database import Store
 from app.store.models import Account, Message, MessageAddress
+from app.store.writer import writes
 
 _LIVE_CONTACT = "c.deleted_at IS NULL AND c.merged_into_id IS NULL"
 _ROLE_RANK = "CASE a.role WHEN 'from' THEN 1 WHEN 'to' THEN 2 ELSE 3 END"
@@ -81,6 +82,7 @@ _APPLY_MANUAL_LINKS = (
     " AND coalesce(x.deal_id, 0) = coalesce(d.id, 0))")
 
 
+@writes
 def _execute(store: Store, statements: list[tuple[str, tuple]]) -> None:
     with store.write() as session:
         cursor = session.connection().connection.cursor()
@@ -183,6 +185,7 @@ def _message_key(store: Store, message_pk: int) -> str:
     return key
 
 
+@writes
 def set_override(store: Store, message_pk: int, record_type: str, record_uuid: str, action: str) -> None:
     """Link (``link``) or unlink (``unlink``) a message by hand; replaces an earlier decision."""
     key = _message_key(store, message_pk)
@@ -208,6 +211,7 @@ def set_override(store: Store, message_pk: int, record_type: str, record_uuid: s
                                         **{column.key: record.id}))
 
 
+@writes
 def clear_override(store: Store, message_pk: int, record_type: str, record_uuid: str) -> None:
     """Forget a manual decision: the automatic rule applies again."""
     key = _message_key(store, message_pk)

@@ -12,6 +12,7 @@ from typing import Any
 
 from app.store.crm_models import CrmSetting
 from app.store.database import Store
+from app.store.writer import writes
 
 DEFAULT_FREE_MAIL = (
     "qq.com", "foxmail.com", "vip.qq.com", "163.com", "126.com", "yeah.net", "vip.163.com", "188.com",
@@ -36,6 +37,7 @@ def get_setting(store: Store, key: str) -> Any:
         return json.loads(row.value) if row is not None else DEFAULTS[key]
 
 
+@writes
 def set_setting(store: Store, key: str, value: Any) -> None:
     if key not in DEFAULTS:
         raise KeyError(key)

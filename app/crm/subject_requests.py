@@ -21,8 +21,8 @@ from app.crm.customer_view import customer_json
 from app.crm.customers import require_contact
 from app.crm.history import versions
 from app.crm.records import RECORD_TYPES, new_uuid, now
-from app.mail.attachment_files import unused_path, write_new_file
-from app.mail.attachment_names import safe_filename
+from app.mail.reading.attachment_files import unused_path, write_new_file
+from app.mail.reading.attachment_names import safe_filename
 from app.store.crm_models import (
     Activity,
     Change,
@@ -35,6 +35,7 @@ from app.store.crm_models import (
 )
 from app.store.database import Store
 from app.store.mail_cache import raw_message
+from app.store.writer import writes
 
 CONTACT = RECORD_TYPES["contact"]
 
@@ -64,6 +65,7 @@ def export_customer(store: Store, email: str, directory: Path) -> Path:
     return target
 
 
+@writes
 def erase_customer(store: Store, email: str) -> str:
     """Erase the contact with ``email`` and everything that is only about them; returns its uuid.
 

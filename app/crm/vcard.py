@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.crm.csv_import import decode_csv
-from app.mail.header_decoding import decode_bytes
+from app.mail.reading.header_decoding import decode_bytes
 
 _PROPERTY = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)((?:;[^:]*)?):(.*)$", re.DOTALL)
 

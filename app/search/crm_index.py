@@ -19,6 +19,7 @@ from typing import Callable
 
 from app.store.database import Store
 from app.store.raw_sql import fetch_all
+from app.store.writer import writes
 
 Fetch = Callable[[str, tuple], list[tuple]]
 
@@ -134,11 +135,16 @@ def pending_count(store: Store) -> int:
 def index_pending(store: Store) -> int:
     """Bring every queued record's document up to date; returns how many were looked at.
 
-    Reads and writes happen under the store's write lock, in one transaction, so a record
-    changed by another thread while its document is rebuilt is queued again, not lost.
+    Reads and writes happen on the writer thread, in one transaction, so a record changed
+    while its document is rebuilt is queued again, not lost.
     """
     if not fetch_all(store, "SELECT 1 FROM crm_fts_pending LIMIT 1"):
-        return 0  # the common case before a search: one cheap read, no write lock
+        return 0  # the common case before a search: one cheap read, nothing to write
+    return _index_queued_now(store)
+
+
+@writes
+def _index_queued_now(store: Store) -> int:
     with store.write() as session:
         cursor = session.connection().connection.cursor()
         try:
@@ -181,6 +187,7 @@ def _index_queued(fetch: Fetch, cursor) -> int:
     return len(queued)
 
 
+@writes
 def rebuild(store: Store) -> int:
     with store.write() as session:
         cursor = session.connection().connection.cursor()

@@ -18,9 +18,9 @@ import json
 import logging
 import re
 
-from app.mail.body_charset import decode_body
-from app.mail.message_view import MAX_TEXT_BYTES, entity_text
-from app.mail.mime_tree import Entity, parse_tree
+from app.mail.reading.body_charset import decode_body
+from app.mail.reading.message_view import MAX_TEXT_BYTES, entity_text
+from app.mail.reading.mime_tree import Entity, parse_tree
 from app.search.index_text import index_form
 
 log = logging.getLogger("liaison.search")

@@ -36,6 +36,7 @@ from typing import Callable
 from app.store import search_tables
 from app.store.database import Store
 from app.store.raw_sql import fetch_all
+from app.store.writer import writes
 
 log = logging.getLogger("liaison.search")
 
@@ -80,6 +81,7 @@ def _load(fetch: Callable[[str, tuple], list[tuple]], ids: list[int]) -> list[tu
     return documents
 
 
+@writes
 def _write(store: Store, documents: list[tuple[int, int, tuple]], ids: list[int]) -> None:
     with store.write() as session:
         cursor = session.connection().connection.cursor()
@@ -241,6 +243,15 @@ def rebuild(store: Store, *, progress: Callable[[int, int], None] | None = None,
     rebuild) carries on.
     """
     started = time.perf_counter()
+    _clear_and_queue_all(store)
+    count = index_pending(store, progress=progress, should_stop=should_stop)
+    optimise(store)
+    log.info("search index rebuilt: %d messages in %.1f s", count, time.perf_counter() - started)
+    return count
+
+
+@writes
+def _clear_and_queue_all(store: Store) -> None:
     with store.write() as session:
         cursor = session.connection().connection.cursor()
         try:
@@ -248,12 +259,9 @@ def rebuild(store: Store, *, progress: Callable[[int, int], None] | None = None,
             cursor.execute("INSERT OR IGNORE INTO mail_fts_pending (message_id) SELECT id FROM mail_messages")
         finally:
             cursor.close()
-    count = index_pending(store, progress=progress, should_stop=should_stop)
-    optimise(store)
-    log.info("search index rebuilt: %d messages in %.1f s", count, time.perf_counter() - started)
-    return count
 
 
+@writes
 def optimise(store: Store) -> None:
     """Merge the index's segments into one (faster queries after a big batch of inserts)."""
     with store.write() as session:

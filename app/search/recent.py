@@ -8,10 +8,12 @@ from sqlalchemy import delete, select
 
 from app.store.database import Store
 from app.store.models import RecentSearch
+from app.store.writer import writes
 
 KEPT = 20
 
 
+@writes
 def remember(store: Store, query: str) -> None:
     """Put ``query`` at the top of the history; only the newest ``KEPT`` are kept."""
     query = " ".join(query.split())
@@ -34,6 +36,7 @@ def recent(store: Store, limit: int = 8) -> list[str]:
         return list(session.scalars(select(RecentSearch.query).order_by(RecentSearch.used_at.desc()).limit(limit)))
 
 
+@writes
 def forget_all(store: Store) -> None:
     with store.write() as session:
         session.execute(delete(RecentSearch))

@@ -12,9 +12,10 @@ from app.errors import UserFacingError
 from app.store.database import Store
 from app.store.mail_cache import now
 from app.store.models import Account, Folder, Message
+from app.store.writer import writes
 
 SECURITY_MODES = ("ssl", "starttls", "none")
-SYNC_MODES = ("push", "5", "15", "30", "manual")  # see app.mail.sync_schedule
+SYNC_MODES = ("push", "5", "15", "30", "manual")  # see app.services.schedule
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -46,6 +47,7 @@ class NewAccount:
                 raise UserFacingError(f"{label} security must be one of ssl, starttls, none.")
 
 
+@writes
 def create_account(store: Store, new: NewAccount) -> Account:
     new.validate()
     with store.write() as session:
@@ -62,6 +64,7 @@ def create_account(store: Store, new: NewAccount) -> Account:
     return account
 
 
+@writes
 def set_sync_mode(store: Store, account_id: int, mode: str) -> None:
     if mode not in SYNC_MODES:
         raise UserFacingError(f"Sync mode must be one of {', '.join(SYNC_MODES)}, not '{mode}'.")
@@ -83,6 +86,21 @@ def get_account(store: Store, name: str) -> Account:
     return account
 
 
+@writes
+def mark_sample(store: Store, account_id: int) -> None:
+    """The bundled sample account: never synced, never sends."""
+    with store.write() as session:
+        account = session.get(Account, account_id)
+        account.is_sample, account.sync_mode = True, "manual"
+
+
+@writes
+def set_signature(store: Store, account_id: int, text: str) -> None:
+    with store.write() as session:
+        session.get(Account, account_id).signature = text
+
+
+@writes
 def remove_account(store: Store, name: str) -> Account:
     account = get_account(store, name)
     with store.write() as session:

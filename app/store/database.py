@@ -2,10 +2,10 @@
 
 * WAL journal, ``foreign_keys=ON``, a busy timeout, ``synchronous=NORMAL`` (safe with WAL:
   a power cut may lose the last transactions, never corrupt the file).
-* **One writer.**  All writes in this process go through :meth:`Store.write`, which holds a
-  process-wide lock for the length of the transaction, so the sync threads and the GUI's
-  operations never contend inside SQLite; other processes (a CLI ``sync`` beside the GUI) are
-  serialised by SQLite's own lock and the busy timeout.
+* **One writer.**  Every write transaction in this process runs on the store's writer thread
+  (:mod:`app.store.writer`): :meth:`Store.write` refuses any other thread, and functions that
+  write are declared with ``@writes`` so they run there whoever calls them.  Other processes
+  (a CLI ``sync`` beside the GUI) are serialised by SQLite's own lock and the busy timeout.
 * Readers use short sessions from :meth:`Store.read`; a Session is never shared across threads.
 """
 
@@ -15,7 +15,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine
@@ -23,8 +23,10 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import StoreError
+from app.store.writer import Writer, WriteOutsideWriter
 
 BUSY_TIMEOUT_MS = 15_000
+T = TypeVar("T")
 
 
 def _apply_pragmas(dbapi_connection, _record) -> None:
@@ -64,9 +66,9 @@ class Store:
         self.path = path
         self.engine = create_sqlite_engine(path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._write_lock = threading.RLock()
-        # When the last write transaction ended and in which thread: background work (search
-        # indexing alongside a sync) waits for a quiet moment instead of queueing on the lock.
+        self.writer = Writer()
+        # When the last write transaction ended and which thread asked for it: background work
+        # (search indexing alongside a sync) waits for a quiet moment instead of queueing.
         self.last_write_end = 0.0
         self.last_writer = 0
 
@@ -83,22 +85,38 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction, committed on success and rolled back on any error."""
-        with self._write_lock:
-            session = self._sessions()
-            try:
-                yield session
-                session.commit()
-            except OperationalError as exc:
-                session.rollback()
-                raise classify_sqlite_error(exc) from exc
-            except BaseException:
-                session.rollback()
-                raise
-            finally:
-                session.close()
-                self.last_write_end = time.monotonic()
-                self.last_writer = threading.get_ident()
+        """One write transaction, committed on success and rolled back on any error.
+
+        Only on the writer thread: call it inside a function declared ``@writes``, or hand the
+        work to ``store.writer``.
+        """
+        if not self.writer.is_current():
+            raise WriteOutsideWriter(
+                f"a write transaction was opened on thread {threading.current_thread().name!r}; "
+                "writes run on the writer thread (declare the function @writes)")
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except OperationalError as exc:
+            session.rollback()
+            raise classify_sqlite_error(exc) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+            self.last_write_end = time.monotonic()
+            self.last_writer = self.writer.caller
+
+    def write_with(self, fn: Callable[[Session], T]) -> T:
+        """Run ``fn(session)`` in one write transaction on the writer thread; returns its result."""
+        def transaction() -> T:
+            with self.write() as session:
+                return fn(session)
+        return self.writer.call(transaction)
 
     def close(self) -> None:
+        """Finish queued writes, stop the writer thread, close the connections."""
+        self.writer.stop()
         self.engine.dispose()

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from sqlalchemy import select
 
 from app.errors import UserFacingError
-from app.mail.flags import columns_to_flags
+from app.store.flags import columns_to_flags
 from app.store.database import Store
 from app.store.models import Folder, Message
 

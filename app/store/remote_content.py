@@ -6,6 +6,7 @@ import time
 
 from app.store.database import Store
 from app.store.models import RemoteContentSender
+from app.store.writer import writes
 
 
 def sender_allowed(store: Store, addr: str) -> bool:
@@ -15,12 +16,14 @@ def sender_allowed(store: Store, addr: str) -> bool:
         return session.get(RemoteContentSender, addr.lower()) is not None
 
 
+@writes
 def allow_sender(store: Store, addr: str) -> None:
     with store.write() as session:
         if session.get(RemoteContentSender, addr.lower()) is None:
             session.add(RemoteContentSender(addr=addr.lower(), allowed_at=int(time.time())))
 
 
+@writes
 def forbid_sender(store: Store, addr: str) -> None:
     with store.write() as session:
         found = session.get(RemoteContentSender, addr.lower())

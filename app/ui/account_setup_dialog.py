@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import LiaisonError
-from app.mail.account_setup import Discovery, account_from, add_account, discover, explain_failure, \
+from app.mail.accounts.setup import Discovery, account_from, add_account, discover, explain_failure, \
     guessed_settings
-from app.mail.providers import ServerSettings, provider_for_domain
+from app.mail.accounts.providers import ServerSettings, provider_for_domain
 from app.store.database import Store
 from app.ui.background import run_in_background
 

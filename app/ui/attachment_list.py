@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QStyle,
 )
 
-from app.mail.attachment_files import human_size, unused_path, write_new_file
-from app.mail.attachment_names import safe_filename
-from app.mail.message_view import ViewAttachment
+from app.mail.reading.attachment_files import human_size, unused_path, write_new_file
+from app.mail.reading.attachment_names import safe_filename
+from app.mail.reading.message_view import ViewAttachment
 
 WARNED_ROLE = Qt.ItemDataRole.UserRole + 1
 _NEVER_OPEN = {"executable", "bidi", "double-extension", "content-mismatch:exe", "padding"}

@@ -36,11 +36,11 @@ from PySide6.QtWidgets import (
 
 from app.crm.address_book import completions
 from app.errors import LiaisonError
-from app.mail.attachment_files import human_size
-from app.mail.drafts import DraftData, delete_draft, save_draft
-from app.mail.markdown_html import PreviewRenderer
-from app.mail.outbox import enqueue
-from app.mail.outgoing import BIG_ATTACHMENTS_BYTES, Outgoing, OutgoingAttachment, parse_recipients
+from app.mail.reading.attachment_files import human_size
+from app.mail.sending.drafts import DraftData, delete_draft, save_draft
+from app.mail.sending.markdown_html import PreviewRenderer
+from app.mail.sending.outbox import enqueue
+from app.mail.sending.outgoing import BIG_ATTACHMENTS_BYTES, Outgoing, OutgoingAttachment, parse_recipients
 from app.store.accounts import list_accounts
 from app.store.database import Store
 from app.ui.background import run_in_background
@@ -178,7 +178,8 @@ class Composer(QWidget):
 
     def apply_template(self, name: str | None = None) -> bool:
         """Fill subject and body from a template for the first recipient (a contact)."""
-        from app.mail.templates import list_templates, render_for_contact
+        from app.crm.mail_merge import render_for_contact
+        from app.mail.sending.templates import list_templates
 
         names = [t.name for t in list_templates(self.store)]
         if not names:
@@ -249,12 +250,12 @@ class Composer(QWidget):
         store = self.store
 
         def upload():
-            from app.mail.account_sync import imap_settings
-            from app.mail.drafts import upload_draft
-            from app.mail.imap_session import close_quietly, open_session
-            from app.mail.outgoing import build_message
+            from app.mail.imap.session import imap_settings
+            from app.mail.sending.drafts import upload_draft
+            from app.mail.imap.session import close_quietly, open_session
+            from app.mail.sending.outgoing import build_message
             from app.store.accounts import account_folders
-            from app.mail.account_credential import credential_for
+            from app.mail.accounts.credential import credential_for
 
             folder = next((f.name for f in account_folders(store, account.id) if f.role == "drafts"), None)
             if folder is None:

@@ -178,7 +178,8 @@ class CustomersView(QWidget):
         """One message per selected contact from a template, queued and throttled in the outbox."""
         from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-        from app.mail.templates import list_templates, mail_merge
+        from app.crm.mail_merge import mail_merge
+        from app.mail.sending.templates import list_templates
         from app.store.accounts import list_accounts
 
         rows = sorted({i.row() for i in self.contacts.selectedItems()})

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from app.crm.deals import add_deal, deal_json, move_deal, stages
+from app.crm.deals import add_deal, board, move_deal
 from app.crm.validation import InvalidValue
 from app.errors import UserFacingError
 from app.store.crm_models import Deal
@@ -80,12 +80,8 @@ class DealsView(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.columns.clear()
-        with self.store.write() as session:  # the default pipeline is created on first use
-            for stage in stages(session):
-                deals = [deal_json(session, d) for d in session.scalars(
-                    select(Deal).where(Deal.stage_id == stage.id, Deal.deleted_at.is_(None))
-                    .order_by(Deal.updated_at.desc()))]
-                self.board_layout.addWidget(self._column(stage, deals))
+        for stage, deals in board(self.store):
+            self.board_layout.addWidget(self._column(stage, deals))
 
     def _column(self, stage, deals: list[dict]) -> QWidget:
         box = QWidget()

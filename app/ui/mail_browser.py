@@ -13,7 +13,7 @@ style sheets) is asked of :meth:`MailBrowser.loadResource`, which is the only do
 Links are never followed by the widget: clicks come out as :attr:`link_clicked`, hovering as
 :attr:`link_hovered`, and the reader decides.
 
-Long messages are shown progressively (:mod:`app.mail.html_chunks`): the first piece at
+Long messages are shown progressively (:mod:`app.mail.reading.html_chunks`): the first piece at
 once, the others appended one per event-loop turn, so a megabyte of HTML never freezes the
 window.  The message's style sheet is the document's default style sheet, so it applies to
 every piece.
@@ -29,7 +29,7 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
-from app.mail.html_chunks import iter_pieces
+from app.mail.reading.html_chunks import iter_pieces
 
 CidLookup = Callable[[str], bytes | None]
 _BLANK = QImage(1, 1, QImage.Format.Format_ARGB32)

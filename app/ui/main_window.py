@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserFacingError
-from app.mail.account_sync import INDEXING
+from app.services.account_sync import INDEXING
 from app.paths import ProfilePaths
 from app.store.accounts import account_folders, list_accounts, unread_counts
 from app.store.database import Store
@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         sync.account_state_changed.connect(self._account_state)
         sync.mail_changed.connect(self._mail_changed)
         sync.folder_progress.connect(self._folder_progress)
+        sync.outbox_changed.connect(lambda _account_id: self.update_outbox_count())
         # New mail during a long sync is shown batch by batch, at most twice a second.
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -458,7 +459,7 @@ class MainWindow(QMainWindow):
         """Reopen a saved draft (the local copy: it survives a crash of the app)."""
         from PySide6.QtWidgets import QInputDialog
 
-        from app.mail.drafts import list_drafts, load_draft
+        from app.mail.sending.drafts import list_drafts, load_draft
 
         drafts = list_drafts(self.store)
         if not drafts:
@@ -473,16 +474,16 @@ class MainWindow(QMainWindow):
         return self.compose(load_draft(self.store, draft_uuid))
 
     def _compose_to(self, address: str):
-        from app.mail.drafts import DraftData
+        from app.mail.sending.drafts import DraftData
 
         accounts = [a for a in list_accounts(self.store) if not a.is_sample]
         account_id = self._current_account_id() or (accounts[0].id if accounts else 0)
         return self.compose(DraftData(account_id=account_id, to=address))
 
     def compose_reply(self, kind: str):
-        from app.mail.drafts import DraftData
-        from app.mail.message_view import build_view
-        from app.mail.reply import forward, reply
+        from app.mail.sending.drafts import DraftData
+        from app.mail.reading.message_view import build_view
+        from app.mail.sending.reply import forward, reply
         from app.store.mail_cache import raw_message
 
         current = self.list_view.currentIndex()
@@ -505,7 +506,7 @@ class MainWindow(QMainWindow):
                           references=" ".join(outgoing.references) or None)
         composer = self.compose(draft)
         if composer is not None and kind == "forward":
-            from app.mail.attachment_files import write_new_file
+            from app.mail.reading.attachment_files import write_new_file
             import tempfile
             from pathlib import Path
 
@@ -520,7 +521,7 @@ class MainWindow(QMainWindow):
         """A composer put a message in the outbox: deliver it now (in the sync thread)."""
         self.statusBar().showMessage(self.tr("Sending…"), 4000)
         self.update_outbox_count()
-        self.sync.sync_account(account_id)
+        self.sync.deliver(account_id)
 
     def update_outbox_count(self) -> None:
         from app.ui.outbox_view import waiting_count
@@ -580,12 +581,13 @@ class MainWindow(QMainWindow):
             "ok": self.tr("%1: up to date (last sync %2)"),
             "offline": self.tr("%1: offline — %2"),
             "error": self.tr("%1: sync failed — %2"),
+            "auth": self.tr("%1: the server did not accept the password — %2"),
         }
         self.account_status[account_id] = texts[state].replace("%1", name).replace("%2", detail)
         self.status_label.setText("   ".join(self.account_status.values()))
         if state == "offline":
             self._offline_accounts.add(account_id)
-        elif state in ("ok", "error"):
+        elif state in ("ok", "error", "auth"):
             self._offline_accounts.discard(account_id)
         self.offline_label.setVisible(bool(self._offline_accounts))
         if state in ("ok", "error"):

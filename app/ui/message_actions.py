@@ -11,8 +11,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from app.errors import LiaisonError
-from app.mail.flags import FLAGGED, SEEN
-from app.mail.mail_actions import UndoableMove, queue_move, set_flag, undo_move
+from app.store.flags import FLAGGED, SEEN
+from app.mail.imap.actions import UndoableMove, queue_move, set_flag, undo_move
 from app.store.database import Store
 from app.ui.message_list_model import Roles
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.mail.outbox import list_outbox, resend
+from app.mail.sending.outbox import list_outbox, resend
 from app.store.database import Store
 
 ID_ROLE = Qt.ItemDataRole.UserRole

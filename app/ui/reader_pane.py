@@ -3,7 +3,7 @@ of a whole conversation.
 
 Privacy and safety rules live here and in :class:`MailBrowser`:
 
-* HTML is sanitised (:mod:`app.mail.html_sanitise`) before it reaches the widget;
+* HTML is sanitised (:mod:`app.mail.reading.html_sanitise`) before it reaches the widget;
 * remote images and CSS load only after "Load for this message" or for a sender the user
   trusts ("Always for this sender"); the fetch runs in the background and the body is
   rendered again when it arrives;
@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.mail.html_sanitise import sanitise_html
-from app.mail.link_check import deceptive_target, link_host, link_texts
-from app.mail.message_view import MessageView, build_view
-from app.mail.reader_html import plain_to_html
-from app.mail.remote_fetch import fetch_remote
+from app.mail.reading.html_sanitise import sanitise_html
+from app.mail.reading.link_check import deceptive_target, link_host, link_texts
+from app.mail.reading.message_view import MessageView, build_view
+from app.mail.reading.reader_html import plain_to_html
+from app.mail.reading.remote_fetch import fetch_remote
 from app.store.database import Store
 from app.store.mail_cache import raw_message
 from app.store.mail_queries import message_by_id

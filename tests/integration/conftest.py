@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.mail.account_sync import sync_account
-from app.mail.imap_session import PasswordCredential
+from app.services.account_sync import sync_account
+from app.mail.imap.session import PasswordCredential
 from app.secrets import SecretStore
 from app.store.accounts import NewAccount, create_account
 

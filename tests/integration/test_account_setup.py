@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.errors import AuthError
-from app.mail.account_setup import account_from, add_account, discover
-from app.mail.autoconfig import HttpsFetcher
+from app.mail.accounts.setup import account_from, add_account, discover
+from app.mail.accounts.autoconfig import HttpsFetcher
 from app.secrets import SecretStore
 from app.store.accounts import list_accounts
 from tests.integration.conftest import PASSWORD

@@ -7,9 +7,9 @@ import time
 
 import pytest
 
-from app.mail.account_sync import imap_settings
-from app.mail.idle import IdleWatcher
-from app.mail.imap_session import PasswordCredential
+from app.mail.imap.session import imap_settings
+from app.mail.imap.idle import IdleWatcher
+from app.mail.imap.session import PasswordCredential
 from tests.support.message_factory import make_message
 
 pytestmark = pytest.mark.integration

@@ -9,10 +9,10 @@ import zlib
 import pytest
 from sqlalchemy import func, select
 
-from app.mail import account_sync, folder_sync
-from app.mail.folder_sync import ServerFeatures
-from app.mail.mail_actions import set_flag
-from app.store import mail_cache
+from app.mail.imap import account_pass as account_sync, folder_sync
+from app.mail.imap.folder_sync import ServerFeatures
+from app.mail.imap.actions import set_flag
+from app.mail.imap import message_writer
 from app.store.mail_queries import find_folder
 from app.store.models import Folder, Message, MessageAddress, MessageBody
 from tests.support.message_factory import make_message
@@ -90,13 +90,13 @@ def test_initial_sync_fetches_newest_first_in_batches(store, account, imap, run_
     append_many(imap, 23)
     monkeypatch.setattr(folder_sync, "FETCH_BATCH", 5)
     batches = []
-    real_store = mail_cache.store_messages
+    real_store = message_writer.store_messages
 
     def recording_store(store_, folder_id, messages):
         batches.append([m.uid for m in messages])
         return real_store(store_, folder_id, messages)
 
-    monkeypatch.setattr(mail_cache, "store_messages", recording_store)
+    monkeypatch.setattr(message_writer, "store_messages", recording_store)
     run_sync(only_folder="INBOX")
     assert sorted(batches[0]) == [19, 20, 21, 22, 23]
     assert [min(b) for b in batches] == sorted((min(b) for b in batches), reverse=True)

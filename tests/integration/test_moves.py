@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app.mail import mail_actions
-from app.mail.mail_actions import queue_move, undo_move
+from app.mail.imap import actions as mail_actions
+from app.mail.imap.actions import queue_move, undo_move
 from app.store.mail_queries import find_folder, latest_messages
 from app.store.models import Message, PendingMailAction
 from tests.support.message_factory import make_message

@@ -12,9 +12,10 @@ import random
 from pathlib import Path
 from typing import Callable
 
-from app.mail.envelope import parse_envelope
-from app.mail.fetched import FetchedMessage
+from app.mail.reading.envelope import parse_envelope
+from app.mail.imap.fetched import FetchedMessage
 from app.paths import ProfilePaths
+from app.mail.imap import message_writer
 from app.store import mail_cache
 from app.store.accounts import NewAccount, account_folders, create_account
 from app.store.database import Store
@@ -81,7 +82,7 @@ def build_big_profile(root: Path, count: int, raw_for: Callable[[int], bytes] = 
                 batch.append(FetchedMessage(uid=n + 1, raw=raw, flags=set() if n % 3 == 0 else {"\\Seen"},
                                             internal_date=None, size=len(raw), modseq=None,
                                             envelope=parse_envelope(raw)))
-            mail_cache.store_messages(store, inbox.id, batch)
+            message_writer.store_messages(store, inbox.id, batch)
         mail_cache.finish_folder_sync(store, inbox.id, count + 1, None, count)
     finally:
         store.close()

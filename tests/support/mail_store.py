@@ -6,8 +6,9 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from datetime import datetime, timezone
 
-from app.mail.envelope import parse_envelope
-from app.mail.fetched import FetchedMessage
+from app.mail.reading.envelope import parse_envelope
+from app.mail.imap.fetched import FetchedMessage
+from app.mail.imap import message_writer
 from app.store import mail_cache
 from app.store.accounts import NewAccount, account_folders, create_account, list_accounts
 
@@ -58,7 +59,7 @@ class MailStore:
             batch.append(FetchedMessage(uid=uid, raw=raw, flags=set(), internal_date=None, size=len(raw),
                                         modseq=None, envelope=parse_envelope(raw)))
         mail_cache.begin_folder_sync(self.store, self.folders[folder], 1)
-        mail_cache.store_messages(self.store, self.folders[folder], batch)
+        message_writer.store_messages(self.store, self.folders[folder], batch)
         with self.store.read() as session:
             return list(session.scalars(select(Message.id).where(
                 Message.folder_id == self.folders[folder], Message.uid.in_([m.uid for m in batch]))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.mail.account_setup import Discovery
-from app.mail.providers import ServerSettings, provider_by_key
+from app.mail.accounts.setup import Discovery
+from app.mail.accounts.providers import ServerSettings, provider_by_key
 from app.secrets import SecretStore
 from app.store.accounts import list_accounts
 from tests.integration.conftest import PASSWORD

@@ -17,10 +17,10 @@ pytestmark = pytest.mark.integration
 
 def test_offline_indicator_and_sync_when_the_server_comes_back(qtbot, account, imap, dovecot,
                                                                open_window, monkeypatch):
-    from app.mail import sync_schedule
-    from app.ui import sync_service
+    from app.services import schedule as sync_schedule
+    from app.services import runtime
 
-    monkeypatch.setattr(sync_service, "TICK_MS", 200)
+    monkeypatch.setattr(runtime, "TICK_SECONDS", 0.2)
     monkeypatch.setattr(sync_schedule, "OFFLINE_RETRY_SECONDS", 0.5)
     imap.append("INBOX", make_message(1))
     imap.logout()
@@ -70,10 +70,11 @@ def test_removing_an_account_deletes_its_cache_and_password_and_stops_push(
 
 def test_actions_taken_offline_reach_the_server_when_it_comes_back(
         qtbot, account, imap, run_sync, dovecot, open_window, monkeypatch):
-    from app.mail import sync_schedule
-    from app.ui import message_actions, sync_service
+    from app.services import schedule as sync_schedule
+    from app.services import runtime
+    from app.ui import message_actions
 
-    monkeypatch.setattr(sync_service, "TICK_MS", 200)
+    monkeypatch.setattr(runtime, "TICK_SECONDS", 0.2)
     monkeypatch.setattr(sync_schedule, "OFFLINE_RETRY_SECONDS", 0.5)
     monkeypatch.setattr(message_actions, "PUSH_DELAY_MS", 50)
     for n in range(3):

@@ -7,7 +7,7 @@ from email.policy import default
 
 import pytest
 
-from app.mail.drafts import list_drafts
+from app.mail.sending.drafts import list_drafts
 from app.store.accounts import NewAccount, create_account, list_accounts
 from app.secrets import SecretStore
 from tests.integration.conftest import PASSWORD
@@ -113,15 +113,16 @@ def test_drafts_reach_the_server_once_and_go_when_sent(qtbot, sending_window, im
 
 def test_outbox_dialog_shows_why_and_sends_again(qtbot, sending_window, smtp):
     window, _service = sending_window
-    from app.mail.outbox import enqueue, list_outbox
-    from app.mail.outgoing import Outgoing
+    from app.mail.sending.outbox import enqueue, list_outbox
+    from app.mail.sending.outgoing import Outgoing
     from app.store.models import OutboxMessage
 
     account = list_accounts(window.store)[0]
     row = enqueue(window.store, account, Outgoing("李雷", "sales@example.com", [("", "x@example.org")], "unsure", "b"))
-    with window.store.write() as session:
+    def unconfirm(session):
         stored = session.get(OutboxMessage, row.id)
         stored.state, stored.last_error = "unconfirmed", "Liaison stopped while the server was receiving this message"
+    window.store.write_with(unconfirm)
     window.update_outbox_count()
     assert window.outbox_button.text() == "Outbox: 1"
     dialog = window.show_outbox()
@@ -136,11 +137,10 @@ def test_outbox_dialog_shows_why_and_sends_again(qtbot, sending_window, smtp):
 def test_signature_and_template_in_the_composer(qtbot, sending_window, cli, monkeypatch, tmp_path):
     window, _service = sending_window
     from app.crm.customers import ContactInput, add_contact
-    from app.mail.templates import save_template
+    from app.mail.sending.templates import save_template
     from app.store.models import Account
 
-    with window.store.write() as session:
-        session.query(Account).update({"signature": "李雷 · Liaison Demo"})
+    window.store.write_with(lambda session: session.query(Account).update({"signature": "李雷 · Liaison Demo"}))
     add_contact(window.store, ContactInput(name="张伟", emails=["zw@huaxin.cn"], company="华信贸易"))
     add_contact(window.store, ContactInput(name="Anna", emails=["anna@x.de"]))
     save_template(window.store, "quote", "{{ company.name }} 报价", "{{ contact.name }}您好")

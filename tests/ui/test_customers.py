@@ -145,8 +145,8 @@ def test_panel_unlinks_a_message_for_good_and_links_it_to_a_deal(qtbot, window, 
 
 
 def test_mail_merge_from_the_customers_view(qtbot, window, store):
-    from app.mail.outbox import list_outbox
-    from app.mail.templates import save_template
+    from app.mail.sending.outbox import list_outbox
+    from app.mail.sending.templates import save_template
 
     for n in range(3):
         add_contact(store, ContactInput(name=f"Buyer {n}", emails=[f"b{n}@firm.example"], title="Buyer"))

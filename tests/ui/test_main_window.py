@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime, timezone
 
 import pytest
@@ -77,7 +78,8 @@ def test_background_sync_and_idle_bring_new_mail_into_the_window(qtbot, store, a
         qtbot.waitUntil(lambda: win.messages.rowCount() == 2, timeout=15000)
     finally:
         service.stop()
-    assert not service._worker.is_alive()
+    assert not [t.name for t in threading.enumerate() if t.name.startswith(("liaison-imap", "liaison-smtp",
+                                                                            "liaison-idle", "liaison-schedule"))]
 
 
 def test_offline_is_reported_not_shown_as_synced(qtbot, account, dovecot, open_window):
@@ -91,18 +93,18 @@ def test_initial_sync_fills_the_list_batch_by_batch_keeping_the_selection(
         qtbot, store, account, imap, profile_dir, monkeypatch):
     import time
 
-    from app.mail import folder_sync
-    from app.store import mail_cache
+    from app.mail.imap import folder_sync
+    from app.mail.imap import message_writer
 
     imap.multiappend("INBOX", [make_message(n) for n in range(240)])
     monkeypatch.setattr(folder_sync, "FETCH_BATCH", 20)
-    real_store = mail_cache.store_messages
+    real_store = message_writer.store_messages
 
     def slow_store(*args):  # a slow disk or a big mailbox: several refreshes happen meanwhile
         time.sleep(0.15)
         return real_store(*args)
 
-    monkeypatch.setattr(mail_cache, "store_messages", slow_store)
+    monkeypatch.setattr(message_writer, "store_messages", slow_store)
     service = SyncService(store, use_idle=False)
     win = MainWindow(ProfilePaths(profile_dir), store, service)
     qtbot.addWidget(win)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from app.errors import AuthError, NetworkError, TlsError
-from app.mail.account_setup import account_from, discover, explain_failure, guessed_settings
-from app.mail.autoconfig import HttpsFetcher, parse_config
-from app.mail.providers import PROVIDERS, provider_by_key, provider_for_domain, provider_for_mx
+from app.mail.accounts.setup import account_from, discover, explain_failure, guessed_settings
+from app.mail.accounts.autoconfig import HttpsFetcher, parse_config
+from app.mail.accounts.providers import PROVIDERS, provider_by_key, provider_for_domain, provider_for_mx
 
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.mail.attachment_names import name_warnings, revealed_name, safe_filename
+from app.mail.reading.attachment_names import name_warnings, revealed_name, safe_filename
 
 
 @pytest.mark.parametrize("name, shown, warnings", [

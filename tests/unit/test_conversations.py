@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.mail.conversations import ThreadItem, base_subject, thread_messages
+from app.mail.reading.conversations import ThreadItem, base_subject, thread_messages
 
 DAY = 86400
 

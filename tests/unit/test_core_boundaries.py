@@ -11,14 +11,15 @@ import pytest
 from app.errors import KeyringUnavailable
 
 REPO = Path(__file__).resolve().parent.parent.parent
-CORE_PACKAGES = ["app.mail", "app.store", "app.cli", "app.crm", "app.search"]
+CORE_PACKAGES = ["app.mail", "app.store", "app.cli", "app.crm", "app.search", "app.services"]
 
 
 def test_core_packages_do_not_import_qt():
     modules = []
     for package in CORE_PACKAGES:
         folder = REPO / package.replace(".", "/")
-        modules += [f"{package}.{p.stem}" for p in folder.glob("*.py") if p.stem != "__init__"]
+        modules += [f"{package}.{'.'.join(p.relative_to(folder).with_suffix('').parts)}"
+                    for p in folder.rglob("*.py") if p.stem != "__init__"]
     code = ("import importlib, sys\n"
             f"for name in {modules!r}: importlib.import_module(name)\n"
             "bad = [m for m in sys.modules if m.startswith('PySide6')]\n"
@@ -55,6 +56,6 @@ def test_hung_keyring_times_out(monkeypatch, memory_keyring):
 
 
 def test_password_credential_never_shows_the_password():
-    from app.mail.imap_session import PasswordCredential
+    from app.mail.imap.session import PasswordCredential
 
     assert "hunter2" not in repr(PasswordCredential("hunter2"))

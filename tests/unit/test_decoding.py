@@ -6,9 +6,9 @@ import base64
 
 import pytest
 
-from app.mail.body_charset import decode_body
-from app.mail.flowed import unflow
-from app.mail.transfer_decoding import canonical_encoding, decode_base64, decode_transfer
+from app.mail.reading.body_charset import decode_body
+from app.mail.reading.flowed import unflow
+from app.mail.reading.transfer_decoding import canonical_encoding, decode_base64, decode_transfer
 
 ZH = "您好，请查收报价单。采购合同已签署，谢谢！如有问题请随时联系我们，我们会尽快答复。"
 ZH_TRADITIONAL = "您好，請查收報價單。採購合同已簽署，謝謝！如有問題請隨時聯繫我們，我們會盡快答覆。"

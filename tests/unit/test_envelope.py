@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.mail.envelope import parse_addresses, parse_envelope
+from app.mail.reading.envelope import parse_addresses, parse_envelope
 from tests.support.message_factory import make_message
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "mime"

@@ -6,7 +6,7 @@ import base64
 
 import pytest
 
-from app.mail.header_decoding import decode_bytes, decode_header_bytes, normalise_charset
+from app.mail.reading.header_decoding import decode_bytes, decode_header_bytes, normalise_charset
 
 
 def b64(text: str, codec: str) -> str:

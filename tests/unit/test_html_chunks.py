@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from app.mail.html_chunks import TABLE_ROWS_PER_PIECE, split_html
+from app.mail.reading.html_chunks import TABLE_ROWS_PER_PIECE, split_html
 
 
 def balanced(piece: str) -> bool:

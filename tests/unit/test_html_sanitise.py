@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.mail.html_sanitise import sanitise_html
+from app.mail.reading.html_sanitise import sanitise_html
 
 HOSTILE = [
     "<script>alert(1)</script>",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.mail.message_view import attachment_by_number, build_view
+from app.mail.reading.message_view import attachment_by_number, build_view
 from tests.support.tnef_builder import build_tnef
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "mime"
@@ -178,7 +178,7 @@ def test_thousands_of_parts_are_capped():
 
 
 def test_unparsable_message_still_shows_headers_and_raw_text(monkeypatch):
-    import app.mail.message_view as message_view
+    import app.mail.reading.message_view as message_view
 
     def broken(_raw):
         raise ValueError("simulated parser failure")
@@ -210,7 +210,7 @@ def test_corpus_charset_cases_read_as_expected(path):
 
 def test_whole_hostile_corpus_parses_with_bounded_memory():
     """Every corpus message through parse, text, attachments and HTML preparation."""
-    from app.mail.html_sanitise import sanitise_html
+    from app.mail.reading.html_sanitise import sanitise_html
 
     count = 0
     tracemalloc.start()

@@ -7,8 +7,8 @@ from email.policy import default
 
 import pytest
 
-from app.mail.markdown_html import markdown_to_html
-from app.mail.outgoing import HeaderInjection, Outgoing, OutgoingAttachment, build_message, parse_recipients
+from app.mail.sending.markdown_html import markdown_to_html
+from app.mail.sending.outgoing import HeaderInjection, Outgoing, OutgoingAttachment, build_message, parse_recipients
 
 
 def message(**changes) -> Outgoing:
@@ -57,7 +57,7 @@ def test_markdown_html_escapes_raw_html_and_styles_inline():
 def test_incremental_preview_matches_the_sent_html_and_reuses_blocks():
     import re
 
-    from app.mail.markdown_html import PreviewRenderer
+    from app.mail.sending.markdown_html import PreviewRenderer
 
     source = ("# 报价\n\n第一段\n第二行\n\n| 型号 | 单价 |\n|---|---|\n| A | ¥386 |\n\n```\ncode\n\nmore code\n```\n\n"
               "- one\n- two\n\n> quoted")

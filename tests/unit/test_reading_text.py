@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.mail.html_text import html_to_text
-from app.mail.link_check import deceptive_target, link_texts
-from app.mail.reader_html import plain_to_html
+from app.mail.reading.html_text import html_to_text
+from app.mail.reading.link_check import deceptive_target, link_texts
+from app.mail.reading.reader_html import plain_to_html
 
 
 def test_html_to_text_drops_hidden_content_and_shows_link_targets():

@@ -9,10 +9,11 @@ import pytest
 from app.crm import deals
 from app.crm.customers import ContactInput, add_contact
 from app.errors import UserFacingError
-from app.mail.message_view import build_view
-from app.mail.outbox import list_outbox
-from app.mail.reply import forward, reply, reply_subject
-from app.mail.templates import mail_merge, render_for_contact, save_template
+from app.mail.reading.message_view import build_view
+from app.mail.sending.outbox import list_outbox
+from app.mail.sending.reply import forward, reply, reply_subject
+from app.crm.mail_merge import mail_merge, render_for_contact
+from app.mail.sending.templates import save_template
 from app.store.accounts import list_accounts
 from tests.support.mail_store import MailStore, mail
 

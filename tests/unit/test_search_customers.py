@@ -74,8 +74,7 @@ def test_rebuild_indexes_every_live_record(store):
     add_company(store, "Initech", ["initech.example"])
     add_contact(store, ContactInput(name="Peter Gibbons", emails=["peter@initech.example"], company="Initech"))
     crm_index.index_pending(store)
-    with store.write() as session:
-        session.connection().connection.execute("DELETE FROM crm_fts")
+    store.write_with(lambda session: session.connection().connection.execute("DELETE FROM crm_fts"))
     assert titles(store, "initech") == set()
     crm_index.rebuild(store)
     assert titles(store, "initech") == {("company", "Initech"), ("contact", "Peter Gibbons")}

@@ -180,8 +180,7 @@ def test_new_mail_is_queued_and_deleted_mail_leaves_the_index(store, mailbox):
 
 def test_rebuild_gives_the_same_answers(store, mailbox):
     before = {q: found(store, q) for q in ("合同", "from:anna", "has:attachment", "cafe")}
-    with store.write() as session:
-        session.connection().connection.execute("DELETE FROM mail_fts")
+    store.write_with(lambda session: session.connection().connection.execute("DELETE FROM mail_fts"))
     assert found(store, "合同") == set()
     assert mail_index.rebuild(store) == len(mailbox.ids)
     assert {q: found(store, q) for q in before} == before
@@ -189,8 +188,7 @@ def test_rebuild_gives_the_same_answers(store, mailbox):
 
 def test_worker_processes_index_a_big_queue_like_one_process_does(store, mailbox, monkeypatch):
     before = {q: found(store, q) for q in ("合同", "报价", "from:anna", "has:attachment", "cafe", "exhibition")}
-    with store.write() as session:
-        session.connection().connection.execute("DELETE FROM mail_fts")
+    store.write_with(lambda session: session.connection().connection.execute("DELETE FROM mail_fts"))
     monkeypatch.setattr(mail_index, "BATCH", 3)  # several batches in flight
     monkeypatch.setattr(mail_index, "PARALLEL_FROM", 1)
     monkeypatch.setattr(mail_index.os, "cpu_count", lambda: 2)
@@ -219,8 +217,7 @@ def test_a_worker_reads_a_profile_whose_path_looks_like_uri_syntax(tmp_path):
 
 
 def test_workers_that_cannot_start_leave_the_work_to_this_process(store, mailbox, monkeypatch):
-    with store.write() as session:
-        session.connection().connection.execute("DELETE FROM mail_fts")
+    store.write_with(lambda session: session.connection().connection.execute("DELETE FROM mail_fts"))
     monkeypatch.setattr(mail_index, "PARALLEL_FROM", 1)
     monkeypatch.setattr(mail_index.os, "cpu_count", lambda: 2)
 

@@ -66,8 +66,8 @@ def test_a_profile_folder_named_like_url_syntax_is_upgraded_and_opened_in_place(
     assert stamped_revision(paths.database) == SCHEMA_HEAD
     store = Store(paths.database)
     try:
-        with store.write() as session:
-            session.connection().exec_driver_sql("INSERT INTO recent_searches (query, used_at) VALUES ('合同', 1)")
+        store.write_with(lambda session: session.connection().exec_driver_sql(
+            "INSERT INTO recent_searches (query, used_at) VALUES ('合同', 1)"))
     finally:
         store.close()
     with sqlite3.connect(paths.database) as conn:

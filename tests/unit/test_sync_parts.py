@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from app.mail.flags import columns_to_flags, flags_to_columns, normalise_flags
-from app.mail.folder_roles import assign_roles
-from app.mail.imap_changes import _parse_body_response, uid_set_members
+from app.store.flags import columns_to_flags, flags_to_columns, normalise_flags
+from app.mail.imap.folder_roles import assign_roles
+from app.mail.imap.commands import _parse_body_response, uid_set_members
 
 
 def test_uid_set_members_without_expanding_ranges():

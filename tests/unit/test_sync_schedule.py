@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.errors import UserFacingError
-from app.mail.sync_schedule import is_due
+from app.services.schedule import is_due
 from app.store.accounts import NewAccount, create_account, list_accounts, set_sync_mode
 
 

@@ -17,13 +17,14 @@ import sqlite3
 
 from sqlalchemy import select
 
-from app.mail.envelope import parse_envelope
-from app.mail.mail_actions import set_flag
+from app.mail.reading.envelope import parse_envelope
+from app.mail.imap.actions import set_flag
 from app.paths import ProfilePaths
 from app.profile import open_profile
+from app.mail.imap import message_writer
 from app.store import mail_cache
 from app.store.accounts import NewAccount, account_folders, create_account
-from app.mail.fetched import FetchedMessage
+from app.mail.imap.fetched import FetchedMessage
 from app.store.mail_cache import ServerFolder
 from app.store.migrate import SCHEMA_HEAD
 from app.store.models import Message
@@ -49,7 +50,7 @@ def main() -> None:
         messages.append(FetchedMessage(uid=n + 1, raw=raw, flags=set(), internal_date=None,
                                        size=len(raw), modseq=None, envelope=parse_envelope(raw)))
     mail_cache.begin_folder_sync(store, folder.id, 12345)
-    mail_cache.store_messages(store, folder.id, messages)
+    message_writer.store_messages(store, folder.id, messages)
     mail_cache.finish_folder_sync(store, folder.id, 21, None, 20)
     with store.read() as session:
         ids = list(session.scalars(select(Message.id).where(Message.folder_id == folder.id)
@@ -57,7 +58,7 @@ def main() -> None:
     set_flag(store, ids, "\\Seen", True)
     if int(SCHEMA_HEAD) >= 6:  # user data from 0006 on: senders allowed to load remote content
         from app.store.remote_content import allow_sender
-        from app.store.threads import rethread_account
+        from app.mail.reading.conversation_threads import rethread_account
 
         allow_sender(store, "news@shop.example")
         rethread_account(store, account.id)
@@ -70,10 +71,10 @@ def main() -> None:
         deals.add_deal(store, "LED 面板", contact_email="zhang.wei@huaxin-trade.cn", amount="772000")
         activities.add_note(store, "喜欢喝茶", contact_id=1)
     if int(SCHEMA_HEAD) >= 8:  # the outbox, drafts and templates from 0008 on
-        from app.mail.drafts import DraftData, save_draft
-        from app.mail.outbox import enqueue
-        from app.mail.outgoing import Outgoing
-        from app.mail.templates import save_template
+        from app.mail.sending.drafts import DraftData, save_draft
+        from app.mail.sending.outbox import enqueue
+        from app.mail.sending.outgoing import Outgoing
+        from app.mail.sending.templates import save_template
 
         enqueue(store, account, Outgoing("李雷", "sales@example.com", [("张伟", "zhang.wei@huaxin-trade.cn")],
                                          "待发送", "离线时写的"))

@@ -1,6 +1,6 @@
 """Everything the reader and the CLI show of one message, decoded from its raw bytes.
 
-:func:`build_view` walks the MIME tree (:mod:`app.mail.mime_tree`) and decides what is body
+:func:`build_view` walks the MIME tree (:mod:`app.mail.reading.mime_tree`) and decides what is body
 and what is attachment the way mail clients agree on:
 
 * ``multipart/alternative``: the plain-text and the HTML rendering of the same content are
@@ -22,15 +22,15 @@ import mimetypes
 import re
 from dataclasses import dataclass, field
 
-from app.mail import tnef
-from app.mail.attachment_names import name_warnings, revealed_name
-from app.mail.body_charset import decode_body
-from app.mail.envelope import Envelope, parse_envelope
-from app.mail.flowed import unflow
-from app.mail.header_decoding import decode_bytes, decode_header_text
-from app.mail.html_text import html_to_text
-from app.mail.mime_tree import Entity, parse_tree
-from app.mail.transfer_decoding import canonical_encoding, decode_transfer
+from app.mail.reading import tnef
+from app.mail.reading.attachment_names import name_warnings, revealed_name
+from app.mail.reading.body_charset import decode_body
+from app.mail.reading.envelope import Envelope, parse_envelope
+from app.mail.reading.flowed import unflow
+from app.mail.reading.header_decoding import decode_bytes, decode_header_text
+from app.mail.reading.html_text import html_to_text
+from app.mail.reading.mime_tree import Entity, parse_tree
+from app.mail.reading.transfer_decoding import canonical_encoding, decode_transfer
 
 log = logging.getLogger("liaison.view")
 

@@ -25,10 +25,11 @@ import logging
 from dataclasses import dataclass
 from typing import Callable
 
-from app.mail.batch_pipeline import StorePipeline
-from app.mail.fetched import FetchedBody, FetchedMessage
-from app.mail.flags import normalise_flags
-from app.mail.imap_changes import fetch_bodies, fetch_changed_since
+from app.mail.imap.batch_pipeline import StorePipeline
+from app.mail.imap.fetched import FetchedBody, FetchedMessage
+from app.store.flags import normalise_flags
+from app.mail.imap.commands import fetch_bodies, fetch_changed_since
+from app.mail.imap import message_writer
 from app.store import mail_cache
 from app.store.database import Store
 from app.store.models import Folder
@@ -151,7 +152,7 @@ class FolderSync:
         def store_batch(fetched: list[FetchedBody]) -> None:
             nonlocal stored
             batch = [FetchedMessage.from_body(body) for body in fetched]
-            self.result.new += mail_cache.store_messages(self.store, self.folder.id, batch)
+            self.result.new += message_writer.store_messages(self.store, self.folder.id, batch)
             stored += len(fetched)
             self.progress(self.folder.name, stored, total)
 

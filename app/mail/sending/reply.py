@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from app.mail.conversations import base_subject
-from app.mail.message_view import MessageView
-from app.mail.outgoing import Outgoing, OutgoingAttachment
+from app.mail.reading.conversations import base_subject
+from app.mail.reading.message_view import MessageView
+from app.mail.sending.outgoing import Outgoing, OutgoingAttachment
 
 _PREFIXES = ("re:", "fwd:", "fw:", "回复:", "答复:", "转发:", "aw:", "wg:", "回复：", "答复：", "转发：")
 

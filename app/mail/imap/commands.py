@@ -16,8 +16,8 @@ from datetime import datetime
 
 from imapclient.response_parser import parse_fetch_response
 
-from app.mail.fetched import FetchedBody
-from app.mail.flags import normalise_flags
+from app.mail.imap.fetched import FetchedBody
+from app.store.flags import normalise_flags
 
 _RANGE = re.compile(r"(\d+)(?::(\d+))?")
 

@@ -1,6 +1,6 @@
 """A message's MIME tree, parsed leniently and within fixed bounds.
 
-The same boundary finder as the sync path (:mod:`app.mail.mime_structure`) splits entities;
+The same boundary finder as the sync path (:mod:`app.mail.reading.mime_structure`) splits entities;
 each entity's header block is parsed with the standard library (compat32, which never
 raises on bad syntax).  Bodies stay as slices of the raw bytes, still transfer-encoded,
 until something needs them.
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 from email.parser import BytesHeaderParser
 
-from app.mail.mime_structure import MAX_DEPTH, MAX_PARTS, child_parts, split_entity
+from app.mail.reading.mime_structure import MAX_DEPTH, MAX_PARTS, child_parts, split_entity
 
 MAX_HEADER_BYTES = 256 * 1024
 

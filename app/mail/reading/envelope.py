@@ -2,7 +2,7 @@
 
 Sync calls this once per message, so it avoids Python's full ``email`` parser, which costs
 most of the time of a naive sync: the header block is split and unfolded by hand (bytes stay
-bytes until :mod:`app.mail.header_decoding` decodes them), and only messages whose top-level
+bytes until :mod:`app.mail.reading.header_decoding` decodes them), and only messages whose top-level
 type is ``multipart/*`` or a non-text leaf are walked for attachment metadata.
 """
 
@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import getaddresses, parsedate_to_datetime
 
-from app.mail.automatic_mail import automatic_kind
-from app.mail.header_decoding import decode_bytes, decode_header_bytes, decode_header_text
-from app.mail.mime_structure import describe_leaf, header_end, walk_leaves
+from app.mail.reading.automatic_mail import automatic_kind
+from app.mail.reading.header_decoding import decode_bytes, decode_header_bytes, decode_header_text
+from app.mail.reading.mime_structure import describe_leaf, header_end, walk_leaves
 
 log = logging.getLogger("liaison.mime")
 
@@ -49,7 +49,7 @@ class Envelope:
     subject: str
     date: int
     attachments: list[AttachmentInfo] = field(default_factory=list)
-    auto_kind: str = ""  # "" | auto-reply | bounce (app.mail.automatic_mail)
+    auto_kind: str = ""  # "" | auto-reply | bounce (app.mail.reading.automatic_mail)
 
     @property
     def has_attachments(self) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
 import uuid as uuid_module
 from dataclasses import dataclass
@@ -28,18 +29,21 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.errors import AuthError, LiaisonError, NetworkError
-from app.mail import smtp_send
-from app.mail.imap_copies import delete_by_message_id
-from app.mail.imap_session import Credential
-from app.mail.outgoing import BIG_ATTACHMENTS_BYTES, Outgoing, build_message
+from app.mail.sending import smtp_send
+from app.mail.imap.copies import delete_by_message_id
+from app.mail.imap.session import Credential
+from app.mail.sending.outgoing import BIG_ATTACHMENTS_BYTES, Outgoing, build_message
 from app.store.database import Store
 from app.store.models import Account, Folder, OutboxMessage
+from app.store.writer import writes
 
 log = logging.getLogger("liaison.outbox")
 
 MAX_BACKOFF_SECONDS = 3600
 # Providers that file a copy in Sent themselves when they relay a message (appending another
 # copy would show it twice).
+_filing_locks: dict[int, threading.Lock] = {}
+_filing_locks_guard = threading.Lock()
 SAVES_SENT_ITSELF = ("smtp.gmail.com", "smtp.office365.com", "smtp-mail.outlook.com", "smtp.mail.yahoo.com")
 
 
@@ -73,6 +77,7 @@ def enqueue(store: Store, account: Account, message: Outgoing, merge_batch: str 
     return enqueue_many(store, account, [(message, not_before)], merge_batch)[0]
 
 
+@writes
 def enqueue_many(store: Store, account: Account, messages: list[tuple[Outgoing, int]],
                  merge_batch: str | None = None) -> list[OutboxMessage]:
     """Several messages, each with its earliest send time, in one transaction."""
@@ -94,6 +99,7 @@ def enqueue_many(store: Store, account: Account, messages: list[tuple[Outgoing, 
     return rows
 
 
+@writes
 def _set(store: Store, outbox_id: int, **values) -> None:
     with store.write() as session:
         row = session.get(OutboxMessage, outbox_id)
@@ -105,12 +111,18 @@ def _backoff(attempts: int) -> int:
     return min(60 * 2 ** max(attempts - 1, 0), MAX_BACKOFF_SECONDS)
 
 
-def due_messages(store: Store, account_id: int, at: int | None = None) -> list[OutboxMessage]:
+def due_messages(store: Store, account_id: int, at: int | None = None, force: bool = False) -> list[OutboxMessage]:
+    """Queued messages whose time has come.  ``force`` (the user asked: Sync, Send Again) also
+    takes those waiting out a retry backoff, but never one a mail merge spaced out on purpose
+    (``attempts`` 0 with a future ``next_attempt_at``)."""
     moment = at if at is not None else now()
+    due = OutboxMessage.next_attempt_at <= moment
+    if force:
+        due = due | (OutboxMessage.attempts > 0)
     with store.read() as session:
         return list(session.scalars(select(OutboxMessage).where(
-            OutboxMessage.account_id == account_id, OutboxMessage.state == "queued",
-            OutboxMessage.next_attempt_at <= moment).order_by(OutboxMessage.id)))
+            OutboxMessage.account_id == account_id, OutboxMessage.state == "queued", due)
+            .order_by(OutboxMessage.id)))
 
 
 def recover_interrupted(store: Store, account_id: int, imap_client=None) -> None:
@@ -122,7 +134,9 @@ def recover_interrupted(store: Store, account_id: int, imap_client=None) -> None
         if row.phase != "data":
             _set(store, row.id, state="queued", phase=None)
             continue
-        if imap_client is not None and _found_in_sent(store, account_id, imap_client, row.message_id):
+        if imap_client is None:
+            continue  # only Sent can tell whether it went: settled when IMAP is reachable
+        if _found_in_sent(store, account_id, imap_client, row.message_id):
             _set(store, row.id, state="sent", phase=None, sent_at=now(), in_sent_folder=True)
         else:
             _set(store, row.id, state="unconfirmed", phase=None, last_error=(
@@ -135,7 +149,7 @@ def _sent_folder(store: Store, account_id: int, imap_client) -> str | None:
     with store.read() as session:
         name = session.scalar(select(Folder.name).where(Folder.account_id == account_id, Folder.role == "sent"))
     if name is None and imap_client is not None:
-        from app.mail.account_sync import list_server_folders
+        from app.mail.imap.folder_list import list_server_folders
 
         name = next((f.name for f in list_server_folders(imap_client) if f.role == "sent"), None)
     return name
@@ -150,10 +164,10 @@ def _found_in_sent(store: Store, account_id: int, imap_client, message_id: str) 
 
 
 def deliver_due(store: Store, account: Account, credential: Credential, imap_client=None,
-                at: int | None = None) -> dict[str, int]:
-    """Send what is due for this account; returns counts by outcome."""
+                at: int | None = None, force: bool = False) -> dict[str, int]:
+    """Send what is due for this account; returns counts by outcome (see :func:`due_messages`)."""
     counts = {"sent": 0, "queued": 0, "failed": 0}
-    due = due_messages(store, account.id, at)
+    due = due_messages(store, account.id, at, force)
     if not due:
         return counts
     settings = smtp_send.smtp_settings(account)
@@ -193,23 +207,34 @@ def deliver_due(store: Store, account: Account, credential: Credential, imap_cli
     return counts
 
 
+def _filing_lock(account_id: int) -> threading.Lock:
+    with _filing_locks_guard:
+        return _filing_locks.setdefault(account_id, threading.Lock())
+
+
 def file_in_sent(store: Store, account: Account, imap_client, outbox_id: int) -> None:
-    """Append a sent message to the Sent folder, unless the provider did or it is already there."""
-    with store.read() as session:
-        row = session.get(OutboxMessage, outbox_id)
-        raw, message_id, done = row.raw, row.message_id, row.in_sent_folder
-    if done or account.smtp_host.lower() in SAVES_SENT_ITSELF:
-        return
-    try:
-        folder = _sent_folder(store, account.id, imap_client)
-        if folder is None:
+    """Append a sent message to the Sent folder, unless the provider did or it is already there.
+
+    The delivery job and a sync pass may both try (on two connections); a per-account lock
+    makes "look in Sent, then append" one step, so a copy is never filed twice.
+    """
+    with _filing_lock(account.id):
+        with store.read() as session:
+            row = session.get(OutboxMessage, outbox_id)
+            raw, message_id, done = row.raw, row.message_id, row.in_sent_folder
+        if done or account.smtp_host.lower() in SAVES_SENT_ITSELF:
             return
-        if not _found_in_sent(store, account.id, imap_client, message_id):
-            imap_client.append(folder, raw, flags=[b"\\Seen"])
-        _set(store, outbox_id, in_sent_folder=True)
-        _remove_draft_copies(store, account.id, imap_client, message_id)
-    except Exception as exc:  # noqa: BLE001 - filing a copy must never undo the send; retried next time
-        log.warning("could not file the sent message in %s: %s", folder, type(exc).__name__)
+        folder = None
+        try:
+            folder = _sent_folder(store, account.id, imap_client)
+            if folder is None:
+                return
+            if not _found_in_sent(store, account.id, imap_client, message_id):
+                imap_client.append(folder, raw, flags=[b"\\Seen"])
+            _set(store, outbox_id, in_sent_folder=True)
+            _remove_draft_copies(store, account.id, imap_client, message_id)
+        except Exception as exc:  # noqa: BLE001 - filing a copy must never undo the send; retried next time
+            log.warning("could not file the sent message in %s: %s", folder, type(exc).__name__)
 
 
 def _remove_draft_copies(store: Store, account_id: int, imap_client, message_id: str) -> None:
@@ -230,8 +255,9 @@ def file_pending_copies(store: Store, account: Account, imap_client) -> None:
         file_in_sent(store, account, imap_client, outbox_id)
 
 
-def resend(store: Store, outbox_uuid: str) -> None:
-    """The user decided: send an unconfirmed or failed message again."""
+@writes
+def resend(store: Store, outbox_uuid: str) -> int:
+    """The user decided: send an unconfirmed or failed message again; returns its account id."""
     with store.write() as session:
         row = session.scalar(select(OutboxMessage).where(OutboxMessage.uuid == outbox_uuid))
         if row is None:
@@ -239,6 +265,7 @@ def resend(store: Store, outbox_uuid: str) -> None:
 
             raise UserFacingError(f"No outbox message with id {outbox_uuid}.")
         row.state, row.next_attempt_at, row.phase = "queued", 0, None
+        return row.account_id
 
 
 def list_outbox(store: Store, account_id: int | None = None) -> list[QueuedInfo]:
@@ -249,3 +276,12 @@ def list_outbox(store: Store, account_id: int | None = None) -> list[QueuedInfo]
         return [QueuedInfo(r.uuid, r.message_id, r.state, r.subject, json.loads(r.recipients), r.attempts,
                            r.last_error, r.next_attempt_at, r.created_at, r.sent_at)
                 for r in session.scalars(query)]
+
+
+def needs_imap(store: Store, account_id: int) -> bool:
+    """Whether a send was interrupted inside DATA or a sent copy waits to be filed in Sent."""
+    with store.read() as session:
+        return session.scalar(select(OutboxMessage.id).where(
+            OutboxMessage.account_id == account_id,
+            ((OutboxMessage.state == "sending") & (OutboxMessage.phase == "data"))
+            | ((OutboxMessage.state == "sent") & OutboxMessage.in_sent_folder.is_(False))).limit(1)) is not None

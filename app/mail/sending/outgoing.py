@@ -2,7 +2,7 @@
 
 The result is ``multipart/mixed`` (when there are attachments) around
 ``multipart/alternative``: text/plain is the Markdown source as written, text/html is it
-rendered (:mod:`app.mail.markdown_html`).  Non-ASCII display names and subjects are RFC 2047
+rendered (:mod:`app.mail.sending.markdown_html`).  Non-ASCII display names and subjects are RFC 2047
 encoded and file names RFC 2231 encoded by the standard library's SMTP policy.
 
 Security: a CR, LF or NUL in any header value (subject, names, addresses, file names,
@@ -20,9 +20,10 @@ from email.policy import SMTP
 from email.utils import format_datetime, getaddresses, make_msgid
 from datetime import datetime, timezone
 
-from app.crm.validation import InvalidValue, normalise_email
+from app.errors import InvalidValue
+from app.mail.sending.address_syntax import normalise_email
 from app.errors import UserFacingError
-from app.mail.markdown_html import markdown_to_html
+from app.mail.sending.markdown_html import markdown_to_html
 
 BIG_ATTACHMENTS_BYTES = 20 * 1024 * 1024  # most providers refuse more than 20-25 MB
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.mail.envelope import Envelope, parse_envelope
+from app.mail.reading.envelope import Envelope, parse_envelope
 
 
 @dataclass

@@ -6,7 +6,7 @@ upgrade fails; ``none`` is only ever used when an account asks for it explicitly
 
 The send is split so the outbox can record how far it got: MAIL FROM and RCPT TO first, then
 ``before_data()`` (the outbox commits "phase = data"), then DATA.  A crash before DATA means
-nothing was transmitted; after it, the server may have the message (see app.mail.outbox).
+nothing was transmitted; after it, the server may have the message (see app.mail.sending.outbox).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from app.errors import AuthError, LiaisonError, NetworkError, ServerError, TlsError
-from app.mail.imap_session import Credential, tls_context
+from app.mail.imap.session import Credential, tls_context
 
 TIMEOUT_SECONDS = 60
 

@@ -24,14 +24,16 @@ from itertools import groupby
 from sqlalchemy import delete, select, update
 
 from app.errors import UserFacingError
-from app.mail.flags import COLUMN_FOR_FLAG, DELETED
+from app.store.flags import COLUMN_FOR_FLAG, DELETED
 from app.store.database import Store
 from app.store.mail_cache import now
 from app.store.models import Folder, Message, PendingMailAction
+from app.store.writer import writes
 
 log = logging.getLogger("liaison.sync")
 
 
+@writes
 def set_flag(store: Store, message_ids: list[int], flag: str, on: bool) -> list[int]:
     """Apply a system flag locally and queue it for the server; returns the changed ids."""
     column = COLUMN_FOR_FLAG.get(flag)
@@ -53,6 +55,7 @@ def set_flag(store: Store, message_ids: list[int], flag: str, on: bool) -> list[
     return [r.id for r in rows]
 
 
+@writes
 def queue_move(store: Store, message_ids: list[int], target_role_or_name: str) -> list[UndoableMove]:
     """Hide the messages from their folder now and queue the move; returns how to undo each.
 
@@ -99,6 +102,7 @@ class UndoableMove:
     origin_folder: str
 
 
+@writes
 def undo_move(store: Store, move: UndoableMove) -> str:
     """Cancel the move if it is still queued, otherwise queue a move back to the origin.
 
@@ -206,6 +210,7 @@ def _move_on_server(client, uids: list[int], target: str) -> dict[int, int]:
     return mapping
 
 
+@writes
 def _rekey_moved(store: Store, account_id: int, source: str, target: str, uids: list[int],
                  new_uids: dict[int, int]) -> None:
     """Give moved rows their new folder and UID; without COPYUID, drop them (sync refetches)."""
@@ -228,6 +233,7 @@ def _rekey_moved(store: Store, account_id: int, source: str, target: str, uids: 
 MAX_ATTEMPTS = 3
 
 
+@writes
 def _refused(store: Store, actions: list[PendingMailAction], error: str) -> None:
     """The server refused these actions: retry later, and after a few tries give up visibly."""
     log.warning("server refused %d queued change(s): %s", len(actions), error)
@@ -246,12 +252,14 @@ def _refused(store: Store, actions: list[PendingMailAction], error: str) -> None
             session.delete(action)
 
 
+@writes
 def _mark_sent(store: Store, actions: list[PendingMailAction]) -> None:
     with store.write() as session:
         session.execute(update(PendingMailAction).where(
             PendingMailAction.id.in_([a.id for a in actions])).values(sent_at=now()))
 
 
+@writes
 def _forget(store: Store, actions: list[PendingMailAction]) -> None:
     with store.write() as session:
         session.execute(delete(PendingMailAction).where(

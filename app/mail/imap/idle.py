@@ -20,7 +20,7 @@ import time
 from typing import Callable
 
 from app.errors import LiaisonError
-from app.mail.imap_session import Credential, ImapSettings, close_quietly, imap_errors, open_session
+from app.mail.imap.session import Credential, ImapSettings, close_quietly, imap_errors, open_session
 
 RENEW_SECONDS = 25 * 60
 MAX_BACKOFF_SECONDS = 300

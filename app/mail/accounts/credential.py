@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.errors import AuthError
-from app.mail.imap_session import PasswordCredential
+from app.mail.imap.session import PasswordCredential
 from app.secrets import SecretStore
 
 

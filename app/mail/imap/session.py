@@ -39,6 +39,12 @@ class ImapSettings:
     ca_file: str | None = None
 
 
+def imap_settings(account) -> ImapSettings:
+    """Connection settings of a stored account (or of a new one being checked)."""
+    return ImapSettings(host=account.imap_host, port=account.imap_port, security=account.imap_security,
+                        username=account.username, tls_verify=account.tls_verify, ca_file=account.ca_file)
+
+
 class Credential(Protocol):
     """How to prove who we are once connected (the seam for OAuth2 / XOAUTH2)."""
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-from app.mail.header_decoding import normalise_charset
+from app.mail.reading.header_decoding import normalise_charset
 
 _WEAK_LABELS = {None, "", "us-ascii", "ascii", "iso-8859-1", "latin1", "latin-1", "cp1252",
                 "windows-1252", "unknown-8bit", "x-unknown", "default", "x-user-defined"}

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from typing import Callable
 
 from app.errors import AuthError, LiaisonError, NetworkError, ServerError, TlsError
-from app.mail.autoconfig import HttpsFetcher, lookup
-from app.mail.account_sync import imap_settings
-from app.mail.imap_session import PasswordCredential, close_quietly, open_session
-from app.mail.providers import Provider, ServerSettings, provider_for_domain, provider_for_mx
+from app.mail.accounts.autoconfig import HttpsFetcher, lookup
+from app.mail.imap.session import imap_settings
+from app.mail.imap.session import PasswordCredential, close_quietly, open_session
+from app.mail.accounts.providers import Provider, ServerSettings, provider_for_domain, provider_for_mx
 from app.secrets import SecretStore
 from app.store.accounts import NewAccount, create_account, remove_account
 from app.store.database import Store

@@ -1,19 +1,16 @@
-"""Markdown templates with merge fields, and mail merge through the outbox.
+"""Mail merge: one message per contact, its template filled from the customer record.
 
-Fields are ``{{ contact.first_name }}``, ``{{ company.name }}``, ``{{ deal.amount }}``,
-``{{ sender.name }}``… (see :data:`FIELDS`).  A field that is unknown, or empty for this
-recipient, is reported before anything is queued: a message never goes out with a blank
-where a name should be.
-
-A mail merge queues one message per contact, spaced ``interval`` seconds apart through the
-outbox's ``next_attempt_at`` (throttled, and it survives a restart: the outbox is the
-progress), under one ``merge_batch`` id; running the same merge again skips contacts
-already queued in it (resumable).
+The template is rendered once (:func:`app.mail.sending.templates.render_once`) and each
+contact's values are escaped into it.  Messages are queued through the outbox, spaced
+``interval`` seconds apart through ``next_attempt_at`` (throttled, and it survives a restart:
+the outbox is the progress), under one ``merge_batch`` id; running the same merge again skips
+contacts already queued in it (resumable).  A field that is unknown, or empty for a
+recipient, is reported and that contact skipped: nothing goes out with a blank where a name
+should be.
 """
 
 from __future__ import annotations
 
-import re
 import time
 import uuid as uuid_module
 from dataclasses import dataclass, field
@@ -21,66 +18,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from app.errors import UserFacingError
+from app.mail.sending.templates import get_template, render, render_once
 from app.store.database import Store
-from app.store.models import MailTemplate
-
-FIELDS = {
-    "contact": ("name", "first_name", "last_name", "title", "email", "phone"),
-    "company": ("name", "industry"),
-    "deal": ("title", "amount", "currency", "stage", "expected_close"),
-    "sender": ("name", "email"),
-}
-_FIELD = re.compile(r"\{\{\s*([A-Za-z_]+)\.([A-Za-z_]+)\s*\}\}")
-
-
-@dataclass
-class Rendered:
-    subject: str
-    body: str
-    missing: list[str] = field(default_factory=list)  # "contact.first_name", …
-
-
-def save_template(store: Store, name: str, subject: str, body: str) -> None:
-    unknown = [f"{g}.{f}" for text in (subject, body) for g, f in _FIELD.findall(text)
-               if f not in FIELDS.get(g, ())]
-    if unknown:
-        raise UserFacingError(f"Unknown field(s) {', '.join(sorted(set(unknown)))}; fields are "
-                              + ", ".join(f"{g}.{f}" for g, fs in FIELDS.items() for f in fs) + ".")
-    with store.write() as session:
-        row = session.scalar(select(MailTemplate).where(MailTemplate.name == name))
-        if row is None:
-            row = MailTemplate(uuid=str(uuid_module.uuid4()), name=name)
-            session.add(row)
-        row.subject, row.body, row.updated_at = subject, body, int(time.time())
-
-
-def get_template(store: Store, name: str) -> MailTemplate:
-    with store.read() as session:
-        row = session.scalar(select(MailTemplate).where(MailTemplate.name == name))
-    if row is None:
-        raise UserFacingError(f"No template called {name}.")
-    return row
-
-
-def list_templates(store: Store) -> list[MailTemplate]:
-    with store.read() as session:
-        return list(session.scalars(select(MailTemplate).order_by(MailTemplate.name)))
-
-
-def render(subject: str, body: str, context: dict[str, dict[str, str]]) -> Rendered:
-    missing: list[str] = []
-
-    def fill(match: re.Match) -> str:
-        group, name = match.group(1), match.group(2)
-        value = context.get(group, {}).get(name, "")
-        if value in ("", None):
-            missing.append(f"{group}.{name}")
-            return match.group(0)
-        return str(value)
-
-    result = Rendered(_FIELD.sub(fill, subject), _FIELD.sub(fill, body))
-    result.missing = list(dict.fromkeys(missing))
-    return result
 
 
 def context_for_contact(store: Store, email: str, account) -> dict[str, dict[str, str]]:
@@ -132,8 +71,8 @@ def mail_merge(store: Store, account, template_name: str, emails: list[str], bat
     import json
     from html import escape
 
-    from app.mail.outbox import enqueue_many
-    from app.mail.outgoing import Outgoing
+    from app.mail.sending.outbox import enqueue_many
+    from app.mail.sending.outgoing import Outgoing
     from app.store.models import OutboxMessage
 
     template = get_template(store, template_name)
@@ -143,7 +82,7 @@ def mail_merge(store: Store, account, template_name: str, emails: list[str], bat
             OutboxMessage.merge_batch == report.batch)) for addr in json.loads(recipients)}
     start = start_at if start_at is not None else int(time.time())
     signature = f"\n\n-- \n{account.signature}" if account.signature else ""
-    html_template, tokens = _render_once(template.body.rstrip() + signature)
+    html_template, tokens = render_once(template.body.rstrip() + signature)
     queue: list[tuple[Outgoing, int]] = []
     for email in dict.fromkeys(e.strip().lower() for e in emails if e.strip()):
         if email in already:
@@ -167,20 +106,3 @@ def mail_merge(store: Store, account, template_name: str, emails: list[str], bat
         report.queued.append(email)
     enqueue_many(store, account, queue, merge_batch=report.batch)
     return report
-
-
-def _render_once(body: str) -> tuple[str, dict[str, tuple[str, str]]]:
-    """The template's HTML rendered once, fields left as tokens Markdown cannot touch.
-
-    Values are then put into the HTML escaped, so a value is never read as Markdown or HTML.
-    """
-    from app.mail.markdown_html import markdown_to_html
-
-    tokens: dict[str, tuple[str, str]] = {}
-
-    def protect(match: re.Match) -> str:
-        token = f"LIAISONFIELD{len(tokens)}X{uuid_module.uuid4().hex[:8]}"
-        tokens[token] = (match.group(1), match.group(2))
-        return token
-
-    return markdown_to_html(_FIELD.sub(protect, body)), tokens

@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
-from app.mail.providers import ServerSettings
+from app.mail.accounts.providers import ServerSettings
 
 MAX_ANSWER_BYTES = 256 * 1024
 MAX_REDIRECTS = 3

@@ -11,9 +11,10 @@ from email.utils import make_msgid
 
 from sqlalchemy import select
 
-from app.mail.imap_copies import delete_uids
+from app.mail.imap.copies import delete_uids
 from app.store.database import Store
 from app.store.models import Draft
+from app.store.writer import writes
 
 
 @dataclass
@@ -31,6 +32,7 @@ class DraftData:
     message_id: str | None = None
 
 
+@writes
 def save_draft(store: Store, data: DraftData) -> str:
     """Insert or update; returns the draft's uuid (kept in ``data``)."""
     with store.write() as session:
@@ -64,6 +66,7 @@ def list_drafts(store: Store) -> list[DraftData]:
     return [d for d in (load_draft(store, u) for u in uuids) if d is not None]
 
 
+@writes
 def delete_draft(store: Store, draft_uuid: str) -> None:
     with store.write() as session:
         row = session.scalar(select(Draft).where(Draft.uuid == draft_uuid))

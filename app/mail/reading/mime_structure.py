@@ -16,7 +16,7 @@ import re
 from email.message import Message
 from email.parser import BytesHeaderParser
 
-from app.mail.header_decoding import decode_bytes, decode_header_text
+from app.mail.reading.header_decoding import decode_bytes, decode_header_text
 
 MAX_DEPTH = 32
 MAX_PARTS = 1000

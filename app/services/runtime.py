@@ -1,0 +1,227 @@
+"""The services both front ends hold: sync passes, outbox delivery, IDLE, the schedule.
+
+**Threads.**  Jobs run on per-account lanes (:mod:`.jobs`): an account's ``imap`` lane runs
+its sync passes, its ``smtp`` lane the outbox; IDLE watchers have a thread each
+(:mod:`app.mail.imap.idle`); the schedule ticks on one more.  Keyring reads happen on the
+lanes.  Nothing here blocks its caller: every request returns a future, which the CLI waits
+on and the GUI does not (it listens to :attr:`Services.events`, bridged to Qt).  Database
+writes run on the store's writer thread.
+
+**Truthful state.**  Each pass publishes :class:`~.events.AccountState` ``syncing``, then
+``ok`` (with the time), ``offline``, ``auth`` (the server refused the password: the GUI asks
+for it and calls :meth:`Services.sync` again) or ``error`` — never ``ok`` when the pass did
+not complete.  Offline accounts are retried every minute and at once when the network
+returns (:meth:`network_back`).
+
+:meth:`stop` stops the watchers, the schedule and the lanes and joins their threads.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from concurrent.futures import Future
+from typing import Callable
+
+from app.errors import AuthError, LiaisonError, NetworkError
+from app.mail.accounts.credential import credential_for
+from app.mail.imap.idle import IdleWatcher
+from app.mail.imap.session import Credential, imap_settings
+from app.services import events as ev
+from app.services.account_sync import SyncSummary, sync_account
+from app.services.hooks import PassHooks, default_hooks
+from app.services.jobs import JobLanes
+from app.services.outbox_delivery import deliver_outbox
+from app.services.schedule import is_due
+from app.store.accounts import list_accounts
+from app.store.database import Store
+from app.store.models import Account
+
+log = logging.getLogger("liaison.services")
+
+TICK_SECONDS = 30.0
+WHOLE_ACCOUNT = None  # the folder of a sync request for every folder
+
+
+class Services:
+    """Sync, delivery, IDLE and schedule for one open profile."""
+
+    def __init__(self, store: Store, *, hooks: PassHooks | None = None,
+                 credential: Callable[[Account], Credential] = credential_for, use_idle: bool = True):
+        self.store = store
+        self.events = ev.EventBus()
+        self.hooks = hooks if hooks is not None else default_hooks()
+        self.lanes = JobLanes()
+        self._credential = credential
+        self.use_idle = use_idle
+        self.offline: set[int] = set()
+        self._last_started: dict[int, float] = {}
+        self._watchers: dict[int, IdleWatcher] = {}
+        self._watchers_lock = threading.Lock()
+        self._ticker: threading.Thread | None = None
+
+    # -- accounts -----------------------------------------------------------------------
+    def accounts(self) -> list[Account]:
+        """The accounts that sync (the sample account never does)."""
+        return [a for a in list_accounts(self.store) if not a.is_sample]
+
+    def _account(self, account_id: int) -> Account | None:
+        return next((a for a in self.accounts() if a.id == account_id), None)
+
+    # -- requests -----------------------------------------------------------------------
+    def sync(self, account_id: int, folder: str | None = WHOLE_ACCOUNT, *, user: bool = False,
+             index: bool = True, progress: Callable[[str, int, int], None] | None = None) -> Future:
+        """A sync pass (one folder or the whole account), and the outbox delivered beside it.
+
+        ``user`` (Sync now, Send Again, the CLI) delivers at once whatever the retry backoff.
+        The future holds the :class:`SyncSummary`, or the error that ended the pass.
+        """
+        if folder is WHOLE_ACCOUNT:
+            self._last_started[account_id] = time.monotonic()
+        self.deliver(account_id, force=user)
+        lane = self.lanes.lane(account_id, "imap")
+        params = {"folder": folder, "index": index, "progress": progress}
+        if folder is WHOLE_ACCOUNT:
+            return lane.request(("sync", None), lambda p: self._sync_job(account_id, p), params,
+                                merge=_keep_indexing)
+        return lane.request(("sync", folder), lambda p: self._sync_job(account_id, p), params,
+                            merge=_keep_indexing, covered_by=("sync", None))
+
+    def deliver(self, account_id: int, force: bool = False) -> Future:
+        """Send what waits in the account's outbox (its own lane: needs SMTP only)."""
+        lane = self.lanes.lane(account_id, "smtp")
+        return lane.request("deliver", lambda p: self._deliver_job(account_id, p), {"force": force},
+                            merge=lambda old, new: {"force": old["force"] or new["force"]})
+
+    def sync_all(self) -> list[Future]:
+        """The user asked: every account, whatever its mode, outbox included."""
+        return [self.sync(a.id, user=True) for a in self.accounts()]
+
+    def sync_due(self, now: float | None = None) -> None:
+        """Start the passes the schedule says are due (every account not manual, at start)."""
+        moment = time.monotonic() if now is None else now
+        for account in self.accounts():
+            if is_due(account.sync_mode, self._last_started.get(account.id), account.id in self.offline, moment):
+                self.sync(account.id)
+
+    def network_back(self) -> None:
+        """The OS says the network returned: retry the offline accounts now."""
+        for account_id in list(self.offline):
+            self.sync(account_id)
+
+    # -- jobs (on the lanes) ------------------------------------------------------------
+    def _sync_job(self, account_id: int, params: dict) -> SyncSummary | None:
+        account = self._account(account_id)
+        if account is None or self.lanes.stopping.is_set():
+            return None
+        publish = self.events.publish
+        publish(ev.AccountState(account_id, "syncing"))
+        caller_progress = params.get("progress")
+
+        def progress(folder: str, done: int, total: int) -> None:
+            publish(ev.Progress(account_id, folder, done, total))
+            if caller_progress is not None:
+                caller_progress(folder, done, total)
+
+        try:
+            summary = sync_account(self.store, account, self._credential(account), only_folder=params["folder"],
+                                   progress=progress, should_stop=self.lanes.stopping.is_set,
+                                   index=params["index"], hooks=self.hooks)
+        except NetworkError as exc:
+            self.offline.add(account_id)
+            publish(ev.AccountState(account_id, "offline", exc))
+            raise
+        except AuthError as exc:
+            self.offline.discard(account_id)
+            publish(ev.AccountState(account_id, "auth", exc))
+            raise
+        except LiaisonError as exc:
+            self.offline.discard(account_id)
+            publish(ev.AccountState(account_id, "error", exc))
+            raise
+        self.offline.discard(account_id)
+        state = "error" if summary.errors else "ok"
+        publish(ev.AccountState(account_id, state, None, time.time(), tuple(summary.errors)))
+        changes = ev.ChangeSet.of(ev.FOLDERS, accounts=[account_id])
+        if summary.new or summary.changed or summary.removed or summary.pushed:
+            changes.kinds |= {ev.MAIL, ev.LINKS, ev.RECORDS}
+        publish(changes)
+        return summary
+
+    def _deliver_job(self, account_id: int, params: dict) -> dict | None:
+        account = self._account(account_id)
+        if account is None or self.lanes.stopping.is_set():
+            return None
+        try:
+            counts = deliver_outbox(self.store, account, lambda: self._credential(account), force=params["force"])
+        except AuthError as exc:
+            self.events.publish(ev.AccountState(account_id, "auth", exc))
+            raise
+        except LiaisonError as exc:
+            self.events.publish(ev.OutboxResult(account_id, 0, 0, 0, exc))
+            raise
+        self.events.publish(ev.OutboxResult(account_id, counts["sent"], counts["queued"], counts["failed"]))
+        self.events.publish(ev.ChangeSet.of(ev.OUTBOX, accounts=[account_id]))
+        return counts
+
+    # -- IDLE and the schedule ----------------------------------------------------------
+    def start(self) -> None:
+        """Background life for the GUI: sync what is due now, then IDLE and the schedule."""
+        self.sync_due()
+        if self.use_idle:
+            for account in self.accounts():
+                self.apply_sync_mode(account.id)
+        self._ticker = threading.Thread(target=self._tick, name="liaison-schedule", daemon=True)
+        self._ticker.start()
+
+    def _tick(self) -> None:
+        while not self.lanes.stopping.wait(TICK_SECONDS):
+            try:
+                self.sync_due()
+            except Exception:  # noqa: BLE001 - a bug here must not end the schedule
+                log.exception("the sync schedule failed")
+
+    def watch_new_account(self, account_id: int) -> None:
+        """A just-added account: sync it now and keep it current like the others."""
+        self.sync(account_id, user=True)
+        self.apply_sync_mode(account_id)
+
+    def apply_sync_mode(self, account_id: int) -> None:
+        """Start or stop the account's IDLE watcher after its mode changed (or it was removed)."""
+        account = self._account(account_id)
+        wants_push = self.use_idle and account is not None and account.sync_mode == "push"
+        with self._watchers_lock:
+            if self.lanes.stopping.is_set():
+                return
+            watcher = self._watchers.get(account_id)
+            if wants_push and watcher is None:
+                watcher = IdleWatcher(imap_settings(account), lambda a=account: self._credential(a),
+                                      on_change=lambda: self.sync(account_id, "INBOX"))
+                self._watchers[account_id] = watcher
+                watcher.start()
+                return
+            if not wants_push and watcher is not None:
+                del self._watchers[account_id]
+            else:
+                return
+        watcher.stop()
+
+    def stop(self) -> None:
+        """Stop watchers, schedule and lanes; returns when their threads have ended."""
+        self.lanes.stopping.set()
+        with self._watchers_lock:
+            watchers = list(self._watchers.values())
+            self._watchers.clear()
+        for watcher in watchers:
+            watcher.stop()
+        self.lanes.stop()
+        if self._ticker is not None:
+            self._ticker.join(5)
+            self._ticker = None
+
+
+def _keep_indexing(waiting: dict, new: dict) -> dict:
+    """Two requests for one pass: index if either asked, report progress to the newest caller."""
+    return {"folder": waiting["folder"], "index": waiting["index"] or new["index"],
+            "progress": new.get("progress") or waiting.get("progress")}

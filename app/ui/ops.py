@@ -1,0 +1,187 @@
+"""Operations: work off the GUI thread, answers back on it, changes told to every panel.
+
+``ops.write(fn, *args).success(on_done).failure(on_error).run()``
+
+* **write** ops run ``fn`` on the store's writer thread (``app.store.writer``): the one place
+  database writes happen.  The GUI thread never opens a write transaction and never waits
+  for one (the window declares itself with ``Writer.never_wait_on``; a test fails if it does).
+* **read** ops run ``fn`` on a small pool of reader threads: parsing and sanitising a message,
+  a search, anything slow that only reads.
+* **call** ops run ``fn`` on a plain thread: the keyring, a login test, remote images.
+
+``fn`` never touches a widget.  It may return a :class:`~app.services.events.ChangeSet`, or
+an :class:`OpResult` carrying a value and a change set; the change set is published on the
+window's :class:`AppEvents` (panels refresh from it, coalesced) before ``success`` gets the
+value.  Without ``failure``, errors go to the window's error presenter: a
+:class:`~app.errors.LiaisonError` becomes one clear sentence, anything else is a bug and
+opens the crash dialog.  If the op's owner widget is deleted before the answer comes, the
+answer is dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.services.events import ChangeSet
+from app.store.database import Store
+
+log = logging.getLogger("liaison.ui.ops")
+
+COALESCE_MS = 60
+
+
+@dataclass
+class OpResult:
+    """What an op's function returns when it has both a value and changes to tell."""
+
+    value: Any = None
+    changes: ChangeSet | None = None
+
+
+class AppEvents(QObject):
+    """One broadcast of what changed, on the GUI thread, coalesced over a few milliseconds.
+
+    Sources: ops, the services (sync passes, deliveries), anything that changes shared state.
+    A burst of changes becomes one ``changed`` signal with their union, so a panel refreshes
+    once per burst (one UI update per item is the anti-pattern that froze Electrum forks).
+    """
+
+    changed = Signal(object)  # ChangeSet
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._pending = ChangeSet()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(COALESCE_MS)
+        self._timer.timeout.connect(self._fire)
+
+    def publish(self, changes: ChangeSet | None) -> None:
+        if changes:
+            self._pending.merge(changes)
+            if not self._timer.isActive():
+                self._timer.start()
+
+    def flush(self) -> None:
+        """Deliver what is pending now (tests, and before a modal dialog reads state)."""
+        self._timer.stop()
+        self._fire()
+
+    def _fire(self) -> None:
+        pending, self._pending = self._pending, ChangeSet()
+        if pending:
+            self.changed.emit(pending)
+
+
+class _Relay(QObject):
+    finished = Signal(bool, object)
+
+
+class Op:
+    """One operation; build it with :class:`Ops` and call :meth:`run`."""
+
+    def __init__(self, ops: "Ops", kind: str, fn: Callable, args: tuple, kwargs: dict):
+        self._ops = ops
+        self._kind = kind
+        self._fn = fn
+        self._args = args
+        self._kwargs = kwargs
+        self._success: Callable[[Any], None] | None = None
+        self._failure: Callable[[BaseException], None] | None = None
+        self._owner: QObject | None = None
+
+    def success(self, callback: Callable[[Any], None]) -> "Op":
+        self._success = callback
+        return self
+
+    def failure(self, callback: Callable[[BaseException], None]) -> "Op":
+        self._failure = callback
+        return self
+
+    def owned_by(self, widget: QObject) -> "Op":
+        """Drop the answer if ``widget`` is gone by then (a closed dialog)."""
+        self._owner = widget
+        return self
+
+    def run(self) -> Future:
+        relay = _Relay(self._owner or self._ops)
+        relay.finished.connect(lambda ok, value: self._deliver(relay, ok, value))
+        future = self._ops._start(self._kind, self._fn, self._args, self._kwargs)
+
+        def done(f: Future) -> None:
+            exc = f.exception()
+            try:
+                relay.finished.emit(exc is None, f.result() if exc is None else exc)
+            except RuntimeError:  # the owner was deleted meanwhile
+                log.debug("op result dropped: its window is gone")
+        future.add_done_callback(done)
+        return future
+
+    def _deliver(self, relay: QObject, ok: bool, value: Any) -> None:
+        relay.deleteLater()
+        if not ok:
+            (self._failure or self._ops.present_error)(value)
+            return
+        if isinstance(value, OpResult):
+            self._ops.events.publish(value.changes)
+            value = value.value
+        elif isinstance(value, ChangeSet):
+            self._ops.events.publish(value)
+        if self._success is not None:
+            self._success(value)
+
+
+class Ops(QObject):
+    """Makes ops for one open profile; lives on the GUI thread as long as the window."""
+
+    def __init__(self, store: Store, events: AppEvents, parent: QObject | None = None,
+                 present_error: Callable[[BaseException], None] | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.events = events
+        self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="liaison-reader")
+        self._present_error = present_error
+
+    def write(self, fn: Callable, *args: Any, **kwargs: Any) -> Op:
+        return Op(self, "write", fn, args, kwargs)
+
+    def read(self, fn: Callable, *args: Any, **kwargs: Any) -> Op:
+        return Op(self, "read", fn, args, kwargs)
+
+    def call(self, fn: Callable, *args: Any, **kwargs: Any) -> Op:
+        return Op(self, "call", fn, args, kwargs)
+
+    def set_error_presenter(self, present: Callable[[BaseException], None]) -> None:
+        self._present_error = present
+
+    def present_error(self, error: BaseException) -> None:
+        if self._present_error is not None:
+            self._present_error(error)
+        else:
+            log.error("operation failed: %r", error, exc_info=error)
+
+    def _start(self, kind: str, fn: Callable, args: tuple, kwargs: dict) -> Future:
+        if kind == "write":
+            return self.store.writer.submit(fn, *args, **kwargs)
+        if kind == "read":
+            return self._readers.submit(fn, *args, **kwargs)
+        future: Future = Future()
+
+        def work() -> None:
+            try:
+                future.set_result(fn(*args, **kwargs))
+            except BaseException as exc:  # handed to the op's failure handler
+                future.set_exception(exc)
+        threading.Thread(target=work, name="liaison-call", daemon=True).start()
+        return future
+
+    def shutdown(self) -> None:
+        """Wait for running reads and writes (the window is closing)."""
+        self._readers.shutdown(wait=True, cancel_futures=True)
+        self.store.writer.drain()
