@@ -1,9 +1,19 @@
-"""Parse the command line and hand over to the GUI (no command) or the CLI (a command)."""
+"""Parse the command line and hand over to the GUI (no command) or the CLI (a command).
+
+``main`` is both what ``main.py`` calls and the installed ``liaison`` console script
+(``[project.scripts]``), which calls it with no arguments.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
+import sys
 
-def main(argv: list[str]) -> int:
+
+def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # search indexing workers in a frozen (installer) build
+    if argv is None:
+        argv = sys.argv[1:]
     from app.cli.parser import build_parser
 
     args = build_parser().parse_args(argv)

@@ -19,6 +19,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+from app.bundled import migrations_dir
 from app.errors import StoreError
 from app.paths import ProfilePaths
 
@@ -26,7 +27,7 @@ from app.paths import ProfilePaths
 SCHEMA_HEAD = "0009"
 BACKUPS_KEPT = 5
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "migrations"
+MIGRATIONS_DIR = migrations_dir()
 
 log = logging.getLogger("liaison.db")
 

@@ -8,6 +8,7 @@ profile is ever open in the process.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -73,14 +74,17 @@ class WindowHost:
 
 
 def run_gui(profile: str | None) -> int:
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from app.bundled import icon_path
     from app.errors import LiaisonError
     from app.profile import open_profile
 
     from app.ui.theme import SystemColorScheme
 
     app = QApplication.instance() or QApplication(sys.argv)
+    app.setWindowIcon(QIcon(str(icon_path())))
     app.setApplicationName(APP_NAME)
     color_scheme = SystemColorScheme(app)  # noqa: F841  (kept alive while the app runs)
     try:
@@ -90,6 +94,13 @@ def run_gui(profile: str | None) -> int:
         return exc.exit_code
     host = WindowHost(paths, store)
     host.show()
+    # LIAISON_QUIT_AFTER_START_MS=N quits N ms after the window is shown, exit code 0: a smoke
+    # test that an installed copy starts (tests/integration/test_install.py).
+    quit_after = os.environ.get("LIAISON_QUIT_AFTER_START_MS")
+    if quit_after:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(int(quit_after), app.quit)
     try:
         return app.exec()
     finally:
