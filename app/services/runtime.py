@@ -94,6 +94,17 @@ class Services:
         return lane.request("deliver", lambda p: self._deliver_job(account_id, p), {"force": force},
                             merge=lambda old, new: {"force": old["force"] or new["force"]})
 
+    def run_on_account(self, account_id: int, lane: str, key, fn: Callable[[Account, Credential], object]) -> Future:
+        """Other network work of an account on one of its lanes (``"imap"`` or ``"smtp"``), e.g.
+        uploading a draft: ``fn(account, credential)`` runs there; a waiting request with the same
+        ``key`` is coalesced (the later one wins).  The future holds its result or its error."""
+        def job(params: dict):
+            account = self._account(account_id)
+            if account is None or self.lanes.stopping.is_set():
+                return None
+            return params["fn"](account, self._credential(account))
+        return self.lanes.lane(account_id, lane).request(key, job, {"fn": fn}, merge=lambda _old, new: new)
+
     def sync_all(self) -> list[Future]:
         """The user asked: every account, whatever its mode, outbox included."""
         return [self.sync(a.id, user=True) for a in self.accounts()]

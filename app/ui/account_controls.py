@@ -16,6 +16,7 @@ from app.store.database import Store
 from app.ui.account_setup_dialog import AccountSetupDialog
 from app.ui.background import run_in_background
 from app.ui.sync_service import SyncService
+from app.ui.ops import Ops
 
 
 class AccountControls(QObject):
@@ -23,9 +24,10 @@ class AccountControls(QObject):
     removed = Signal(int)
     failed = Signal(str)
 
-    def __init__(self, store: Store, sync: SyncService, window: QWidget):
+    def __init__(self, store: Store, sync: SyncService, window: QWidget, ops: Ops | None = None):
         super().__init__(window)
         self.store = store
+        self.ops = ops or Ops.standalone(store, self)
         self.sync = sync
         self.window = window
         self.setup_dialog: AccountSetupDialog | None = None

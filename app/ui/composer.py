@@ -44,6 +44,7 @@ from app.mail.sending.outgoing import BIG_ATTACHMENTS_BYTES, Outgoing, OutgoingA
 from app.store.accounts import list_accounts
 from app.store.database import Store
 from app.ui.background import run_in_background
+from app.ui.ops import Ops
 
 AUTOSAVE_MS = 5000
 SERVER_DRAFT_EVERY_S = 30  # the server's Drafts copy is refreshed at most this often
@@ -66,9 +67,12 @@ class Composer(QWidget):
     sent = Signal(int)  # account id: a message went into the outbox
     draft_uploaded = Signal()
 
-    def __init__(self, store: Store, draft: DraftData | None = None, parent=None):
+    def __init__(self, store: Store, draft: DraftData | None = None, parent=None, ops: Ops | None = None,
+                 sync=None):
         super().__init__(parent, Qt.WindowType.Window)
         self.store = store
+        self.ops = ops or Ops.standalone(store, self)
+        self.sync = sync  # the window's SyncService (None when used on its own: nothing is sent)
         self.setWindowTitle(self.tr("New Message"))
         self.resize(1000, 700)
         self.setAcceptDrops(True)

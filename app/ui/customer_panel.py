@@ -49,6 +49,7 @@ from app.errors import UserFacingError
 from app.store.correspondence import correspondent, mail_with_person
 from app.store.crm_models import Company, Deal, Task
 from app.store.database import Store
+from app.ui.ops import Ops
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -60,9 +61,10 @@ class CustomerPanel(QWidget):
     message_requested = Signal(int)  # a timeline email was activated: show that message
     records_changed = Signal()  # something was created or edited (other views refresh)
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent=None, ops: Ops | None = None):
         super().__init__(parent)
         self.store = store
+        self.ops = ops or Ops.standalone(store, self)
         self._address: str | None = None
         self._name = ""
         self._message_pk: int | None = None

@@ -29,6 +29,7 @@ from app.errors import UserFacingError
 from app.store.database import Store
 from app.store.raw_sql import fetch_all
 from app.ui.customer_panel import CustomerPanel
+from app.ui.ops import Ops
 
 SHOW_AT_MOST = 500
 ADDRESS_ROLE = Qt.ItemDataRole.UserRole
@@ -38,9 +39,10 @@ class CustomersView(QWidget):
     records_changed = Signal()
     merge_queued = Signal(int)  # account id
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent=None, ops: Ops | None = None):
         super().__init__(parent)
         self.store = store
+        self.ops = ops or Ops.standalone(store, self)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter by name, address or company"))
         self.filter.setClearButtonEnabled(True)
@@ -69,7 +71,7 @@ class CustomersView(QWidget):
         self.merge_button = QPushButton(self.tr("Mail Merge…"))
         self.merge_button.clicked.connect(lambda: self.mail_merge())
         self.count_label = QLabel()
-        self.panel = CustomerPanel(store)
+        self.panel = CustomerPanel(store, ops=self.ops)
         self.panel.records_changed.connect(self._panel_changed)
         left = QWidget()
         left_layout = QVBoxLayout(left)

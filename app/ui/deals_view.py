@@ -26,6 +26,7 @@ from app.crm.validation import InvalidValue
 from app.errors import UserFacingError
 from app.store.crm_models import Deal
 from app.store.database import Store
+from app.ui.ops import Ops
 
 DEAL_ROLE = Qt.ItemDataRole.UserRole
 
@@ -55,9 +56,10 @@ class StageColumn(QListWidget):
 class DealsView(QWidget):
     records_changed = Signal()
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent=None, ops: Ops | None = None):
         super().__init__(parent)
         self.store = store
+        self.ops = ops or Ops.standalone(store, self)
         self.columns: dict[str, StageColumn] = {}
         self.add_button = QPushButton(self.tr("New Deal…"))
         self.add_button.clicked.connect(self._new_deal)

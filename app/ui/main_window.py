@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserFacingError
+from app.errors import LiaisonError, UserFacingError
 from app.services.account_sync import INDEXING
 from app.paths import ProfilePaths
 from app.store.accounts import account_folders, list_accounts, unread_counts
@@ -46,6 +46,7 @@ from app.ui.reminders import Reminders
 from app.ui.shortcuts_dialog import ShortcutsDialog
 from app.ui.sync_service import SyncService
 from app.ui.welcome_panel import WelcomePanel
+from app.ui.ops import Ops
 
 FOLDER_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -59,11 +60,16 @@ class MainWindow(QMainWindow):
     explore_sample_requested = Signal()
     leave_sample_requested = Signal()
 
-    def __init__(self, paths: ProfilePaths, store: Store, sync: SyncService):
+    def __init__(self, paths: ProfilePaths, store: Store, sync: SyncService, ops: Ops | None = None):
         super().__init__()
         self.paths = paths
         self.store = store
         self.sync = sync
+        # Every op of this window, and what the services change, reach the panels as one
+        # coalesced change set (app.ui.ops.AppEvents).
+        self.ops = ops or Ops.standalone(store, self)
+        self.ops.set_error_presenter(self._present_error)
+        sync.changes.connect(self.ops.events.publish)
         self.setWindowTitle(self.tr("Liaison"))
         self.folders = QTreeWidget()
         self.folders.setHeaderHidden(True)
@@ -84,29 +90,29 @@ class MainWindow(QMainWindow):
         columns.resizeSection(2, self.fontMetrics().horizontalAdvance("2026-12-31 23:59") + 24)
         columns.setSortIndicator(2, Qt.SortOrder.DescendingOrder)  # newest first, sorted in SQL
         self.list_view.setSortingEnabled(True)
-        self.reader = reader = ReaderPane(store)
+        self.reader = reader = ReaderPane(store, ops=self.ops)
         self.header_label = reader.header_label
         self.body = reader.browser
         self.splitter = QSplitter()
         self.splitter.addWidget(self.folders)
         self.splitter.addWidget(self.list_view)
         self.splitter.addWidget(reader)
-        self.customer = CustomerPanel(store)
+        self.customer = CustomerPanel(store, ops=self.ops)
         self.splitter.addWidget(self.customer)
         self.splitter.setSizes([200, 480, 420, 260])
         self.welcome = WelcomePanel()
         self.welcome.add_account_requested.connect(self.add_account)
         self.welcome.explore_sample_requested.connect(self.explore_sample_requested)
         self.sample_banner = self._sample_banner()
-        self.customers_view = CustomersView(store)
-        self.deals_view = DealsView(store)
+        self.customers_view = CustomersView(store, ops=self.ops)
+        self.deals_view = DealsView(store, ops=self.ops)
         self.sections = QTabWidget()
         self.sections.setDocumentMode(True)
         self.sections.addTab(self.splitter, self.tr("Mail"))
         self.sections.addTab(self.customers_view, self.tr("Customers"))
         self.sections.addTab(self.deals_view, self.tr("Deals"))
         self.sections.currentChanged.connect(self._section_changed)
-        self.search_box = SearchBox(store, self)
+        self.search_box = SearchBox(store, self, ops=self.ops)
         self.sections.setCornerWidget(corner_holder(self.search_box), Qt.Corner.TopRightCorner)
         self.search_box.message_requested.connect(self.open_message)
         self.search_box.record_requested.connect(self.open_record)
@@ -142,13 +148,13 @@ class MainWindow(QMainWindow):
         for view in (self.customer, self.customers_view, self.deals_view):
             view.records_changed.connect(self._records_changed)
         self.customers_view.merge_queued.connect(self._message_queued)
-        self.reminders = Reminders(store, self)
+        self.reminders = Reminders(store, self, ops=self.ops)
         self.reminders.reminded.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.reminders.tasks_changed.connect(self._records_changed)
         self.reminders.start()
         self.actions = MessageActions(store, self.list_view, self._push_changes,
-                                      self._choose_move_target, self)
-        self.accounts = AccountControls(store, sync, self)
+                                      self._choose_move_target, self, ops=self.ops)
+        self.accounts = AccountControls(store, sync, self, ops=self.ops)
         self.accounts.added.connect(lambda _id: self.reload_folders())
         self.accounts.removed.connect(self._account_removed)
         self.accounts.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -449,7 +455,7 @@ class MainWindow(QMainWindow):
         if not [a for a in list_accounts(self.store) if not a.is_sample]:
             self.statusBar().showMessage(self.tr("Add an account first: sample data sends nothing."), 6000)
             return None
-        composer = Composer(self.store, draft, self)
+        composer = Composer(self.store, draft, self, ops=self.ops, sync=self.sync)
         composer.sent.connect(self._message_queued)
         composer.show()
         self._composers = [c for c in getattr(self, "_composers", []) if c.isVisible()] + [composer]
@@ -533,7 +539,7 @@ class MainWindow(QMainWindow):
     def show_outbox(self):
         from app.ui.outbox_view import OutboxDialog
 
-        dialog = OutboxDialog(self.store, self)
+        dialog = OutboxDialog(self.store, self, ops=self.ops)
         dialog.resend_requested.connect(self.sync.sync_all)
         dialog.show()
         return dialog
@@ -632,6 +638,15 @@ class MainWindow(QMainWindow):
             if row is not None:
                 self.list_view.scrollTo(self.messages.index(row, 0),
                                         QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def _present_error(self, error: BaseException) -> None:
+        """Until the error presenter: an expected error in the status bar, a bug in the log."""
+        import logging
+
+        if isinstance(error, LiaisonError):
+            self.statusBar().showMessage(str(error), 8000)
+        else:
+            logging.getLogger("liaison.ui").error("operation failed", exc_info=error)
 
     # -- window state -------------------------------------------------------------------
     def _settings(self) -> QSettings:

@@ -15,6 +15,7 @@ from app.store.flags import FLAGGED, SEEN
 from app.mail.imap.actions import UndoableMove, queue_move, set_flag, undo_move
 from app.store.database import Store
 from app.ui.message_list_model import Roles
+from app.ui.ops import Ops
 
 PUSH_DELAY_MS = 2000
 UNDO_RETRY_MS = 500
@@ -25,10 +26,11 @@ class MessageActions(QObject):
     changed = Signal(bool)  # True when messages left the list (moves), False for flags
     failed = Signal(str)
 
-    def __init__(self, store: Store, list_view, request_push, choose_folder, parent=None):
+    def __init__(self, store: Store, list_view, request_push, choose_folder, parent=None, ops: Ops | None = None):
         """``choose_folder()`` asks the user for a target folder name (None: cancelled)."""
         super().__init__(parent)
         self.store = store
+        self.ops = ops or Ops.standalone(store, self)
         self.view = list_view
         self.request_push = request_push
         self.choose_folder = choose_folder

@@ -148,6 +148,12 @@ class Ops(QObject):
         self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="liaison-reader")
         self._present_error = present_error
 
+    @classmethod
+    def standalone(cls, store: Store, parent: QObject | None = None) -> "Ops":
+        """Ops for a widget used on its own (a benchmark, a test): its own events object."""
+        events = AppEvents(parent)
+        return cls(store, events, parent)
+
     def write(self, fn: Callable, *args: Any, **kwargs: Any) -> Op:
         return Op(self, "write", fn, args, kwargs)
 

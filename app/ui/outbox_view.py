@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.mail.sending.outbox import list_outbox, resend
 from app.store.database import Store
+from app.ui.ops import Ops
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -34,9 +35,10 @@ def waiting_count(store: Store) -> int:
 class OutboxDialog(QDialog):
     resend_requested = Signal()
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent=None, ops: Ops | None = None):
         super().__init__(parent)
         self.store = store
+        self.ops = ops or Ops.standalone(store, self)
         self.setWindowTitle(self.tr("Outbox"))
         self.resize(820, 360)
         self.table = QTableWidget(0, 4)

@@ -43,6 +43,7 @@ from app.store.remote_content import allow_sender, sender_allowed
 from app.ui.attachment_list import AttachmentList
 from app.ui.background import run_in_background
 from app.ui.mail_browser import MailBrowser
+from app.ui.ops import Ops
 
 MAX_CACHED_REMOTE_MESSAGES = 20
 
@@ -62,9 +63,10 @@ class ReaderPane(QWidget):
     status_message = Signal(str)
     compose_requested = Signal(str)  # a mailto: link was clicked: write to this address
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent=None, ops: Ops | None = None):
         super().__init__(parent)
         self.store = store
+        self.ops = ops or Ops.standalone(store, self)
         self.header_label = QLabel()
         self.header_label.setWordWrap(True)
         self.remote_bar = self._build_remote_bar()

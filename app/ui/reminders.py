@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 from app.crm.activities import tasks_to_notify
 from app.crm.followups import check_followups
 from app.store.database import Store
+from app.ui.ops import Ops
 
 log = logging.getLogger("liaison.ui")
 CHECK_MS = 30_000
@@ -27,9 +28,10 @@ class Reminders(QObject):
     reminded = Signal(str)  # the text shown, for the status bar
     tasks_changed = Signal()
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent=None, ops: Ops | None = None):
         super().__init__(parent)
         self.store = store
+        self.ops = ops or Ops.standalone(store, self)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)

@@ -26,6 +26,7 @@ from app.search.mail_search import search_mail
 from app.search.query import QueryError, parse
 from app.store.database import Store
 from app.ui.background import run_in_background
+from app.ui.ops import Ops
 
 log = logging.getLogger("liaison.ui")
 
@@ -129,9 +130,10 @@ class SearchBox(QLineEdit):
     message_requested = Signal(int)  # a mail_messages id
     record_requested = Signal(str, int)  # contact | company | deal, its id
 
-    def __init__(self, store: Store, overlay_parent: QWidget):
+    def __init__(self, store: Store, overlay_parent: QWidget, ops: Ops | None = None):
         super().__init__()
         self.store = store
+        self.ops = ops or Ops.standalone(store, self)
         self.setPlaceholderText(self.tr("Search mail and customers (Ctrl+K)"))
         self.setClearButtonEnabled(True)
         self.setFixedWidth(320)
