@@ -1,8 +1,9 @@
 """The actions on selected messages: read/unread, flag, delete, archive, move, undo.
 
-Each action changes the local store at once (the list updates immediately, online or not)
-and queues the server half; a push is requested two seconds after the last action, so a
-burst of actions goes out in one sync on the service's worker thread.
+Each action changes the local store at once (an op on the writer thread; the list updates as
+soon as it is written, online or not) and queues the server half; a push is requested two
+seconds after the last action, so a burst of actions goes out in one pass on the account's
+IMAP lane.  The GUI thread never writes.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ UNDO_RETRIES = 20
 class MessageActions(QObject):
     changed = Signal(bool)  # True when messages left the list (moves), False for flags
     failed = Signal(str)
+    undone = Signal(list)  # ids of the messages an undo brought back (the window selects one)
 
     def __init__(self, store: Store, list_view, request_push, choose_folder, parent=None, ops: Ops | None = None):
         """``choose_folder()`` asks the user for a target folder name (None: cancelled)."""
@@ -64,26 +66,25 @@ class MessageActions(QObject):
 
     def mark_read(self, message_id: int) -> None:
         """Opening a message marks it read, like every mail client."""
-        if set_flag(self.store, [message_id], SEEN, True):
-            self._done(False)
+        self.ops.write(set_flag, self.store, [message_id], SEEN, True).success(
+            lambda changed: self._done(False) if changed else None).run()
 
     def _toggle_read(self) -> None:
         rows = self.view.selectionModel().selectedRows()
         if rows:
             any_unread = any(index.data(Roles.Unread) for index in rows)
-            self._apply(lambda ids: set_flag(self.store, ids, SEEN, any_unread))
+            self._apply(SEEN, any_unread)
 
     def _toggle_flag(self) -> None:
         rows = self.view.selectionModel().selectedRows()
         if rows:
             any_unflagged = any(not index.data(Roles.Flagged) for index in rows)
-            self._apply(lambda ids: set_flag(self.store, ids, FLAGGED, any_unflagged))
+            self._apply(FLAGGED, any_unflagged)
 
-    def _apply(self, change) -> None:
+    def _apply(self, flag: str, on: bool) -> None:
         ids = self.selected_ids()
         if ids:
-            change(ids)
-            self._done(False)
+            self.ops.write(set_flag, self.store, ids, flag, on).success(lambda _changed: self._done(False)).run()
 
     def _move_to_chosen(self) -> None:
         if self.selected_ids():
@@ -95,37 +96,45 @@ class MessageActions(QObject):
         ids = self.selected_ids()
         if not ids:
             return
-        try:
-            undo = queue_move(self.store, ids, target)
-        except LiaisonError as exc:
-            self.failed.emit(str(exc))
-            return
-        if undo:
-            self._undo.append(undo)
-            self.undo.setEnabled(True)
-        self._done(True)
+
+        def moved(undo: list[UndoableMove]) -> None:
+            if undo:
+                self._undo.append(undo)
+                self.undo.setEnabled(True)
+            self._done(True)
+        self.ops.write(queue_move, self.store, ids, target).success(moved).failure(
+            lambda exc: self.failed.emit(str(exc)) if isinstance(exc, LiaisonError) else self.ops.present_error(exc)
+        ).run()
 
     def _undo_last(self, retries_left: int = UNDO_RETRIES) -> None:
         if not self._undo:
             return
         moves = self._undo.pop()
-        waiting = []
-        try:
-            for move in moves:
-                if undo_move(self.store, move) == "in-flight":
-                    waiting.append(move)
-        except LiaisonError as exc:
-            self.failed.emit(str(exc))
-        if waiting:
-            # The server is handling the move right now: undo it once that answer is in.
-            self._undo.append(waiting)
-            if retries_left:
-                QTimer.singleShot(UNDO_RETRY_MS, lambda: self._undo_last(retries_left - 1))
-            else:
-                self.failed.emit(self.tr("The move is still being sent to the server; "
-                                         "try Undo again in a moment."))
         self.undo.setEnabled(bool(self._undo))
-        self._done(True)
+
+        def undo_all() -> list[UndoableMove]:
+            return [move for move in moves if undo_move(self.store, move) == "in-flight"]
+
+        def undone(waiting: list[UndoableMove]) -> None:
+            if waiting:
+                # The server is handling the move right now: undo it once that answer is in.
+                self._undo.append(waiting)
+                if retries_left:
+                    QTimer.singleShot(UNDO_RETRY_MS, lambda: self._undo_last(retries_left - 1))
+                else:
+                    self.failed.emit(self.tr("The move is still being sent to the server; "
+                                             "try Undo again in a moment."))
+            self.undo.setEnabled(bool(self._undo))
+            self.undone.emit([move.message_id for move in moves if move not in waiting])
+            self._done(True)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, LiaisonError):
+                self.failed.emit(str(exc))
+                self._done(True)
+            else:
+                self.ops.present_error(exc)
+        self.ops.write(undo_all).success(undone).failure(failed).run()
 
     def _done(self, rows_changed: bool) -> None:
         self.changed.emit(rows_changed)

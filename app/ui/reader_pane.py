@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QDateTime, QLocale, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,17 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.mail.reading.html_sanitise import sanitise_html
+from app.mail.reading.display import PreparedMessage, prepare_conversation, prepare_message
 from app.mail.reading.link_check import deceptive_target, link_host, link_texts
-from app.mail.reading.message_view import MessageView, build_view
+from app.mail.reading.message_view import MessageView
 from app.mail.reading.reader_html import plain_to_html
 from app.mail.reading.remote_fetch import fetch_remote
 from app.store.database import Store
-from app.store.mail_cache import raw_message
-from app.store.mail_queries import message_by_id
-from app.store.remote_content import allow_sender, sender_allowed
+from app.store.remote_content import allow_sender
 from app.ui.attachment_list import AttachmentList
-from app.ui.background import run_in_background
 from app.ui.mail_browser import MailBrowser
 from app.ui.ops import Ops
 
@@ -62,6 +59,7 @@ def source_text(raw: bytes) -> str:
 class ReaderPane(QWidget):
     status_message = Signal(str)
     compose_requested = Signal(str)  # a mailto: link was clicked: write to this address
+    message_shown = Signal(int)  # a message (or the selected one of a conversation) is on screen
 
     def __init__(self, store: Store, parent=None, ops: Ops | None = None):
         super().__init__(parent)
@@ -89,6 +87,11 @@ class ReaderPane(QWidget):
         self._expanded: set[str] = set()
         self._allowed_messages: set[int] = set()
         self._remote_cache: dict[int, dict[str, bytes]] = {}
+        self._generation = 0
+        self._prepared: PreparedMessage | None = None
+        self._entries: list = []
+        self.shown_pk: int | None = None
+        self.clear()
 
     def _build_remote_bar(self) -> QFrame:
         bar = QFrame()
@@ -116,25 +119,33 @@ class ReaderPane(QWidget):
         return QTextDocumentFragment.fromHtml(self.header_label.text()).toPlainText()
 
     def clear(self) -> None:
+        self._generation += 1  # an answer still on its way is for a message no longer wanted
         self._message_pk, self._conversation, self._view, self._raw = None, [], None, None
+        self._prepared = None
+        self._entries = []
         self.header_label.clear()
-        self.browser.set_content("")
+        self.header_label.hide()
+        self.browser.set_content(self._placeholder_html())
         self.attachments.show_attachments([])
         self.remote_bar.hide()
+        self.shown_pk = None
+
+    def _placeholder_html(self) -> str:
+        return ("<table width='100%' height='100%'><tr><td align='center' valign='middle' style='color:gray'>"
+                + escape(self.tr("Select a message to read it here.")) + "</td></tr></table>")
 
     def show_message(self, message_pk: int | None) -> None:
+        """Show a message: read and prepared on a reader thread, laid out when it arrives."""
         if message_pk is None:
             self.clear()
             return
         if message_pk != self._message_pk or self._conversation:
             self._expanded = set()
+        self._generation += 1
+        generation = self._generation
         self._message_pk, self._conversation = message_pk, []
-        row = message_by_id(self.store, message_pk)
-        self._raw = raw_message(self.store, message_pk)
-        self._view = build_view(self._raw, row.date) if self._raw else None
-        self._set_header(row.from_name, row.from_addr, row.to, row.cc, row.date_iso, row.subject)
-        self.attachments.show_attachments(self._view.attachments if self._view else [])
-        self._render()
+        self.ops.read(prepare_message, self.store, message_pk).owned_by(self).success(
+            lambda prepared: self._show_prepared(generation, prepared, [])).run()
 
     def show_conversation(self, message_pks: list[int], selected_pk: int) -> None:
         """Every message of a conversation, oldest first, quoted text collapsed."""
@@ -143,31 +154,55 @@ class ReaderPane(QWidget):
             return
         if self._conversation != message_pks:
             self._expanded = set()
+        self._generation += 1
+        generation = self._generation
         self._message_pk, self._conversation = selected_pk, message_pks
-        selected = message_by_id(self.store, selected_pk)
-        raw = raw_message(self.store, selected_pk)
-        self._raw, self._view = raw, build_view(raw, selected.date) if raw else None
-        self.header_label.setText(self.tr("<b>%1</b><br>%2 messages in this conversation")
-                                  .replace("%1", escape(selected.subject)).replace("%2", str(len(message_pks))))
-        self.attachments.show_attachments(self._view.attachments if self._view else [])
-        self.remote_bar.hide()
-        self._render()
+        self.ops.read(prepare_conversation, self.store, message_pks, selected_pk).owned_by(self).success(
+            lambda prepared: self._show_prepared(generation, prepared.selected, prepared.entries)).run()
 
-    def _set_header(self, from_name, from_addr, to, cc, date_iso, subject) -> None:
+    def _show_prepared(self, generation: int, prepared: PreparedMessage, entries: list) -> None:
+        if generation != self._generation:
+            return  # the user has moved on to another message
+        self._prepared, self._entries = prepared, entries
+        self._raw, self._view = prepared.raw, prepared.view
+        row = prepared.row
+        if entries:
+            self.header_label.setText(
+                "<div style='font-size:large'><b>" + escape(row.subject or self.tr("(no subject)")) + "</b></div>"
+                + escape(self.tr("%n message(s) in this conversation", "", len(entries))))
+        else:
+            self._set_header(row.from_name, row.from_addr, row.to, row.cc, row.date, row.subject)
+        self.header_label.show()
+        self.attachments.show_attachments(self._view.attachments if self._view else [])
+        self._render()
+        self.shown_pk = row.id
+        self.message_shown.emit(row.id)
+
+    def _set_header(self, from_name, from_addr, to, cc, date, subject) -> None:
+        """Thunderbird's layout: the subject large, the sender in bold with the date on the
+        right, then To and Cc in smaller type."""
         def people(pairs):
             return ", ".join(escape(f"{n} <{a}>" if n else a) for n, a in pairs)
 
-        sender = escape(f"{from_name} <{from_addr}>" if from_name else from_addr)
-        lines = [self.tr("From: %1").replace("%1", sender), self.tr("To: %1").replace("%1", people(to))]
+        when = QDateTime.fromSecsSinceEpoch(int(date)).toLocalTime()
+        date_text = QLocale().toString(when, QLocale.FormatType.ShortFormat)
+        sender = (f"<b>{escape(from_name)}</b> &lt;{escape(from_addr)}&gt;" if from_name
+                  else f"<b>{escape(from_addr)}</b>")
+        rows = [f"<tr><td>{sender}</td><td align='right' style='color:gray'>{escape(date_text)}</td></tr>"]
+        small = "<tr><td colspan='2' style='color:gray'>{}</td></tr>"
+        rows.append(small.format(escape(self.tr("To: %1")).replace("%1", people(to) or "—")))
         if cc:
-            lines.append(self.tr("Cc: %1").replace("%1", people(cc)))
-        lines += [self.tr("Date: %1").replace("%1", date_iso[:16].replace("T", " ")),
-                  self.tr("Subject: %1").replace("%1", "<b>" + escape(subject) + "</b>")]
-        self.header_label.setText("<br>".join(lines))
+            rows.append(small.format(escape(self.tr("Cc: %1")).replace("%1", people(cc))))
+        self.header_label.setText(
+            "<div style='font-size:large'><b>" + escape(subject or self.tr("(no subject)")) + "</b></div>"
+            "<table width='100%' cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>")
 
     def _render(self) -> None:
+        prepared = self._prepared
+        if prepared is None:
+            return
         scroll = self.browser.verticalScrollBar().value()
-        if self._conversation:
+        if self._entries:
             html, css, remote = self._conversation_html(), "", ()
         else:
             html, css, remote = self._message_html()
@@ -184,32 +219,21 @@ class ReaderPane(QWidget):
 
     def _message_html(self) -> tuple[str, str, tuple[str, ...]]:
         """(body HTML, style sheet, remote references) of the shown message."""
-        view = self._view
-        if view is None:
+        prepared = self._prepared
+        if prepared.view is None:
             return "<p><i>" + escape(self.tr("The body of this message is not stored yet.")) + "</i></p>", "", ()
-        if not view.has_html:
-            return plain_to_html(view.text, frozenset(self._expanded)), "", ()
-        parts, styles, remote = [], [], []
-        for segment in view.segments:
-            if segment.html is not None:
-                safe = sanitise_html(segment.html)
-                parts.append(safe.html)
-                styles.append(safe.css)
-                remote += [url for url in safe.remote if url not in remote]
-            else:
-                parts.append(plain_to_html(segment.plain or "", frozenset(self._expanded)))
-        return "".join(parts), "\n".join(styles), tuple(remote)
+        expanded = frozenset(self._expanded)
+        html = "".join(part.html if part.html is not None else plain_to_html(part.text or "", expanded)
+                       for part in prepared.parts)
+        return html, prepared.css, prepared.remote
 
     def _conversation_html(self) -> str:
         blocks = []
-        for pk in self._conversation:
-            row = message_by_id(self.store, pk)
-            raw = raw_message(self.store, pk)
-            text = build_view(raw, row.date).text if raw else ""
-            sender = escape(row.from_name or row.from_addr)
-            marker = "▶ " if pk == self._message_pk else ""
-            blocks.append(f"<div><p>{marker}<b>{sender}</b> &nbsp; {escape(row.date_iso[:16].replace('T', ' '))}"
-                          f"</p>{plain_to_html(text, frozenset(self._expanded), prefix=f'm{pk}-')}</div>")
+        for entry in self._entries:
+            marker = "▶ " if entry.message_pk == self._message_pk else ""
+            blocks.append(f"<div><p>{marker}<b>{escape(entry.sender)}</b> &nbsp; "
+                          f"{escape(entry.date_iso[:16].replace('T', ' '))}</p>"
+                          f"{plain_to_html(entry.text, frozenset(self._expanded), prefix=f'm{entry.message_pk}-')}</div>")
         return "<hr>".join(blocks)
 
     @staticmethod
@@ -226,14 +250,15 @@ class ReaderPane(QWidget):
         return self._view.envelope.from_addr if self._view is not None else ""
 
     def _remote_allowed(self) -> bool:
-        return self._message_pk in self._allowed_messages or sender_allowed(self.store, self._sender())
+        trusted = self._prepared is not None and self._prepared.sender_trusted
+        return self._message_pk in self._allowed_messages or trusted
 
     def _update_remote_bar(self, remote: tuple[str, ...], allowed: bool) -> None:
         if not remote or allowed:
             self.remote_bar.hide()
             return
-        self.remote_label.setText(self.tr("To protect your privacy, %1 remote images and styles were not loaded.")
-                                  .replace("%1", str(len(remote))))
+        self.remote_label.setText(self.tr("To protect your privacy, %n remote image(s) or style(s) were not "
+                                          "loaded.", "", len(remote)))
         sender = self._sender()
         self.trust_sender_button.setText(self.tr("Always for this sender"))
         self.trust_sender_button.setToolTip(self.tr("Always load remote content in mail from %1").replace("%1", sender))
@@ -246,20 +271,26 @@ class ReaderPane(QWidget):
             self._render()
 
     def load_remote_always_for_sender(self) -> None:
-        if self._sender():
-            allow_sender(self.store, self._sender())
-            self._render()
+        sender, prepared = self._sender(), self._prepared
+        if not sender or prepared is None:
+            return
+
+        def allowed(_none) -> None:
+            prepared.sender_trusted = True
+            if self._prepared is prepared:
+                self._render()
+        self.ops.write(allow_sender, self.store, sender).owned_by(self).success(allowed).run()
 
     def _fetch_remote(self, message_pk: int, urls: list[str]) -> None:
         def done(fetched: dict[str, bytes]) -> None:
             self._remote_cache[message_pk] = fetched
             while len(self._remote_cache) > MAX_CACHED_REMOTE_MESSAGES:
                 self._remote_cache.pop(next(iter(self._remote_cache)))
-            if self._message_pk == message_pk and not self._conversation:
+            if self._message_pk == message_pk and not self._entries:
                 self._render()
 
         self._remote_cache.pop(message_pk, None)
-        run_in_background(self, lambda: fetch_remote(urls), done, lambda _exc: None)
+        self.ops.call(fetch_remote, urls).owned_by(self).success(done).failure(lambda _exc: None).run()
 
     # -- links ------------------------------------------------------------------------------
     def _link_clicked(self, url: QUrl) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QTextDocument
 from app.ui.attachment_list import WARNED_ROLE
 from tests.support.canary import PIXEL, Canary
 from tests.support.message_factory import make_message
+from tests.ui.waiting import select_row_where
 
 pytestmark = pytest.mark.integration
 
@@ -49,9 +50,8 @@ p.t {{ background-image: url('{base}/class-bg.png') }}</style>
 
 
 def select_subject(window, subject: str) -> None:
-    model = window.messages
-    row = next(r for r in range(model.rowCount()) if subject in model.index(r, 1).data())
-    window.list_view.setCurrentIndex(model.index(row, 0))
+    """Select the message and wait until the reader shows it (it is prepared off the GUI thread)."""
+    select_row_where(window, 1, subject, exact=False)
 
 
 @pytest.fixture
@@ -184,6 +184,7 @@ def test_conversation_mode_groups_the_list_and_shows_the_exchange(qtbot, reader_
     window.conversation_action.trigger()
     assert window.messages.rowCount() == 2
     select_subject(window, "报价单")
+    qtbot.waitUntil(lambda: "Sent from the other side" in window.body.toPlainText(), timeout=5000)
     assert window.messages.index(window.list_view.currentIndex().row(), 1).data().endswith("(3)")
     shown = window.body.toPlainText()
     assert shown.index("请查收报价。") < shown.index("Sent from the other side") < shown.index("收到，谢谢。")

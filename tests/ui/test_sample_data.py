@@ -12,6 +12,7 @@ from app.store.database import Store
 from app.store.mail_queries import latest_messages
 from app.ui.application import WindowHost
 from app.ui.message_list_model import Roles
+from tests.ui.waiting import wait_shown
 
 
 def test_the_sample_profile_has_english_and_chinese_mail_and_is_built_once(tmp_path):
@@ -53,6 +54,7 @@ def test_explore_sample_data_from_the_welcome_panel_and_leave_again(qtbot, host)
     assert not window.sample_banner.isHidden()
     assert window.messages.rowCount() == sum(1 for m in MESSAGES if m[0] == "INBOX")
     window.list_view.setCurrentIndex(window.messages.index(0, 0))
+    wait_shown(window)
     assert window.body.toPlainText().strip()
     assert window.customer.address.text()
     states = []
