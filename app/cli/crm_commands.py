@@ -308,25 +308,76 @@ def _fields(args, store) -> int:
 
 
 def _settings(args, store) -> int:
-    from app.crm import linking
-    from app.crm.settings import get_setting, set_setting
+    """`settings show|set|free-mail|country`: the one settings schema (app.settings), as the window has it."""
+    from app.crm.settings import after_change
+    from app.settings import get, set_value
 
+    if args.action == "set":
+        return _set_setting(args, store)
     if args.action == "free-mail":
-        domains = set(get_setting(store, "free_mail_domains"))
-        domains |= {d.strip().lower() for d in args.add}
-        domains -= {d.strip().lower() for d in args.remove}
-        set_setting(store, "free_mail_domains", sorted(domains))
-        linking.relink_all(store)  # companies gain or lose the mail of those domains
+        domains = list(get(store, "free_mail_domains"))
+        removed = {d.strip().lower().lstrip("@") for d in args.remove}
+        set_value(store, "free_mail_domains", [d for d in domains if d not in removed] + list(args.add))
+        after_change(store, ["free_mail_domains"])
     elif args.action == "country":
-        code = args.code.strip().upper()
-        import phonenumbers
+        set_value(store, "default_country", args.code)
+    if args.action == "show" and args.json:
+        _print_json(_settings_json(store))
+        return 0
+    _print_settings(store)
+    return 0
 
-        if code not in phonenumbers.SUPPORTED_REGIONS:
-            raise UserFacingError(f"'{args.code}' is not a country code (two letters, e.g. CN, DE, SG).")
-        set_setting(store, "default_country", code)
-    for key in ("default_country", "default_currency", "free_mail_domains"):
-        value = get_setting(store, key)
-        print(f"{key}: {', '.join(value) if isinstance(value, list) else value}")
+
+def _account_names(store) -> dict[int, str]:
+    from app.store.accounts import list_accounts
+
+    return {account.id: account.name for account in list_accounts(store)}
+
+
+def _settings_json(store) -> list[dict]:
+    from app.settings import describe_all
+
+    names = _account_names(store)
+    return [{"key": e.key, "account": names.get(e.account_id) if e.account_id is not None else None,
+             "value": e.value, "default": e.setting.default, "source": e.source, "locked": e.locked,
+             "scope": e.setting.scope, "type": e.setting.type, "section": e.setting.section,
+             "choices": list(e.setting.choice_values) or None, "label": e.setting.label}
+            for e in describe_all(store)]
+
+
+def _print_settings(store) -> None:
+    from app.settings import describe_all
+
+    names = _account_names(store)
+    shown_account = None
+    for entry in describe_all(store):
+        line = f"{entry.key}: {entry.setting.format(entry.value)}" + (" (locked)" if entry.locked else "")
+        if entry.account_id is None:
+            print(line)
+            continue
+        if entry.account_id != shown_account:
+            shown_account = entry.account_id
+            print(f"account {names[entry.account_id]}:")
+        print(f"  {line}")
+
+
+def _set_setting(args, store) -> int:
+    from app.crm.settings import after_change
+    from app.settings import schema, set_value
+    from app.settings.schema import ACCOUNT
+
+    setting = schema.setting(args.key)
+    account_id = None
+    if args.account is not None:
+        account_id = get_account(store, args.account).id
+    elif setting.scope == ACCOUNT:
+        known = ", ".join(_account_names(store).values()) or "none yet"
+        raise UserFacingError("'{key}' is set for each account: add --account NAME (accounts: {accounts}).",
+                              key=args.key, accounts=known)
+    stored = set_value(store, args.key, setting.parse(args.value), account_id)
+    after_change(store, [args.key])
+    where = f" ({args.account})" if args.account is not None else ""
+    print(f"{args.key}{where}: {setting.format(stored)}")
     return 0
 
 

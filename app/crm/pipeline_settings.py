@@ -28,13 +28,13 @@ OUTCOME_LABELS = {
     "lost": QT_TRANSLATE_NOOP("settings", "Lost"),
 }
 
-NAME_EMPTY = QT_TRANSLATE_NOOP("settings", "A stage needs a name.")
-NAME_TAKEN = QT_TRANSLATE_NOOP("settings", "There is already a stage called '{name}'.")
-NOT_AN_OUTCOME = QT_TRANSLATE_NOOP("settings", "'{value}' is not an outcome (open, won or lost).")
-HAS_DEALS = QT_TRANSLATE_NOOP("settings", "Stage '{name}' still holds {count} deal(s): move them to another "
+NAME_EMPTY = QT_TRANSLATE_NOOP("errors", "A stage needs a name.")
+NAME_TAKEN = QT_TRANSLATE_NOOP("errors", "There is already a stage called '{name}'.")
+NOT_AN_OUTCOME = QT_TRANSLATE_NOOP("errors", "'{value}' is not an outcome (open, won or lost).")
+HAS_DEALS = QT_TRANSLATE_NOOP("errors", "Stage '{name}' still holds {count} deal(s): move them to another "
                                           "stage first.")
-LAST_STAGE = QT_TRANSLATE_NOOP("settings", "The pipeline needs at least one stage.")
-UNKNOWN_STAGE = QT_TRANSLATE_NOOP("settings", "The stage '{name}' no longer exists; open Settings again.")
+LAST_STAGE = QT_TRANSLATE_NOOP("errors", "The pipeline needs at least one stage.")
+UNKNOWN_STAGE = QT_TRANSLATE_NOOP("errors", "The stage '{name}' no longer exists; open Settings again.")
 
 
 class StageInfo(NamedTuple):

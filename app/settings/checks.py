@@ -2,8 +2,9 @@
 
 Each check takes what the user gave and returns the value as it is stored (trimmed,
 lower-cased, upper-cased…) or raises :class:`InvalidSetting`.  The sentence is a template
-with ``{name}`` fields (see :mod:`app.errors`): the CLI prints the English sentence, the
-Settings window translates the template in the ``settings`` context and fills it in.
+with ``{name}`` fields (see :mod:`app.errors`), marked for translation in the ``errors``
+context like every error: the CLI prints the English sentence, the Settings window shows it
+translated beside the field, the window's error presenter anywhere else.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.errors import InvalidValue, UserFacingError
+from app.errors import UserFacingError
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
@@ -19,7 +20,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     return text
 
 
-class InvalidSetting(InvalidValue):
+class InvalidSetting(UserFacingError):
     """A value a setting cannot hold; ``key`` names the setting (``""`` when not one setting's)."""
 
     def __init__(self, template: str, /, *, key: str = "", code: str | None = None, **params: Any):
@@ -39,17 +40,17 @@ class SettingLocked(UserFacingError):
 
 
 # -- the sentences (templates) ---------------------------------------------------------------
-NOT_A_DOMAIN = QT_TRANSLATE_NOOP("settings", "'{value}' is not a domain name (for example example.com).")
-NOT_AN_ADDRESS = QT_TRANSLATE_NOOP("settings", "'{value}' is not an email address (for example name@example.com).")
-NOT_A_COUNTRY = QT_TRANSLATE_NOOP("settings", "'{value}' is not a country code (two letters, e.g. CN, DE, SG).")
-NOT_A_CURRENCY = QT_TRANSLATE_NOOP("settings", "'{value}' is not a currency code (three letters, e.g. CNY, EUR, USD).")
-NOT_A_CHOICE = QT_TRANSLATE_NOOP("settings", "'{value}' is not one of: {choices}.")
-NOT_YES_NO = QT_TRANSLATE_NOOP("settings", "'{value}' is neither yes nor no (use true or false).")
-NOT_A_NUMBER = QT_TRANSLATE_NOOP("settings", "'{value}' is not a whole number.")
-OUT_OF_RANGE = QT_TRANSLATE_NOOP("settings", "The number must be between {low} and {high}.")
-NOT_TEXT = QT_TRANSLATE_NOOP("settings", "This setting holds text, not {value}.")
-NOT_A_LIST = QT_TRANSLATE_NOOP("settings", "This setting holds a list, not {value}.")
-ONE_LINE = QT_TRANSLATE_NOOP("settings", "This must fit on one line.")
+NOT_A_DOMAIN = QT_TRANSLATE_NOOP("errors", "'{value}' is not a domain name (for example example.com).")
+NOT_AN_ADDRESS = QT_TRANSLATE_NOOP("errors", "'{value}' is not an email address (for example name@example.com).")
+NOT_A_COUNTRY = QT_TRANSLATE_NOOP("errors", "'{value}' is not a country code (two letters, e.g. CN, DE, SG).")
+NOT_A_CURRENCY = QT_TRANSLATE_NOOP("errors", "'{value}' is not a currency code (three letters, e.g. CNY, EUR, USD).")
+NOT_A_CHOICE = QT_TRANSLATE_NOOP("errors", "'{value}' is not one of: {choices}.")
+NOT_YES_NO = QT_TRANSLATE_NOOP("errors", "'{value}' is neither yes nor no (use true or false).")
+NOT_A_NUMBER = QT_TRANSLATE_NOOP("errors", "'{value}' is not a whole number.")
+OUT_OF_RANGE = QT_TRANSLATE_NOOP("errors", "The number must be between {low} and {high}.")
+NOT_TEXT = QT_TRANSLATE_NOOP("errors", "This setting holds text, not {value}.")
+NOT_A_LIST = QT_TRANSLATE_NOOP("errors", "This setting holds a list, not {value}.")
+ONE_LINE = QT_TRANSLATE_NOOP("errors", "This must fit on one line.")
 
 _DOMAIN_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _LOCAL_PART = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\u0080-\U0010ffff-]+$")

@@ -239,7 +239,7 @@ SCHEMA: tuple[Setting, ...] = (
 
 assert len({s.key for s in SCHEMA}) == len(SCHEMA), "a key is declared twice"
 
-UNKNOWN_KEY = QT_TRANSLATE_NOOP("settings", "There is no setting called '{key}' (settings show lists them).")
+UNKNOWN_KEY = QT_TRANSLATE_NOOP("errors", "There is no setting called '{key}' (settings show lists them).")
 
 
 def setting(key: str) -> Setting:

@@ -35,10 +35,10 @@ from app.store.writer import writes
 
 log = logging.getLogger("liaison.settings")
 
-LOCKED = QT_TRANSLATE_NOOP("settings", "'{key}' is set by your administrator and cannot be changed here.")
-NEEDS_ACCOUNT = QT_TRANSLATE_NOOP("settings", "'{key}' is set for each account: say which account.")
-NOT_PER_ACCOUNT = QT_TRANSLATE_NOOP("settings", "'{key}' is the same for every account: leave out the account.")
-NO_SUCH_ACCOUNT = QT_TRANSLATE_NOOP("settings", "There is no account with id {account_id}.")
+LOCKED = QT_TRANSLATE_NOOP("errors", "'{key}' is set by your administrator and cannot be changed here.")
+NEEDS_ACCOUNT = QT_TRANSLATE_NOOP("errors", "'{key}' is set for each account: say which account.")
+NOT_PER_ACCOUNT = QT_TRANSLATE_NOOP("errors", "'{key}' is the same for every account: leave out the account.")
+NO_SUCH_ACCOUNT = QT_TRANSLATE_NOOP("errors", "There is no account with id {account_id}.")
 
 # Where a value came from
 DEFAULT, POLICY = "default", "policy"
