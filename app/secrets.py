@@ -59,10 +59,8 @@ def _call_with_timeout(fn: Callable[[], T]) -> T:
     worker.start()
     worker.join(KEYRING_TIMEOUT_SECONDS)
     if worker.is_alive():
-        raise KeyringUnavailable(
-            "The system keyring did not answer within "
-            f"{int(KEYRING_TIMEOUT_SECONDS)} seconds; unlock it and try again."
-        )
+        raise KeyringUnavailable("The system keyring did not answer within {seconds} seconds; unlock it and "
+                                 "try again.", code="keyring.timeout", seconds=int(KEYRING_TIMEOUT_SECONDS))
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["value"]  # type: ignore[return-value]
@@ -76,7 +74,7 @@ class SecretStore:
 
         backend = keyring.get_keyring()
         if _backend_is_insecure(backend):
-            raise KeyringUnavailable(NO_KEYRING_HELP)
+            raise KeyringUnavailable(NO_KEYRING_HELP, code="keyring.missing")
         return keyring
 
     def _guarded(self, fn: Callable[[], T]) -> T:
@@ -87,7 +85,8 @@ class SecretStore:
         except KeyringUnavailable:
             raise
         except KeyringError as exc:
-            raise KeyringUnavailable(f"The system keyring refused the request: {exc}") from None
+            raise KeyringUnavailable("The system keyring refused the request: {reply}", code="keyring.refused",
+                                     reply=str(exc) or type(exc).__name__) from None
 
     def ensure_available(self) -> None:
         """Raise KeyringUnavailable now, before anything depends on storing a secret."""

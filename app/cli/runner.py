@@ -1,21 +1,47 @@
 """Running one CLI command, and the single presenter for its errors.
 
-Every expected failure is a :class:`LiaisonError`: printed as one line on stderr, with the
-error class's exit code.  Anything else is a bug: the traceback goes to the log file only,
-and the user gets one line saying where it is.  A traceback never reaches the terminal.
+Every expected failure is a :class:`LiaisonError`: printed as one line on stderr (made with
+:func:`app.errors.describe`), with the error class's exit code.  The core's sentences name no
+command; where the command line has its own way to fix something, a hint is added here: a
+missing password gets a second line naming ``account set-password``.  Anything else is a bug:
+the traceback goes to the log file only, and the user gets one line saying where it is.  A
+traceback never reaches the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import shlex
 import sys
 
-from app.errors import Cancelled, LiaisonError
+from app.errors import AuthError, Cancelled, LiaisonError, TlsError, describe
 
 log = logging.getLogger("liaison.cli")
 
 INTERNAL_ERROR_EXIT = 70
+
+# What the command line adds to an error the core describes without naming an option.
+_SAME_LINE_HINTS = {
+    "imap.tls_untrusted": "(give it with --ca-file FILE)",
+    "smtp.tls_untrusted": "(give it with --ca-file FILE)",
+}
+
+
+def error_lines(exc: LiaisonError) -> list[str]:
+    """The error as the CLI prints it: one line, and a hint line where the CLI has a fix."""
+    line = describe(exc)
+    hint = _SAME_LINE_HINTS.get(exc.code)
+    if hint is None and isinstance(exc, TlsError):  # a setup explanation wrapping a TLS failure
+        inner = exc.params.get("detail")
+        hint = _SAME_LINE_HINTS.get(getattr(inner, "code", None))
+    if hint:
+        line = f"{line} {hint}"
+    lines = [f"liaison: {line}"]
+    if isinstance(exc, AuthError) and exc.missing:
+        name = shlex.quote(str(exc.params.get("account") or "NAME"))
+        lines.append(f"run: liaison account set-password {name} --password-stdin")
+    return lines
 
 
 def _dispatch(args: argparse.Namespace, paths, store) -> int:
@@ -77,7 +103,7 @@ def run_command(args: argparse.Namespace) -> int:
         print("liaison: interrupted; what was already stored is kept.", file=sys.stderr)
         return 130
     except LiaisonError as exc:
-        print(f"liaison: {exc}", file=sys.stderr)
+        print("\n".join(error_lines(exc)), file=sys.stderr)
         return exc.exit_code
     except Exception:
         log.exception("internal error in command %s", args.command)

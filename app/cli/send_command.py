@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from app.cli.services_session import running_services
-from app.errors import LiaisonError, UserFacingError
+from app.errors import AuthError, LiaisonError, UserFacingError, describe
 from app.mail.reading.body_charset import decode_body
 from app.mail.sending import outbox
 from app.mail.sending.outgoing import BIG_ATTACHMENTS_BYTES, Outgoing, OutgoingAttachment, parse_recipients
@@ -62,8 +62,8 @@ def _send(args, store) -> int:
     try:
         _deliver_now(store, account)
     except LiaisonError as exc:  # no password stored, keyring locked…: queued, with the reason
-        outbox_state = f"queued: {exc}"
-        print(outbox_state)
+        print(f"queued: {describe(exc)}")
+        _hint(exc)
         return 0
     line = _state_line(store, row.uuid)
     print(line)
@@ -76,9 +76,19 @@ def _state_line(store, outbox_uuid: str) -> str:
         state, error = current.state, current.last_error
     if state == "sent":
         return "sent"
+    reason = describe(error)
     if state in ("failed", "unconfirmed"):
-        return f"{state}: {error}"
-    return f"queued: {error or 'waiting'} (tried again at every sync; now: liaison outbox resend {outbox_uuid})"
+        return f"{state}: {reason}"
+    return f"queued: {reason or 'waiting'} (tried again at every sync; now: liaison outbox resend {outbox_uuid})"
+
+
+def _hint(exc: LiaisonError) -> None:
+    """A missing password: name the command that stores one (as the error presenter does)."""
+    if isinstance(exc, AuthError) and exc.missing:
+        from app.cli.runner import error_lines
+
+        for line in error_lines(exc)[1:]:
+            print(line, file=sys.stderr)
 
 
 def _outbox(args, store) -> int:
@@ -88,7 +98,8 @@ def _outbox(args, store) -> int:
         try:
             _deliver_now(store, account)
         except LiaisonError as exc:
-            print(f"queued again: {exc}")
+            print(f"queued again: {describe(exc)}")
+            _hint(exc)
             return 0
         print(_state_line(store, args.id))
         return 0
@@ -97,8 +108,9 @@ def _outbox(args, store) -> int:
         if args.json:
             print(json.dumps(info.as_json(), ensure_ascii=False))
         else:
+            reason = info.error_text() if info.state != "sent" else ""
             print(f"{info.state:<12} {info.subject[:40]:<40} {', '.join(info.recipients)[:40]}"
-                  + (f"  — {info.last_error}" if info.last_error and info.state != "sent" else ""))
+                  + (f"  — {reason}" if reason else ""))
     return 0
 
 

@@ -48,15 +48,16 @@ def create_sqlite_engine(path: Path) -> Engine:
 def classify_sqlite_error(exc: OperationalError) -> StoreError:
     text = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
     if "disk" in text and "full" in text:
-        return StoreError("The disk is full: free some space, then try again. Nothing was lost.")
+        return StoreError("The disk is full: free some space, then try again. Nothing was lost.",
+                          code="db.disk_full")
     if "locked" in text or "busy" in text:
-        return StoreError("The database is busy in another Liaison process; try again in a moment.")
+        return StoreError("The database is busy in another Liaison process; try again in a moment.",
+                          code="db.busy")
     if "malformed" in text or "not a database" in text:
         return StoreError(
             "The local database is damaged. Restore the newest copy from the profile's "
-            "'backups' folder, or remove the profile and sync again."
-        )
-    return StoreError(f"The local database failed: {text}")
+            "'backups' folder, or remove the profile and sync again.", code="db.damaged")
+    return StoreError("The local database failed: {reply}", code="db.failed", reply=text)
 
 
 class Store:

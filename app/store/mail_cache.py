@@ -110,10 +110,13 @@ def finish_folder_sync(store: Store, folder_id: int, uidnext: int | None, highes
 
 
 @writes
-def fail_folder_sync(store: Store, folder_id: int, error: str) -> None:
+def fail_folder_sync(store: Store, folder_id: int, error) -> None:
+    """Mark the folder failed.  ``error`` (a LiaisonError) is stored as its code and parameters
+    (``to_json``), never as a sentence; :func:`app.errors.describe` makes the words where shown."""
+    stored = error.to_json() if hasattr(error, "to_json") else str(error)
     with store.write() as session:
         session.execute(update(Folder).where(Folder.id == folder_id).values(
-            sync_state="error", last_error=error))
+            sync_state="error", last_error=stored))
 
 
 @writes

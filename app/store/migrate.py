@@ -52,9 +52,9 @@ def stamped_revision(db_path: Path) -> str | None:
             version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
         raise StoreError(
-            f"{db_path} is not a usable Liaison database ({exc}). Restore a copy from the "
-            "profile's 'backups' folder or choose another profile."
-        ) from None
+            "{path} is not a usable Liaison database ({reply}). Restore a copy from the "
+            "profile's 'backups' folder or choose another profile.",
+            code="db.unusable", path=str(db_path), reply=str(exc)) from None
     return version[0] if version else None
 
 
@@ -105,10 +105,9 @@ def ensure_schema(paths: ProfilePaths) -> None:
             known = None
         if known is None:
             raise StoreError(
-                f"This profile ({paths.root}) was written by a newer version of Liaison "
-                f"(database schema {revision}). Install that version, or start this one with "
-                "another --profile."
-            )
+                "This profile ({profile}) was written by a newer version of Liaison (database "
+                "schema {revision}). Install that version, or start this one with another profile.",
+                code="db.too_new", profile=str(paths.root), revision=revision)
         saved = backup_database(paths, revision)
         log.info("backed up the database to %s before upgrading from %s", saved, revision)
     command.upgrade(config, "head")

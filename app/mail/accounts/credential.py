@@ -8,8 +8,13 @@ from app.secrets import SecretStore
 
 
 def credential_for(account) -> PasswordCredential:
+    """The account's password as a credential; ``AuthError`` (``missing``) when none is stored.
+
+    The sentence names no command: the window asks for the password, the CLI adds its own
+    hint line (``liaison account set-password NAME --password-stdin``).
+    """
     password = SecretStore().get_password(account.uuid)
     if password is None:
-        raise AuthError(f"No password is stored for {account.name}; run: "
-                        f"liaison account set-password {account.name} --password-stdin")
+        raise AuthError("No password is stored for {account}.", code="auth.no_password", account=account.name,
+                        account_id=account.id, missing=True)
     return PasswordCredential(password)

@@ -4,9 +4,10 @@
 then the domain's published autoconfig (HTTPS only), then the domain's MX host matched
 against hosted-mail providers (companies on Tencent Exmail or Alibaba mail under their own
 domain).  ``add_account`` logs in once before anything is saved, stores the password in the
-keyring only, and never leaves an account behind without its password.  ``explain_failure``
-turns a failed login into the sentence a salesperson needs ("QQ Mail needs an authorisation
-code…").  All of it may block on the network or the keyring: the GUI calls it off its thread.
+keyring only, and never leaves an account behind without its password.  ``explain`` turns
+a failed login into the sentence a salesperson needs ("QQ Mail needs an authorisation
+code…"), as a translatable error with parameters.  All of it may block on the network or
+the keyring: the GUI calls it off its thread.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import logging
 from dataclasses import dataclass
 from typing import Callable
 
-from app.errors import AuthError, LiaisonError, NetworkError, ServerError, TlsError
+from app.errors import AuthError, LiaisonError, NetworkError, Phrase, ServerError, TlsError
 from app.mail.accounts.autoconfig import HttpsFetcher, lookup
 from app.mail.imap.session import imap_settings
 from app.mail.imap.session import PasswordCredential, close_quietly, open_session
@@ -114,25 +115,41 @@ def add_account(store: Store, new: NewAccount, password: str, check: bool = True
     return account
 
 
-def explain_failure(error: LiaisonError, provider: Provider | None) -> str:
-    """One paragraph, in the user's terms, saying what went wrong and what to do."""
+def explain(error: LiaisonError, provider: Provider | None) -> LiaisonError:
+    """A failed login as the sentence a salesperson needs, with what to do.
+
+    Returns an error of the same class, as a template with parameters (app.errors): the
+    provider's advice is a :class:`~app.errors.Phrase` parameter (translated where shown),
+    the server's words stay the ``reply`` parameter, and any other error is kept as the
+    ``detail`` parameter.
+    """
     if isinstance(error, AuthError):
         said = error.server_text.lower()
+        reply = error.server_text
         if any(word in said for word in _IMAP_OFF_WORDS) and provider and provider.imap_help:
-            return ("The mailbox refused the connection: IMAP may be switched off for it. "
-                    + provider.imap_help)
+            return AuthError("The mailbox refused the connection: IMAP may be switched off for it. {advice}",
+                             reply, code="setup.imap_off", advice=Phrase(provider.imap_help),
+                             provider=provider.name)
         if provider and provider.password_help:
-            return "The password was not accepted. " + provider.password_help
+            return AuthError("The password was not accepted. {advice}", reply, code="setup.password",
+                             advice=Phrase(provider.password_help), provider=provider.name)
         if any(word in said for word in _APP_PASSWORD_WORDS):
-            return ("The server wants an app password or authorisation code instead of your "
-                    "web password; create one in your mailbox's security settings.")
-        return ("The user name or password was not accepted. Check them; if your provider "
-                "uses app passwords or authorisation codes, use one instead of the web password.")
+            return AuthError("The server wants an app password or authorisation code instead of your web "
+                             "password; create one in your mailbox's security settings.", reply,
+                             code="setup.app_password")
+        return AuthError("The user name or password was not accepted. Check them; if your provider uses app "
+                         "passwords or authorisation codes, use one instead of the web password.", reply,
+                         code="setup.rejected")
     if isinstance(error, TlsError):
-        return ("The server's security certificate could not be verified, so your password was "
-                "not sent. " + str(error))
+        return TlsError("The server's security certificate could not be verified, so your password was not "
+                        "sent. {detail}", code="setup.tls", detail=error)
     if isinstance(error, NetworkError):
-        return "The server could not be reached. " + str(error)
+        return NetworkError("The server could not be reached. {detail}", code="setup.unreachable", detail=error)
     if isinstance(error, ServerError):
-        return "The server answered with an error. " + str(error)
-    return str(error)
+        return ServerError("The server answered with an error. {detail}", code="setup.server", detail=error)
+    return error
+
+
+def explain_failure(error: LiaisonError, provider: Provider | None) -> str:
+    """:func:`explain` as English text (kept for callers that print it as it is)."""
+    return explain(error, provider).message

@@ -23,7 +23,8 @@ from itertools import groupby
 
 from sqlalchemy import delete, select, update
 
-from app.errors import UserFacingError
+from app.errors import LiaisonError, ServerError, UserFacingError
+from app.mail.imap.session import server_reply
 from app.store.flags import COLUMN_FOR_FLAG, DELETED
 from app.store.database import Store
 from app.store.mail_cache import now
@@ -169,7 +170,9 @@ def _push_folder(client, store: Store, folder_name: str, actions: list[PendingMa
         except imaplib.IMAP4.abort:
             raise  # the connection is gone: keep the queue for the next sync
         except imaplib.IMAP4.error as exc:
-            _refused(store, run, str(exc))
+            _refused(store, run, ServerError("The server refused a change in {folder}: {reply}",
+                                             code="imap.action_refused", folder=folder_name,
+                                             reply=server_reply(exc)))
             continue
         _forget(store, run)
     return len(live)
@@ -234,13 +237,17 @@ MAX_ATTEMPTS = 3
 
 
 @writes
-def _refused(store: Store, actions: list[PendingMailAction], error: str) -> None:
-    """The server refused these actions: retry later, and after a few tries give up visibly."""
+def _refused(store: Store, actions: list[PendingMailAction], error: LiaisonError) -> None:
+    """The server refused these actions: retry later, and after a few tries give up visibly.
+
+    The reason is stored as the error's code and parameters (``error.to_json()``), never as
+    a sentence; :func:`app.errors.describe` makes it into words where it is shown.
+    """
     log.warning("server refused %d queued change(s): %s", len(actions), error)
     ids = [a.id for a in actions]
     with store.write() as session:
         session.execute(update(PendingMailAction).where(PendingMailAction.id.in_(ids)).values(
-            attempts=PendingMailAction.attempts + 1, last_error=error[:500], sent_at=None))
+            attempts=PendingMailAction.attempts + 1, last_error=error.to_json(), sent_at=None))
         exhausted = session.scalars(select(PendingMailAction).where(
             PendingMailAction.id.in_(ids), PendingMailAction.attempts >= MAX_ATTEMPTS)).all()
         for action in exhausted:

@@ -70,6 +70,11 @@ def tls_context(settings: ImapSettings) -> ssl.SSLContext:
     return context
 
 
+def server_reply(exc: BaseException) -> str:
+    """What the server (or the library) said, as one line of text: an error's ``reply`` parameter."""
+    return _describe(exc)
+
+
 def _describe(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
     quoted_bytes = re.match(r"""^b(['"])(.*)\1$""", text, re.DOTALL)  # imaplib passes repr(bytes)
@@ -80,37 +85,45 @@ def _describe(exc: BaseException) -> str:
 
 @contextmanager
 def imap_errors(settings: ImapSettings) -> Iterator[None]:
-    """Translate what an IMAP exchange can raise into Liaison's error classes."""
-    where = f"{settings.host}:{settings.port}"
+    """Translate what an IMAP exchange can raise into Liaison's error classes.
+
+    Each error is a template with parameters (app.errors); what the server or the TLS
+    library said is the ``reply`` parameter, never part of the sentence.
+    """
+    where = {"host": settings.host, "port": settings.port}
     try:
         yield
     except LiaisonError:
         raise
     except ssl.SSLCertVerificationError as exc:
         raise TlsError(
-            f"The certificate of {settings.host} could not be verified "
-            f"({exc.verify_message or _describe(exc)}). If your company uses its own "
-            "certificate authority, give its certificate with --ca-file."
-        ) from None
+            "The certificate of {host} could not be verified ({reply}). If your company uses its "
+            "own certificate authority, give Liaison that authority's certificate.",
+            code="imap.tls_untrusted", reply=getattr(exc, "verify_message", None) or _describe(exc),
+            **where) from None
     except ssl.SSLError as exc:
         raise TlsError(
-            f"A secure connection to {where} could not be set up ({_describe(exc)}); "
-            "check the port and the security setting (ssl, starttls)."
-        ) from None
+            "A secure connection to {host}:{port} could not be set up ({reply}); check the port "
+            "and the security setting (ssl, starttls).",
+            code="imap.tls_failed", reply=_describe(exc), **where) from None
     except socket.gaierror:
-        raise NetworkError(
-            f"The server {settings.host} was not found: check the host name and that you are online."
-        ) from None
+        raise NetworkError("The server {host} was not found: check the host name and that you are online.",
+                           code="imap.host_unknown", **where) from None
     except ConnectionRefusedError:
-        raise NetworkError(f"{where} refused the connection: check the port number.") from None
+        raise NetworkError("{host}:{port} refused the connection: check the port number.",
+                           code="imap.refused", **where) from None
     except (socket.timeout, TimeoutError):
-        raise NetworkError(f"{where} did not answer in time: the network may be down.") from None
+        raise NetworkError("{host}:{port} did not answer in time: the network may be down.",
+                           code="imap.timeout", **where) from None
     except imaplib.IMAP4.abort as exc:
-        raise NetworkError(f"The connection to {where} was lost ({_describe(exc)}).") from None
+        raise NetworkError("The connection to {host}:{port} was lost ({reply}).",
+                           code="imap.dropped", reply=_describe(exc), **where) from None
     except OSError as exc:
-        raise NetworkError(f"Could not talk to {where}: {_describe(exc)}.") from None
+        raise NetworkError("Could not talk to {host}:{port}: {reply}.",
+                           code="imap.network", reply=_describe(exc), **where) from None
     except imaplib.IMAP4.error as exc:
-        raise ServerError(f"The server {settings.host} refused a command: {_describe(exc)}") from None
+        raise ServerError("The server {host} refused a command: {reply}",
+                          code="imap.refused_command", reply=_describe(exc), **where) from None
 
 
 def _login(client, settings: ImapSettings, credential: Credential) -> None:
@@ -119,12 +132,11 @@ def _login(client, settings: ImapSettings, credential: Credential) -> None:
     except imaplib.IMAP4.abort:
         raise
     except imaplib.IMAP4.error as exc:
-        detail = _describe(exc)
         raise AuthError(
-            f"{settings.host} rejected the user name or password for {settings.username} "
-            f"({detail}). Some providers (QQ, 163, Gmail...) need an app password or "
-            "authorisation code from the mailbox's web settings instead of the web password.",
-            server_text=detail) from None
+            "{host} rejected the user name or password for {user} ({reply}). Some providers (QQ, "
+            "163, Gmail...) need an app password or authorisation code from the mailbox's web "
+            "settings instead of the web password.",
+            _describe(exc), code="imap.auth", host=settings.host, user=settings.username) from None
 
 
 def quiet_protocol_log(client) -> None:
@@ -152,9 +164,9 @@ def open_session(settings: ImapSettings, credential: Credential, timeout: float 
             if settings.security == "starttls":
                 if not client.has_capability("STARTTLS"):
                     raise TlsError(
-                        f"{settings.host} does not offer STARTTLS on port {settings.port}; "
-                        "refusing to send the password unencrypted."
-                    )
+                        "{host} does not offer STARTTLS on port {port}; refusing to send the "
+                        "password unencrypted.", code="imap.no_starttls",
+                        host=settings.host, port=settings.port)
                 client.starttls(tls_context(settings))
             _login(client, settings, credential)
             if client.has_capability("ID"):

@@ -13,6 +13,10 @@ Sending is a state machine stored in ``mail_outbox`` and committed at each step:
    after checking by Message-ID that it is not there already;
 5. ``failed`` — the server refused it for good; the message is kept with the reason.
 
+The reason (``last_error``) is stored as the error's code and parameters
+(:meth:`app.errors.LiaisonError.to_json`), never as a sentence: it is made into words, in the
+user's language, where it is shown (:func:`app.errors.describe`).
+
 A temporary failure (network, a 4xx answer, a refused password) leaves it ``queued`` with
 ``next_attempt_at`` pushed back: 1, 2, 4… minutes, at most an hour.
 """
@@ -28,7 +32,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from app.errors import AuthError, LiaisonError, NetworkError
+from app.errors import AuthError, LiaisonError, NetworkError, UserFacingError, describe, error_code
 from app.mail.sending import smtp_send
 from app.mail.imap.copies import delete_by_message_id
 from app.mail.imap.session import Credential
@@ -46,6 +50,11 @@ _filing_locks: dict[int, threading.Lock] = {}
 _filing_locks_guard = threading.Lock()
 SAVES_SENT_ITSELF = ("smtp.gmail.com", "smtp.office365.com", "smtp-mail.outlook.com", "smtp.mail.yahoo.com")
 
+# The reason kept with a message whose send a crash interrupted inside DATA (step 3).
+UNCONFIRMED = LiaisonError(
+    "Liaison stopped while the server was receiving this message, and it is not in Sent: it may or may "
+    "not have been delivered. Send it again only if the recipient did not get it.", code="outbox.unconfirmed")
+
 
 @dataclass
 class QueuedInfo:
@@ -55,16 +64,24 @@ class QueuedInfo:
     subject: str
     recipients: list[str]
     attempts: int
-    last_error: str | None
+    last_error: str | None  # as stored: an error's JSON (or a sentence from an older version)
     next_attempt_at: int
     created_at: int
     sent_at: int | None
 
+    def error_text(self, translate=lambda text: text) -> str:
+        """The reason in words (``translate``: the GUI's translator); empty when there is none."""
+        return describe(self.last_error, translate)
+
+    @property
+    def error_code(self) -> str | None:
+        return error_code(self.last_error)
+
     def as_json(self) -> dict:
         return {"id": self.uuid, "message_id": self.message_id, "state": self.state, "subject": self.subject,
-                "recipients": self.recipients, "attempts": self.attempts, "error": self.last_error,
-                "next_attempt_at": self.next_attempt_at or None, "created_at": self.created_at,
-                "sent_at": self.sent_at}
+                "recipients": self.recipients, "attempts": self.attempts, "error": self.error_text() or None,
+                "error_code": self.error_code, "next_attempt_at": self.next_attempt_at or None,
+                "created_at": self.created_at, "sent_at": self.sent_at}
 
 
 def now() -> int:
@@ -83,12 +100,11 @@ def enqueue_many(store: Store, account: Account, messages: list[tuple[Outgoing, 
     """Several messages, each with its earliest send time, in one transaction."""
     from email.utils import make_msgid
 
-    from app.errors import UserFacingError
-
     rows = []
     for message, not_before in messages:
         if message.attachment_bytes > BIG_ATTACHMENTS_BYTES * 2:
-            raise UserFacingError("The attachments are larger than 40 MB; no mail server accepts that.")
+            raise UserFacingError("The attachments are larger than {megabytes} MB; no mail server accepts that.",
+                                  code="outbox.too_big", megabytes=BIG_ATTACHMENTS_BYTES * 2 // 2**20)
         message.message_id = message.message_id or make_msgid(domain=account.email.rpartition("@")[2])
         rows.append(OutboxMessage(
             uuid=str(uuid_module.uuid4()), account_id=account.id, message_id=message.message_id,
@@ -139,9 +155,7 @@ def recover_interrupted(store: Store, account_id: int, imap_client=None) -> None
         if _found_in_sent(store, account_id, imap_client, row.message_id):
             _set(store, row.id, state="sent", phase=None, sent_at=now(), in_sent_folder=True)
         else:
-            _set(store, row.id, state="unconfirmed", phase=None, last_error=(
-                "Liaison stopped while the server was receiving this message, and it is not in Sent: it may or "
-                "may not have been delivered. Send it again only if the recipient did not get it."))
+            _set(store, row.id, state="unconfirmed", phase=None, last_error=UNCONFIRMED.to_json())
 
 
 def _sent_folder(store: Store, account_id: int, imap_client) -> str | None:
@@ -181,11 +195,11 @@ def deliver_due(store: Store, account: Account, credential: Credential, imap_cli
                 smtp_send.send_raw(client, settings, account.email, json.loads(row.recipients), row.raw,
                                    before_data=lambda row_id=row.id: _set(store, row_id, phase="data"))
             except smtp_send.PermanentFailure as exc:
-                _set(store, row.id, state="failed", phase=None, last_error=str(exc))
+                _set(store, row.id, state="failed", phase=None, last_error=exc.to_json())
                 counts["failed"] += 1
                 continue
             except (NetworkError, AuthError, LiaisonError) as exc:
-                _set(store, row.id, state="queued", phase=None, last_error=str(exc),
+                _set(store, row.id, state="queued", phase=None, last_error=exc.to_json(),
                      next_attempt_at=(at or now()) + _backoff(row.attempts + 1))
                 counts["queued"] += 1
                 if client is not None:
@@ -194,7 +208,7 @@ def deliver_due(store: Store, account: Account, credential: Credential, imap_cli
                 if isinstance(exc, (NetworkError, AuthError)):
                     # The rest would fail the same way: leave them for the next attempt.
                     for rest in due[due.index(row) + 1:]:
-                        _set(store, rest.id, last_error=str(exc))
+                        _set(store, rest.id, last_error=exc.to_json())
                     break
                 continue
             _set(store, row.id, state="sent", phase=None, sent_at=now(), last_error=None)
@@ -261,9 +275,7 @@ def resend(store: Store, outbox_uuid: str) -> int:
     with store.write() as session:
         row = session.scalar(select(OutboxMessage).where(OutboxMessage.uuid == outbox_uuid))
         if row is None:
-            from app.errors import UserFacingError
-
-            raise UserFacingError(f"No outbox message with id {outbox_uuid}.")
+            raise UserFacingError("No outbox message with id {id}.", id=outbox_uuid)
         row.state, row.next_attempt_at, row.phase = "queued", 0, None
         return row.account_id
 

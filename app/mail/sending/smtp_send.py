@@ -50,43 +50,61 @@ def _reply_text(exc: smtplib.SMTPResponseException) -> str:
 
 @contextmanager
 def smtp_errors(settings: SmtpSettings) -> Iterator[None]:
-    """Translate smtplib's exceptions into Liaison's classes (permanent vs. try again later)."""
-    where = f"{settings.host}:{settings.port}"
+    """Translate smtplib's exceptions into Liaison's classes (permanent vs. try again later).
+
+    Each error is a template with parameters (app.errors); the server's reply is the ``reply``
+    parameter (and its number ``reply_code``), never part of the sentence.  These errors are
+    stored as an outbox message's reason, so each has a short code.
+    """
+    where = {"host": settings.host, "port": settings.port}
     try:
         yield
     except LiaisonError:
         raise
     except smtplib.SMTPAuthenticationError as exc:
-        raise AuthError(f"The SMTP server {settings.host} did not accept the password ({_reply_text(exc)}).",
-                        _reply_text(exc)) from None
+        raise AuthError("The SMTP server {host} did not accept the password ({reply}).", _reply_text(exc),
+                        code="smtp.auth", user=settings.username, **where) from None
     except smtplib.SMTPRecipientsRefused as exc:
-        refused = ", ".join(f"{addr} ({code} {_text(reply)})" for addr, (code, reply) in exc.recipients.items())
-        raise PermanentFailure(f"The server refused the recipients: {refused}.") from None
+        refused = [LiaisonError("{address} ({reply_code} {reply})", code="smtp.recipient", address=addr,
+                                reply_code=code, reply=_text(reply))
+                   for addr, (code, reply) in exc.recipients.items()]
+        raise PermanentFailure("The server refused the recipients: {recipients}.", code="smtp.recipients_refused",
+                               recipients=refused, **where) from None
     except smtplib.SMTPResponseException as exc:
-        message = f"The server {settings.host} answered {exc.smtp_code}: {_reply_text(exc)}"
         if 500 <= exc.smtp_code < 600:
-            raise PermanentFailure(message) from None
-        raise ServerError(message + " (it will be tried again)") from None
+            raise PermanentFailure("The server {host} answered {reply_code}: {reply}", code="smtp.refused",
+                                   reply_code=exc.smtp_code, reply=_reply_text(exc), **where) from None
+        raise ServerError("The server {host} answered {reply_code}: {reply} (it will be tried again)",
+                          code="smtp.temporary", reply_code=exc.smtp_code, reply=_reply_text(exc),
+                          **where) from None
     except smtplib.SMTPNotSupportedError:
-        raise TlsError(f"{where} does not offer STARTTLS; the message was not sent in plaintext. "
-                       "Check the port and the security setting.") from None
+        raise TlsError("{host}:{port} does not offer STARTTLS; the message was not sent in plaintext. "
+                       "Check the port and the security setting.", code="smtp.no_starttls", **where) from None
     except ssl.SSLCertVerificationError as exc:
-        raise TlsError(f"The certificate of {settings.host} could not be verified "
-                       f"({exc.verify_message or exc}).") from None
+        raise TlsError("The certificate of {host} could not be verified ({reply}).", code="smtp.tls_untrusted",
+                       reply=getattr(exc, "verify_message", None) or _plain(exc), **where) from None
     except ssl.SSLError as exc:
-        raise TlsError(f"A secure connection to {where} could not be set up ({exc}); check the port and "
-                       "the security setting (ssl, starttls).") from None
+        raise TlsError("A secure connection to {host}:{port} could not be set up ({reply}); check the port "
+                       "and the security setting (ssl, starttls).", code="smtp.tls_failed", reply=_plain(exc),
+                       **where) from None
     except socket.gaierror:
-        raise NetworkError(f"The server {settings.host} was not found: check the host name and that you are "
-                           "online.") from None
+        raise NetworkError("The server {host} was not found: check the host name and that you are online.",
+                           code="smtp.host_unknown", **where) from None
     except ConnectionRefusedError:
-        raise NetworkError(f"{where} refused the connection: check the port number.") from None
+        raise NetworkError("{host}:{port} refused the connection: check the port number.",
+                           code="smtp.refused_connection", **where) from None
     except (socket.timeout, TimeoutError):
-        raise NetworkError(f"{where} did not answer in time: the network may be down.") from None
+        raise NetworkError("{host}:{port} did not answer in time: the network may be down.", code="smtp.timeout",
+                           **where) from None
     except (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, OSError) as exc:
-        raise NetworkError(f"The connection to {where} failed: {exc}.") from None
+        raise NetworkError("The connection to {host}:{port} failed: {reply}.", code="smtp.network",
+                           reply=_plain(exc), **where) from None
     except smtplib.SMTPException as exc:
-        raise ServerError(f"The server {settings.host}: {exc}") from None
+        raise ServerError("The server {host}: {reply}", code="smtp.error", reply=_plain(exc), **where) from None
+
+
+def _plain(exc: BaseException) -> str:
+    return " ".join((str(exc) or type(exc).__name__).split())[:300]
 
 
 def _text(reply) -> str:
