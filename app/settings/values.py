@@ -26,7 +26,8 @@ from sqlalchemy import select
 from app.settings import machine
 from app.settings.checks import QT_TRANSLATE_NOOP, InvalidSetting, SettingLocked
 from app.settings.policy import policy_for
-from app.settings.schema import ACCOUNT, LIST, MACHINE, PROFILE, SCHEMA, Setting, setting
+from app.settings import schema
+from app.settings.schema import ACCOUNT, LIST, MACHINE, PROFILE, Setting, setting
 from app.store.accounts import list_accounts
 from app.store.crm_models import CrmSetting
 from app.store.database import Store
@@ -211,7 +212,7 @@ def describe_all(store: Store) -> list[Effective]:
     """Every setting in schema order; a per-account setting once for each account."""
     accounts = list_accounts(store)
     described = []
-    for s in SCHEMA:
+    for s in schema.SCHEMA:
         if s.scope == ACCOUNT:
             described += [effective(store, s.key, account.id) for account in accounts]
         else:
