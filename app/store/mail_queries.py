@@ -52,6 +52,12 @@ def find_folder(store: Store, account_id: int, name: str | None) -> Folder:
     return folder
 
 
+def folder_of_message(store: Store, message_pk: int) -> int | None:
+    """The folder a stored message is in (None once it is gone)."""
+    with store.read() as session:
+        return session.scalar(select(Message.folder_id).where(Message.id == message_pk))
+
+
 def _to_row(m: Message) -> MessageRow:
     return MessageRow(id=m.id, uid=m.uid, message_id=m.message_id, from_name=m.from_name,
                       from_addr=m.from_addr, to=[tuple(p) for p in json.loads(m.to_list)],

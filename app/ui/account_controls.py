@@ -1,7 +1,7 @@
 """Account commands of the window: add (setup dialog), remove, sync now, sync schedule.
 
-Removing an account deletes its mail cache (heavy disk work) and its keyring entry (may
-block on the keyring), so both run off the GUI thread through ``run_in_background``.
+Removing an account deletes its mail cache (a write op) and its keyring entry (may block on
+the keyring: an op on a thread of its own); changing the schedule is a write op too.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from app.secrets import SecretStore
 from app.store.accounts import list_accounts, remove_account, set_sync_mode
 from app.store.database import Store
 from app.ui.account_setup_dialog import AccountSetupDialog
-from app.ui.background import run_in_background
+from app.ui.icons import icon
 from app.ui.sync_service import SyncService
 from app.ui.ops import Ops
 
@@ -23,6 +23,7 @@ class AccountControls(QObject):
     added = Signal(int)
     removed = Signal(int)
     failed = Signal(str)
+    mode_changed = Signal(int)  # an account's sync schedule was changed and applied
 
     def __init__(self, store: Store, sync: SyncService, window: QWidget, ops: Ops | None = None):
         super().__init__(window)
@@ -35,19 +36,29 @@ class AccountControls(QObject):
     def _account(self, account_id: int | None):
         return next((a for a in list_accounts(self.store) if a.id == account_id), None)
 
-    def show_context_menu(self, account_id: int, folder: str | None, where: QPoint) -> None:
+    def context_menu(self, account_id: int, folder: str | None, mark_all_read=None) -> QMenu | None:
+        """The folder tree's right-click menu for an account or one of its folders."""
         account = self._account(account_id)
-        if account is None or account.is_sample:
-            return  # the sample account has no server to sync with or remove from
+        if account is None:
+            return None
         menu = QMenu(self.window)
-        sync_now = menu.addAction(self.tr("Sync Now"))
-        sync_now.triggered.connect(lambda: self.sync.sync_folder(account_id, folder) if folder
-                                   else self.sync.sync_account(account_id))
-        self.fill_schedule_menu(menu.addMenu(self.tr("Sync Schedule")), account_id)
-        menu.addSeparator()
-        remove = menu.addAction(self.tr("Remove Account…"))
-        remove.triggered.connect(lambda: self.remove_account(account_id))
-        menu.exec(where)
+        if folder is not None and mark_all_read is not None:
+            read = menu.addAction(icon("read"), self.tr("Mark All as Read"))
+            read.triggered.connect(lambda _checked=False: mark_all_read())
+        if not account.is_sample:  # the sample account has no server to sync with or remove from
+            sync_now = menu.addAction(icon("sync"), self.tr("Sync This Folder") if folder else self.tr("Sync Now"))
+            sync_now.triggered.connect(lambda _checked=False: self.sync.sync_folder(account_id, folder) if folder
+                                       else self.sync.sync_account(account_id))
+            self.fill_schedule_menu(menu.addMenu(self.tr("Sync Schedule")), account_id)
+            menu.addSeparator()
+            remove = menu.addAction(icon("delete"), self.tr("Remove Account…"))
+            remove.triggered.connect(lambda _checked=False: self.remove_account(account_id))
+        return menu if menu.actions() else None
+
+    def show_context_menu(self, account_id: int, folder: str | None, where: QPoint, mark_all_read=None) -> None:
+        menu = self.context_menu(account_id, folder, mark_all_read)
+        if menu is not None:
+            menu.exec(where)
 
     def fill_schedule_menu(self, menu: QMenu, account_id: int | None) -> None:
         menu.clear()
@@ -65,8 +76,10 @@ class AccountControls(QObject):
             action.triggered.connect(lambda _checked=False, m=mode: self.set_sync_mode(account.id, m))
 
     def set_sync_mode(self, account_id: int, mode: str) -> None:
-        set_sync_mode(self.store, account_id, mode)
-        self.sync.apply_sync_mode(account_id)
+        def applied(_none) -> None:
+            self.sync.apply_sync_mode(account_id)
+            self.mode_changed.emit(account_id)
+        self.ops.write(set_sync_mode, self.store, account_id, mode).success(applied).run()
 
     def add_account(self) -> None:
         dialog = AccountSetupDialog(self.store, self.window)
@@ -89,12 +102,11 @@ class AccountControls(QObject):
         ) != QMessageBox.StandardButton.Yes:
             return
 
-        def remove() -> None:
-            remove_account(self.store, account.name)
-            SecretStore().delete_password(account.uuid)
-
-        def done(_none) -> None:
+        def forget_password(_account) -> None:
+            # The keyring may block: its own thread, after the cache is gone.
+            self.ops.call(SecretStore().delete_password, account.uuid).success(lambda _none: None).run()
             self.sync.apply_sync_mode(account_id)  # the account is gone: stops its IDLE watcher
             self.removed.emit(account_id)
 
-        run_in_background(self, remove, done, lambda exc: self.failed.emit(str(exc)))
+        self.ops.write(remove_account, self.store, account.name).success(forget_password).failure(
+            lambda exc: self.failed.emit(str(exc))).run()

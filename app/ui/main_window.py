@@ -1,59 +1,71 @@
-"""The main window: folders, message list and reader side by side.
+"""The main window: folders, message list, reader and customer panel side by side.
 
-It only composes panels and wires signals; each panel owns its model.  Database reads here
-are short indexed queries; network and keyring work happen in :class:`SyncService`.
+It only composes panels and wires signals; each panel owns its model.  The GUI thread
+never writes to the database and never waits for a write (``store.writer.never_wait_on``):
+changes go through ops (``app.ui.ops``) and come back as change sets on ``ops.events``.
+Reads here are short indexed queries; network and keyring work happen in the services.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+import logging
+import sys
+
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal, qVersion
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
+    QInputDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QTableView,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.errors import LiaisonError, UserFacingError
-from app.services.account_sync import INDEXING
+from app import __version__
+from app.crm.followups import remind_if_no_reply
+from app.errors import LiaisonError
+from app.mail.reading.snippets import snippets
 from app.paths import ProfilePaths
-from app.store.accounts import account_folders, list_accounts, unread_counts
+from app.services import events as ev
+from app.services.account_sync import INDEXING
+from app.store.accounts import account_folders, list_accounts
 from app.store.database import Store
-from app.store.mail_queries import message_by_id
+from app.store.mail_queries import folder_of_message, message_by_id
 from app.store.threads import conversation_message_ids
 from app.ui.account_controls import AccountControls
+from app.ui.compose_launcher import ComposeLauncher
 from app.ui.customer_panel import CustomerPanel
 from app.ui.customers_view import CustomersView
 from app.ui.deals_view import DealsView
 from app.ui.folder_picker import FolderPicker
+from app.ui.folder_tree import OUTGOING_ROLES, FolderTree
 from app.ui.message_actions import MessageActions
 from app.ui.message_list_model import MessageListModel, Roles
+from app.ui.message_list_view import MessageListView
+from app.ui.ops import Ops
 from app.ui.reader_pane import ReaderPane
-from app.ui.search_box import SearchBox, corner_holder
 from app.ui.reminders import Reminders
+from app.ui.search_box import SearchBox, corner_holder
 from app.ui.shortcuts_dialog import ShortcutsDialog
+from app.ui.status_area import StatusArea
 from app.ui.sync_service import SyncService
 from app.ui.welcome_panel import WelcomePanel
-from app.ui.ops import Ops
+from app.ui.window_actions import WindowActions
 
-FOLDER_ID_ROLE = Qt.ItemDataRole.UserRole + 10
-ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 11
-FOLDER_NAME_ROLE = Qt.ItemDataRole.UserRole + 12
-TOP_ACCOUNT_ROLE = Qt.ItemDataRole.UserRole + 13
+log = logging.getLogger("liaison.ui")
+
 COUNTS_DELAY_MS = 300
-_ROLE_ORDER = {"inbox": 0, "sent": 1, "drafts": 2, "archive": 3, "junk": 4, "trash": 5}
+# Minimum widths keep the panes where they are whatever a message contains (a long address
+# or an unbreakable subject must never push the splitter around).
+PANE_MINIMUM_WIDTHS = (150, 300, 340, 250)
 
 
 class MainWindow(QMainWindow):
@@ -65,41 +77,31 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.store = store
         self.sync = sync
-        # Every op of this window, and what the services change, reach the panels as one
-        # coalesced change set (app.ui.ops.AppEvents).
+        # The GUI thread must never wait for a database write: a write attempted from here
+        # raises instead of stalling the window behind a sync batch (app.store.writer).
+        store.writer.never_wait_on()
         self.ops = ops or Ops.standalone(store, self)
         self.ops.set_error_presenter(self._present_error)
         sync.changes.connect(self.ops.events.publish)
         self.setWindowTitle(self.tr("Liaison"))
-        self.folders = QTreeWidget()
-        self.folders.setHeaderHidden(True)
-        self.folders.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.folders.customContextMenuRequested.connect(self._folder_menu)
+        self.folders = FolderTree()
+        self.folders.context_menu_requested.connect(self._folder_menu)
         self.messages = MessageListModel(store, self)
-        self.list_view = QTableView()
-        self.list_view.setModel(self.messages)
-        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list_view.verticalHeader().hide()
-        self.list_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.list_view.setWordWrap(False)
-        self.list_view.setShowGrid(False)
-        columns = self.list_view.horizontalHeader()
-        columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        columns.resizeSection(0, 160)
-        columns.resizeSection(2, self.fontMetrics().horizontalAdvance("2026-12-31 23:59") + 24)
-        columns.setSortIndicator(2, Qt.SortOrder.DescendingOrder)  # newest first, sorted in SQL
-        self.list_view.setSortingEnabled(True)
+        self.messages.snippets_wanted.connect(self._load_snippets)
+        self.list_view = MessageListView(self.messages)
+        self.list_view.context_menu_requested.connect(self._message_menu)
         self.reader = reader = ReaderPane(store, ops=self.ops)
         self.header_label = reader.header_label
         self.body = reader.browser
-        self.splitter = QSplitter()
-        self.splitter.addWidget(self.folders)
-        self.splitter.addWidget(self.list_view)
-        self.splitter.addWidget(reader)
         self.customer = CustomerPanel(store, ops=self.ops)
-        self.splitter.addWidget(self.customer)
-        self.splitter.setSizes([200, 480, 420, 260])
+        self.splitter = QSplitter()
+        self.splitter.setChildrenCollapsible(False)
+        for pane, minimum in zip((self.folders, self.list_view, reader, self.customer), PANE_MINIMUM_WIDTHS):
+            pane.setMinimumWidth(minimum)
+            self.splitter.addWidget(pane)
+        self.splitter.setSizes([200, 460, 420, 300])
+        for index, stretch in enumerate((0, 2, 3, 1)):
+            self.splitter.setStretchFactor(index, stretch)
         self.welcome = WelcomePanel()
         self.welcome.add_account_requested.connect(self.add_account)
         self.welcome.explore_sample_requested.connect(self.explore_sample_requested)
@@ -126,28 +128,21 @@ class MainWindow(QMainWindow):
         self.central.addWidget(mail_view)
         self.mail_view = mail_view
         self.setCentralWidget(self.central)
-        self.account_status: dict[int, str] = {}
         self.account_names: dict[int, str] = {}
         self._offline_accounts: set[int] = set()
-        self.status_label = QLabel()
-        self.statusBar().addPermanentWidget(self.status_label, 1)
-        self.offline_label = QLabel(self.tr("Offline"))
-        self.offline_label.setToolTip(self.tr("A server cannot be reached. What you do is kept and "
-                                              "sent when the connection returns."))
-        self.offline_label.hide()
-        self.statusBar().addPermanentWidget(self.offline_label)
-        self.outbox_button = QPushButton()
-        self.outbox_button.setFlat(True)
-        self.outbox_button.clicked.connect(self.show_outbox)
-        self.outbox_button.hide()
-        self.statusBar().addPermanentWidget(self.outbox_button)
+        self.status_area = StatusArea()
+        self.statusBar().addPermanentWidget(self.status_area)
+        self.status_label = self.status_area.state_label
+        self.offline_label = self.status_area.offline_label
+        self.outbox_button = self.status_area.outbox_button
+        self.status_area.outbox_clicked.connect(self.show_outbox)
         reader.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.customer.message_requested.connect(self.open_message)
         reader.compose_requested.connect(self._compose_to)
+        self.customer.message_requested.connect(self.open_message)
         self.customers_view.panel.message_requested.connect(self.open_message)
         for view in (self.customer, self.customers_view, self.deals_view):
             view.records_changed.connect(self._records_changed)
-        self.customers_view.merge_queued.connect(self._message_queued)
+        self.customers_view.merge_queued.connect(self.message_queued)
         self.reminders = Reminders(store, self, ops=self.ops)
         self.reminders.reminded.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.reminders.tasks_changed.connect(self._records_changed)
@@ -160,13 +155,26 @@ class MainWindow(QMainWindow):
         self.accounts.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.actions.changed.connect(self._after_action)
         self.actions.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self._build_menu()
+        self.actions.undone.connect(self._select_restored)
+        self.launcher = ComposeLauncher(self)
+        self.composer_opened = self.launcher.opened
+        self.window_actions = WindowActions(self)
+        menus = self.window_actions.build_menus(self.actions)
+        self.message_menu, self.view_menu, self.go_menu = menus["message"], menus["view"], menus["go"]
+        self.schedule_menu.aboutToShow.connect(
+            lambda: self.accounts.fill_schedule_menu(self.schedule_menu, self.folders.current_account_id()))
+        self.add_account_action = self.window_actions.add_account
+        self.conversation_action = self.window_actions.conversations
+        self.toolbar = self.window_actions.build_toolbar(self.actions)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.folders.currentItemChanged.connect(self._folder_selected)
         self.list_view.selectionModel().currentRowChanged.connect(self._message_selected)
+        self.list_view.selectionModel().selectionChanged.connect(lambda *_: self._update_enabled())
         sync.account_state_changed.connect(self._account_state)
         sync.mail_changed.connect(self._mail_changed)
         sync.folder_progress.connect(self._folder_progress)
         sync.outbox_changed.connect(lambda _account_id: self.update_outbox_count())
+        self.ops.events.changed.connect(self._changed)
         # New mail during a long sync is shown batch by batch, at most twice a second.
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -176,8 +184,12 @@ class MainWindow(QMainWindow):
         self._counts_timer.setSingleShot(True)
         self._counts_timer.setInterval(COUNTS_DELAY_MS)
         self._counts_timer.timeout.connect(self.reload_folders)
+        self._stale_sections = {1, 2}
+        self._can_sync = False
         self.reload_folders()
         self._restore_state()
+        self._update_enabled()
+        self.update_outbox_count()
 
     def _sample_banner(self) -> QWidget:
         banner = QFrame()
@@ -188,183 +200,80 @@ class MainWindow(QMainWindow):
                               "made up, and nothing is sent."))
         text.setWordWrap(True)
         leave = QPushButton(self.tr("Leave Sample Data"))
-        leave.clicked.connect(self.leave_sample_requested)
+        leave.clicked.connect(lambda: self.leave_sample_requested.emit())
         layout = QHBoxLayout(banner)
         layout.addWidget(text, 1)
         layout.addWidget(leave)
         banner.hide()
         return banner
 
-    def _build_menu(self) -> None:
-        mail = self.menuBar().addMenu(self.tr("&Mail"))
-        self.add_account_action = QAction(self.tr("&Add Account…"), self)
-        self.add_account_action.triggered.connect(self.add_account)
-        mail.addAction(self.add_account_action)
-        self.schedule_menu = mail.addMenu(self.tr("Sync S&chedule"))
-        self.schedule_menu.aboutToShow.connect(
-            lambda: self.accounts.fill_schedule_menu(self.schedule_menu, self._current_account_id()))
-        sync_now = QAction(self.tr("&Sync now"), self)
-        sync_now.setShortcut(QKeySequence.StandardKey.Refresh)
-        sync_now.triggered.connect(self.sync.sync_all)
-        mail.addAction(sync_now)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        mail.addAction(quit_action)
-        message = self.message_menu = self.menuBar().addMenu(self.tr("Me&ssage"))
-        for action in self.actions.all():
-            message.addAction(action)
-            self.addAction(action)  # shortcuts work wherever the focus is in the window
-        view = self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.conversation_action = QAction(self.tr("Group by &Conversation"), self)
-        self.conversation_action.setCheckable(True)
-        self.conversation_action.setShortcut(QKeySequence("Ctrl+T"))
-        self.conversation_action.toggled.connect(self.set_conversation_mode)
-        source = QAction(self.tr("Message &Source"), self)
-        source.setShortcut(QKeySequence("Ctrl+U"))
-        source.triggered.connect(self.view_source)
-        for action in (self.conversation_action, source):
-            view.addAction(action)
-            self.addAction(action)
-        message.addSeparator()
-        for text, keys, slot in ((self.tr("&New Message"), "Ctrl+N", lambda: self.compose()),
-                                 (self.tr("Open &Draft…"), "Ctrl+Shift+O", lambda: self.open_draft()),
-                                 (self.tr("&Reply"), "Ctrl+R", lambda: self.compose_reply("reply")),
-                                 (self.tr("Reply &All"), "Ctrl+Shift+R", lambda: self.compose_reply("all")),
-                                 (self.tr("&Forward"), "Ctrl+L", lambda: self.compose_reply("forward"))):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(slot)
-            message.addAction(action)
-            self.addAction(action)
-        follow = QAction(self.tr("Remind Me If No Reply…"), self)
-        follow.setShortcut(QKeySequence("Ctrl+Shift+F"))
-        follow.triggered.connect(lambda: self.remind_if_no_reply())
-        message.addAction(follow)
-        self.addAction(follow)
-        go = self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        for text, keys, slot in (
-                (self.tr("&Next Unread Message"), "N", self.select_next_unread),
-                (self.tr("&Folders"), "Ctrl+1", self.folders.setFocus),
-                (self.tr("&Message List"), "Ctrl+2", self.list_view.setFocus),
-                (self.tr("&Reader"), "Ctrl+3", self.body.setFocus),
-                (self.tr("&Mail"), "Ctrl+Shift+M", lambda: self.sections.setCurrentIndex(0)),
-                (self.tr("&Customers"), "Ctrl+Shift+C", lambda: self.sections.setCurrentIndex(1)),
-                (self.tr("&Deals"), "Ctrl+Shift+D", lambda: self.sections.setCurrentIndex(2)),
-                (self.tr("&Search"), "Ctrl+K", self.focus_search)):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(slot)
-            go.addAction(action)
-            self.addAction(action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        shortcuts = QAction(self.tr("&Keyboard Shortcuts"), self)
-        shortcuts.setShortcut(QKeySequence("F1"))
-        shortcuts.triggered.connect(lambda: ShortcutsDialog(self.menuBar(), self).exec())
-        help_menu.addAction(shortcuts)
-
-    def select_next_unread(self) -> None:
-        """Select the next unread message below the current one."""
-        row = self.messages.next_unread_row(self.list_view.currentIndex().row())
-        if row is not None:
-            index = self.messages.index(row, 0)
-            self.list_view.setCurrentIndex(index)
-            self.list_view.scrollTo(index)
-            return
-        self.statusBar().showMessage(self.tr("No more unread messages in this folder."), 4000)
-
     # -- folders ------------------------------------------------------------------------
     def reload_folders(self) -> None:
-        current = self.folders.currentItem()
-        selected_id = current.data(0, FOLDER_ID_ROLE) if current else None
-        self.folders.clear()
         accounts = list_accounts(self.store)
         self.account_names = {a.id: a.name for a in accounts}
         self.central.setCurrentWidget(self.mail_view if accounts else self.welcome)
         is_sample = any(a.is_sample for a in accounts)
+        self._can_sync = any(not a.is_sample for a in accounts)
         self.sample_banner.setVisible(is_sample)
         # The sample profile has no server: no accounts to add to it, no schedule to set.
         self.add_account_action.setVisible(not is_sample)
         # Without an account there is no message to act on or go to.
-        self.message_menu.menuAction().setVisible(bool(accounts))
-        self.go_menu.menuAction().setVisible(bool(accounts))
-        self.view_menu.menuAction().setVisible(bool(accounts))
+        for menu in (self.message_menu, self.go_menu, self.view_menu):
+            menu.menuAction().setVisible(bool(accounts))
+        self.toolbar.setVisible(bool(accounts))
         self.schedule_menu.menuAction().setVisible(bool(accounts) and not is_sample)
         self.setWindowTitle(self.tr("Liaison — sample data") if is_sample else self.tr("Liaison"))
-        keep, inbox = None, None
-        for account in accounts:
-            top = QTreeWidgetItem([account.name])
-            top.setToolTip(0, account.email)
-            top.setData(0, TOP_ACCOUNT_ROLE, account.id)
-            self.folders.addTopLevelItem(top)
-            counts = unread_counts(self.store, account.id)
-            folders = sorted(account_folders(self.store, account.id),
-                             key=lambda f: (_ROLE_ORDER.get(f.role or "", 9), f.name.lower()))
-            for folder in folders:
-                unread = counts.get(folder.id, 0) if folder.role not in ("trash", "junk") else 0
-                label = self.tr("%1 (%2)").replace("%1", folder.name).replace("%2", str(unread)) \
-                    if unread else folder.name
-                item = QTreeWidgetItem([label])
-                item.setData(0, FOLDER_ID_ROLE, folder.id)
-                item.setData(0, ACCOUNT_ID_ROLE, account.id)
-                item.setData(0, FOLDER_NAME_ROLE, folder.name)
-                if folder.last_error:
-                    item.setToolTip(0, folder.last_error)
-                top.addChild(item)
-                if folder.id == selected_id:
-                    keep = item
-                if inbox is None and folder.role == "inbox":
-                    inbox = item
-            top.setExpanded(True)
-        if keep or inbox:
-            self.folders.setCurrentItem(keep or inbox)
+        self.folders.reload(self.store, accounts)
+        if self.messages.folder_id is None:
+            self._folder_selected(self.folders.currentItem(), None)
 
-    def _current_account_id(self) -> int | None:
-        item = self.folders.currentItem()
-        if item is None:
-            return None
-        if item.data(0, ACCOUNT_ID_ROLE) is not None:
-            return item.data(0, ACCOUNT_ID_ROLE)
-        return item.data(0, TOP_ACCOUNT_ROLE)
+    def _folder_selected(self, _item, _previous) -> None:
+        folder_id, _name, role = self.folders.current_folder()
+        if folder_id is not None and folder_id != self.messages.folder_id:
+            self.messages.set_folder(folder_id, outgoing=role in OUTGOING_ROLES)
+            self.list_view.set_placeholder(self.tr("No messages in this folder."))
+            self._show_message(None)
+            self._update_enabled()
 
-    def _folder_menu(self, position) -> None:
-        item = self.folders.itemAt(position)
-        if item is not None:
-            self.accounts.show_context_menu(
-                item.data(0, ACCOUNT_ID_ROLE) or item.data(0, TOP_ACCOUNT_ROLE),
-                item.data(0, FOLDER_NAME_ROLE), self.folders.viewport().mapToGlobal(position))
+    def _folder_menu(self, account_id, folder: str | None, where: QPoint) -> None:
+        self.accounts.show_context_menu(account_id, folder, where,
+                                        mark_all_read=lambda: self.actions.mark_folder_read(
+                                            self.messages.folder_id))
 
     def add_account(self) -> None:
         self.accounts.add_account()
 
     def _account_removed(self, account_id: int) -> None:
-        self.account_status.pop(account_id, None)
+        self.status_area.forget(account_id)
         self._offline_accounts.discard(account_id)
-        self.offline_label.setVisible(bool(self._offline_accounts))
-        self.status_label.setText("   ".join(self.account_status.values()))
+        self.status_area.set_offline(bool(self._offline_accounts))
         self.messages.set_folder(None)
         self._show_message(None)
         self.reload_folders()
 
-    def _folder_selected(self, item, _previous) -> None:
-        folder_id = item.data(0, FOLDER_ID_ROLE) if item else None
-        if folder_id is not None and folder_id != self.messages.folder_id:
-            self.messages.set_folder(folder_id)
-            self._show_message(None)
-
-    # -- reader -------------------------------------------------------------------------
+    # -- the list and the reader --------------------------------------------------------
     def _message_selected(self, current, _previous) -> None:
         message_id = current.data(Roles.MessageId) if current.isValid() else None
         self._show_message(message_id)
         if message_id is not None and current.data(Roles.Unread):
             self.actions.mark_read(message_id)
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        has_message = self.list_view.currentIndex().isValid()
+        self.window_actions.update_enabled(has_message, self._can_sync)
+        self.actions.update_enabled(bool(self.actions.selected_ids()))
+
+    def _message_menu(self, where: QPoint) -> None:
+        if self.list_view.currentIndex().isValid():
+            self.window_actions.message_menu(self.actions).exec(where)
 
     def _after_action(self, rows_changed: bool) -> None:
         """Show an action's local half at once; after a move, select the next message."""
         if rows_changed:
             row = self.list_view.currentIndex().row()
             self._refresh_messages()
-            if self.messages.rowCount():
+            if self.messages.rowCount() and not self.list_view.currentIndex().isValid():
                 last = self.messages.rowCount() - 1
                 self.list_view.setCurrentIndex(self.messages.index(min(max(row, 0), last), 0))
         else:
@@ -372,19 +281,30 @@ class MainWindow(QMainWindow):
         # Unread counts: coalesced, so reading messages quickly never waits for a count query.
         self._counts_timer.start()
 
+    def _select_restored(self, message_ids: list) -> None:
+        """After an undo, exactly the first message brought back is selected."""
+        self._refresh_messages()
+        rows = [r for r in (self.messages.row_of(i) for i in message_ids) if r is not None]
+        if rows:
+            index = self.messages.index(min(rows), 0)
+            self.list_view.clearSelection()
+            self.list_view.setCurrentIndex(index)
+            self.list_view.scrollTo(index)
+
     def _choose_move_target(self) -> str | None:
-        item = self.folders.currentItem()
-        if item is None or item.data(0, ACCOUNT_ID_ROLE) is None:
+        account_id = self.folders.current_account_id()
+        _folder_id, current_name, _role = self.folders.current_folder()
+        if account_id is None or current_name is None:
             return None
-        names = [f.name for f in account_folders(self.store, item.data(0, ACCOUNT_ID_ROLE))
-                 if f.selectable and f.name != item.data(0, FOLDER_NAME_ROLE)]
+        names = [f.name for f in account_folders(self.store, account_id) if f.selectable and f.name != current_name]
         picker = FolderPicker(names, self)
         return picker.chosen() if picker.exec() else None
 
     def _push_changes(self) -> None:
-        item = self.folders.currentItem()
-        if item is not None and item.data(0, ACCOUNT_ID_ROLE) is not None:
-            self.sync.sync_folder(item.data(0, ACCOUNT_ID_ROLE), item.data(0, FOLDER_NAME_ROLE))
+        _folder_id, name, _role = self.folders.current_folder()
+        account_id = self.folders.current_account_id()
+        if account_id is not None and name is not None:
+            self.sync.sync_folder(account_id, name)
 
     def _show_message(self, message_id: int | None) -> None:
         if message_id is None:
@@ -398,21 +318,43 @@ class MainWindow(QMainWindow):
         else:
             self.reader.show_message(message_id)
 
-    def open_message(self, message_pk: int) -> None:
-        """Show a message from a timeline: its folder, the row, the Mail tab."""
-        from app.store.models import Message
+    def _load_snippets(self, message_ids: list) -> None:
+        self.ops.read(snippets, self.store, message_ids).owned_by(self).success(self.messages.add_snippets).run()
 
-        with self.store.read() as session:
-            message = session.get(Message, message_pk)
-            folder_id = message.folder_id if message is not None else None
+    def set_two_line_rows(self, on: bool) -> None:
+        self.list_view.set_two_line(on)
+        self.window_actions.two_line.setChecked(on)
+        self._settings().setValue("two_line_rows", on)
+
+    def sort_messages(self, column: str | None, descending: bool | None) -> None:
+        """View → Sort By: the same SQL sort as clicking a column header."""
+        column = column or self.messages.sort_column
+        descending = self.messages.sort_descending if descending is None else descending
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.list_view.sortByColumn(MessageListModel.COLUMNS.index(column), order)
+        self._sync_sort_actions()
+
+    def _sync_sort_actions(self) -> None:
+        self.window_actions.sort_by[self.messages.sort_column].setChecked(True)
+        self.window_actions.sort_descending.setChecked(self.messages.sort_descending)
+
+    def select_next_unread(self) -> None:
+        """Select the next unread message below the current one."""
+        row = self.messages.next_unread_row(self.list_view.currentIndex().row())
+        if row is not None:
+            index = self.messages.index(row, 0)
+            self.list_view.setCurrentIndex(index)
+            self.list_view.scrollTo(index)
+            return
+        self.statusBar().showMessage(self.tr("No more unread messages in this folder."), 4000)
+
+    def open_message(self, message_pk: int) -> None:
+        """Show a message from a timeline or search: its folder, the row, the Mail tab."""
+        folder_id = folder_of_message(self.store, message_pk)
         if folder_id is None:
             return
         self.sections.setCurrentIndex(0)
-        for top in range(self.folders.topLevelItemCount()):
-            account = self.folders.topLevelItem(top)
-            for child in range(account.childCount()):
-                if account.child(child).data(0, FOLDER_ID_ROLE) == folder_id:
-                    self.folders.setCurrentItem(account.child(child))
+        self.folders.select_folder(folder_id)
         row = self.messages.row_of(message_pk)
         if row is None:  # arrived since the list was read
             self.messages.refresh()
@@ -435,96 +377,44 @@ class MainWindow(QMainWindow):
             self.sections.setCurrentIndex(1)
             self.customers_view.show_record(kind, record_id)
 
+    # -- what changed -------------------------------------------------------------------
+    def _changed(self, changes: ev.ChangeSet) -> None:
+        """One coalesced change set from ops and services: refresh what shows it."""
+        if changes.touches(ev.RECORDS, ev.LINKS):
+            self._records_changed()
+        if changes.touches(ev.OUTBOX):
+            self.update_outbox_count()
+        if changes.touches(ev.ACCOUNTS):
+            self.reload_folders()
+
     def _records_changed(self) -> None:
         """Customer records changed somewhere: views not in front refresh when shown."""
         self._stale_sections = {1, 2} - {self.sections.currentIndex()}
-        if self.sections.currentIndex() == 0:
-            current = self.list_view.currentIndex()
-            if current.isValid() and self.sender() is not self.customer:
-                self._show_message(current.data(Roles.MessageId))
 
     def _section_changed(self, index: int) -> None:
-        if index in getattr(self, "_stale_sections", {1, 2}):
+        if index in self._stale_sections:
             (self.customers_view if index == 1 else self.deals_view).reload()
-            self._stale_sections = getattr(self, "_stale_sections", set()) - {index}
+            self._stale_sections = self._stale_sections - {index}
 
+    # -- writing ------------------------------------------------------------------------
     def compose(self, draft=None):
-        """Open a composer window (a new message, a reply, or a saved draft)."""
-        from app.ui.composer import Composer
-
-        if not [a for a in list_accounts(self.store) if not a.is_sample]:
-            self.statusBar().showMessage(self.tr("Add an account first: sample data sends nothing."), 6000)
-            return None
-        composer = Composer(self.store, draft, self, ops=self.ops, sync=self.sync)
-        composer.sent.connect(self._message_queued)
-        composer.show()
-        self._composers = [c for c in getattr(self, "_composers", []) if c.isVisible()] + [composer]
-        return composer
+        """Open a composer window (a new message, or a saved draft); in sample data it says sending is off."""
+        return self.launcher.compose(draft)
 
     def open_draft(self, draft_uuid: str | None = None):
-        """Reopen a saved draft (the local copy: it survives a crash of the app)."""
-        from PySide6.QtWidgets import QInputDialog
-
-        from app.mail.sending.drafts import list_drafts, load_draft
-
-        drafts = list_drafts(self.store)
-        if not drafts:
-            self.statusBar().showMessage(self.tr("There are no saved drafts."), 5000)
-            return None
-        if draft_uuid is None:
-            labels = [f"{d.subject or self.tr('(no subject)')} — {d.to}" for d in drafts]
-            label, ok = QInputDialog.getItem(self, self.tr("Open Draft"), self.tr("Draft:"), labels, 0, False)
-            if not ok:
-                return None
-            draft_uuid = drafts[labels.index(label)].uuid
-        return self.compose(load_draft(self.store, draft_uuid))
+        return self.launcher.open_draft(draft_uuid)
 
     def _compose_to(self, address: str):
-        from app.mail.sending.drafts import DraftData
+        return self.launcher.compose_to(address)
 
-        accounts = [a for a in list_accounts(self.store) if not a.is_sample]
-        account_id = self._current_account_id() or (accounts[0].id if accounts else 0)
-        return self.compose(DraftData(account_id=account_id, to=address))
-
-    def compose_reply(self, kind: str):
-        from app.mail.sending.drafts import DraftData
-        from app.mail.reading.message_view import build_view
-        from app.mail.sending.reply import forward, reply
-        from app.store.mail_cache import raw_message
-
+    def compose_reply(self, kind: str) -> None:
+        """Reply, reply all or forward the current message (the composer opens when it is ready)."""
         current = self.list_view.currentIndex()
-        if not current.isValid():
-            return None
-        message_pk = current.data(Roles.MessageId)
-        raw = raw_message(self.store, message_pk)
-        if raw is None:
-            return None
-        account_id = self._current_account_id()
-        account = next(a for a in list_accounts(self.store) if a.id == account_id)
-        me = (account.display_name, account.email)
-        view = build_view(raw)
-        outgoing = forward(view, me) if kind == "forward" else reply(view, me, everyone=kind == "all")
-        def people(pairs):
-            return ", ".join(f"{n} <{a}>" if n else a for n, a in pairs)
+        if current.isValid():
+            self.launcher.reply(current.data(Roles.MessageId), kind)
 
-        draft = DraftData(account_id=account.id, to=people(outgoing.to), cc=people(outgoing.cc),
-                          subject=outgoing.subject, body=outgoing.body, in_reply_to=outgoing.in_reply_to,
-                          references=" ".join(outgoing.references) or None)
-        composer = self.compose(draft)
-        if composer is not None and kind == "forward":
-            from app.mail.reading.attachment_files import write_new_file
-            import tempfile
-            from pathlib import Path
-
-            folder = Path(tempfile.mkdtemp(prefix="liaison-forward-"))
-            for attachment in outgoing.attachments:
-                path = folder / attachment.filename
-                write_new_file(path, attachment.data)
-                composer.add_attachment(path)
-        return composer
-
-    def _message_queued(self, account_id: int) -> None:
-        """A composer put a message in the outbox: deliver it now (in the sync thread)."""
+    def message_queued(self, account_id: int) -> None:
+        """A composer or a mail merge put a message in the outbox: deliver it now (SMTP only)."""
         self.statusBar().showMessage(self.tr("Sending…"), 4000)
         self.update_outbox_count()
         self.sync.deliver(account_id)
@@ -532,9 +422,7 @@ class MainWindow(QMainWindow):
     def update_outbox_count(self) -> None:
         from app.ui.outbox_view import waiting_count
 
-        count = waiting_count(self.store)
-        self.outbox_button.setText(self.tr("Outbox: %1").replace("%1", str(count)))
-        self.outbox_button.setVisible(count > 0)
+        self.status_area.set_outbox_count(waiting_count(self.store))
 
     def show_outbox(self):
         from app.ui.outbox_view import OutboxDialog
@@ -545,25 +433,19 @@ class MainWindow(QMainWindow):
         return dialog
 
     def remind_if_no_reply(self, days: int | None = None) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
-        from app.crm.followups import remind_if_no_reply
-
         current = self.list_view.currentIndex()
         if not current.isValid():
             return
         if days is None:
-            days, ok = QInputDialog.getInt(self, self.tr("Follow Up"), self.tr("Remind me if nobody replies within "
-                                                                             "how many days?"), 3, 1, 365)
+            days, ok = QInputDialog.getInt(self, self.tr("Follow Up"),
+                                           self.tr("Remind me if nobody replies within how many days?"), 3, 1, 365)
             if not ok:
                 return
-        try:
-            remind_if_no_reply(self.store, current.data(Roles.MessageId), days)
-        except UserFacingError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
-            return
-        self.statusBar().showMessage(self.tr("A task will appear if nobody replies within %1 days.")
-                                     .replace("%1", str(days)), 8000)
+
+        def done(_task) -> None:
+            self.statusBar().showMessage(self.tr("A task will appear if nobody replies within %n day(s).", "", days),
+                                         8000)
+        self.ops.write(remind_if_no_reply, self.store, current.data(Roles.MessageId), days).success(done).run()
 
     def set_conversation_mode(self, on: bool) -> None:
         """Group the list by conversation, and show whole conversations in the reader."""
@@ -578,6 +460,21 @@ class MainWindow(QMainWindow):
         if dialog is not None:
             dialog.show()
 
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.menuBar(), self).exec()
+
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About Liaison"))
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setText(self.tr("<b>Liaison %1</b>").replace("%1", __version__))
+        box.setInformativeText(
+            self.tr("Mail and customers side by side, for sales teams.\n\nQt %1 · Python %2\nProfile: %3")
+            .replace("%1", qVersion()).replace("%2", sys.version.split()[0]).replace("%3", str(self.paths.root)))
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.open()
+        return box
+
     # -- sync state ---------------------------------------------------------------------
     def _account_state(self, account_id: int, state: str, detail: str) -> None:
         self.update_outbox_count()
@@ -589,13 +486,12 @@ class MainWindow(QMainWindow):
             "error": self.tr("%1: sync failed — %2"),
             "auth": self.tr("%1: the server did not accept the password — %2"),
         }
-        self.account_status[account_id] = texts[state].replace("%1", name).replace("%2", detail)
-        self.status_label.setText("   ".join(self.account_status.values()))
+        self.status_area.set_state(account_id, texts[state].replace("%1", name).replace("%2", detail))
         if state == "offline":
             self._offline_accounts.add(account_id)
         elif state in ("ok", "error", "auth"):
             self._offline_accounts.discard(account_id)
-        self.offline_label.setVisible(bool(self._offline_accounts))
+        self.status_area.set_offline(bool(self._offline_accounts))
         if state in ("ok", "error"):
             self.reload_folders()
 
@@ -603,12 +499,10 @@ class MainWindow(QMainWindow):
         name = self.account_names.get(account_id, "?")
         text = (self.tr("%1: indexing for search (%3 of %4 messages)") if folder == INDEXING
                 else self.tr("%1: syncing %2 (%3 of %4 new messages)"))
-        self.account_status[account_id] = (text.replace("%1", name).replace("%2", folder)
-                                           .replace("%3", str(done)).replace("%4", str(total)))
+        self.status_area.set_state(account_id, text.replace("%1", name).replace("%2", folder)
+                                   .replace("%3", str(done)).replace("%4", str(total)))
         if folder == INDEXING:
-            self.status_label.setText("   ".join(self.account_status.values()))
             return
-        self.status_label.setText("   ".join(self.account_status.values()))
         if self.messages.folder_id is None:
             self.reload_folders()  # a first sync: the folders became known before the mail
         if not self._refresh_timer.isActive():
@@ -636,17 +530,14 @@ class MainWindow(QMainWindow):
         if scrolled and top_id is not None:
             row = self.messages.row_of(top_id)
             if row is not None:
-                self.list_view.scrollTo(self.messages.index(row, 0),
-                                        QAbstractItemView.ScrollHint.PositionAtTop)
+                self.list_view.scrollTo(self.messages.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
 
     def _present_error(self, error: BaseException) -> None:
-        """Until the error presenter: an expected error in the status bar, a bug in the log."""
-        import logging
-
+        """Until the error presenter is installed: an expected error in the status bar, a bug in the log."""
         if isinstance(error, LiaisonError):
             self.statusBar().showMessage(str(error), 8000)
         else:
-            logging.getLogger("liaison.ui").error("operation failed", exc_info=error)
+            log.error("operation failed", exc_info=error)
 
     # -- window state -------------------------------------------------------------------
     def _settings(self) -> QSettings:
@@ -664,11 +555,15 @@ class MainWindow(QMainWindow):
             self.list_view.horizontalHeader().restoreState(settings.value("columns"))
         if str(settings.value("conversations", "false")).lower() == "true":
             self.conversation_action.setChecked(True)
+        if str(settings.value("two_line_rows", "false")).lower() == "true":
+            self.window_actions.two_line.setChecked(True)
+        self._sync_sort_actions()
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.reminders.stop()
         settings = self._settings()
         settings.setValue("geometry", self.saveGeometry())
         settings.setValue("splitter", self.splitter.saveState())
-        settings.setValue("columns", self.list_view.horizontalHeader().saveState())
+        if not self.list_view.two_line:
+            settings.setValue("columns", self.list_view.horizontalHeader().saveState())
         super().closeEvent(event)

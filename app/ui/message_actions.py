@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from app.errors import LiaisonError
 from app.store.flags import FLAGGED, SEEN
-from app.mail.imap.actions import UndoableMove, queue_move, set_flag, undo_move
+from app.mail.imap.actions import UndoableMove, mark_folder_read, queue_move, set_flag, undo_move
 from app.store.database import Store
 from app.ui.message_list_model import Roles
 from app.ui.ops import Ops
@@ -135,6 +135,17 @@ class MessageActions(QObject):
             else:
                 self.ops.present_error(exc)
         self.ops.write(undo_all).success(undone).failure(failed).run()
+
+    def update_enabled(self, has_selection: bool) -> None:
+        for action in (self.toggle_read, self.toggle_flag, self.delete, self.archive, self.move_to):
+            action.setEnabled(has_selection)
+
+    def mark_folder_read(self, folder_id: int | None) -> None:
+        """Folder → Mark All as Read: every unread message of the folder, one op."""
+        if folder_id is None:
+            return
+        self.ops.write(mark_folder_read, self.store, folder_id).success(
+            lambda changed: self._done(False) if changed else None).run()
 
     def _done(self, rows_changed: bool) -> None:
         self.changed.emit(rows_changed)

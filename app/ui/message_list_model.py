@@ -7,19 +7,20 @@ Sorting happens in SQL, never in a Python proxy.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from enum import IntEnum
 from typing import NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QStyle
 from sqlalchemy import select
 
 from app.store.database import Store
 from app.store.mail_queries import folder_message_ids
 from app.store.models import Message
 from app.store.threads import conversation_sizes, folder_conversation_ids
+from app.ui.list_dates import full_date, list_date
 
 PAGE_SIZE = 200
 # Rows kept in memory: scrolling through 100,000 messages must not keep them all (memory,
@@ -33,15 +34,30 @@ class Roles(IntEnum):
     MessageId = Qt.ItemDataRole.UserRole + 1
     Unread = Qt.ItemDataRole.UserRole + 2
     Flagged = Qt.ItemDataRole.UserRole + 3
+    Who = Qt.ItemDataRole.UserRole + 4  # the sender, or the recipients in Sent, Drafts and Outbox
+    Subject = Qt.ItemDataRole.UserRole + 5  # without the conversation count
+    DateText = Qt.ItemDataRole.UserRole + 6
+    Snippet = Qt.ItemDataRole.UserRole + 7  # the first words ("" until loaded; two-line rows only)
+    Count = Qt.ItemDataRole.UserRole + 8  # messages in the conversation (conversation mode), else 1
+    Attachments = Qt.ItemDataRole.UserRole + 9
 
 
 class MessageListModel(QAbstractTableModel):
+    """Rows of a folder.  In folders of mail you sent (Sent, Drafts, Outbox) the first column
+    shows the recipients, not you.  ``snippets_wanted`` asks (once per page) for the first words
+    of rows shown as two-line rows; :meth:`add_snippets` brings them in."""
+
     COLUMNS = ("from", "subject", "date")
+    snippets_wanted = Signal(list)  # message ids whose first words a two-line row would show
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
         self.store = store
         self.folder_id: int | None = None
+        self.outgoing = False  # Sent/Drafts/Outbox: show recipients
+        self.two_line = False
+        self._snippets: dict[int, str] = {}
+        self._snippets_asked: set[int] = set()
         self.sort_column = "date"
         self.sort_descending = True
         # One row per conversation (its newest message in this folder), in date order.
@@ -50,11 +66,12 @@ class MessageListModel(QAbstractTableModel):
         self._rows: dict[int, tuple] = {}
         self._bold = QFont()
         self._bold.setBold(True)
-        self._attachment_icon = None
+        self._icons: dict[str, object] = {}
 
-    def set_folder(self, folder_id: int | None) -> None:
+    def set_folder(self, folder_id: int | None, outgoing: bool = False) -> None:
         self.beginResetModel()
         self.folder_id = folder_id
+        self.outgoing = outgoing
         self._ids = self._load_ids()
         self._rows.clear()
         self.endResetModel()
@@ -106,6 +123,23 @@ class MessageListModel(QAbstractTableModel):
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 
+    def set_two_line(self, on: bool) -> None:
+        self.two_line = on
+        self.reload_rows()
+
+    def add_snippets(self, found: dict[int, str]) -> None:
+        """First words arrived from a reader thread: repaint the rows that show them."""
+        self._snippets.update(found)
+        if len(self._snippets) > MAX_CACHED_ROWS:
+            self._snippets = dict(list(self._snippets.items())[-MAX_CACHED_ROWS:])
+        rows = [row for row in (self.row_of_loaded(i) for i in found) if row is not None]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), len(self.COLUMNS) - 1),
+                                  [Roles.Snippet])
+
+    def row_of_loaded(self, message_id: int) -> int | None:
+        return self.row_of(message_id) if message_id in self._rows else None
+
     def reload_rows(self) -> None:
         """Flags changed but not the list: drop cached rows; visible ones reload as painted."""
         self._rows.clear()
@@ -143,22 +177,39 @@ class MessageListModel(QAbstractTableModel):
                 self._rows.clear()  # pages come back from SQLite's cache in a millisecond
             start = row - row % PAGE_SIZE
             page = self._ids[start:start + PAGE_SIZE]
-            no_subject = self.tr("(no subject)")
-            sizes = conversation_sizes(self.store, page) if self.conversations else {}
-            with self.store.read() as session:
-                for r in session.execute(select(
-                        Message.id, Message.from_name, Message.from_addr, Message.subject,
-                        Message.date, Message.seen, Message.flagged, Message.has_attachments)
-                        .where(Message.id.in_(page))):
-                    # Display texts are made once per row, not at every paint.
-                    self._rows[r.id] = _ListRow(
-                        r.id, (r.from_name or r.from_addr,
-                               ("★ " if r.flagged else "") + (r.subject or no_subject)
-                               + (f"  ({sizes[r.id]})" if sizes.get(r.id, 1) > 1 else ""),
-                               datetime.fromtimestamp(r.date).strftime("%Y-%m-%d %H:%M")),
-                        r.from_addr, bool(r.seen), bool(r.flagged), bool(r.has_attachments))
+            self._load_page(page)
             cached = self._rows[message_id]
         return cached
+
+    def _load_page(self, page: list[int]) -> None:
+        no_subject = self.tr("(no subject)")
+        sizes = conversation_sizes(self.store, page) if self.conversations else {}
+        now = datetime.now()
+        locale = QLocale()
+        with self.store.read() as session:
+            for r in session.execute(select(
+                    Message.id, Message.from_name, Message.from_addr, Message.to_list, Message.subject,
+                    Message.date, Message.seen, Message.flagged, Message.has_attachments)
+                    .where(Message.id.in_(page))):
+                # Display texts are made once per row, not at every paint.
+                who = self._recipients(r.to_list) if self.outgoing else (r.from_name or r.from_addr)
+                count = sizes.get(r.id, 1)
+                subject = r.subject or no_subject
+                shown_subject = subject + (f"  ({count})" if count > 1 else "")
+                self._rows[r.id] = _ListRow(
+                    r.id, (who, shown_subject, list_date(r.date, now, locale)),
+                    r.from_addr, bool(r.seen), bool(r.flagged), bool(r.has_attachments), subject, count, r.date)
+        if self.two_line:
+            wanted = [i for i in page if i not in self._snippets and i not in self._snippets_asked]
+            if wanted:
+                self._snippets_asked.update(wanted)
+                self.snippets_wanted.emit(wanted)
+
+    def _recipients(self, to_list: str) -> str:
+        people = [name or addr for name, addr in json.loads(to_list or "[]")]
+        if not people:
+            return self.tr("(no recipient)")
+        return self.tr("To: %1").replace("%1", ", ".join(people))
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
@@ -168,7 +219,7 @@ class MessageListModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("From"), self.tr("Subject"), self.tr("Date"))[section]
+            return (self.tr("To") if self.outgoing else self.tr("From"), self.tr("Subject"), self.tr("Date"))[section]
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -182,33 +233,55 @@ class MessageListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return None if row.seen else self._bold
         if role == Qt.ItemDataRole.DecorationRole:
-            if column != 1 or not row.attachments:
+            if column != 1 or not (row.attachments or row.flagged):
                 return None
-            if self._attachment_icon is None:
-                # A style icon, not an emoji: emoji fonts are missing on many Linux desktops.
-                self._attachment_icon = QApplication.style().standardIcon(
-                    QStyle.StandardPixmap.SP_FileIcon)
-            return self._attachment_icon
+            # Line icons, not emoji: emoji fonts are missing on many Linux desktops.
+            return self.mark_icon("flag" if row.flagged else "attachment")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.from_addr if column == 0 else None
+            if column == 0:
+                return row.texts[0] if self.outgoing else row.from_addr
+            return full_date(row.date) if column == 2 else None
         if role == Roles.MessageId:
             return row.id
         if role == Roles.Unread:
             return not row.seen
         if role == Roles.Flagged:
             return row.flagged
+        if role == Roles.Who:
+            return row.texts[0]
+        if role == Roles.Subject:
+            return row.subject
+        if role == Roles.DateText:
+            return row.texts[2]
+        if role == Roles.Snippet:
+            return self._snippets.get(row.id, "")
+        if role == Roles.Count:
+            return row.count
+        if role == Roles.Attachments:
+            return row.attachments
         return None
+
+    def mark_icon(self, name: str):
+        cached = self._icons.get(name)
+        if cached is None:
+            from app.ui.icons import icon
+
+            cached = self._icons[name] = icon(name, "#d0453a" if name == "flag" else None)
+        return cached
 
 
 class _ListRow(NamedTuple):
     id: int
-    texts: tuple[str, str, str]  # one per column: sender, subject, date
+    texts: tuple[str, str, str]  # one per column: sender (or recipients), subject (with count), date
     from_addr: str
     seen: bool
     flagged: bool
     attachments: bool
+    subject: str
+    count: int
+    date: int
 
 
 _ANSWERED_ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole,
-    Qt.ItemDataRole.ToolTipRole, Roles.MessageId, Roles.Unread, Roles.Flagged})
+    Qt.ItemDataRole.ToolTipRole, *Roles})

@@ -1,8 +1,8 @@
 """Desktop notifications for tasks whose reminder time has come (follow-ups included).
 
-Every ``CHECK_MS`` the store is asked for due reminders (one small indexed query, which also
-marks them shown, so a reminder appears once even across restarts) and follow-ups whose wait
-is over are settled.  The notification goes through the system tray when the desktop has
+Every ``CHECK_MS`` a write op asks the store for due reminders (one small indexed query, which
+also marks them shown, so a reminder appears once even across restarts) and settles follow-ups
+whose wait is over.  The notification goes through the system tray when the desktop has
 one, and always to the window's status bar.
 """
 
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
 from app.crm.activities import tasks_to_notify
 from app.crm.followups import check_followups
+from app.services.events import RECORDS, ChangeSet
 from app.store.database import Store
 from app.ui.ops import Ops
 
@@ -27,6 +28,7 @@ FIRST_CHECK_MS = 2_000
 class Reminders(QObject):
     reminded = Signal(str)  # the text shown, for the status bar
     tasks_changed = Signal()
+    checked = Signal(list)  # the texts shown by one check (possibly none)
 
     def __init__(self, store: Store, parent=None, ops: Ops | None = None):
         super().__init__(parent)
@@ -50,11 +52,14 @@ class Reminders(QObject):
         if self.tray is not None:
             self.tray.hide()
 
-    def check(self) -> list[str]:
-        """Show every reminder that is due now; returns their texts."""
-        created = check_followups(self.store)
+    def check(self) -> None:
+        """Settle follow-ups and show every reminder that is due now (an op: it marks them shown)."""
+        self.ops.write(due_reminders, self.store).owned_by(self).success(self._show).run()
+
+    def _show(self, due: tuple[int, list[str]]) -> None:
+        created, titles = due
         shown = []
-        for _uuid, title, _due in tasks_to_notify(self.store):
+        for title in titles:
             text = self.tr("Task due: %1").replace("%1", title)
             shown.append(text)
             if self.tray is not None:
@@ -62,4 +67,11 @@ class Reminders(QObject):
             self.reminded.emit(text)
         if created or shown:
             self.tasks_changed.emit()
-        return shown
+            self.ops.events.publish(ChangeSet.of(RECORDS))
+        self.checked.emit(shown)
+
+
+def due_reminders(store: Store) -> tuple[int, list[str]]:
+    """(follow-up tasks created, titles of tasks to remind of now), on the writer thread."""
+    created = check_followups(store)
+    return created, [title for _uuid, title, _due in tasks_to_notify(store)]

@@ -1,6 +1,6 @@
 """The search field: results while typing, mail and customers in separate groups.
 
-Threading: every search runs on a background thread (:func:`app.ui.background.run_in_background`)
+Threading: every search runs as a read op on a reader thread (:mod:`app.ui.ops`)
 after a short pause in typing; answers carry a generation number and only the newest is
 shown, so a slow query for "合" never overwrites the answer for "合同".  The GUI thread only
 fills the list.
@@ -25,7 +25,6 @@ from app.search.customer_search import search_customers
 from app.search.mail_search import search_mail
 from app.search.query import QueryError, parse
 from app.store.database import Store
-from app.ui.background import run_in_background
 from app.ui.ops import Ops
 
 log = logging.getLogger("liaison.ui")
@@ -162,9 +161,9 @@ class SearchBox(QLineEdit):
         self._generation += 1
         generation = self._generation
         started = time.perf_counter()
-        run_in_background(self, lambda: run_search(self.store, text),
-                          lambda answer: self._answered(generation, text, answer, started),
-                          lambda error: self._answered(generation, text, {"error": str(error)}, started))
+        self.ops.read(run_search, self.store, text).owned_by(self).success(
+            lambda answer: self._answered(generation, text, answer, started)).failure(
+            lambda error: self._answered(generation, text, {"error": str(error)}, started)).run()
 
     def _answered(self, generation: int, text: str, answer: dict, started: float) -> None:
         if generation != self._generation:
@@ -235,8 +234,8 @@ class SearchBox(QLineEdit):
             return
         # A write: off the GUI thread, which must not wait behind a sync batch's transaction.
         text = self.text()
-        run_in_background(self, lambda: recent.remember(self.store, text), lambda _none: None,
-                          lambda error: log.warning("recent search not saved: %s", error))
+        self.ops.write(recent.remember, self.store, text).failure(
+            lambda error: log.warning("recent search not saved: %s", error)).run()
         if kind == "message":
             self.message_requested.emit(int(value))
         else:

@@ -34,6 +34,9 @@ def imap(dovecot):
 @pytest.fixture
 def run_sync(store, account):
     def run(**kwargs):
-        return sync_account(store, account, PasswordCredential(PASSWORD), **kwargs)
+        # A sync run by the test itself, also beside a window (whose thread otherwise must
+        # never wait for a write): it stands for another client filling the store.
+        with store.writer.waiting_allowed():
+            return sync_account(store, account, PasswordCredential(PASSWORD), **kwargs)
 
     return run

@@ -58,7 +58,8 @@ def test_removing_an_account_deletes_its_cache_and_password_and_stops_push(
     run_sync()
     win, service = open_window(use_idle=True)
     qtbot.waitUntil(lambda: account.id in service._watchers, timeout=10000)
-    win.accounts.set_sync_mode(account.id, "manual")  # switching off push stops IDLE
+    with qtbot.waitSignal(win.accounts.mode_changed, timeout=10000):
+        win.accounts.set_sync_mode(account.id, "manual")  # switching off push stops IDLE
     assert account.id not in service._watchers
     with qtbot.waitSignal(win.accounts.removed, timeout=10000):
         win.accounts.remove_account(account.id, confirm=False)
@@ -87,9 +88,10 @@ def test_actions_taken_offline_reach_the_server_when_it_comes_back(
     win.list_view.setCurrentIndex(win.messages.index(0, 0))
     win.actions.toggle_flag.trigger()
     flagged_uid = message_by_id(win.store, win.messages.index(0, 0).data(Roles.MessageId)).uid
+    qtbot.waitUntil(lambda: win.messages.index(0, 0).data(Roles.Flagged), timeout=5000)
     win.list_view.setCurrentIndex(win.messages.index(1, 0))
     win.actions.delete.trigger()
-    assert win.messages.rowCount() == 2  # applied locally at once, offline
+    qtbot.waitUntil(lambda: win.messages.rowCount() == 2, timeout=5000)  # applied locally, offline
     assert win.messages.index(0, 0).data(Roles.Flagged)
     dovecot.start()
     qtbot.waitUntil(lambda: win.offline_label.isHidden(), timeout=15000)

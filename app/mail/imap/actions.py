@@ -25,7 +25,7 @@ from sqlalchemy import delete, select, update
 
 from app.errors import LiaisonError, ServerError, UserFacingError
 from app.mail.imap.session import server_reply
-from app.store.flags import COLUMN_FOR_FLAG, DELETED
+from app.store.flags import COLUMN_FOR_FLAG, DELETED, SEEN
 from app.store.database import Store
 from app.store.mail_cache import now
 from app.store.models import Folder, Message, PendingMailAction
@@ -54,6 +54,15 @@ def set_flag(store: Store, message_ids: list[int], flag: str, on: bool) -> list[
             account_id=r.account_id, folder_name=r.name, uidvalidity=r.uidvalidity, uid=r.uid,
             kind=kind, flags=flag, created_at=now(), attempts=0) for r in rows)
     return [r.id for r in rows]
+
+
+@writes
+def mark_folder_read(store: Store, folder_id: int) -> list[int]:
+    """Every unread message of a folder marked read (locally now, queued for the server)."""
+    with store.read() as session:
+        ids = list(session.scalars(select(Message.id).where(
+            Message.folder_id == folder_id, Message.seen.is_(False), Message.moving.is_(False))))
+    return set_flag(store, ids, SEEN, True) if ids else []
 
 
 @writes
