@@ -124,9 +124,7 @@ class FolderTree(QTreeWidget):
 
 
 def folder_error_text(stored: str) -> str:
-    """A folder's last error as stored (an error code with parameters, or older plain text)."""
-    try:
-        from app.errors import describe_stored
-    except ImportError:
-        return stored
-    return describe_stored(stored)
+    """A folder's last error as stored (an error code with parameters, or older plain text), translated."""
+    from app.ui.error_presenter import error_text
+
+    return error_text(stored)

@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app.services import events as ev
 from app.services.runtime import Services
 from app.store.database import Store
+from app.ui.error_presenter import error_text
 
 log = logging.getLogger("liaison.ui.sync")
 
@@ -92,13 +93,13 @@ class SyncService(QObject):
     def _deliver(self, event) -> None:
         if isinstance(event, ev.AccountState):
             if event.state == "ok" or (event.state == "error" and event.error is None):
-                detail = "; ".join(event.folder_errors) or time.strftime(
+                detail = "; ".join(error_text(e) for e in event.folder_errors) or time.strftime(
                     "%H:%M", time.localtime(event.finished_at or time.time()))
                 self.account_state_changed.emit(event.account_id, event.state, detail)
             elif event.state == "syncing":
                 self.account_state_changed.emit(event.account_id, "syncing", "")
             else:
-                self.account_state_changed.emit(event.account_id, event.state, str(event.error))
+                self.account_state_changed.emit(event.account_id, event.state, error_text(event.error))
                 self.account_error.emit(event.account_id, event.state, event.error)
         elif isinstance(event, ev.Progress):
             self.folder_progress.emit(event.account_id, event.folder, event.done, event.total)

@@ -16,7 +16,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Callable
 
-from app.errors import NetworkError, ServerError, UserFacingError
+from app.errors import NetworkError, Phrase, ServerError, UserFacingError
 from app.mail.imap.actions import push_pending
 from app.mail.imap.folder_list import enable_extensions, list_server_folders
 from app.mail.imap.folder_sync import FolderSync, ProgressFn
@@ -35,7 +35,8 @@ SessionStep = Callable[[object], None]  # called with the open IMAPClient
 
 @dataclass
 class PassResult:
-    """What one pass did; ``errors`` are per-folder failures that did not stop it."""
+    """What one pass did; ``errors`` are per-folder failures that did not stop it (phrases,
+    translated where they are shown)."""
 
     folders: int = 0
     new: int = 0
@@ -82,7 +83,7 @@ def _sync_one(client, store, account, folder, features, progress, should_stop, r
             done = FolderSync(client, store, account.id, folder, features, progress, should_stop).run()
     except ServerError as exc:
         mail_cache.fail_folder_sync(store, folder.id, str(exc))
-        result.errors.append(f"{folder.name}: {exc}")
+        result.errors.append(Phrase("{folder}: {error}", folder=folder.name, error=exc))
         log.warning("folder %s failed: %s", folder.name, exc)
         return
     except NetworkError as exc:
