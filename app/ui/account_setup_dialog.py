@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -53,14 +54,18 @@ class AccountSetupDialog(QDialog):
         self._discover = discover_settings
         self._save = save
         self._discovery: Discovery | None = None
+        self._named_after = ""  # the address the account name was filled from
         self.setWindowTitle(self.tr("Add Mail Account"))
         self.pages = QStackedWidget()
         self.pages.addWidget(self._address_page())
         self.pages.addWidget(self._server_page())
+        # A long explanation (no keyring, a refused login) grows the dialog; it never squeezes
+        # the fields above it.
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.buttons = QDialogButtonBox()
         self.back = self.buttons.addButton(self.tr("Back"), QDialogButtonBox.ButtonRole.ActionRole)
         self.next = QPushButton(self.tr("Continue"))
@@ -204,8 +209,11 @@ class AccountSetupDialog(QDialog):
             port.setValue(values[1])
             security.setCurrentIndex(_SECURITY.index(values[2]))
         self.username.setText(settings.login_for(email))
-        if not self.account_name.text():
+        # The account is named after the address unless the user named it: after Back and
+        # another address, the old address must not stay behind as the name.
+        if not self.account_name.text() or self.account_name.text() == self._named_after:
             self.account_name.setText(email)
+            self._named_after = email
 
     def entered_settings(self) -> ServerSettings:
         return ServerSettings(

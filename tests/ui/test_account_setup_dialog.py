@@ -97,3 +97,48 @@ def test_nothing_found_offers_manual_entry_and_unreachable_servers_are_explained
     assert "could not be reached" in dialog.status.text()
     dialog.back.click()
     assert dialog.pages.currentIndex() == 0 and dialog.email.text() == "it@corp.example"
+
+
+def test_back_and_another_address_renames_the_account_unless_the_user_named_it(qtbot, empty_window):
+    dialog = open_dialog(empty_window, qtbot, Discovery(None, "none"))
+    dialog.email.setText("first@corp.example")
+    dialog.password.setText("x")
+    dialog.next.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=5000)
+    assert dialog.account_name.text() == "first@corp.example"
+    qtbot.mouseClick(dialog.back, Qt.MouseButton.LeftButton)
+    dialog.email.setText("second@corp.example")
+    dialog.next.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=5000)
+    assert dialog.account_name.text() == "second@corp.example"  # not the address typed before
+    dialog.account_name.setText("Work")  # named by the user: kept from now on
+    qtbot.mouseClick(dialog.back, Qt.MouseButton.LeftButton)
+    dialog.email.setText("third@corp.example")
+    dialog.next.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=5000)
+    assert dialog.account_name.text() == "Work"
+
+
+def test_without_a_keyring_the_dialog_says_what_to_install_and_the_fields_keep_their_size(
+        qtbot, empty_window, dovecot, monkeypatch):
+    import keyring
+
+    fail_backend = type("Keyring", (), {"__module__": "keyring.backends.fail"})()
+    monkeypatch.setattr(keyring, "get_keyring", lambda: fail_backend)
+    dialog = open_dialog(empty_window, qtbot, Discovery(
+        ServerSettings("localhost", dovecot.ssl_port, "ssl", "localhost", 2525, "starttls", username="sales"),
+        "autoconfig", None, "test"))
+    dialog.show()
+    dialog.email.setText("sales@example.test")
+    dialog.password.setText(PASSWORD)
+    dialog.next.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=5000)
+    dialog.ca_file.setText(str(dovecot.ca_file))
+    port_height = dialog.imap_port.height()
+    dialog.next.click()
+    qtbot.waitUntil(lambda: dialog.next.isEnabled() and bool(dialog.status.text()), timeout=15000)
+    qtbot.wait(50)  # the layout settles
+    assert "apt-get install gnome-keyring" in dialog.status.text()
+    assert dialog.imap_port.height() >= min(port_height, dialog.imap_port.minimumSizeHint().height())
+    assert dialog.imap_port.height() >= dialog.imap_port.sizeHint().height() - 2
+    assert list_accounts(empty_window.store) == []
