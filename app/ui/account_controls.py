@@ -22,8 +22,8 @@ from app.ui.ops import Ops
 class AccountControls(QObject):
     added = Signal(int)
     removed = Signal(int)
-    failed = Signal(str)
     mode_changed = Signal(int)  # an account's sync schedule was changed and applied
+    failed_error = Signal(object)  # an error for the window's presenter
 
     def __init__(self, store: Store, sync: SyncService, window: QWidget, ops: Ops | None = None):
         super().__init__(window)
@@ -109,4 +109,4 @@ class AccountControls(QObject):
             self.removed.emit(account_id)
 
         self.ops.write(remove_account, self.store, account.name).success(forget_password).failure(
-            lambda exc: self.failed.emit(str(exc))).run()
+            self.failed_error.emit).run()

@@ -47,6 +47,7 @@ class WindowHost:
     def _switch(self, paths, store) -> None:
         geometry = self.window.saveGeometry()
         self.window.close()
+        self.window.ops.shutdown()
         self.window.deleteLater()
         self.sync.stop()
         if self.store is not store:
@@ -55,12 +56,26 @@ class WindowHost:
         self.show(geometry)
 
     def explore_sample(self) -> None:
+        """Build the sample profile (first time: a few seconds of disk work) off the GUI
+        thread, then switch the window to it."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
         from app.paths import ProfilePaths
         from app.sample_data import build_sample_profile
         from app.store.database import Store
 
-        root = build_sample_profile(self.user_paths.sample_profile)
-        self._switch(ProfilePaths(Path(root)), Store(ProfilePaths(Path(root)).database))
+        def built(root) -> None:
+            QApplication.restoreOverrideCursor()
+            self._switch(ProfilePaths(Path(root)), Store(ProfilePaths(Path(root)).database))
+
+        def failed(error) -> None:
+            QApplication.restoreOverrideCursor()
+            self.window.error_presenter.present(error)
+
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self.window.ops.call(build_sample_profile, self.user_paths.sample_profile).success(built).failure(
+            failed).run()
 
     def leave_sample(self) -> None:
         from app.store.database import Store
@@ -68,6 +83,9 @@ class WindowHost:
         self._switch(self.user_paths, Store(self.user_paths.database))
 
     def close(self) -> None:
+        """Stop everything that runs beside the window; queued writes finish first."""
+        if self.window is not None:
+            self.window.ops.shutdown()
         if self.sync is not None:
             self.sync.stop()
         self.store.close()
@@ -81,6 +99,7 @@ def run_gui(profile: str | None) -> int:
     from app.errors import LiaisonError
     from app.profile import open_profile
 
+    from app.ui.crash_handling import install_crash_handling
     from app.ui.theme import SystemColorScheme
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -92,6 +111,7 @@ def run_gui(profile: str | None) -> int:
     except LiaisonError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return exc.exit_code
+    install_crash_handling(app, paths)
     host = WindowHost(paths, store)
     host.show()
     # LIAISON_QUIT_AFTER_START_MS=N quits N ms after the window is shown, exit code 0: a smoke

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.crm.followups import remind_if_no_reply
-from app.errors import LiaisonError
 from app.mail.reading.snippets import snippets
 from app.paths import ProfilePaths
 from app.services import events as ev
@@ -45,6 +44,7 @@ from app.ui.compose_launcher import ComposeLauncher
 from app.ui.customer_panel import CustomerPanel
 from app.ui.customers_view import CustomersView
 from app.ui.deals_view import DealsView
+from app.ui.error_presenter import ErrorPresenter
 from app.ui.folder_picker import FolderPicker
 from app.ui.folder_tree import OUTGOING_ROLES, FolderTree
 from app.ui.message_actions import MessageActions
@@ -81,8 +81,11 @@ class MainWindow(QMainWindow):
         # raises instead of stalling the window behind a sync batch (app.store.writer).
         store.writer.never_wait_on()
         self.ops = ops or Ops.standalone(store, self)
-        self.ops.set_error_presenter(self._present_error)
         sync.changes.connect(self.ops.events.publish)
+        # One presenter for every error: a sentence, the password prompt, or the crash dialog.
+        self.error_presenter = ErrorPresenter(self, store=store, sync=sync, ops=self.ops)
+        self.ops.set_error_presenter(self.error_presenter.present)
+        sync.account_error.connect(self.error_presenter.account_failed)
         self.setWindowTitle(self.tr("Liaison"))
         self.folders = FolderTree()
         self.folders.context_menu_requested.connect(self._folder_menu)
@@ -152,9 +155,9 @@ class MainWindow(QMainWindow):
         self.accounts = AccountControls(store, sync, self, ops=self.ops)
         self.accounts.added.connect(lambda _id: self.reload_folders())
         self.accounts.removed.connect(self._account_removed)
-        self.accounts.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.actions.changed.connect(self._after_action)
         self.actions.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.accounts.failed_error.connect(self.error_presenter.present)
         self.actions.undone.connect(self._select_restored)
         self.launcher = ComposeLauncher(self)
         self.composer_opened = self.launcher.opened
@@ -531,13 +534,6 @@ class MainWindow(QMainWindow):
             row = self.messages.row_of(top_id)
             if row is not None:
                 self.list_view.scrollTo(self.messages.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
-
-    def _present_error(self, error: BaseException) -> None:
-        """Until the error presenter is installed: an expected error in the status bar, a bug in the log."""
-        if isinstance(error, LiaisonError):
-            self.statusBar().showMessage(str(error), 8000)
-        else:
-            log.error("operation failed", exc_info=error)
 
     # -- window state -------------------------------------------------------------------
     def _settings(self) -> QSettings:

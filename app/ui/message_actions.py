@@ -15,6 +15,7 @@ from app.errors import LiaisonError
 from app.store.flags import FLAGGED, SEEN
 from app.mail.imap.actions import UndoableMove, mark_folder_read, queue_move, set_flag, undo_move
 from app.store.database import Store
+from app.ui.error_presenter import error_text
 from app.ui.message_list_model import Roles
 from app.ui.ops import Ops
 
@@ -103,7 +104,7 @@ class MessageActions(QObject):
                 self.undo.setEnabled(True)
             self._done(True)
         self.ops.write(queue_move, self.store, ids, target).success(moved).failure(
-            lambda exc: self.failed.emit(str(exc)) if isinstance(exc, LiaisonError) else self.ops.present_error(exc)
+            lambda exc: self.failed.emit(error_text(exc)) if isinstance(exc, LiaisonError) else self.ops.present_error(exc)
         ).run()
 
     def _undo_last(self, retries_left: int = UNDO_RETRIES) -> None:
@@ -130,7 +131,7 @@ class MessageActions(QObject):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, LiaisonError):
-                self.failed.emit(str(exc))
+                self.failed.emit(error_text(exc))
                 self._done(True)
             else:
                 self.ops.present_error(exc)

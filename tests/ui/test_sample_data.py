@@ -48,7 +48,9 @@ def host(qtbot, tmp_path):
 def test_explore_sample_data_from_the_welcome_panel_and_leave_again(qtbot, host):
     welcome = host.window.welcome
     assert host.window.central.currentWidget() is welcome
-    qtbot.mouseClick(welcome.explore, Qt.MouseButton.LeftButton)
+    first = host.window
+    qtbot.mouseClick(welcome.explore, Qt.MouseButton.LeftButton)  # built off the GUI thread
+    qtbot.waitUntil(lambda: host.window is not first, timeout=20000)
     window = host.window
     assert window.windowTitle() == "Liaison — sample data"
     assert not window.sample_banner.isHidden()
@@ -71,7 +73,9 @@ def test_explore_sample_data_from_the_welcome_panel_and_leave_again(qtbot, host)
 def test_shortcuts_are_listed_in_help_and_next_unread_works(qtbot, host):
     from app.ui.shortcuts_dialog import shortcut_rows
 
+    first = host.window
     host.explore_sample()
+    qtbot.waitUntil(lambda: host.window is not first, timeout=20000)
     window = host.window
     rows = {(menu, action): keys for menu, action, keys in shortcut_rows(window.menuBar())}
     assert rows[("Message", "Archive")] == "A" and rows[("Go", "Next Unread Message")] == "N"
