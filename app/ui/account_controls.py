@@ -59,6 +59,7 @@ class AccountControls(QObject):
         menu = self.context_menu(account_id, folder, mark_all_read)
         if menu is not None:
             menu.exec(where)
+            menu.deleteLater()
 
     def fill_schedule_menu(self, menu: QMenu, account_id: int | None) -> None:
         menu.clear()

@@ -83,12 +83,31 @@ class WindowHost:
         self._switch(self.user_paths, Store(self.user_paths.database))
 
     def close(self) -> None:
-        """Stop everything that runs beside the window; queued writes finish first."""
+        """Stop everything that runs beside the window; queued writes finish first.
+
+        Every window still around (a composer, a dialog) is deleted here, while Qt is whole:
+        left to the interpreter's exit, it would be destroyed with the QApplication, possibly
+        from inside the collection of a Python closure holding it, which crashes.
+        """
         if self.window is not None:
             self.window.ops.shutdown()
         if self.sync is not None:
             self.sync.stop()
+        delete_windows()
+        self.window = None
         self.store.close()
+
+
+def delete_windows() -> None:
+    """Close and delete every parentless window (dialogs and menus with a parent go with it)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        if widget.parent() is None:
+            widget.close()
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def run_gui(profile: str | None) -> int:

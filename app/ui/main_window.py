@@ -269,7 +269,9 @@ class MainWindow(QMainWindow):
 
     def _message_menu(self, where: QPoint) -> None:
         if self.list_view.currentIndex().isValid():
-            self.window_actions.message_menu(self.actions).exec(where)
+            menu = self.window_actions.message_menu(self.actions)
+            menu.exec(where)
+            menu.deleteLater()
 
     def _after_action(self, rows_changed: bool) -> None:
         """Show an action's local half at once; after a move, select the next message."""

@@ -1,4 +1,6 @@
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
 
 from app.paths import ProfilePaths
 from app.ui.main_window import MainWindow
@@ -23,3 +25,23 @@ def open_window(qtbot, store, profile_dir):
     yield open_
     for service in services:
         service.stop()
+
+
+@pytest.fixture(autouse=True)
+def no_windows_left_behind(qapp):
+    """Every window a test opened (dialogs, composers, menus) is deleted when it ends.
+
+    A window left to the interpreter's exit is destroyed with the QApplication, possibly from
+    inside the garbage collection of a Python closure that holds it, which crashes Qt.
+    """
+    yield
+    delete_top_level_widgets()
+
+
+def delete_top_level_widgets() -> None:
+    for widget in QApplication.topLevelWidgets():
+        if widget.parent() is None:  # the others go with their parents
+            widget.close()
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
