@@ -42,7 +42,8 @@ class AttachmentList(QListWidget):
         self.itemActivated.connect(lambda item: self.open_attachment(self._attachment(item)))
         self._attachments: list[ViewAttachment] = []
         self._open_dir: Path | None = None
-        self.setMaximumHeight(self.fontMetrics().height() * 2 + 24)
+        self.setFrameShape(QListWidget.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.hide()
 
     def show_attachments(self, attachments: list[ViewAttachment]) -> None:
@@ -64,6 +65,24 @@ class AttachmentList(QListWidget):
                                    self.fontMetrics().height() + 10))
             self.addItem(item)
         self.setVisible(bool(self._attachments))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the rows the attachments need (at most three), never a box of empty space."""
+        if not self._attachments:
+            return
+        row = self.fontMetrics().height() + 10 + 2 * self.spacing()
+        width, rows, available = 0, 1, max(self.viewport().width(), 200)
+        for index in range(self.count()):
+            item_width = self.item(index).sizeHint().width() + 2 * self.spacing()
+            if width and width + item_width > available:
+                rows, width = rows + 1, 0
+            width += item_width
+        self.setFixedHeight(min(rows, 3) * row + 2 * self.frameWidth() + 2)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_height()
 
     @property
     def listed(self) -> list[ViewAttachment]:

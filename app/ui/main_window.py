@@ -65,7 +65,7 @@ log = logging.getLogger("liaison.ui")
 COUNTS_DELAY_MS = 300
 # Minimum widths keep the panes where they are whatever a message contains (a long address
 # or an unbreakable subject must never push the splitter around).
-PANE_MINIMUM_WIDTHS = (150, 300, 340, 250)
+PANE_MINIMUM_WIDTHS = (150, 320, 340, 260)
 
 
 class MainWindow(QMainWindow):
@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         for pane, minimum in zip((self.folders, self.list_view, reader, self.customer), PANE_MINIMUM_WIDTHS):
             pane.setMinimumWidth(minimum)
             self.splitter.addWidget(pane)
-        self.splitter.setSizes([200, 460, 420, 300])
+        self.splitter.setSizes([190, 540, 400, 310])
         for index, stretch in enumerate((0, 2, 3, 1)):
             self.splitter.setStretchFactor(index, stretch)
         self.welcome = WelcomePanel()

@@ -16,6 +16,7 @@ from app.store.flags import FLAGGED, SEEN
 from app.mail.imap.actions import UndoableMove, mark_folder_read, queue_move, set_flag, undo_move
 from app.store.database import Store
 from app.ui.error_presenter import error_text
+from app.ui.icons import icon
 from app.ui.message_list_model import Roles
 from app.ui.ops import Ops
 
@@ -42,18 +43,20 @@ class MessageActions(QObject):
         self._push_timer.setSingleShot(True)
         self._push_timer.setInterval(PUSH_DELAY_MS)
         self._push_timer.timeout.connect(self.request_push)
-        self.toggle_read = self._action(self.tr("Mark as &Read/Unread"), "M", self._toggle_read)
-        self.toggle_flag = self._action(self.tr("&Flag/Unflag"), "S", self._toggle_flag)
+        self.toggle_read = self._action(self.tr("Mark as &Read/Unread"), "M", self._toggle_read, "read")
+        self.toggle_flag = self._action(self.tr("&Flag/Unflag"), "S", self._toggle_flag, "flag")
         self.delete = self._action(self.tr("&Delete"), QKeySequence.StandardKey.Delete,
-                                   lambda: self._move("trash"))
-        self.archive = self._action(self.tr("&Archive"), "A", lambda: self._move("archive"))
-        self.move_to = self._action(self.tr("&Move to Folder…"), "V", self._move_to_chosen)
+                                   lambda: self._move("trash"), "delete")
+        self.archive = self._action(self.tr("&Archive"), "A", lambda: self._move("archive"), "archive")
+        self.move_to = self._action(self.tr("&Move to Folder…"), "V", self._move_to_chosen, "move")
         self.undo = self._action(self.tr("&Undo Delete/Move"), QKeySequence.StandardKey.Undo,
-                                 lambda: self._undo_last())
+                                 lambda: self._undo_last(), "undo")
         self.undo.setEnabled(False)
 
-    def _action(self, text, shortcut, slot) -> QAction:
+    def _action(self, text, shortcut, slot, icon_name: str | None = None) -> QAction:
         action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
         action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         return action

@@ -120,7 +120,7 @@ class MessageListView(QTableView):
         columns = self.horizontalHeader()
         columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         columns.setHighlightSections(False)
-        columns.resizeSection(0, 180)
+        columns.resizeSection(0, 150)
         columns.resizeSection(2, self.fontMetrics().horizontalAdvance("2026/12/31") + 32)
         columns.setSortIndicator(2, Qt.SortOrder.DescendingOrder)  # newest first, sorted in SQL
         self.setSortingEnabled(True)
@@ -143,7 +143,7 @@ class MessageListView(QTableView):
         self.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch if on else QHeaderView.ResizeMode.Interactive)
         if not on:
-            self.horizontalHeader().resizeSection(0, 180)
+            self.horizontalHeader().resizeSection(0, 150)
         self.setItemDelegateForColumn(0, self._two_line_delegate if on else None)
         self._apply_row_height()
 

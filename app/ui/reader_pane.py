@@ -185,7 +185,10 @@ class ReaderPane(QWidget):
             return ", ".join(escape(f"{n} <{a}>" if n else a) for n, a in pairs)
 
         when = QDateTime.fromSecsSinceEpoch(int(date)).toLocalTime()
-        date_text = QLocale().toString(when, QLocale.FormatType.ShortFormat)
+        locale = QLocale()
+        # The "C" locale (LANG=C) formats dates oddly ("27 11 2026"): ISO reads better there.
+        date_text = (when.toString("yyyy-MM-dd HH:mm") if locale.language() == QLocale.Language.C
+                     else locale.toString(when, QLocale.FormatType.ShortFormat))
         sender = (f"<b>{escape(from_name)}</b> &lt;{escape(from_addr)}&gt;" if from_name
                   else f"<b>{escape(from_addr)}</b>")
         rows = [f"<tr><td>{sender}</td><td align='right' style='color:gray'>{escape(date_text)}</td></tr>"]
