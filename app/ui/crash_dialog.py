@@ -51,7 +51,7 @@ class CrashDialog(QDialog):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.advice = QLabel(self.tr("Please send the report to whoever looks after Liaison for you: "
-                                     "“Copy Report” puts it on the clipboard. It contains no password."))
+                                     "“Copy Report” puts it on the clipboard. Passwords are removed from it."))
         self.advice.setWordWrap(True)
         self.more = QLabel()
         self.more.setWordWrap(True)
@@ -96,7 +96,7 @@ class CrashDialog(QDialog):
         layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.details, 1)
         layout.addLayout(bottom)
-        self.resize(620, 260)
+        self.resize(620, self.sizeHint().height())
         self.copy_button.setFocus()
 
     def _details_text(self) -> str:
@@ -109,7 +109,8 @@ class CrashDialog(QDialog):
     def _show_details(self, shown: bool) -> None:
         self.details.setVisible(shown)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
-        self.resize(self.width(), 560 if shown else 260)
+        self.layout().activate()
+        self.resize(self.width(), 560 if shown else self.minimumSizeHint().height())
 
     def copy_report(self) -> None:
         QGuiApplication.clipboard().setText(self.report.text())

@@ -241,7 +241,6 @@ class CrashHandler(QObject):
             self.dialog.exec()
             return
         self.dialog.show()
-        self.dialog.raise_()
         self.dialog_shown.emit(self.dialog)
 
     def _closed(self, _result: int) -> None:

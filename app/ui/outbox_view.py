@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.mail.sending.outbox import list_outbox, resend
 from app.store.database import Store
+from app.ui.error_presenter import error_text
 from app.ui.ops import Ops
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -66,7 +67,7 @@ class OutboxDialog(QDialog):
         self.table.setRowCount(len(rows))
         for r, info in enumerate(rows):
             when = datetime.fromtimestamp(info.sent_at).strftime("%Y-%m-%d %H:%M") if info.sent_at else ""
-            why = info.last_error or "" if info.state != "sent" else when
+            why = error_text(info.last_error) if info.state != "sent" else when
             for c, text in enumerate((self.state_text(info.state), info.subject, ", ".join(info.recipients), why)):
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, (info.uuid, info.state))
