@@ -23,6 +23,7 @@ _STYLES = {
     "blockquote": "margin:0 0 0 4px;padding-left:10px;border-left:3px solid #ccc;color:#555",
     "p": "margin:0 0 10px 0",
     "a": "color:#1a5fb4",
+    "img": "max-width:100%;height:auto",
 }
 _TAG = re.compile(r"<(" + "|".join(_STYLES) + r")(\s[^>]*)?>")
 

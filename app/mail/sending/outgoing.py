@@ -2,8 +2,11 @@
 
 The result is ``multipart/mixed`` (when there are attachments) around
 ``multipart/alternative``: text/plain is the Markdown source as written, text/html is it
-rendered (:mod:`app.mail.sending.markdown_html`).  Non-ASCII display names and subjects are RFC 2047
-encoded and file names RFC 2231 encoded by the standard library's SMTP policy.
+rendered (:mod:`app.mail.sending.markdown_html`).  Images shown in the text (an attachment
+with a ``content_id``, written ``![name](cid:…)`` in the Markdown) travel beside the HTML in
+``multipart/related`` as inline parts with that Content-ID, as Thunderbird and Outlook send
+them.  Non-ASCII display names and subjects are RFC 2047 encoded and file names RFC 2231
+encoded by the standard library's SMTP policy.
 
 Security: a CR, LF or NUL in any header value (subject, names, addresses, file names,
 references) is refused before anything is built — the classic header-injection attack
@@ -37,6 +40,7 @@ class OutgoingAttachment:
     filename: str
     data: bytes
     content_type: str = ""
+    content_id: str = ""  # set: an image shown inline in the HTML part (``src="cid:…"``), not a download
 
     def mime_type(self) -> tuple[str, str]:
         content_type = self.content_type or mimetypes.guess_type(self.filename)[0] or "application/octet-stream"
@@ -101,6 +105,7 @@ def build_message(message: Outgoing, now: datetime | None = None) -> bytes:
         check_header_value("recipient", f"{name} {addr}")
     for attachment in message.attachments:
         check_header_value("attachment name", attachment.filename)
+        check_header_value("Content-ID", attachment.content_id)
     if not message.recipients:
         raise UserFacingError("The message has no recipient.")
     mime = EmailMessage(policy=SMTP)
@@ -121,7 +126,16 @@ def build_message(message: Outgoing, now: datetime | None = None) -> bytes:
     mime.set_content(message.body, subtype="plain", charset="utf-8", cte="quoted-printable")
     html = message.html if message.html is not None else markdown_to_html(message.body)
     mime.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
+    inline = [a for a in message.attachments if a.content_id]
+    if inline:
+        html_part = mime.get_body(("html",))  # becomes multipart/related: the HTML, then its images
+        for attachment in inline:
+            main, sub = attachment.mime_type()
+            html_part.add_related(attachment.data, maintype=main, subtype=sub, cid=f"<{attachment.content_id}>",
+                                  filename=attachment.filename, disposition="inline")
     for attachment in message.attachments:
+        if attachment.content_id:
+            continue
         main, sub = attachment.mime_type()
         mime.add_attachment(attachment.data, maintype=main, subtype=sub, filename=attachment.filename)
     return mime.as_bytes()

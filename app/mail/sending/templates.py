@@ -34,6 +34,43 @@ FIELDS = {
 _FIELD = re.compile(r"\{\{\s*([A-Za-z_]+)\.([A-Za-z_]+)\s*\}\}")
 
 
+class UnknownFields(UserFacingError):
+    """A template names fields that do not exist (``fields``: "contact.nickname", …)."""
+
+    def __init__(self, fields: list[str]):
+        super().__init__("Unknown field(s) {fields}; fields are {known}.", code="template.unknown_fields",
+                         fields=list(fields), known=field_names())
+
+    @property
+    def fields(self) -> list[str]:
+        return list(self.params.get("fields") or [])
+
+
+class TemplateNameTaken(UserFacingError):
+    """Another template already has this name."""
+
+    def __init__(self, name: str):
+        super().__init__("There is already a template called {name}.", code="template.name_taken", name=name)
+
+    @property
+    def name(self) -> str:
+        return str(self.params.get("name", ""))
+
+
+def field_names() -> list[str]:
+    """Every merge field, as written inside ``{{ }}``: "contact.first_name", …"""
+    return [f"{group}.{name}" for group, names in FIELDS.items() for name in names]
+
+
+def field_token(field_name: str) -> str:
+    """What the user's text holds for a field: ``{{ contact.first_name }}``."""
+    return "{{ " + field_name + " }}"
+
+
+def unknown_fields(*texts: str) -> list[str]:
+    return sorted({f"{g}.{f}" for text in texts for g, f in _FIELD.findall(text) if f not in FIELDS.get(g, ())})
+
+
 @dataclass
 class Rendered:
     subject: str
@@ -42,18 +79,33 @@ class Rendered:
 
 
 @writes
-def save_template(store: Store, name: str, subject: str, body: str) -> None:
-    unknown = [f"{g}.{f}" for text in (subject, body) for g, f in _FIELD.findall(text)
-               if f not in FIELDS.get(g, ())]
+def save_template(store: Store, name: str, subject: str, body: str, uuid: str | None = None) -> str:
+    """Add a template, or replace the one with this name; with ``uuid``, edit (and perhaps rename)
+    that template.  Returns its uuid.  Refuses unknown fields and a name another template has."""
+    name = name.strip()
+    if not name:
+        raise UserFacingError("A template needs a name.")
+    unknown = unknown_fields(subject, body)
     if unknown:
-        raise UserFacingError(f"Unknown field(s) {', '.join(sorted(set(unknown)))}; fields are "
-                              + ", ".join(f"{g}.{f}" for g, fs in FIELDS.items() for f in fs) + ".")
+        raise UnknownFields(unknown)
     with store.write() as session:
-        row = session.scalar(select(MailTemplate).where(MailTemplate.name == name))
+        named = session.scalar(select(MailTemplate).where(MailTemplate.name == name))
+        row = session.scalar(select(MailTemplate).where(MailTemplate.uuid == uuid)) if uuid else named
+        if uuid and named is not None and named is not row:
+            raise TemplateNameTaken(name)
         if row is None:
-            row = MailTemplate(uuid=str(uuid_module.uuid4()), name=name)
+            row = MailTemplate(uuid=uuid or str(uuid_module.uuid4()), name=name)
             session.add(row)
-        row.subject, row.body, row.updated_at = subject, body, int(time.time())
+        row.name, row.subject, row.body, row.updated_at = name, subject, body, int(time.time())
+        return row.uuid
+
+
+@writes
+def delete_template(store: Store, uuid: str) -> None:
+    with store.write() as session:
+        row = session.scalar(select(MailTemplate).where(MailTemplate.uuid == uuid))
+        if row is not None:
+            session.delete(row)
 
 
 def get_template(store: Store, name: str) -> MailTemplate:
