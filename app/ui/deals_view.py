@@ -1,151 +1,661 @@
-"""The Deals view: the pipeline as columns, one per stage; drag a deal to move it."""
+"""The Deals view: the pipeline as a board of stage columns holding deal cards.
+
+* Each column has a header (stage, number of deals, their value per currency) and its
+  cards (``app.ui.deal_card``); the board scrolls sideways when the stages do not fit.
+* Drag a card to another column to move the deal; dropping it on a lost stage asks why.
+* Double-click a card (or Enter) to open the deal's editor; right-click for Open, Move to
+  Stage, Mark Won, Mark Lost…, Reopen and Delete (with Undo).
+* Nothing here reads SQL or writes: the board is read with ``ops.read(board, store)``, and
+  every change is an ``ops.write`` whose change set refreshes the board (keeping the
+  scroll positions and the selected card) and every other panel that shows deals.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
-from html import escape
+import json
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, QMimeData, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QDrag, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
+    QMenu,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from app.crm.deals import add_deal, board, move_deal
-from app.crm.validation import InvalidValue
-from app.errors import UserFacingError
-from app.store.crm_models import Deal
+from app.crm.deals import BoardColumn, DealCard, StageRow, board, totals
+from app.services.events import RECORDS
 from app.store.database import Store
+from app.ui import deal_ops
+from app.ui.deal_card import CARD_ROLE, CardDelegate, card_tooltip, column_colour, is_dark, muted, status_colour
+from app.ui.deal_dialog import DealDialog, LostReasonDialog
+from app.ui.icons import icon
+from app.ui.money import format_totals
 from app.ui.ops import Ops
 
 DEAL_ROLE = Qt.ItemDataRole.UserRole
+MIME_DEALS = "application/x-liaison-deals"
+COLUMN_MIN, COLUMN_MAX = 196, 340
+UNDO_SECONDS = 12
 
 
 class StageColumn(QListWidget):
-    """One stage's deals; accepts deals dropped from the other columns."""
+    """One stage's cards; cards are dragged out of it and dropped into it."""
 
-    def __init__(self, stage_uuid: str, on_drop, parent=None):
+    open_requested = Signal(str)
+    delete_requested = Signal(str)
+    dropped = Signal(list, str)  # deal uuids, this stage's uuid
+
+    def __init__(self, stage: StageRow, locale: QLocale | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.stage_uuid = stage_uuid
-        self.on_drop = on_drop
+        self.stage = stage
+        self.stage_uuid = stage.uuid
+        self._drop_target = False
+        self.setItemDelegate(CardDelegate(self, locale))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(False)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setWordWrap(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMouseTracking(True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.viewport().setAutoFillBackground(False)
+        self.setStyleSheet("QListWidget { background: transparent; border: none; }")
+        self.itemDoubleClicked.connect(lambda item: self.open_requested.emit(item.data(DEAL_ROLE)))
 
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
-        source = event.source()
-        if isinstance(source, StageColumn) and source is not self:
-            uuids = [item.data(DEAL_ROLE) for item in source.selectedItems()]
-            event.setDropAction(Qt.DropAction.IgnoreAction)  # the view is rebuilt from the store
+    def uuids(self) -> list[str]:
+        return [self.item(row).data(DEAL_ROLE) for row in range(self.count())]
+
+    def current_uuid(self) -> str | None:
+        items = self.selectedItems()
+        return items[0].data(DEAL_ROLE) if items else None
+
+    def select_uuid(self, uuid: str, scroll: bool = True) -> bool:
+        for row in range(self.count()):
+            if self.item(row).data(DEAL_ROLE) == uuid:
+                self.setCurrentRow(row)
+                if scroll:
+                    self.scrollToItem(self.item(row), QAbstractItemView.ScrollHint.EnsureVisible)
+                return True
+        return False
+
+    # -- drag and drop -----------------------------------------------------------------------------------
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt override
+        return [MIME_DEALS]
+
+    def mimeData(self, items) -> QMimeData:  # noqa: N802 - Qt override
+        data = QMimeData()
+        data.setData(MIME_DEALS, json.dumps([item.data(DEAL_ROLE) for item in items]).encode())
+        return data
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802 - Qt override
+        return Qt.DropAction.MoveAction
+
+    def startDrag(self, _actions) -> None:  # noqa: N802 - Qt override
+        items = self.selectedItems()
+        if not items:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(self.mimeData(items))
+        rect = self.visualItemRect(items[0])
+        pixmap = self.viewport().grab(rect)
+        drag.setPixmap(pixmap)
+        cursor = self.viewport().mapFromGlobal(self.cursor().pos())
+        drag.setHotSpot(QPoint(max(0, cursor.x() - rect.x()), max(0, cursor.y() - rect.y())))
+        # The board is rebuilt from the store once the move is written: nothing is removed here.
+        drag.exec(Qt.DropAction.MoveAction, Qt.DropAction.MoveAction)
+
+    def _accepts(self, event) -> bool:
+        return event.mimeData().hasFormat(MIME_DEALS)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._accepts(event):
+            event.setDropAction(Qt.DropAction.MoveAction)
             event.accept()
-            self.on_drop(uuids, self.stage_uuid)
+            self._set_drop_target(True)
         else:
             event.ignore()
 
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._accepts(event):
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._set_drop_target(False)
+        event.accept()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._set_drop_target(False)
+        if not self._accepts(event):
+            event.ignore()
+            return
+        try:
+            uuids = [str(u) for u in json.loads(bytes(event.mimeData().data(MIME_DEALS)).decode())]
+        except ValueError:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+        moving = [u for u in uuids if u not in self.uuids()]
+        if moving:
+            # After the drag has finished: a lost stage asks why, in a dialog of its own.
+            QTimer.singleShot(0, lambda: self.dropped.emit(moving, self.stage_uuid))
+
+    def _set_drop_target(self, on: bool) -> None:
+        if self._drop_target != on:
+            self._drop_target = on
+            self.viewport().update()
+
+    # -- keys and painting --------------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        uuid = self.current_uuid()
+        if uuid and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_requested.emit(uuid)
+            return
+        if uuid and event.key() == Qt.Key.Key_Delete:
+            self.delete_requested.emit(uuid)
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self.count() and not self._drop_target:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        if self._drop_target:
+            pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawRoundedRect(self.viewport().rect().adjusted(4, 2, -4, -4), 8, 8)
+        if not self.count():
+            painter.setPen(muted(palette))
+            area = QRect(0, 12, self.viewport().width(), 48)
+            painter.drawText(area, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                             self.tr("Drop deals here") if self._drop_target else self.tr("No deals"))
+        painter.end()
+
+
+class StageHeader(QWidget):
+    """A column's title: the stage's name, how many deals, their value per currency."""
+
+    def __init__(self, stage: StageRow, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.stage = stage
+        self.name = QLabel(stage.name)
+        font = QFont(self.name.font())
+        font.setWeight(QFont.Weight.DemiBold)
+        font.setPointSizeF(font.pointSizeF() * 1.05)
+        self.name.setFont(font)
+        self.name.setTextFormat(Qt.TextFormat.PlainText)
+        self.count = QLabel("0")
+        self.count.setObjectName("stageCount")
+        self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.total = QLabel()
+        self.total.setTextFormat(Qt.TextFormat.PlainText)
+        self.total.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        if stage.outcome != "open":
+            mark = QLabel()
+            mark.setPixmap(icon(stage.outcome, status_colour(stage.outcome, self.palette()).name()).pixmap(16, 16))
+            top.addWidget(mark)
+        top.addWidget(self.name, 1)
+        top.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 6)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.total)
+        self._style_count()
+
+    def _style_count(self) -> None:
+        palette = self.palette()
+        background = palette.color(QPalette.ColorRole.Window)
+        background = background.lighter(150) if is_dark(palette) else background.darker(112)
+        self.count.setStyleSheet(f"QLabel#stageCount {{ background: {background.name()}; border-radius: 8px; "
+                                 f"padding: 1px 7px; min-width: 8px; }}")
+
+    def show_deals(self, cards: list[DealCard], locale: QLocale | None) -> None:
+        self.count.setText(str(len(cards)))
+        sums = totals(cards)
+        self.total.setText(format_totals(sums, locale) if sums else self.tr("No value"))
+        self.total.setToolTip(self.total.text())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = status_colour(self.stage.outcome, self.palette())
+        if self.stage.outcome == "open":
+            colour.setAlpha(150)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(QRect(8, 0, self.width() - 16, 3), 1.5, 1.5)
+        painter.end()
+
+
+class StagePane(QFrame):
+    """A header and its column, on a rounded background."""
+
+    def __init__(self, stage: StageRow, locale: QLocale | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.header = StageHeader(stage)
+        self.column = StageColumn(stage, locale)
+        self.setMinimumWidth(COLUMN_MIN)
+        self.setMaximumWidth(COLUMN_MAX)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 6)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.column, 1)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(column_colour(self.palette()))
+        painter.drawRoundedRect(self.rect(), 10, 10)
+        painter.end()
+
+
+class UndoBar(QFrame):
+    """"Deal deleted. Undo" for a few seconds after a delete."""
+
+    undo_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("undoBar")
+        self._uuid = ""
+        self.label = QLabel()
+        self.undo_button = QPushButton(icon("undo"), self.tr("Undo"))
+        self.undo_button.clicked.connect(self._undo)
+        self.close_button = QToolButton()
+        self.close_button.setIcon(icon("lost"))
+        self.close_button.setAutoRaise(True)
+        self.close_button.setToolTip(self.tr("Dismiss"))
+        self.close_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 6, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.undo_button)
+        layout.addWidget(self.close_button)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+        highlight = self.palette().color(QPalette.ColorRole.Highlight)
+        self.setStyleSheet(f"QFrame#undoBar {{ border: 1px solid {highlight.name()}; border-radius: 6px; }}")
+        self.hide()
+
+    def offer(self, uuid: str, title: str) -> None:
+        self._uuid = uuid
+        self.label.setText(self.tr("“{title}” was deleted.").format(title=title))
+        self.show()
+        self._timer.start(UNDO_SECONDS * 1000)
+
+    def _undo(self) -> None:
+        self.hide()
+        if self._uuid:
+            self.undo_requested.emit(self._uuid)
+
 
 class DealsView(QWidget):
-    records_changed = Signal()
+    """The board; ``show_deal`` (search) selects and opens a deal, ``new_deal`` opens New Deal."""
 
-    def __init__(self, store: Store, parent=None, ops: Ops | None = None):
+    records_changed = Signal()  # a deal was made, changed, moved or deleted here
+    message_requested = Signal(int)  # a deal editor opened one of its linked messages
+    board_loaded = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None, ops: Ops | None = None,
+                 locale: QLocale | None = None):
         super().__init__(parent)
         self.store = store
         self.ops = ops or Ops.standalone(store, self)
+        self.locale = locale
         self.columns: dict[str, StageColumn] = {}
-        self.add_button = QPushButton(self.tr("New Deal…"))
-        self.add_button.clicked.connect(self._new_deal)
+        self.panes: dict[str, StagePane] = {}
+        self.cards: dict[str, DealCard] = {}
+        self.editors: dict[str, DealDialog] = {}
+        self._stages: list[StageRow] = []
+        self._selected: str | None = None
+        self._loading = False
+        self._again = False
+        self._stale = True
+        self._made_pipeline = False
+        self._pending_show: int | None = None
+        self._pending_select: str | None = None
+        self.loaded = False
+
+        self.add_button = QPushButton(icon("add"), self.tr("New Deal…"))
+        self.add_button.clicked.connect(lambda: self.new_deal())
+        self.summary = QLabel()
+        self.summary.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.undo_bar = UndoBar()
+        self.undo_bar.undo_requested.connect(self._undelete)
         self.board = QWidget()
         self.board_layout = QHBoxLayout(self.board)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.board)
+        self.board_layout.setContentsMargins(10, 4, 10, 10)
+        self.board_layout.setSpacing(8)
+        self.board_layout.addStretch(0)  # takes the room only when every column is at its widest
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.board)
         top = QHBoxLayout()
+        top.setContentsMargins(12, 10, 12, 4)
+        top.setSpacing(12)
         top.addWidget(self.add_button)
-        top.addStretch(1)
+        top.addWidget(self.summary, 1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
         layout.addLayout(top)
-        layout.addWidget(scroll, 1)
-        # Filled when first shown (the main window asks), not at start-up.
+        undo_row = QHBoxLayout()
+        undo_row.setContentsMargins(12, 0, 12, 0)
+        undo_row.addWidget(self.undo_bar)
+        layout.addLayout(undo_row)
+        layout.addWidget(self.scroll, 1)
+        self.ops.events.changed.connect(self._changed)
+        # Filled when first shown, not at start-up.
 
+    # -- loading -------------------------------------------------------------------------------------------
     def reload(self) -> None:
-        while self.board_layout.count():
-            widget = self.board_layout.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
-        self.columns.clear()
-        for stage, deals in board(self.store):
-            self.board_layout.addWidget(self._column(stage, deals))
+        """Read the board again (an op); the scroll positions and the selected card stay."""
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        self._stale = False
+        self.ops.read(board, self.store).owned_by(self).success(self._loaded).failure(self._load_failed).run()
 
-    def _column(self, stage, deals: list[dict]) -> QWidget:
-        box = QWidget()
-        box.setMinimumWidth(200)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(2, 2, 2, 2)
-        totals: dict[str, Decimal] = {}
-        for deal in deals:
-            if deal["amount"]:  # amounts in different currencies are never added together
-                totals[deal["currency"]] = totals.get(deal["currency"], Decimal(0)) + Decimal(deal["amount"])
-        sums = " · ".join(f"{format(v.normalize(), ',f')} {c}" for c, v in sorted(totals.items()))
-        title = QLabel(f"<b>{escape(stage.name)}</b><br>{len(deals)}" + (f" · {sums}" if sums else ""))
-        layout.addWidget(title)
-        column = StageColumn(stage.uuid, self.move)
-        column.setTextElideMode(Qt.TextElideMode.ElideNone)
-        for deal in deals:
-            party = deal["company"] or deal["contact"] or ""
-            amount = f"{deal['amount']} {deal['currency']}" if deal["amount"] else ""
-            item = QListWidgetItem("\n".join(p for p in (deal["title"], party, amount) if p))
-            item.setData(DEAL_ROLE, deal["uuid"])
-            column.addItem(item)
-        layout.addWidget(column, 1)
-        self.columns[stage.uuid] = column
-        return box
+    def _load_failed(self, error: BaseException) -> None:
+        self._loading = False
+        self.ops.present_error(error)
+
+    def _loaded(self, columns: list[BoardColumn]) -> None:
+        self._loading = False
+        if not columns and not self._made_pipeline:
+            # Nobody used deals yet: the pipeline is made once, by a write of its own.
+            self._made_pipeline = True
+            self.ops.write(deal_ops.ensure_pipeline, self.store).owned_by(self) \
+                .success(lambda _changes: self.reload()).run()
+            return
+        self._fill(columns)
+        self.loaded = True
+        if self._again:
+            self._again = False
+            self.reload()
+            return
+        self.board_loaded.emit()
+
+    def _changed(self, changes) -> None:
+        if not changes.touches(RECORDS):
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def _fill(self, columns: list[BoardColumn]) -> None:
+        stages = [c.stage for c in columns]
+        scrolls = {uuid: column.verticalScrollBar().value() for uuid, column in self.columns.items()}
+        if stages != self._stages:
+            self._rebuild(stages)
+        self.cards = {}
+        for data in columns:
+            column = self.columns[data.stage.uuid]
+            column.blockSignals(True)
+            column.clear()
+            for card in data.deals:
+                self.cards[card.uuid] = card
+                item = QListWidgetItem("\n".join(p for p in (card.title, card.company or card.contact) if p))
+                item.setData(DEAL_ROLE, card.uuid)
+                item.setData(CARD_ROLE, card)
+                item.setToolTip(card_tooltip(card, self.locale))
+                column.addItem(item)
+            column.blockSignals(False)
+            self.panes[data.stage.uuid].header.show_deals(data.deals, self.locale)
+        self.board_layout.activate()  # columns get their size now: cards are laid out once, at that width
+        for column in self.columns.values():
+            column.doItemsLayout()
+        self._show_summary(columns)
+        # The selected card stays selected and every column where it was; a card just made or
+        # moved here is brought into view.
+        wanted, brought = self._pending_select or self._selected, self._pending_select
+        self._pending_select = None
+        if wanted in self.cards:
+            self._select(wanted, scroll=False)
+        else:
+            self._selected = None
+        for uuid, column in self.columns.items():
+            if uuid in scrolls:
+                column.verticalScrollBar().setValue(scrolls[uuid])
+        if brought in self.cards:
+            self._select(brought, scroll=True)
+        if self._pending_show is not None:
+            deal_id, self._pending_show = self._pending_show, None
+            self._show_by_id(deal_id)
+
+    def _rebuild(self, stages: list[StageRow]) -> None:
+        for pane in self.panes.values():
+            self.board_layout.removeWidget(pane)
+            pane.deleteLater()
+        self.panes.clear()
+        self.columns.clear()
+        for index, stage in enumerate(stages):
+            pane = StagePane(stage, self.locale)
+            column = pane.column
+            column.open_requested.connect(self.open_deal)
+            column.delete_requested.connect(self.delete_deal)
+            column.dropped.connect(self.move)
+            column.itemSelectionChanged.connect(lambda c=column: self._selection_changed(c))
+            column.customContextMenuRequested.connect(lambda pos, c=column: self._context_menu(c, pos))
+            self.board_layout.insertWidget(index, pane, 1)
+            pane.show()  # now, not at the next event loop turn: the board is measured right away
+            self.panes[stage.uuid] = pane
+            self.columns[stage.uuid] = column
+        self._stages = stages
+
+    def _show_summary(self, columns: list[BoardColumn]) -> None:
+        open_cards = [card for c in columns for card in c.deals if card.status == "open"]
+        if not self.cards:
+            self.summary.setText(self.tr("No deals yet. New Deal… adds one; you can also start one from a "
+                                         "contact or a company."))
+            return
+        sums = totals(open_cards)
+        text = self.tr("%n open deal(s)", "", len(open_cards))
+        if sums:
+            text = self.tr("{deals} · {value}").format(deals=text, value=format_totals(sums, self.locale))
+        self.summary.setText(text)
+
+    # -- selection ----------------------------------------------------------------------------------------
+    def _selection_changed(self, column: StageColumn) -> None:
+        uuid = column.current_uuid()
+        if uuid is None:
+            return
+        self._selected = uuid
+        for other in self.columns.values():
+            if other is not column and other.selectedItems():
+                other.blockSignals(True)
+                other.clearSelection()
+                other.blockSignals(False)
+                other.viewport().update()
+
+    def _select(self, uuid: str, scroll: bool = False) -> StageColumn | None:
+        card = self.cards.get(uuid)
+        column = self.columns.get(card.stage_uuid) if card else None
+        if column is None:
+            return None
+        for other in self.columns.values():
+            if other is not column:
+                other.blockSignals(True)
+                other.clearSelection()
+                other.blockSignals(False)
+        column.setAutoScroll(scroll)
+        column.select_uuid(uuid, scroll)
+        column.setAutoScroll(True)
+        self._selected = uuid
+        if scroll:
+            pane = self.panes[card.stage_uuid]
+            self.scroll.ensureWidgetVisible(pane, 16, 0)
+        return column
+
+    def selected_uuid(self) -> str | None:
+        return self._selected
 
     def show_deal(self, deal_id: int) -> bool:
-        """Select a deal on the board (in its stage's column) and scroll to it."""
-        with self.store.read() as session:
-            deal = session.get(Deal, deal_id)
-            uuid = deal.uuid if deal is not None else None
+        """Select a deal (search found it), scroll to it and open it; True if it is on the board now.
+
+        When the board is not read yet, or is older than the deal, it is read first and the
+        deal selected then.
+        """
+        if self._show_by_id(deal_id):
+            return True
+        self._pending_show = deal_id
         self.reload()
-        for column in self.columns.values():
-            column.clearSelection()
-        for column in self.columns.values():
-            for row in range(column.count()):
-                if column.item(row).data(DEAL_ROLE) == uuid:
-                    column.setCurrentRow(row)
-                    column.scrollToItem(column.item(row))
-                    column.setFocus()
-                    return True
         return False
 
-    def move(self, deal_uuids: list[str], stage_uuid: str) -> None:
-        for uuid in deal_uuids:
-            move_deal(self.store, uuid, stage_uuid)
-        self.reload()
+    def _show_by_id(self, deal_id: int) -> bool:
+        card = next((c for c in self.cards.values() if c.id == deal_id), None)
+        if card is None:
+            return False
+        column = self._select(card.uuid, scroll=True)
+        if column is not None:
+            column.setFocus()
+        self.open_deal(card.uuid)
+        return True
+
+    # -- opening and making deals -----------------------------------------------------------------------------
+    def open_deal(self, uuid: str) -> DealDialog:
+        """The deal's editor (one per deal: opening it again brings it to the front)."""
+        editor = self.editors.get(uuid)
+        if editor is not None:
+            editor.raise_()
+            editor.activateWindow()
+            return editor
+        editor = DealDialog.edit(self.store, self.ops, uuid, self, self.locale)
+        self.editors[uuid] = editor
+        editor.saved.connect(self._written)
+        editor.message_requested.connect(self.message_requested)
+        editor.destroyed.connect(lambda _obj=None, u=uuid: self.editors.pop(u, None))
+        return editor
+
+    def new_deal(self, contact_email: str = "", company_name: str = "") -> DealDialog:
+        """The New Deal dialog (pre-filled from a contact or a company when given)."""
+        dialog = DealDialog.new_for(self.store, self.ops, self, contact_email=contact_email,
+                                    company_name=company_name, locale=self.locale)
+        dialog.saved.connect(self._created)
+        return dialog
+
+    def _created(self, uuid: str) -> None:
+        self._pending_select = uuid
+        self._written()
+
+    def _written(self, *_args) -> None:
         self.records_changed.emit()
 
-    def _new_deal(self) -> None:
-        title, ok = QInputDialog.getText(self, self.tr("New Deal"), self.tr("Title:"))
-        if not ok or not title.strip():
+    # -- changing deals ---------------------------------------------------------------------------------------
+    def _stage(self, stage_uuid: str) -> StageRow | None:
+        return next((s for s in self._stages if s.uuid == stage_uuid), None)
+
+    def move(self, deal_uuids: list[str], stage_uuid: str) -> None:
+        """Move deals to a stage (a lost stage asks why first)."""
+        stage = self._stage(stage_uuid)
+        if stage is None or not deal_uuids:
             return
-        contact, ok = QInputDialog.getText(self, self.tr("New Deal"), self.tr("Contact's email (optional):"))
-        if not ok:
+        reason = ""
+        if stage.outcome == "lost":
+            title = self.cards[deal_uuids[0]].title if deal_uuids[0] in self.cards else ""
+            reason = LostReasonDialog.ask(title, self)
+            if reason is None:
+                return
+        self._pending_select = deal_uuids[0]
+        self.ops.write(deal_ops.move_deals, self.store, list(deal_uuids), stage_uuid, reason).owned_by(self) \
+            .success(self._written).run()
+
+    def mark(self, uuid: str, status: str) -> None:
+        """Mark a deal won, lost (asking why) or open again."""
+        reason = ""
+        if status == "lost":
+            reason = LostReasonDialog.ask(self.cards[uuid].title if uuid in self.cards else "", self)
+            if reason is None:
+                return
+        self._pending_select = uuid
+        self.ops.write(deal_ops.mark_deal, self.store, uuid, status, reason).owned_by(self) \
+            .success(self._written).run()
+
+    def delete_deal(self, uuid: str) -> None:
+        """Delete a deal; Undo brings it back for a few seconds."""
+        title = self.cards[uuid].title if uuid in self.cards else ""
+
+        def deleted(_changes) -> None:
+            self.undo_bar.offer(uuid, title)
+            self._written()
+
+        self.ops.write(deal_ops.delete_deal, self.store, uuid).owned_by(self).success(deleted).run()
+
+    def _undelete(self, uuid: str) -> None:
+        self._pending_select = uuid
+        self.ops.write(deal_ops.undelete_deal, self.store, uuid).owned_by(self).success(self._written).run()
+
+    # -- the card's menu ----------------------------------------------------------------------------------------
+    def card_menu(self, uuid: str, parent: QWidget | None = None) -> QMenu:
+        card = self.cards[uuid]
+        menu = QMenu(parent or self)
+        menu.addAction(icon("open"), self.tr("Open"), lambda: self.open_deal(uuid))
+        moves = menu.addMenu(icon("move"), self.tr("Move to Stage"))
+        for stage in self._stages:
+            action = moves.addAction(stage.name, lambda s=stage.uuid: self.move([uuid], s))
+            action.setCheckable(True)
+            action.setChecked(stage.uuid == card.stage_uuid)
+            action.setEnabled(stage.uuid != card.stage_uuid)
+        menu.addSeparator()
+        if card.status != "won":
+            menu.addAction(icon("won", status_colour("won", self.palette()).name()), self.tr("Mark Won"),
+                           lambda: self.mark(uuid, "won"))
+        if card.status != "lost":
+            menu.addAction(icon("lost", status_colour("lost", self.palette()).name()), self.tr("Mark Lost…"),
+                           lambda: self.mark(uuid, "lost"))
+        if card.status != "open":
+            menu.addAction(icon("reopen"), self.tr("Reopen"), lambda: self.mark(uuid, "open"))
+        menu.addSeparator()
+        menu.addAction(icon("delete"), self.tr("Delete"), lambda: self.delete_deal(uuid))
+        return menu
+
+    def _context_menu(self, column: StageColumn, pos: QPoint) -> None:
+        item = column.itemAt(pos)
+        if item is None:
             return
-        amount, ok = QInputDialog.getText(self, self.tr("New Deal"), self.tr("Amount (optional):"))
-        if not ok:
-            return
-        try:
-            add_deal(self.store, title, contact_email=contact.strip(), amount=amount)
-        except (InvalidValue, UserFacingError) as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
-            return
-        self.reload()
-        self.records_changed.emit()
+        uuid = item.data(DEAL_ROLE)
+        self._select(uuid)
+        menu = self.card_menu(uuid, column)
+        menu.exec(column.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(1100, 700)
+
