@@ -15,12 +15,11 @@ Data is loaded with read ops and written with write ops; the dialog never waits.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QRegularExpression, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QRegularExpression, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,108 +27,27 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QTabWidget,
     QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.crm.currencies import COMMON, normalise_currency
 from app.crm.deals import StageRow, normalise_amount
-from app.crm.timeline import Entry
 from app.errors import InvalidValue
 from app.store.database import Store
 from app.ui import deal_ops
 from app.ui.deal_card import status_colour
-from app.ui.icons import icon, kind_icon
+from app.ui.deal_parts import CloseDateEdit, DealTabs, LostReasonDialog, lost_reasons, when_text
+from app.ui.icons import icon
 from app.ui.money import format_money
 from app.ui.ops import Ops
 
 OPEN_GREY = "#6b7a8c"  # an open deal's status badge: neutral on light and dark
-NO_DATE = QDate(2000, 1, 1)  # the date edit's "no date" (shown as its special text)
-MESSAGE_ROLE = Qt.ItemDataRole.UserRole
-VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
-FIELD_ORDER = ("title", "stage_id", "status", "amount", "currency", "expected_close", "contact_id", "company_id",
-               "owner", "custom.lost_reason")
-
-
-class CloseDateEdit(QDateEdit):
-    """A date that may be empty ("No date"); clicking an empty one starts at today."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setMinimumDate(NO_DATE)
-        self.setDate(NO_DATE)
-        self.setDisplayFormat("yyyy-MM-dd")
-
-    def iso(self) -> str:
-        return "" if self.date() == NO_DATE else self.date().toString("yyyy-MM-dd")
-
-    def set_iso(self, text: str) -> None:
-        date = QDate.fromString(text, "yyyy-MM-dd") if text else NO_DATE
-        self.setDate(date if date.isValid() else NO_DATE)
-
-    def clear_date(self) -> None:
-        self.setDate(NO_DATE)
-
-    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if self.date() == NO_DATE:
-            self.setDate(QDate.currentDate())
-        super().mousePressEvent(event)
-
-
-class LostReasonDialog(QDialog):
-    """Asks why a deal was lost (a few usual reasons, or the user's own words)."""
-
-    def __init__(self, title: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Mark as Lost"))
-        self.reason = QComboBox()
-        self.reason.setEditable(True)
-        self.reason.addItems(lost_reasons(self))
-        self.reason.setCurrentIndex(-1)
-        self.reason.lineEdit().setPlaceholderText(self.tr("Why was it lost?"))
-        question = QLabel(self.tr("Why was “{title}” lost?").format(title=title))
-        question.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Mark as Lost"))
-        self.ok_button.setEnabled(False)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.reason.currentTextChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
-        layout = QVBoxLayout(self)
-        layout.addWidget(question)
-        layout.addWidget(self.reason)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(380)
-
-    def text(self) -> str:
-        return self.reason.currentText().strip()
-
-    @classmethod
-    def ask(cls, title: str, parent: QWidget | None = None) -> str | None:
-        """The reason given, or None when the user cancelled."""
-        dialog = cls(title, parent)
-        try:
-            return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
-
-
-def lost_reasons(owner: QWidget) -> list[str]:
-    return [owner.tr("Price too high"), owner.tr("Went with a competitor"), owner.tr("No budget"),
-            owner.tr("No decision made"), owner.tr("Timing"), owner.tr("Requirements not met"),
-            owner.tr("Stopped answering")]
+__all__ = ["DealDialog", "LostReasonDialog"]
 
 
 class DealDialog(QDialog):
@@ -258,6 +176,7 @@ class DealDialog(QDialog):
         self.owner.setPlaceholderText(self.tr("Who looks after it"))
         self.lost_reason = QComboBox()
         self.lost_reason.setEditable(True)
+        self.lost_reason.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.lost_reason.addItems(lost_reasons(self))
         self.lost_reason.setCurrentIndex(-1)
         self.lost_reason.lineEdit().setPlaceholderText(self.tr("Why was it lost?"))
@@ -316,7 +235,15 @@ class DealDialog(QDialog):
             details.setLayout(form)
             details.setMinimumWidth(380)
             body.addWidget(details, 0)
-            body.addWidget(self._tabs(), 1)
+            self.tabs = DealTabs(self.locale)
+            self.tabs.note_written.connect(self.add_note)
+            self.tabs.message_requested.connect(self.message_requested)
+            self.tabs.restore_requested.connect(self.restore_version)
+            # The tabs' parts, named for whoever drives the dialog (tests, accessibility).
+            self.notes, self.note_text, self.add_note_button = (self.tabs.notes, self.tabs.note_text,
+                                                                self.tabs.add_note_button)
+            self.mail, self.history, self.restore_button = self.tabs.mail, self.tabs.history, self.tabs.restore_button
+            body.addWidget(self.tabs, 1)
             layout.addLayout(body, 1)
             self.resize(900, 580)
         else:
@@ -346,55 +273,6 @@ class DealDialog(QDialog):
         top.addWidget(self.won_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.lost_button, 0, Qt.AlignmentFlag.AlignTop)
         return top
-
-    def _tabs(self) -> QTabWidget:
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        notes = QWidget()
-        notes_layout = QVBoxLayout(notes)
-        notes_layout.setContentsMargins(0, 8, 0, 0)
-        self.note_text = QPlainTextEdit()
-        self.note_text.setPlaceholderText(self.tr("Write a note about this deal…"))
-        self.note_text.setFixedHeight(70)
-        self.add_note_button = QPushButton(icon("note"), self.tr("Add Note"))
-        self.add_note_button.setEnabled(False)
-        self.note_text.textChanged.connect(
-            lambda: self.add_note_button.setEnabled(bool(self.note_text.toPlainText().strip())))
-        self.add_note_button.clicked.connect(self.add_note)
-        self.notes = QListWidget()
-        self.notes.setWordWrap(True)
-        self.notes.setAlternatingRowColors(False)
-        self.notes.setSpacing(2)
-        note_row = QHBoxLayout()
-        note_row.addStretch(1)
-        note_row.addWidget(self.add_note_button)
-        notes_layout.addWidget(self.note_text)
-        notes_layout.addLayout(note_row)
-        notes_layout.addWidget(self.notes, 1)
-        self.mail = QListWidget()
-        self.mail.setWordWrap(True)
-        self.mail.itemDoubleClicked.connect(self._open_message)
-        self.mail.itemActivated.connect(self._open_message)
-        history = QWidget()
-        history_layout = QVBoxLayout(history)
-        history_layout.setContentsMargins(0, 8, 0, 0)
-        self.history = QTreeWidget()
-        self.history.setHeaderHidden(True)
-        self.history.setRootIsDecorated(True)
-        self.history.setIndentation(14)
-        self.history.currentItemChanged.connect(lambda *_: self._history_selected())
-        self.restore_button = QPushButton(icon("undo"), self.tr("Restore This Version"))
-        self.restore_button.setEnabled(False)
-        self.restore_button.clicked.connect(self.restore_version)
-        restore_row = QHBoxLayout()
-        restore_row.addStretch(1)
-        restore_row.addWidget(self.restore_button)
-        history_layout.addWidget(self.history, 1)
-        history_layout.addLayout(restore_row)
-        self.tabs.addTab(notes, icon("note"), self.tr("Notes"))
-        self.tabs.addTab(self.mail, icon("mail"), self.tr("Mail"))
-        self.tabs.addTab(history, icon("reopen"), self.tr("History"))
-        return self.tabs
 
     def _completers(self) -> None:
         self._contact_model = QStringListModel(self)
@@ -485,90 +363,16 @@ class DealDialog(QDialog):
             edit.setCursorPosition(0)
         self.lost_reason.setEditText(detail.lost_reason)
         self._status = detail.status
-        self._fill_entries(data.entries)
-        self._fill_history(detail.history)
-        created = self._when(detail.created_at, with_time=False)
-        changed = self._when(detail.updated_at)
+        self.tabs.currency = detail.currency
+        self.tabs.show_entries(data.entries)
+        self.tabs.show_history(detail.history)
+        created = when_text(detail.created_at, self.locale, with_time=False)
+        changed = when_text(detail.updated_at, self.locale)
         self.meta.setText(self.tr("Added {created} · changed {changed}").format(created=created, changed=changed))
         self._set_enabled(True)
         self._show_status()
         self.is_loaded = True
         self.loaded.emit()
-
-    def _fill_entries(self, entries: list[Entry]) -> None:
-        self.notes.clear()
-        self.mail.clear()
-        for entry in entries:
-            when = self._when(entry.at)
-            if entry.kind == "email":
-                item = QListWidgetItem(kind_icon("mail-in"), f"{entry.title}\n{entry.detail} · {when}")
-                item.setData(MESSAGE_ROLE, entry.key)
-                self.mail.addItem(item)
-            else:
-                text = entry.detail if entry.kind == "note" else entry.title
-                self.notes.addItem(QListWidgetItem(kind_icon(entry.kind), f"{text}\n{when}"))
-        if not self.mail.count():
-            placeholder = QListWidgetItem(self.tr("No mail is linked to this deal yet. Link a message from the "
-                                                  "customer panel beside the reader."))
-            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.mail.addItem(placeholder)
-        self.tabs.setTabText(1, self.tr("Mail ({count})").format(count=len([e for e in entries if e.kind == "email"])))
-
-    def _when(self, stamp: int, with_time: bool = True) -> str:
-        locale = self.locale if self.locale is not None else QLocale()
-        if locale.language() == QLocale.Language.C:
-            locale = QLocale("en_US")
-        moment = QDateTime.fromSecsSinceEpoch(int(stamp))
-        if not with_time:
-            return locale.toString(moment.date(), QLocale.FormatType.ShortFormat)
-        return locale.toString(moment, QLocale.FormatType.ShortFormat)
-
-    def _field_label(self, name: str) -> str:
-        return {"title": self.tr("Title"), "stage_id": self.tr("Stage"), "status": self.tr("Status"),
-                "amount": self.tr("Value"), "currency": self.tr("Currency"),
-                "expected_close": self.tr("Expected close"), "contact_id": self.tr("Contact"),
-                "company_id": self.tr("Company"), "owner": self.tr("Owner"),
-                "custom.lost_reason": self.tr("Loss reason")}.get(name, name)
-
-    def _value_text(self, name: str, value) -> str:
-        if value in (None, ""):
-            return self.tr("(empty)")
-        if name == "status":
-            return {"open": self.tr("Open"), "won": self.tr("Won"), "lost": self.tr("Lost")}.get(value, value)
-        if name == "amount" and self.detail is not None:
-            return format_money(str(value), self.detail.currency, self.locale)
-        return str(value)
-
-    def _fill_history(self, history) -> None:
-        self.history.clear()
-        origins = {"local": self.tr("by you"), "import": self.tr("imported"), "merge": self.tr("merged"),
-                   "restore": self.tr("restored"), "erase": self.tr("erased")}
-        for version in history:
-            when = self._when(version.at)
-            top = QTreeWidgetItem([self.tr("Version {number} · {when} · {origin}").format(
-                number=version.number, when=when, origin=origins.get(version.origin, version.origin))])
-            top.setData(0, VERSION_ROLE, version.number)
-            font = top.font(0)
-            font.setWeight(QFont.Weight.DemiBold)
-            top.setFont(0, font)
-            changes = sorted(version.changes, key=lambda c: -1 if c["field"] == "*" else
-                             FIELD_ORDER.index(c["field"]) if c["field"] in FIELD_ORDER else len(FIELD_ORDER))
-            for change in changes:
-                if change["field"] == "*":
-                    event = change["new"]
-                    text = {"created": self.tr("Deal added"), "deleted": self.tr("Deal deleted")}.get(
-                        event if isinstance(event, str) else "", self.tr("Deal brought back"))
-                else:
-                    text = self.tr("{field}: {old} → {new}").format(
-                        field=self._field_label(change["field"]), old=self._value_text(change["field"], change["old"]),
-                        new=self._value_text(change["field"], change["new"]))
-                child = QTreeWidgetItem([text])
-                child.setData(0, VERSION_ROLE, version.number)
-                child.setToolTip(0, text)
-                top.addChild(child)
-            self.history.addTopLevelItem(top)
-            top.setExpanded(True)
-        self.restore_button.setEnabled(False)
 
     # -- reacting to edits ------------------------------------------------------------------------------
     def _set_enabled(self, enabled: bool) -> None:
@@ -798,14 +602,12 @@ class DealDialog(QDialog):
         self.ops.present_error(error)
 
     # -- notes, mail, history -----------------------------------------------------------------------------
-    def add_note(self) -> None:
-        body = self.note_text.toPlainText().strip()
-        if not body or self.detail is None:
+    def add_note(self, body: str) -> None:
+        if self.detail is None:
             return
-        self.add_note_button.setEnabled(False)
 
         def added(_changes) -> None:
-            self.note_text.clear()
+            self.tabs.note_saved()
             self._refresh_side()
 
         self.ops.write(deal_ops.add_note, self.store, self.deal_uuid, self.detail.id, body).owned_by(self) \
@@ -815,27 +617,15 @@ class DealDialog(QDialog):
         """Notes, mail and history again, the fields as the user left them."""
         def refreshed(data: deal_ops.EditorData) -> None:
             self.detail.history = data.detail.history
-            self._fill_entries(data.entries)
-            self._fill_history(data.detail.history)
+            self.tabs.show_entries(data.entries)
+            self.tabs.show_history(data.detail.history)
 
         self.ops.read(deal_ops.load_editor, self.store, self.deal_uuid).owned_by(self).success(refreshed).run()
 
-    def _open_message(self, item: QListWidgetItem) -> None:
-        message = item.data(MESSAGE_ROLE)
-        if message is not None:
-            self.message_requested.emit(int(message))
-
-    def _history_selected(self) -> None:
-        item = self.history.currentItem()
-        newest = self.detail.history[0].number if self.detail and self.detail.history else 0
-        number = item.data(0, VERSION_ROLE) if item is not None else None
-        self.restore_button.setEnabled(bool(number) and number != newest)
-
-    def restore_version(self) -> None:
-        item = self.history.currentItem()
-        if item is None or self.detail is None:
+    def restore_version(self, number: int) -> None:
+        """Bring the deal back to version ``number`` (itself a new version); unsaved edits are asked about."""
+        if self.detail is None:
             return
-        number = item.data(0, VERSION_ROLE)
         found = self.changes()
         if found and found[0]:
             answer = QMessageBox.question(self, self.tr("Restore Version"),

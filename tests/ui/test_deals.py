@@ -551,3 +551,22 @@ def test_items_carry_the_deal(qtbot, people, open_board):
     view = open_board()
     item = column_of(view, "Lead").item(0)
     assert item.data(DEAL_ROLE) == uuid and item.text().startswith("LED 面板")
+
+
+def test_deals_in_the_main_window(qtbot, open_window, people):
+    """The Deals tab of the real window: it fills when shown, opens a deal, and search finds one."""
+    from tests.support.mail_store import MailStore
+
+    with people.writer.waiting_allowed():
+        MailStore(people)
+        uuid = deals.add_deal(people, "华信贸易 年度采购合同", contact_email=ZHANG, amount="772000", currency="CNY")
+    window, _service = open_window(start=False)
+    window.show()
+    bar = window.sections.tabBar()
+    deals_tab = next(i for i in range(bar.count()) if bar.tabText(i) == "Deals")
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(deals_tab).center())
+    view = window.deals_view
+    qtbot.waitUntil(lambda: uuid in view.cards)
+    editor = open_editor(qtbot, view, uuid)
+    assert editor.amount_preview.text().endswith("772,000")
+    editor.close()
