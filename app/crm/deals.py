@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable, NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.crm.currencies import (
@@ -442,6 +442,7 @@ class DealCard:
 class BoardColumn:
     stage: StageRow
     deals: list[DealCard] = field(default_factory=list)
+    older: int = 0  # closed deals not on the board (see ``board``'s ``closed_since``)
 
     @property
     def totals(self) -> dict[str, Decimal]:
@@ -457,26 +458,35 @@ def totals(cards: Iterable[DealCard]) -> dict[str, Decimal]:
     return dict(sorted(sums.items(), key=lambda item: (-item[1], item[0])))
 
 
-def board(store: Store) -> list[BoardColumn]:
+def board(store: Store, closed_since: int | None = None) -> list[BoardColumn]:
     """Every stage of the default pipeline with its live deals, most recently changed first.
 
-    Reads only: before the pipeline exists (nobody used deals yet) the board is empty; make
-    it with :func:`ensure_pipeline`.
+    With ``closed_since`` (a time), won and lost deals last changed before it are only counted
+    (``BoardColumn.older``): years of closed deals would bury the pipeline.  Reads only: before
+    the pipeline exists (nobody used deals yet) the board is empty; make it with
+    :func:`ensure_pipeline`.
     """
     with store.read() as session:
         columns = {s.id: BoardColumn(s) for s in _rows(_stages_of(session, find_pipeline(session)))}
         if not columns:
             return []
         company, contact = aliased(Company), aliased(Contact)
+        live = [Deal.deleted_at.is_(None), Deal.stage_id.in_(list(columns))]
+        shown = live + ([or_(Deal.status == "open", Deal.updated_at >= closed_since)] if closed_since else [])
         rows = session.execute(
             select(Deal, company.name, contact.name, Stage.uuid)
             .join(Stage, Stage.id == Deal.stage_id)
             .outerjoin(company, company.id == Deal.company_id)
             .outerjoin(contact, contact.id == Deal.contact_id)
-            .where(Deal.deleted_at.is_(None), Deal.stage_id.in_(list(columns)))
+            .where(*shown)
             .order_by(Deal.updated_at.desc(), Deal.id.desc()))
         for deal, company_name, contact_name, stage_uuid in rows:
             columns[deal.stage_id].deals.append(_card(deal, company_name, contact_name, stage_uuid))
+        if closed_since:
+            older = session.execute(select(Deal.stage_id, func.count()).where(
+                *live, Deal.status != "open", Deal.updated_at < closed_since).group_by(Deal.stage_id))
+            for stage_id, count in older:
+                columns[stage_id].older = count
         return list(columns.values())
 
 

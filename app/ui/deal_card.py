@@ -15,6 +15,7 @@ white on grey in light ones), so light and dark both work.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QRect, QRectF, QSize, Qt
@@ -25,7 +26,8 @@ from app.crm.deals import DealCard
 from app.ui.icons import icon
 from app.ui.money import format_money
 
-CARD_ROLE = Qt.ItemDataRole.UserRole + 1
+CARD_ROLE = Qt.ItemDataRole.UserRole + 1  # the DealCard
+TEXT_ROLE = Qt.ItemDataRole.UserRole + 2  # its CardText, made off the GUI thread
 MARGIN_X, MARGIN_Y, PAD, RADIUS, ICON = 6, 4, 10, 7, 14
 
 
@@ -93,6 +95,33 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("DealCard", text)
 
 
+@dataclass(frozen=True)
+class CardText:
+    """A card's words, made once per read (on a reader thread: QLocale is reentrant)."""
+
+    money: str
+    close: str
+    late: bool
+    tooltip: str
+
+
+def card_text(card: DealCard, locale: QLocale | None = None, today: date | None = None) -> CardText:
+    money = format_money(card.amount, card.currency, locale) if card.amount else ""
+    close = short_date(card.expected_close, locale, today) if card.expected_close else ""
+    rows = [card.title]
+    if party_line(card):
+        rows.append(party_line(card))
+    if money:
+        rows.append(money)
+    if close:
+        rows.append(_tr("Expected close: {date}").format(date=close))
+    if card.owner:
+        rows.append(_tr("Owner: {owner}").format(owner=card.owner))
+    if card.status == "lost" and card.lost_reason:
+        rows.append(_tr("Lost: {reason}").format(reason=card.lost_reason))
+    return CardText(money, close, overdue(card, today), "\n".join(rows))
+
+
 def _lines(text: str, font: QFont, width: int, most: int) -> list[str]:
     """``text`` broken into at most ``most`` lines of ``width`` pixels, the last one elided."""
     layout = QTextLayout(text, font)
@@ -122,9 +151,50 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(view)
         self.view = view
         self.locale = locale
+        self._measures: dict[tuple[str, int], tuple[QSize, list[str], bool]] = {}
+        self._font_key = ""
+        self._font_set: tuple[QFont, QFont, QFont, QFont] = ()
+
+    def forget(self) -> None:
+        """Drop the measured cards (their words changed: the board was read again)."""
+        self._measures.clear()
+
+    def _text(self, index) -> CardText:
+        text = index.data(TEXT_ROLE)
+        return text if text is not None else card_text(index.data(CARD_ROLE), self.locale)
+
+    def _measure(self, option: QStyleOptionViewItem, index) -> tuple[QSize, list[str], bool]:
+        """(size, title lines, value and date on separate lines) for a card, cached per width."""
+        card: DealCard = index.data(CARD_ROLE)
+        width = self._inner_width()
+        key = (card.uuid, width)
+        found = self._measures.get(key)
+        if found is not None:
+            return found
+        base, title, amount, small = self._fonts(option.font)
+        text = self._text(index)
+        lines = self._title_lines(card, title, width)
+        split = self._value_split(text, width, amount, small)
+        height = PAD + len(lines) * QFontMetrics(title).lineSpacing()
+        if party_line(card):
+            height += 4 + QFontMetrics(small).lineSpacing()
+        if text.money or text.close:
+            height += 6 + QFontMetrics(amount).lineSpacing() + (2 + QFontMetrics(small).lineSpacing() if split else 0)
+        if card.status == "lost" and card.lost_reason:
+            height += 3 + QFontMetrics(small).lineSpacing()
+        found = (QSize(width + 2 * PAD + 2 * MARGIN_X, height + PAD + 2 * MARGIN_Y), lines, split)
+        self._measures[key] = found
+        return found
 
     # -- fonts and measures ----------------------------------------------------------------------
     def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont, QFont]:
+        key = base.key()
+        if self._font_key != key:
+            self._font_key, self._font_set = key, self._make_fonts(base)
+        return self._font_set
+
+    @staticmethod
+    def _make_fonts(base: QFont) -> tuple[QFont, QFont, QFont, QFont]:
         title = QFont(base)
         title.setWeight(QFont.Weight.Bold)  # Bold, not DemiBold: CJK fonts are made bold only at Bold
         amount = QFont(base)
@@ -147,16 +217,7 @@ class CardDelegate(QStyledItemDelegate):
         return _lines(card.title, font, room, 2)
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt override
-        card: DealCard = index.data(CARD_ROLE)
-        base, title, amount, small = self._fonts(option.font)
-        width = self._inner_width()
-        height = PAD + len(self._title_lines(card, title, width)) * QFontMetrics(title).lineSpacing()
-        if party_line(card):
-            height += 4 + QFontMetrics(small).lineSpacing()
-        height += self._value_height(card, width, amount, small)
-        if card.status == "lost" and card.lost_reason:
-            height += 3 + QFontMetrics(small).lineSpacing()
-        return QSize(width + 2 * PAD + 2 * MARGIN_X, height + PAD + 2 * MARGIN_Y)
+        return self._measure(option, index)[0]
 
     # -- painting ---------------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
@@ -169,6 +230,8 @@ class CardDelegate(QStyledItemDelegate):
         hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
         self._paint_frame(painter, rect, palette, selected, hovered)
         base, title_font, amount_font, small = self._fonts(option.font)
+        _size, lines, split = self._measure(option, index)
+        text = self._text(index)
         x, width = rect.left() + PAD, rect.width() - 2 * PAD
         y = rect.top() + PAD
         text_colour = palette.color(QPalette.ColorRole.Text)
@@ -180,7 +243,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(title_font)
         painter.setPen(text_colour)
         spacing = QFontMetrics(title_font).lineSpacing()
-        for line in self._title_lines(card, title_font, int(width)):
+        for line in lines:
             painter.drawText(QRectF(x, y, width, spacing), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              line)
             y += spacing
@@ -195,9 +258,9 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawText(QRectF(x + 17, y, width - 17, spacing), Qt.AlignmentFlag.AlignVCenter,
                              QFontMetrics(small).elidedText(party, Qt.TextElideMode.ElideRight, int(width - 17)))
             y += spacing
-        if card.amount or card.expected_close:
-            self._paint_value_line(painter, card, x, y, width, amount_font, small, palette)
-            y += self._value_height(card, width, amount_font, small)
+        if text.money or text.close:
+            self._paint_value_line(painter, text, split, x, y, width, amount_font, small, palette)
+            y += 6 + QFontMetrics(amount_font).lineSpacing() + (2 + QFontMetrics(small).lineSpacing() if split else 0)
         if card.status == "lost" and card.lost_reason:
             y += 3
             spacing = QFontMetrics(small).lineSpacing()
@@ -232,33 +295,22 @@ class CardDelegate(QStyledItemDelegate):
         inset = pen_width / 2
         painter.drawRoundedRect(rect.adjusted(inset, inset, -inset, -inset), RADIUS, RADIUS)
 
-    def _value_split(self, card: DealCard, width: float, amount_font: QFont, small: QFont) -> bool:
+    def _value_split(self, text: CardText, width: float, amount_font: QFont, small: QFont) -> bool:
         """Whether the value and the close date need a line each (a narrow column, a long value)."""
-        if not (card.amount and card.expected_close):
+        if not (text.money and text.close):
             return False
-        money = QFontMetrics(amount_font).horizontalAdvance(format_money(card.amount, card.currency, self.locale))
-        day = QFontMetrics(small).horizontalAdvance(short_date(card.expected_close, self.locale)) + 17
+        money = QFontMetrics(amount_font).horizontalAdvance(text.money)
+        day = QFontMetrics(small).horizontalAdvance(text.close) + 17
         return money + day + 10 > width
 
-    def _value_height(self, card: DealCard, width: float, amount_font: QFont, small: QFont) -> int:
-        if not (card.amount or card.expected_close):
-            return 0
-        height = 6 + QFontMetrics(amount_font).lineSpacing()
-        if self._value_split(card, width, amount_font, small):
-            height += 2 + QFontMetrics(small).lineSpacing()
-        return height
-
-    def _paint_value_line(self, painter: QPainter, card: DealCard, x: float, y: float, width: float,
+    def _paint_value_line(self, painter: QPainter, text: CardText, split: bool, x: float, y: float, width: float,
                           amount_font: QFont, small: QFont, palette: QPalette) -> None:
         y += 6
         line = QRectF(x, y, width, QFontMetrics(amount_font).lineSpacing())
-        split = self._value_split(card, width, amount_font, small)
         date_width = 0.0
-        if card.expected_close:
-            late = overdue(card)
-            colour = status_colour("lost", palette) if late else muted(palette)
-            text = short_date(card.expected_close, self.locale)
-            date_width = QFontMetrics(small).horizontalAdvance(text) + 17
+        if text.close:
+            colour = status_colour("lost", palette) if text.late else muted(palette)
+            date_width = QFontMetrics(small).horizontalAdvance(text.close) + 17
             if split:
                 row = QRectF(x, line.bottom() + 2, width, QFontMetrics(small).lineSpacing())
                 left = x
@@ -268,29 +320,16 @@ class CardDelegate(QStyledItemDelegate):
             painter.setFont(small)
             painter.setPen(colour)
             painter.drawText(QRectF(left + 17, row.top(), date_width - 17, row.height()),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
-        if card.amount:
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text.close)
+        if text.money:
             painter.setFont(amount_font)
             painter.setPen(palette.color(QPalette.ColorRole.Text))
             room = line.width() - (0 if split else date_width + 8)
-            text = QFontMetrics(amount_font).elidedText(format_money(card.amount, card.currency, self.locale),
-                                                        Qt.TextElideMode.ElideRight, int(room))
+            shown = QFontMetrics(amount_font).elidedText(text.money, Qt.TextElideMode.ElideRight, int(room))
             painter.drawText(QRectF(line.left(), line.top(), room, line.height()),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
 
 
 def card_tooltip(card: DealCard, locale: QLocale | None = None) -> str:
     """Everything on the card, in full (titles and names may be elided on it)."""
-    rows = [card.title]
-    if party_line(card):
-        rows.append(party_line(card))
-    if card.amount:
-        rows.append(format_money(card.amount, card.currency, locale))
-    if card.expected_close:
-        rows.append(_tr("Expected close: {date}").format(date=short_date(card.expected_close, locale)))
-    if card.owner:
-        rows.append(_tr("Owner: {owner}").format(owner=card.owner))
-    if card.status == "lost" and card.lost_reason:
-        rows.append(_tr("Lost: {reason}").format(reason=card.lost_reason))
-    return "\n".join(rows)
-
+    return card_text(card, locale).tooltip

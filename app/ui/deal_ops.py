@@ -7,13 +7,21 @@ gather what one screen needs in one go, on a reader thread.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Iterable
+
+from PySide6.QtCore import QLocale
 
 from app.crm import activities, deals
 from app.crm.timeline import Entry, timeline
 from app.services.events import RECORDS, ChangeSet
 from app.store.database import Store
+from app.ui.deal_card import CardText, card_text
+from app.ui.money import format_totals
+
+CLOSED_DAYS = 90  # won and lost deals stay on the board this long after their last change
 
 
 def _changed(*uuids: str, extra: Iterable[tuple[str, str]] = ()) -> ChangeSet:
@@ -70,6 +78,34 @@ def add_note(store: Store, deal_uuid: str, deal_id: int, body: str) -> ChangeSet
 
 
 # -- reads (reader threads, through ops.read) -----------------------------------------------------------
+@dataclass
+class BoardData:
+    """The board as read, with every card's words and every column's totals already written."""
+
+    columns: list[deals.BoardColumn]
+    texts: dict[str, CardText] = field(default_factory=dict)
+    totals: dict[str, str] = field(default_factory=dict)  # stage uuid → "¥772,000 · €24,900"
+    open_count: int = 0
+    open_totals: str = ""
+
+
+def read_board(store: Store, locale: QLocale | None = None, closed_days: int = CLOSED_DAYS) -> BoardData:
+    """:func:`app.crm.deals.board` plus the text of its cards, made here rather than on the GUI thread."""
+    columns = deals.board(store, closed_since=int(time.time()) - closed_days * 86400)
+    today = date.today()
+    data = BoardData(columns)
+    open_cards = []
+    for column in columns:
+        data.totals[column.stage.uuid] = format_totals(column.totals, locale)
+        for card in column.deals:
+            data.texts[card.uuid] = card_text(card, locale, today)
+            if card.status == "open":
+                open_cards.append(card)
+    data.open_count = len(open_cards)
+    data.open_totals = format_totals(deals.totals(open_cards), locale)
+    return data
+
+
 @dataclass
 class EditorData:
     """What the deal editor shows: the deal, its notes and mail, and the completion lists."""

@@ -32,20 +32,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.crm.deals import BoardColumn, DealCard, StageRow, board, totals
+from app.crm import deals
+from app.crm.deals import BoardColumn, DealCard, StageRow
 from app.services.events import RECORDS
 from app.store.database import Store
 from app.ui import deal_ops
-from app.ui.deal_card import CARD_ROLE, CardDelegate, card_tooltip, column_colour, is_dark, muted, status_colour
+from app.ui.deal_card import CARD_ROLE, TEXT_ROLE, CardDelegate, CardText, column_colour, is_dark, muted, status_colour
 from app.ui.deal_dialog import DealDialog, LostReasonDialog
 from app.ui.icons import icon
-from app.ui.money import format_totals
 from app.ui.ops import Ops
 
 DEAL_ROLE = Qt.ItemDataRole.UserRole
 MIME_DEALS = "application/x-liaison-deals"
 COLUMN_MIN, COLUMN_MAX = 196, 340
 UNDO_SECONDS = 12
+PAGE = 100  # cards added to a column at a time, as it is scrolled down
 
 
 class StageColumn(QListWidget):
@@ -76,15 +77,47 @@ class StageColumn(QListWidget):
         self.viewport().setAutoFillBackground(False)
         self.setStyleSheet("QListWidget { background: transparent; border: none; }")
         self.itemDoubleClicked.connect(lambda item: self.open_requested.emit(item.data(DEAL_ROLE)))
+        self._cards: list[DealCard] = []
+        self._texts: dict[str, CardText] = {}
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+
+    # -- cards, a page at a time ---------------------------------------------------------------------
+    def set_cards(self, cards: list[DealCard], texts: dict[str, CardText]) -> None:
+        """Show these cards: the first page now, the next ones as the column is scrolled down."""
+        self._cards, self._texts = cards, texts
+        self.blockSignals(True)
+        self.clear()
+        self.itemDelegate().forget()
+        self._show_more(PAGE)
+        self.blockSignals(False)
+
+    def _show_more(self, how_many: int) -> None:
+        for card in self._cards[self.count():self.count() + how_many]:
+            text = self._texts[card.uuid]
+            item = QListWidgetItem("\n".join(p for p in (card.title, card.company or card.contact, text.money) if p))
+            item.setData(DEAL_ROLE, card.uuid)
+            item.setData(CARD_ROLE, card)
+            item.setData(TEXT_ROLE, text)
+            item.setToolTip(text.tooltip)
+            self.addItem(item)
+
+    def _scrolled(self, value: int) -> None:
+        bar = self.verticalScrollBar()
+        if self.count() < len(self._cards) and value >= bar.maximum() - self.viewport().height():
+            self._show_more(PAGE)
 
     def uuids(self) -> list[str]:
-        return [self.item(row).data(DEAL_ROLE) for row in range(self.count())]
+        """Every card of the column, shown yet or not."""
+        return [card.uuid for card in self._cards]
 
     def current_uuid(self) -> str | None:
         items = self.selectedItems()
         return items[0].data(DEAL_ROLE) if items else None
 
     def select_uuid(self, uuid: str, scroll: bool = True) -> bool:
+        wanted = self.uuids().index(uuid) if uuid in self.uuids() else -1
+        if wanted >= self.count():
+            self._show_more(wanted - self.count() + 1)
         for row in range(self.count()):
             if self.item(row).data(DEAL_ROLE) == uuid:
                 self.setCurrentRow(row)
@@ -233,11 +266,16 @@ class StageHeader(QWidget):
         self.count.setStyleSheet(f"QLabel#stageCount {{ background: {background.name()}; border-radius: 8px; "
                                  f"padding: 1px 7px; min-width: 8px; }}")
 
-    def show_deals(self, cards: list[DealCard], locale: QLocale | None) -> None:
-        self.count.setText(str(len(cards)))
-        sums = totals(cards)
-        self.total.setText(format_totals(sums, locale) if sums else self.tr("No value"))
-        self.total.setToolTip(self.total.text())
+    def show_deals(self, column: BoardColumn, total: str) -> None:
+        self.count.setText(str(len(column.deals)))
+        self.total.setText(total or self.tr("No value"))
+        tip = total
+        if column.older:
+            tip = self.tr("{total}\nClosed more than {days} days ago and not shown: %n deal(s). Search finds "
+                          "them.", "", column.older).format(total=total, days=deal_ops.CLOSED_DAYS)
+            self.total.setText(self.tr("{total} · %n older", "", column.older).format(
+                total=total or self.tr("No value")))
+        self.total.setToolTip(tip.strip())
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
@@ -385,21 +423,22 @@ class DealsView(QWidget):
             return
         self._loading = True
         self._stale = False
-        self.ops.read(board, self.store).owned_by(self).success(self._loaded).failure(self._load_failed).run()
+        self.ops.read(deal_ops.read_board, self.store, self.locale).owned_by(self).success(self._loaded) \
+            .failure(self._load_failed).run()
 
     def _load_failed(self, error: BaseException) -> None:
         self._loading = False
         self.ops.present_error(error)
 
-    def _loaded(self, columns: list[BoardColumn]) -> None:
+    def _loaded(self, data: deal_ops.BoardData) -> None:
         self._loading = False
-        if not columns and not self._made_pipeline:
+        if not data.columns and not self._made_pipeline:
             # Nobody used deals yet: the pipeline is made once, by a write of its own.
             self._made_pipeline = True
             self.ops.write(deal_ops.ensure_pipeline, self.store).owned_by(self) \
                 .success(lambda _changes: self.reload()).run()
             return
-        self._fill(columns)
+        self._fill(data)
         self.loaded = True
         if self._again:
             self._again = False
@@ -420,7 +459,8 @@ class DealsView(QWidget):
         if self._stale:
             self.reload()
 
-    def _fill(self, columns: list[BoardColumn]) -> None:
+    def _fill(self, board: deal_ops.BoardData) -> None:
+        columns = board.columns
         stages = [c.stage for c in columns]
         scrolls = {uuid: column.verticalScrollBar().value() for uuid, column in self.columns.items()}
         if stages != self._stages:
@@ -428,21 +468,16 @@ class DealsView(QWidget):
         self.cards = {}
         for data in columns:
             column = self.columns[data.stage.uuid]
-            column.blockSignals(True)
-            column.clear()
-            for card in data.deals:
-                self.cards[card.uuid] = card
-                item = QListWidgetItem("\n".join(p for p in (card.title, card.company or card.contact) if p))
-                item.setData(DEAL_ROLE, card.uuid)
-                item.setData(CARD_ROLE, card)
-                item.setToolTip(card_tooltip(card, self.locale))
-                column.addItem(item)
-            column.blockSignals(False)
-            self.panes[data.stage.uuid].header.show_deals(data.deals, self.locale)
+            shown = max(PAGE, column.count())  # as far down as the user had scrolled
+            self.cards.update((card.uuid, card) for card in data.deals)
+            column.set_cards(data.deals, board.texts)
+            if shown > column.count():
+                column._show_more(shown - column.count())
+            self.panes[data.stage.uuid].header.show_deals(data, board.totals[data.stage.uuid])
         self.board_layout.activate()  # columns get their size now: cards are laid out once, at that width
         for column in self.columns.values():
             column.doItemsLayout()
-        self._show_summary(columns)
+        self._show_summary(board)
         # The selected card stays selected and every column where it was; a card just made or
         # moved here is brought into view.
         wanted, brought = self._pending_select or self._selected, self._pending_select
@@ -458,7 +493,9 @@ class DealsView(QWidget):
             self._select(brought, scroll=True)
         if self._pending_show is not None:
             deal_id, self._pending_show = self._pending_show, None
-            self._show_by_id(deal_id)
+            if not self._show_by_id(deal_id):  # closed long ago (not on the board): its editor still opens
+                self.ops.read(deals.deal_uuid_of, self.store, deal_id).owned_by(self) \
+                    .success(lambda uuid: uuid and self.open_deal(uuid)).run()
 
     def _rebuild(self, stages: list[StageRow]) -> None:
         for pane in self.panes.values():
@@ -480,16 +517,14 @@ class DealsView(QWidget):
             self.columns[stage.uuid] = column
         self._stages = stages
 
-    def _show_summary(self, columns: list[BoardColumn]) -> None:
-        open_cards = [card for c in columns for card in c.deals if card.status == "open"]
-        if not self.cards:
+    def _show_summary(self, board: deal_ops.BoardData) -> None:
+        if not self.cards and not any(c.older for c in board.columns):
             self.summary.setText(self.tr("No deals yet. New Deal… adds one; you can also start one from a "
                                          "contact or a company."))
             return
-        sums = totals(open_cards)
-        text = self.tr("%n open deal(s)", "", len(open_cards))
-        if sums:
-            text = self.tr("{deals} · {value}").format(deals=text, value=format_totals(sums, self.locale))
+        text = self.tr("%n open deal(s)", "", board.open_count)
+        if board.open_totals:
+            text = self.tr("{deals} · {value}").format(deals=text, value=board.open_totals)
         self.summary.setText(text)
 
     # -- selection ----------------------------------------------------------------------------------------

@@ -570,3 +570,42 @@ def test_deals_in_the_main_window(qtbot, open_window, people):
     editor = open_editor(qtbot, view, uuid)
     assert editor.amount_preview.text().endswith("772,000")
     editor.close()
+
+
+def test_long_columns_fill_as_they_scroll_and_old_closed_deals_are_counted(qtbot, people, open_board):
+    from app.crm.records import RECORD_TYPES, create
+    from app.store.crm_models import Deal
+
+    with people.writer.waiting_allowed():
+        deals.ensure_pipeline(people)
+        lead = deals.read_stages(people)[0]
+
+        def many(session):
+            return [create(session, RECORD_TYPES["deal"], {"title": f"Deal {n}", "amount": "10", "currency": "EUR",
+                                                            "stage_id": lead.id, "status": "open"}).uuid
+                    for n in range(250)]
+        made = people.write_with(many)
+        old_win = deals.add_deal(people, "Won long ago", stage="Won")
+        people.write_with(lambda s: s.query(Deal).filter(Deal.uuid == old_win).update({Deal.updated_at: 1_000_000}))
+    view = open_board()
+    column = column_of(view, "Lead")
+    assert column.count() == 100 and len(column.uuids()) == 250
+    header = view.panes[stage_uuid(view, "Lead")].header
+    assert (header.count.text(), header.total.text()) == ("250", "€2,500")
+    bar = column.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: column.count() == 200)
+    last = column.uuids()[-1]
+    assert view.show_deal(view.cards[last].id) is True  # far down: shown and selected at once
+    assert column.count() == 250 and column.current_uuid() == last
+    qtbot.waitUntil(lambda: last in view.editors)
+    view.editors[last].close()
+    won = view.panes[stage_uuid(view, "Won")].header
+    assert won.count.text() == "0" and won.total.text() == "No value · 1 older"
+    assert "Search finds them" in won.total.toolTip()
+    assert old_win not in view.cards and made[0] in view.cards
+    with people.writer.waiting_allowed():
+        old_id = deals.deal_detail(people, old_win).id
+    view.show_deal(old_id)  # search found it: not on the board, so only its editor opens
+    qtbot.waitUntil(lambda: old_win in view.editors and view.editors[old_win].is_loaded)
+    assert view.editors[old_win].title.text() == "Won long ago"

@@ -216,3 +216,17 @@ def test_amounts_are_decimal_strings(text, stored):
 def test_bad_amounts(text):
     with pytest.raises(InvalidValue):
         deals.normalise_amount(text)
+
+
+def test_old_closed_deals_are_only_counted(people):
+    store = people
+    old = deals.add_deal(store, "Old win", stage="Won")
+    recent = deals.add_deal(store, "New win", stage="Won")
+    still_open = deals.add_deal(store, "Old but open")
+    with store.writer.waiting_allowed():
+        store.write_with(lambda s: s.query(Deal).filter(Deal.uuid.in_([old, still_open]))
+                         .update({Deal.updated_at: 1_000_000}, synchronize_session=False))
+    columns = {c.stage.name: c for c in deals.board(store, closed_since=2_000_000)}
+    assert [c.uuid for c in columns["Won"].deals] == [recent] and columns["Won"].older == 1
+    assert [c.uuid for c in columns["Lead"].deals] == [still_open] and columns["Lead"].older == 0
+    assert len(deals.board(store)[4].deals) == 2
