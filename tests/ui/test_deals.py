@@ -609,3 +609,57 @@ def test_long_columns_fill_as_they_scroll_and_old_closed_deals_are_counted(qtbot
     view.show_deal(old_id)  # search found it: not on the board, so only its editor opens
     qtbot.waitUntil(lambda: old_win in view.editors and view.editors[old_win].is_loaded)
     assert view.editors[old_win].title.text() == "Won long ago"
+
+
+def click_every_button(qtbot, widget, last=()) -> list[str]:
+    """Click every visible, enabled button of ``widget`` once (those in ``last`` are left alone)."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    clicked: list[str] = []
+    done: set[int] = set()
+    while True:
+        waiting = [b for b in widget.findChildren(QAbstractButton) if id(b) not in done and b.isVisible()
+                   and b.isEnabled() and b not in last]
+        if not waiting:
+            return clicked
+        button = waiting[0]
+        done.add(id(button))
+        clicked.append(button.text() or button.toolTip())
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.wait(10)
+
+
+def test_every_control_of_the_board_and_its_dialogs_works(qtbot, people, open_board):
+    """No click raises, warns or writes on the GUI thread (never_wait_on is set by open_board)."""
+    with people.writer.waiting_allowed():
+        uuid = deals.add_deal(people, "LED 面板", contact_email=ZHANG, amount="772000", currency="CNY",
+                              expected_close="2026-12-15")
+    view = open_board()
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    dialog = next(d for d in view.findChildren(DealDialog) if d.isVisible())
+    qtbot.waitUntil(lambda: dialog.is_loaded)
+    clicked = click_every_button(qtbot, dialog, last=(dialog.save_button, dialog.buttons.button(
+        dialog.buttons.StandardButton.Cancel)))
+    assert "No expected close date" in clicked
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # no title: says so, stays open
+    assert dialog.error.text() == "A deal needs a title." and dialog.isVisible()
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not any(d.isVisible() for d in view.findChildren(DealDialog)))
+
+    editor = open_editor(qtbot, view, uuid)
+    cancel = editor.buttons.button(editor.buttons.StandardButton.Cancel)
+    for index in range(editor.tabs.count()):
+        bar = editor.tabs.tabBar()
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+        assert editor.tabs.currentIndex() == index
+    clicked = click_every_button(qtbot, editor, last=(editor.save_button, cancel))
+    assert {"Won", "Reopen", "Lost"} <= set(clicked)
+    editor.lost_reason.setEditText("Timing")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: uuid not in view.editors)
+    wait_for_card(qtbot, view, uuid, "Lost", status="lost", lost_reason="Timing", expected_close="")
+
+    use_card_menu(qtbot, view, uuid, "Delete")
+    qtbot.waitUntil(view.undo_bar.isVisible)
+    assert click_every_button(qtbot, view.undo_bar, last=(view.undo_bar.undo_button,)) == ["Dismiss"]
+    assert not view.undo_bar.isVisible()
