@@ -6,7 +6,8 @@ import time
 
 from sqlalchemy import select
 
-from app.crm.records import RECORD_TYPES, apply_changes, by_uuid, create
+from app.crm.records import RECORD_TYPES, apply_changes, by_uuid, create, record_event, soft_delete
+from app.crm.timeline import join_activity_body
 from app.crm.validation import InvalidValue
 from app.store.crm_models import Task
 from app.store.database import Store
@@ -32,12 +33,15 @@ def add_note(store: Store, body: str, contact_id=None, company_id=None, deal_id=
 @writes
 def log_activity(store: Store, kind: str, subject: str, body: str = "", happened_at: int | None = None,
                  duration_minutes: int = 0, contact_id=None, company_id=None, deal_id=None,
-                 origin="local") -> str:
+                 origin="local", attendees: list[str] = ()) -> str:
+    """A call or meeting that happened; a meeting lists who took part (``attendees``)."""
     if kind not in ("call", "meeting"):
         raise InvalidValue(f"'{kind}' is not a call or a meeting")
+    if duration_minutes < 0:
+        raise InvalidValue("a duration cannot be negative")
     with store.write() as session:
         return create(session, ACTIVITY, {
-            "kind": kind, "subject": subject, "body": body,
+            "kind": kind, "subject": subject, "body": join_activity_body(list(attendees), body),
             "happened_at": happened_at or int(time.time()), "duration_minutes": duration_minutes,
             **_targets(contact_id, company_id, deal_id)}, origin).uuid
 
@@ -76,3 +80,25 @@ def tasks_to_notify(store: Store, at: int | None = None) -> list[tuple[str, str,
         for task in due:
             task.notified_at = moment
         return [(t.uuid, t.title, t.due_at or t.remind_at) for t in due]
+
+
+ENTRY_TYPES = {"note": NOTE, "activity": ACTIVITY, "call": ACTIVITY, "meeting": ACTIVITY, "task": TASK}
+
+
+@writes
+def delete_entry(store: Store, kind: str, record_uuid: str, origin: str = "local") -> None:
+    """Delete a note, call, meeting or task (a tombstone: :func:`restore_entry` brings it back)."""
+    record_type = ENTRY_TYPES[kind]
+    with store.write() as session:
+        soft_delete(session, record_type, by_uuid(session, record_type, record_uuid), origin)
+
+
+@writes
+def restore_entry(store: Store, kind: str, record_uuid: str, origin: str = "local") -> None:
+    """Undo :func:`delete_entry`."""
+    record_type = ENTRY_TYPES[kind]
+    with store.write() as session:
+        record = by_uuid(session, record_type, record_uuid)
+        if record.deleted_at is not None:
+            record.deleted_at = None
+            record_event(session, record_type, record, "restored", None, origin)

@@ -451,3 +451,20 @@ def _merged_phones(session, contact_id: int, phones: list[str]) -> list[str]:
 def _current_tags(contact) -> list[str]:
     return json.loads(contact.tags or "[]")
 
+
+
+def is_vcard(data: bytes, filename: str = "") -> bool:
+    if filename.lower().endswith((".vcf", ".vcard")):
+        return True
+    head = data[:4096].lstrip(b"\xef\xbb\xbf\xff\xfe\x00").lower().replace(b"\x00", b"")
+    return head.lstrip().startswith(b"begin:vcard")
+
+
+def import_file(store: Store, data: bytes, filename: str = "", dry_run: bool = False,
+                overrides: dict[str, str] | None = None) -> ImportReport:
+    """A CSV or vCard file (told apart by its name or its first line), checked, then all or nothing."""
+    if is_vcard(data, filename):
+        from app.crm.vcard import import_vcards
+
+        return import_vcards(store, data, dry_run=dry_run)
+    return import_contacts(store, data, overrides, dry_run=dry_run)

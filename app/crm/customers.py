@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.crm import linking
-from app.crm.records import RECORD_TYPES, apply_changes, create, new_uuid, soft_delete
+from app.crm.records import RECORD_TYPES, apply_changes, by_uuid, create, new_uuid, record_event, soft_delete
 from app.crm.settings import free_mail_domains, get_setting
 from app.crm.validation import InvalidValue, normalise_email, normalise_phone
 from app.errors import UserFacingError
@@ -171,15 +171,26 @@ def add_contact(store: Store, data: ContactInput, origin: str = "local") -> str:
 def update_contact(store: Store, email: str, data: ContactInput, cleared: set[str] = frozenset(),
                    origin: str = "local") -> dict[str, tuple]:
     """Apply what ``data`` gives to the contact with ``email``; empty values keep what is there."""
+    with store.read() as session:
+        uuid = require_contact(session, email).uuid
+    return update_contact_record(store, uuid, data, cleared, origin, fallback_email=email)
+
+
+@writes
+def update_contact_record(store: Store, contact_uuid: str, data: ContactInput, cleared: set[str] = frozenset(),
+                          origin: str = "local", fallback_email: str = "") -> dict[str, tuple]:
+    """Apply what ``data`` gives to the contact ``contact_uuid``; empty values keep what is there."""
     emails, phones, free, batch = _prepared(store, data)
     with store.write() as session:
-        contact = require_contact(session, email)
+        contact = by_uuid(session, CONTACT, contact_uuid)
         _check_emails_free(session, emails, contact.id)
-        company = _resolve_company(session, data.company, emails or [email], free, origin, batch)
+        known = emails or list(session.scalars(select(ContactEmail.email).where(
+            ContactEmail.contact_id == contact.id))) or ([fallback_email] if fallback_email else [])
+        company = _resolve_company(session, data.company, known, free, origin, batch)
         values: dict[str, Any] = {"name": data.name.strip(), "first_name": data.first_name,
                                   "last_name": data.last_name, "title": data.title, "owner": data.owner,
                                   "tags": data.tags, "phones": phones}
-        if emails:
+        if emails or "emails" in cleared:
             values["emails"] = emails
         if company is not None or "company" in cleared:
             values["company_id"] = company.id if company else None
@@ -197,12 +208,9 @@ def update_contact(store: Store, email: str, data: ContactInput, cleared: set[st
 
 @writes
 def add_company(store: Store, name: str, domains: list[str], industry: str = "", origin: str = "local") -> str:
-    clean = []
-    for domain in domains:
-        value = domain.strip().lower().lstrip("@")
-        if value and value not in clean:
-            normalise_email(f"x@{value}")  # the same domain rules as addresses
-            clean.append(value)
+    if not name.strip():
+        raise InvalidValue("a company needs a name")
+    clean = _clean_domains(domains)
     with store.write() as session:
         for domain in clean:
             if company_by_domain(session, domain) is not None:
@@ -234,3 +242,69 @@ def delete_contact(store: Store, email: str, origin: str = "local") -> None:
         soft_delete(session, CONTACT, contact, origin)
         contact_id = contact.id
     linking.relink_contact(store, contact_id)
+
+
+def _clean_domains(domains: list[str]) -> list[str]:
+    clean = []
+    for domain in domains:
+        value = domain.strip().lower().lstrip("@")
+        if value and value not in clean:
+            normalise_email(f"x@{value}")  # the same domain rules as addresses
+            clean.append(value)
+    return clean
+
+
+@writes
+def update_company(store: Store, company_uuid: str, name: str | None = None, industry: str | None = None,
+                   domains: list[str] | None = None, cleared: set[str] = frozenset(),
+                   origin: str = "local") -> dict[str, tuple]:
+    """Change a company's name, industry or domains (``None`` leaves a field as it is)."""
+    clean = _clean_domains(domains) if domains is not None else None
+    with store.write() as session:
+        company = by_uuid(session, COMPANY, company_uuid)
+        values: dict[str, Any] = {}
+        if name is not None:
+            if not name.strip():
+                raise InvalidValue("a company needs a name")
+            values["name"] = name.strip()
+        if industry is not None:
+            values["industry"] = industry.strip()
+        if clean is not None:
+            for domain in clean:
+                owner = company_by_domain(session, domain)
+                if owner is not None and owner.id != company.id:
+                    raise InvalidValue(f"the domain {domain} already belongs to another company")
+            values["domains"] = clean
+        changed = apply_changes(session, COMPANY, company, values, origin, cleared=cleared)
+        company_id = company.id
+    if "domains" in changed:
+        linking.relink_company(store, company_id)
+    return changed
+
+
+@writes
+def delete_record(store: Store, kind: str, record_uuid: str, origin: str = "local") -> None:
+    """Delete a contact or a company (a tombstone; :func:`restore_record` undoes it)."""
+    record_type = {"contact": CONTACT, "company": COMPANY}[kind]
+    with store.write() as session:
+        record = by_uuid(session, record_type, record_uuid)
+        soft_delete(session, record_type, record, origin)
+        record_id = record.id
+    (linking.relink_contact if kind == "contact" else linking.relink_company)(store, record_id)
+
+
+@writes
+def restore_record(store: Store, kind: str, record_uuid: str, origin: str = "local") -> None:
+    """Bring back a contact or company deleted with :func:`delete_record`."""
+    record_type = {"contact": CONTACT, "company": COMPANY}[kind]
+    with store.write() as session:
+        record = by_uuid(session, record_type, record_uuid)
+        if record.deleted_at is None:
+            return
+        if kind == "contact":
+            emails = list(session.scalars(select(ContactEmail.email).where(ContactEmail.contact_id == record.id)))
+            _check_emails_free(session, emails, record.id)
+        record.deleted_at = None
+        record_event(session, record_type, record, "restored", None, origin)
+        record_id = record.id
+    (linking.relink_contact if kind == "contact" else linking.relink_company)(store, record_id)

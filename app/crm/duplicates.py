@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from sqlalchemy import select, update
 
 from app.crm import linking
-from app.crm.records import RECORD_TYPES, apply_changes, by_uuid, new_uuid, now, read_state, record_event
+from app.crm.records import RECORD_TYPES, apply_changes, by_uuid, is_empty, new_uuid, now, read_state, record_event
 from app.crm.settings import free_mail_domains
 from app.errors import UserFacingError
 from app.store.crm_models import (
@@ -120,11 +120,13 @@ def merge_contacts(store: Store, survivor_uuid: str, other_uuids: list[str]) -> 
 
 def _merge_one(session, survivor: Contact, other: Contact, batch: str) -> None:
     mine, theirs = read_state(session, CONTACT, survivor), read_state(session, CONTACT, other)
-    values = {field: theirs[field] for field in CONTACT.fields if field in theirs}  # fills empty ones only
+    # Fills the survivor's empty fields only: a filled field keeps the survivor's value.
+    values = {field: theirs[field] for field in CONTACT.fields
+              if field in theirs and is_empty(mine.get(field)) and not is_empty(theirs[field])}
     values["emails"] = mine["emails"] + [e for e in theirs["emails"] if e not in mine["emails"]]
     values["phones"] = mine["phones"] + [p for p in theirs["phones"] if p not in mine["phones"]]
     values["tags"] = mine["tags"] + [t for t in theirs["tags"] if t not in mine["tags"]]
-    values.update({k: v for k, v in theirs.items() if k.startswith("custom.")})
+    values.update({k: v for k, v in theirs.items() if k.startswith("custom.") and is_empty(mine.get(k))})
     # The other contact gives up its addresses first (addresses are unique).
     apply_changes(session, CONTACT, other, {"emails": [], "phones": []}, "merge", cleared={"emails", "phones"},
                   batch=batch)

@@ -2,20 +2,27 @@
 
 Read a page at a time (``before`` is the cursor the previous page ended with), each source
 from its own (record, date) index, so a contact with thousands of messages opens as fast as
-one with ten.
+one with ten.  A company's timeline is everything about it: the mail linked to it (its
+domains, and its people writing from anywhere) and the notes, calls, meetings and tasks of
+the company and of its people.  A message stored twice (a copy in another folder, your own
+mail in Sent and in the Inbox) is one entry.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
-from app.store.crm_models import Activity, MessageLink, Note, Task
+from app.crm.teammates import own_addresses
+from app.store.correspondence import mail_with_person
+from app.store.crm_models import Activity, Contact, MessageLink, Note, Task
 from app.store.database import Store
 from app.store.models import Folder, Message
 
 PAGE = 50
+ATTENDEES_PREFIX = "attendees: "  # the first line of a meeting's body lists who took part
 
 
 @dataclass(frozen=True)
@@ -28,14 +35,53 @@ class Entry:
     uuid: str | None = None  # records
     message_id: str | None = None  # emails: the RFC Message-ID
     auto_kind: str = ""
+    outgoing: bool = False  # emails you sent
+    who: str = ""  # emails: the sender (incoming) or the recipients (outgoing)
+    folder: str = ""  # emails: the folder it is in
+    duration_minutes: int = 0  # calls and meetings
+    attendees: tuple[str, ...] = ()  # meetings
+    done: bool = False  # tasks
+    due_at: int | None = None  # tasks
 
     @property
     def cursor(self) -> tuple[int, str, int]:
         return (self.at, self.kind, self.key)
 
 
+def split_activity_body(body: str) -> tuple[list[str], str]:
+    """(attendees, notes) of a call's or meeting's body."""
+    first, _, rest = (body or "").partition("\n")
+    if first.startswith(ATTENDEES_PREFIX):
+        names = [n.strip() for n in first[len(ATTENDEES_PREFIX):].split(";") if n.strip()]
+        return names, rest.lstrip("\n")
+    return [], body or ""
+
+
+def join_activity_body(attendees: list[str], notes: str) -> str:
+    names = [n.strip().replace(";", ",") for n in attendees if n and n.strip()]
+    if not names:
+        return notes
+    return f"{ATTENDEES_PREFIX}{'; '.join(names)}\n{notes}" if notes else f"{ATTENDEES_PREFIX}{'; '.join(names)}"
+
+
+def _names(to_list: str) -> str:
+    try:
+        people = json.loads(to_list or "[]")
+    except ValueError:
+        return ""
+    return ", ".join(name or addr for name, addr in people)
+
+
 def _older(entries: list[Entry], before: tuple[int, str, int] | None) -> list[Entry]:
     return entries if before is None else [e for e in entries if e.cursor < before]
+
+
+def _email(row, own: frozenset[str]) -> Entry:
+    outgoing = (row.from_addr or "").lower() in own or row.folder_role in ("sent", "drafts")
+    who = _names(row.to_list) if outgoing else (row.from_name or row.from_addr)
+    return Entry("email", row.date, row.id, row.subject, f"{row.from_name or row.from_addr} · {row.folder}",
+                 message_id=row.message_id, auto_kind=row.auto_kind or "", outgoing=outgoing, who=who,
+                 folder=row.folder)
 
 
 def timeline(store: Store, *, contact_id: int | None = None, company_id: int | None = None,
@@ -45,38 +91,53 @@ def timeline(store: Store, *, contact_id: int | None = None, company_id: int | N
     column = {"contact_id": contact_id, "company_id": company_id, "deal_id": deal_id}
     name, value = next((k, v) for k, v in column.items() if v is not None)
     at_most = before[0] if before else 2**62
+    own = own_addresses(store)
     entries: list[Entry] = []
     with store.read() as session:
+        people = []
+        if name == "company_id":  # the company's people: their notes, calls and tasks too
+            people = list(session.scalars(select(Contact.id).where(Contact.company_id == value,
+                                                                   Contact.deleted_at.is_(None))))
+
+        def about(model):
+            condition = getattr(model, name) == value
+            return or_(condition, model.contact_id.in_(people)) if people else condition
+
         links = session.execute(
             select(Message.id, Message.date, Message.subject, Message.from_name, Message.from_addr,
-                   Folder.name, Message.message_id, Message.auto_kind)
+                   Folder.name.label("folder"), Folder.role.label("folder_role"), Message.message_id,
+                   Message.auto_kind, Message.to_list)
             .select_from(MessageLink).join(Message, Message.id == MessageLink.message_id)
             .join(Folder, Folder.id == Message.folder_id)
             .where(getattr(MessageLink, name) == value, MessageLink.date <= at_most, Message.moving.is_(False))
             .order_by(MessageLink.date.desc()).limit(limit * 2))
         seen: set[int] = set()
+        keys: set[str] = set()
         for row in links:
-            if row.id not in seen:
-                seen.add(row.id)
-                entries.append(Entry("email", row.date, row.id, row.subject,
-                                     f"{row.from_name or row.from_addr} · {row[5]}",
-                                     message_id=row.message_id, auto_kind=row.auto_kind or ""))
-        for note in session.scalars(select(Note).where(getattr(Note, name) == value, Note.deleted_at.is_(None),
+            if row.id in seen or (row.message_id and row.message_id in keys):
+                continue
+            seen.add(row.id)
+            if row.message_id:
+                keys.add(row.message_id)
+            entries.append(_email(row, own))
+        for note in session.scalars(select(Note).where(about(Note), Note.deleted_at.is_(None),
                                                        Note.created_at <= at_most)
                                     .order_by(Note.created_at.desc()).limit(limit)):
             entries.append(Entry("note", note.created_at, note.id, note.body.split("\n", 1)[0][:120], note.body,
                                  uuid=note.uuid))
         for activity in session.scalars(select(Activity).where(
-                getattr(Activity, name) == value, Activity.deleted_at.is_(None), Activity.happened_at <= at_most)
+                about(Activity), Activity.deleted_at.is_(None), Activity.happened_at <= at_most)
                 .order_by(Activity.happened_at.desc()).limit(limit)):
-            entries.append(Entry(activity.kind, activity.happened_at, activity.id, activity.subject, activity.body,
-                                 uuid=activity.uuid))
-        for task in session.scalars(select(Task).where(getattr(Task, name) == value, Task.deleted_at.is_(None),
+            attendees, notes = split_activity_body(activity.body)
+            entries.append(Entry(activity.kind, activity.happened_at, activity.id, activity.subject, notes,
+                                 uuid=activity.uuid, duration_minutes=activity.duration_minutes or 0,
+                                 attendees=tuple(attendees)))
+        for task in session.scalars(select(Task).where(about(Task), Task.deleted_at.is_(None),
                                                        Task.created_at <= at_most)
                                     .order_by(Task.created_at.desc()).limit(limit)):
             moment = task.done_at or task.due_at or task.created_at
             entries.append(Entry("task", moment, task.id, task.title, "done" if task.done_at else "open",
-                                 uuid=task.uuid))
+                                 uuid=task.uuid, done=task.done_at is not None, due_at=task.due_at))
     entries = _older(entries, before)
     entries.sort(key=lambda e: e.cursor, reverse=True)
     return entries[:limit]
@@ -92,3 +153,19 @@ def whole_timeline(store: Store, **target) -> list[Entry]:
             return result
         result += page
         before = page[-1].cursor
+
+
+def mail_with(store: Store, address: str, limit: int = 200, leave_out: int | None = None) -> list[Entry]:
+    """The newest mail exchanged with one address (someone who is not a contact), as entries."""
+    own = own_addresses(store)
+    entries = []
+    for exchange in mail_with_person(store, address, limit + 1):
+        if exchange.message_id == leave_out:
+            continue
+        outgoing = exchange.from_addr.lower() in own or exchange.folder_role in ("sent", "drafts")
+        entries.append(Entry("email", exchange.date, exchange.message_id, exchange.subject,
+                             f"{exchange.from_name or exchange.from_addr} · {exchange.folder}",
+                             message_id=exchange.message_key, outgoing=outgoing,
+                             who=_names(exchange.to_list) if outgoing else (exchange.from_name or exchange.from_addr),
+                             folder=exchange.folder))
+    return entries[:limit]

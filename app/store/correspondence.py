@@ -39,6 +39,9 @@ class Exchange:
     date: int
     from_name: str
     from_addr: str
+    to_list: str = "[]"  # JSON [[name, addr], ...]
+    message_key: str | None = None  # the RFC Message-ID
+    folder_role: str | None = None
 
 
 def correspondent(name: str, address: str) -> Correspondent:
@@ -55,18 +58,21 @@ def _exchanges(store: Store, condition, limit: int) -> list[Exchange]:
     address in several roles (from and cc...) at most a few times, hence the over-fetch.
     """
     query = (select(Message.id, Folder.name, Message.subject, Message.date, Message.from_name,
-                    Message.from_addr)
+                    Message.from_addr, Message.to_list, Message.message_id, Folder.role)
              .select_from(MessageAddress)
              .join(Message, Message.id == MessageAddress.message_id)
              .join(Folder, Folder.id == Message.folder_id)
              .where(condition, Message.moving.is_(False))
              .order_by(MessageAddress.date.desc()).limit(limit * 4))
     seen: set[int] = set()
+    keys: set[str] = set()
     exchanges = []
     with store.read() as session:
         for row in session.execute(query):
-            if row.id not in seen:
+            if row.id not in seen and (not row.message_id or row.message_id not in keys):
                 seen.add(row.id)
+                if row.message_id:
+                    keys.add(row.message_id)  # a copy in another folder is the same message
                 exchanges.append(Exchange(*row))
                 if len(exchanges) == limit:
                     break

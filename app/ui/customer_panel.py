@@ -1,290 +1,424 @@
-"""The panel beside the reader: the 360° view of the selected message's customer.
+"""The panel beside the reader: the 360° view of the person a message is about.
 
-For a known contact: their details (edited in place), company, open deals, open tasks and
-one timeline of emails, notes, calls, meetings and tasks, newest first, loaded a page at a
-time as the list scrolls.  For an unknown sender: who they are, the mail exchanged with
-them, and one click to create the contact (name from the From header, company from the
-domain unless it is free mail).  "Why?" says why the message is, or is not, linked.
+Mail you received shows its sender; mail you sent (Sent, Drafts, or from one of your
+addresses anywhere) shows its recipients: the first who is a customer, the others as chips
+to pick.  You are never a customer, and neither are teammates (anyone at your own company's
+domain): they are shown as what they are, without Create buttons.
 
-Reads are short indexed queries (a contact with thousands of messages opens in a few
-milliseconds); writes are single small transactions.
+For a known contact: details (edited in place), company, open deals, open tasks, and one
+timeline of emails, notes, calls, meetings and tasks, newest first, grouped by day, loaded a
+page at a time as the panel scrolls.  For someone not yet a contact: who they are, the mail
+exchanged with them, and one click to create the contact (name from the header, company from
+the domain unless it is free mail).  The line under the header says why the message is, or
+is not, linked.
+
+Reads are short indexed queries through ``app.crm`` (a contact with thousands of messages
+opens in a few milliseconds); every write is an op on the writer thread, and the panel
+refreshes from the window's change events.
 """
 
 from __future__ import annotations
 
-import time
-from datetime import datetime
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.crm import activities, linking
-from app.crm.customers import (
-    ContactInput,
-    add_company,
-    add_contact,
-    company_by_domain,
-    contact_by_email,
-    update_contact,
+from app.crm import linking
+from app.crm.customer_lists import company_names
+from app.crm.customer_view import (
+    MessageParties,
+    PersonView,
+    contact_view,
+    message_linked_to,
+    message_parties,
+    person_view,
 )
-from app.crm.deals import deal_json
-from app.crm.settings import free_mail_domains
-from app.crm.timeline import PAGE, timeline
+from app.crm.customers import ContactInput, add_company, add_contact, update_contact_record
+from app.crm.teammates import us
+from app.crm.timeline import PAGE, mail_with, timeline
 from app.crm.unknown_senders import ignore_sender
-from app.crm.validation import InvalidValue, display_phone
-from app.errors import UserFacingError
-from app.store.correspondence import correspondent, mail_with_person
-from app.store.crm_models import Company, Deal, Task
+from app.crm.validation import display_phone
+from app.services.events import LINKS, RECORDS, SETTINGS
 from app.store.database import Store
+from app.ui.avatar import Avatar
+from app.ui.icons import icon
 from app.ui.ops import Ops
+from app.ui.record_panel import RecordPanel, action_button
+from app.ui.record_parts import (
+    GAP,
+    SMALL,
+    SUBTITLE,
+    TITLE,
+    Badge,
+    Chip,
+    DealList,
+    FlowLayout,
+    SectionTitle,
+    TaskList,
+    text_label,
+)
+from app.ui.timeline_view import ENTRY_ROLE, MESSAGE_ROLE  # noqa: F401  (roles of the timeline's rows)
 
-ENTRY_ROLE = Qt.ItemDataRole.UserRole
-MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 HISTORY_LIMIT = 200
-_KIND_MARK = {"email": "✉", "note": "✎", "call": "☎", "meeting": "◉", "task": "☐"}
+REFRESH_AT_MOST = 500  # a refresh reloads what was scrolled to, up to this many entries
 
 
-class CustomerPanel(QWidget):
-    message_requested = Signal(int)  # a timeline email was activated: show that message
-    records_changed = Signal()  # something was created or edited (other views refresh)
+class LinkLabel(QLabel):
+    """A line of text that opens something when clicked (the contact's company)."""
+
+    clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._active = False
+
+    def set_active(self, active: bool, tooltip: str = "") -> None:
+        self._active = active
+        self.setCursor(Qt.CursorShape.PointingHandCursor if active else Qt.CursorShape.ArrowCursor)
+        self.setToolTip(tooltip)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._active and event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+class CustomerPanel(RecordPanel):
+    record_requested = Signal(str, int)  # open a record in Customers: ("company", id)
 
     def __init__(self, store: Store, parent=None, ops: Ops | None = None):
-        super().__init__(parent)
-        self.store = store
-        self.ops = ops or Ops.standalone(store, self)
-        self._address: str | None = None
-        self._name = ""
+        super().__init__(store, parent, ops)
+        self._subject: tuple | None = None  # what to show again on refresh
+        self._view: PersonView | None = None
         self._message_pk: int | None = None
-        self._contact_id: int | None = None
-        self._company_id: int | None = None
-        self._cursor = None
-        self.name = QLabel()
-        self.name.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.name.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.name.setFont(font)
-        self.name.setWordWrap(True)
-        self.address = QLabel()
-        self.address.setTextFormat(Qt.TextFormat.PlainText)
-        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.organisation = QLabel()
-        self.organisation.setTextFormat(Qt.TextFormat.PlainText)
-        self.organisation.setWordWrap(True)
-        self.link_reason = QLabel()
-        self.link_reason.setWordWrap(True)
-        self.link_reason.setTextFormat(Qt.TextFormat.PlainText)
-        self.link_reason.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        small = self.link_reason.font()
-        small.setPointSizeF(small.pointSizeF() * 0.9)
-        self.link_reason.setFont(small)
-        self.create_contact_button = QPushButton(self.tr("Create Contact"))
-        self.create_contact_button.clicked.connect(self.create_contact_from_message)
-        self.create_company_button = QPushButton(self.tr("Create Company"))
-        self.create_company_button.clicked.connect(self.create_company_from_message)
-        self.ignore_button = QPushButton(self.tr("Ignore Sender"))
-        self.ignore_button.clicked.connect(self._ignore_sender)
-        self.details = self._build_details()
-        self.deals = QListWidget()
-        self.deals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.deals.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.deals.setMaximumHeight(self.fontMetrics().height() * 4 + 10)
-        self.tasks = QListWidget()
-        self.tasks.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.tasks.setMaximumHeight(self.fontMetrics().height() * 4 + 10)
-        self.tasks.itemChanged.connect(self._task_toggled)
-        self.note_button = QPushButton(self.tr("Note…"))
-        self.note_button.clicked.connect(self.add_note)
-        self.call_button = QPushButton(self.tr("Log Call…"))
-        self.call_button.clicked.connect(lambda: self.log_activity("call"))
-        self.task_button = QPushButton(self.tr("Task…"))
-        self.task_button.clicked.connect(self.add_task)
-        self.meeting_button = QPushButton(self.tr("Log Meeting…"))
-        self.meeting_button.clicked.connect(lambda: self.log_activity("meeting"))
-        self.unlink_button = QPushButton(self.tr("Unlink Message"))
+        self._parties: MessageParties | None = None
+        self._chosen: str | None = None  # the address picked among the message's people
+        self._build_header()
+        self._build_details()
+        self.deals_title = SectionTitle(self.tr("Open deals"))
+        self.deals = DealList()
+        self.deals.deal_activated.connect(self.deal_requested)
+        self.tasks_title = SectionTitle(self.tr("Open tasks"))
+        self.tasks = TaskList()
+        self.tasks.task_done.connect(self.complete_task)
+        self.unlink_button = QPushButton(icon("link"), self.tr("Unlink Message"))
         self.unlink_button.setToolTip(self.tr("This message is not about this customer: remove it from the "
                                               "timeline, for good"))
-        self.unlink_button.clicked.connect(self.unlink_message)
-        self.deal_link_button = QPushButton(self.tr("Link to Deal…"))
-        self.deal_link_button.clicked.connect(self.link_message_to_deal)
-        self.timeline_title = QLabel()
-        self.timeline = QListWidget()
-        self.timeline.setWordWrap(False)
-        self.timeline.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.timeline.verticalScrollBar().valueChanged.connect(self._maybe_load_more)
-        self.timeline.itemActivated.connect(self._entry_activated)
+        self.unlink_button.clicked.connect(lambda: self.unlink_message())
+        self.deal_link_button = QPushButton(icon("deal"), self.tr("Link to Deal…"))
+        self.deal_link_button.setToolTip(self.tr("Show this message on one of the customer's deals"))
+        self.deal_link_button.clicked.connect(lambda: self.link_message_to_deal())
+        self.message_actions = QWidget()
+        message_row = FlowLayout(self.message_actions)
+        message_row.addWidget(self.unlink_button)
+        message_row.addWidget(self.deal_link_button)
         self._build_layout()
         self.show_sender(None, None)
 
     # -- layout ---------------------------------------------------------------------------------
-    def _build_details(self) -> QWidget:
-        box = QWidget()
-        form = QFormLayout(box)
+    def _build_header(self) -> None:
+        self.parties_caption = text_label("", SMALL, QFont.Weight.DemiBold, wrap=False, secondary=True)
+        self.parties_box = QWidget()
+        self.parties_layout = FlowLayout(self.parties_box)
+        self.parties_group = QButtonGroup(self)
+        self.parties_group.setExclusive(True)
+        self.chips: list[Chip] = []
+        self.avatar = Avatar(52)
+        self.name = text_label("", TITLE, QFont.Weight.Bold, selectable=True)
+        self.organisation = LinkLabel()
+        self.organisation.setTextFormat(Qt.TextFormat.PlainText)
+        self.organisation.setWordWrap(True)
+        self.organisation.setFont(text_label("", SUBTITLE).font())
+        self.organisation.clicked.connect(self._open_company)
+        self.address = text_label("", SMALL, secondary=True, selectable=True)
+        self.badge = Badge()
+        self.write_button = action_button("", "write", self.tr("Write an email"))
+        self.write_button.setAutoRaise(True)
+        self.write_button.clicked.connect(lambda: self._compose())
+        self.link_reason = text_label("", SMALL, secondary=True)
+        self.create_contact_button = QPushButton(icon("contact"), self.tr("Create Contact"))
+        self.create_contact_button.setDefault(True)
+        self.create_contact_button.clicked.connect(lambda: self.create_contact_from_message())
+        self.create_company_button = QPushButton(icon("company"), self.tr("Create Company"))
+        self.create_company_button.clicked.connect(lambda: self.create_company_from_message())
+        self.ignore_button = QPushButton(self.tr("Ignore Sender"))
+        self.ignore_button.setToolTip(self.tr("Leave this address out of Unknown Senders"))
+        self.ignore_button.clicked.connect(lambda: self._ignore_sender())
+
+    def _build_details(self) -> None:
+        self.details = QWidget()
+        form = QFormLayout(self.details)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setHorizontalSpacing(10)
+        form.setVerticalSpacing(GAP)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.edit_name, self.edit_title, self.edit_phone, self.edit_company = (QLineEdit() for _ in range(4))
+        self.company_completer = QCompleter([], self.edit_company)
+        self.company_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.company_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.edit_company.setCompleter(self.company_completer)
         for label, editor, field in ((self.tr("Name"), self.edit_name, "name"),
                                      (self.tr("Title"), self.edit_title, "title"),
                                      (self.tr("Phone"), self.edit_phone, "phone"),
                                      (self.tr("Company"), self.edit_company, "company")):
             editor.setProperty("field", field)
+            editor.setPlaceholderText(self.tr("Add…"))
             editor.editingFinished.connect(lambda e=editor: self._field_edited(e))
-            form.addRow(label, editor)
-        self.emails_label = QLabel()
-        self.emails_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.emails_label.setWordWrap(True)
-        form.addRow(self.tr("Email"), self.emails_label)
-        return box
+            form.addRow(text_label(label, SMALL, wrap=False, secondary=True), editor)
+        self.emails_label = text_label("", selectable=True)
+        form.addRow(text_label(self.tr("Email"), SMALL, wrap=False, secondary=True), self.emails_label)
 
     def _build_layout(self) -> None:
-        layout = QVBoxLayout(self)
-        for widget in (self.name, self.address, self.organisation, self.link_reason):
-            layout.addWidget(widget)
-        create = QHBoxLayout()
+        body = self.body
+        parties = QVBoxLayout()
+        parties.setSpacing(4)
+        parties.addWidget(self.parties_caption)
+        parties.addWidget(self.parties_box)
+        self.parties_section = QWidget()
+        self.parties_section.setLayout(parties)
+        parties.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.parties_section)
+        header = QHBoxLayout()
+        header.setSpacing(12)
+        header.addWidget(self.avatar, 0, Qt.AlignmentFlag.AlignTop)
+        names = QVBoxLayout()
+        names.setSpacing(2)
+        names.addWidget(self.name)
+        names.addWidget(self.organisation)
+        names.addWidget(self.address)
+        badge_row = QHBoxLayout()
+        badge_row.setContentsMargins(0, 4, 0, 0)
+        badge_row.addWidget(self.badge)
+        badge_row.addStretch(1)
+        names.addLayout(badge_row)
+        header.addLayout(names, 1)
+        header.addWidget(self.write_button, 0, Qt.AlignmentFlag.AlignTop)
+        body.addLayout(header)
+        body.addWidget(self.link_reason)
+        self.create_box = QWidget()
+        create = FlowLayout(self.create_box)
         for button in (self.create_contact_button, self.create_company_button, self.ignore_button):
             create.addWidget(button)
-        create.addStretch(1)
-        layout.addLayout(create)
-        layout.addWidget(self.details)
-        self.deals_title = QLabel(self.tr("Open deals"))
-        self.tasks_title = QLabel(self.tr("Open tasks"))
-        for widget in (self.deals_title, self.deals, self.tasks_title, self.tasks):
-            layout.addWidget(widget)
-        actions = QHBoxLayout()
-        for button in (self.note_button, self.call_button, self.meeting_button, self.task_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        layout.addLayout(actions)
-        message_actions = QHBoxLayout()
-        for button in (self.unlink_button, self.deal_link_button):
-            message_actions.addWidget(button)
-        message_actions.addStretch(1)
-        layout.addLayout(message_actions)
-        layout.addWidget(self.timeline_title)
-        layout.addWidget(self.timeline, 1)
+        body.addWidget(self.create_box)
+        body.addWidget(self.message_actions)
+        body.addWidget(self.details)
+        self.timeline_empty = text_label("", SMALL, secondary=True)
+        for widget in (self.deals_title, self.deals, self.tasks_title, self.tasks, self.actions_bar,
+                       self.timeline_title, self.timeline, self.timeline_empty):
+            body.addWidget(widget)
+        body.addStretch(1)
 
     # -- what is shown ------------------------------------------------------------------------------
+    def show_message(self, message_pk: int | None) -> None:
+        """Show the person a message is about: its sender, or for mail you sent its recipients."""
+        self.show_sender(None, None, message_pk)
+
     def show_sender(self, name: str | None, address: str | None, current_message: int | None = None) -> None:
-        """Show the customer behind the selected message (None clears the panel)."""
-        self._name, self._address, self._message_pk = name or "", address, current_message
-        self._contact_id = self._company_id = None
-        self.timeline.clear()
-        self._cursor = None
-        if not address:
-            for label in (self.name, self.address, self.organisation, self.link_reason, self.timeline_title):
-                label.clear()
-            for widget in (self.create_contact_button, self.create_company_button, self.ignore_button, self.details,
-                           self.deals_title, self.deals, self.tasks_title, self.tasks, self.note_button,
-                           self.call_button, self.meeting_button, self.task_button, self.unlink_button,
-                           self.deal_link_button):
-                widget.hide()
+        """Show the customer behind the selected message (None clears the panel).
+
+        For mail you sent, or when ``address`` is yours, the recipients are shown instead.
+        """
+        self._subject = ("message", name or "", (address or "").lower(), current_message)
+        self._chosen = None
+        self._render(keep_timeline=False)
+
+    def show_person(self, name: str, address: str) -> None:
+        """Show one address, with no message around it."""
+        self.show_sender(name, address)
+
+    def show_contact(self, contact_id: int) -> None:
+        """Show a contact chosen in a list (it may have no address at all)."""
+        self._subject = ("contact", contact_id)
+        self._chosen = None
+        self._render(keep_timeline=False)
+
+    def has_subject(self) -> bool:
+        return self._subject is not None and self._subject != ("message", "", "", None)
+
+    def refresh(self) -> None:
+        self._render(keep_timeline=True)
+
+    def _render(self, keep_timeline: bool) -> None:
+        at_least = min(self.timeline.count(), REFRESH_AT_MOST) if keep_timeline else 0
+        self._message_pk = None
+        self._parties = None
+        view = None
+        we = us(self.store)
+        if self._subject and self._subject[0] == "contact":
+            view = contact_view(self.store, self._subject[1])
+        elif self._subject:
+            _kind, name, address, message_pk = self._subject
+            self._message_pk = message_pk
+            if message_pk is not None:
+                self._parties = message_parties(self.store, message_pk, we)
+                party = self._pick_party(address, we)
+                if party is not None:
+                    name, address = party.name, party.address
+                elif we.is_own(address) or not address:
+                    address = address if we.is_own(address) else ""
+            if address:
+                view = person_view(self.store, name, address, we)
+        self._view = view
+        self._fill_parties()
+        if view is None:
+            self._clear()
             return
-        who = correspondent(name or "", address)
-        with self.store.read() as session:
-            contact = contact_by_email(session, who.address)
-            free = free_mail_domains(self.store)
-            company = session.get(Company, contact.company_id) if contact and contact.company_id else None
-            if company is None and who.domain not in free:
-                company = company_by_domain(session, who.domain)
-            self._contact_id = contact.id if contact else None
-            self._company_id = company.id if company else None
-            self.name.setText(contact.name if contact and contact.name else (who.name or who.address))
-            self.address.setText(who.address)
-            if company is not None:
-                self.organisation.setText(self.tr("Company: %1").replace("%1", company.name))
-            elif who.domain in free:
-                self.organisation.setText(self.tr("Personal address (%1)").replace("%1", who.domain))
-            else:
-                self.organisation.setText(self.tr("Organisation: %1").replace("%1", who.domain))
-            if contact is not None:
-                self._fill_details(session, contact, company)
-            self._fill_deals_and_tasks(session)
-        known = self._contact_id is not None
+        self._show_view(view, at_least)
+
+    def _pick_party(self, address: str, we):
+        parties = self._parties.parties if self._parties else ()
+        if not parties:
+            return None
+        wanted = self._chosen
+        if wanted is None and address and not self._parties.outgoing and not we.is_us(address):
+            wanted = address
+        for party in parties:
+            if party.address == wanted:
+                return party
+        return parties[self._parties.primary or 0]
+
+    def _fill_parties(self) -> None:
+        parties = self._parties.parties if self._parties else ()
+        shown = self._view.address if self._view else None
+        if not parties or (len(parties) == 1 and not self._parties.outgoing):
+            self._set_chips(())
+            self.parties_section.hide()
+            return
+        self.parties_caption.setText(self.tr("Recipients") if self._parties.outgoing
+                                     else self.tr("People on this message"))
+        self._set_chips(parties)
+        for chip in self.chips:
+            chip.setChecked(chip.property("address") == shown)
+        self.parties_section.show()
+
+    def _set_chips(self, parties) -> None:
+        """One chip per person (rebuilt only when the people change, not when another is picked)."""
+        kinds = {"contact": self.tr("customer"), "unknown": self.tr("not a contact"),
+                 "teammate": self.tr("teammate")}
+        wanted = [(p.address, p.label, p.kind) for p in parties]
+        if wanted == [(c.property("address"), c.text(), c.property("kind")) for c in self.chips]:
+            return
+        for chip in self.chips:
+            self.parties_group.removeButton(chip)
+            self.parties_layout.removeWidget(chip)
+            chip.deleteLater()
+        self.chips = []
+        for party in parties:
+            chip = Chip(party.label, f"{party.address} · {kinds[party.kind]}", self.parties_box)
+            chip.setProperty("address", party.address)
+            chip.setProperty("kind", party.kind)
+            chip.setIcon(icon({"contact": "contact", "teammate": "company"}.get(party.kind, "mail")))
+            chip.clicked.connect(lambda _checked=False, a=party.address: self._choose(a))
+            self.parties_group.addButton(chip)
+            self.parties_layout.addWidget(chip)
+            chip.show()
+            self.chips.append(chip)
+
+    def _choose(self, address: str) -> None:
+        self._chosen = address
+        self._render(keep_timeline=False)
+
+    def _clear(self) -> None:
+        for label in (self.name, self.address, self.organisation, self.link_reason):
+            label.clear()
+        self.avatar.set_name("")
+        for widget in (self.avatar, self.badge, self.write_button, self.create_box, self.details,
+                       self.deals_title, self.deals, self.tasks_title, self.tasks, self.actions_bar,
+                       self.message_actions, self.timeline_title, self.timeline, self.link_reason,
+                       self.timeline_empty, self.address, self.organisation):
+            widget.hide()
+        self.timeline.show_entries(None)
+
+    def _show_view(self, view: PersonView, at_least: int) -> None:
+        kind = view.kind
+        for widget in (self.avatar, self.badge, self.link_reason):
+            widget.show()
+        self.avatar.set_name(view.name or view.address)
+        self.name.setText(view.name or view.address)
+        self.address.setText(view.address)
+        self.address.setVisible(bool(view.address) and view.address != self.name.text())
+        self.badge.set_badge({"contact": self.tr("Customer"), "unknown": self.tr("Not a contact yet"),
+                              "teammate": self.tr("Teammate"), "self": self.tr("You")}[kind], kind)
+        self._show_organisation(view)
+        known = kind == "contact"
+        external = kind in ("contact", "unknown")
+        self.write_button.setVisible(bool(view.address) and kind != "self")
+        self.create_box.setVisible(kind == "unknown")
+        self.create_contact_button.setVisible(kind == "unknown")
+        self.ignore_button.setVisible(kind == "unknown")
+        self.create_company_button.setVisible(kind == "unknown" and view.company is None and not view.free_mail
+                                              and bool(view.domain))
         self.details.setVisible(known)
-        self.create_contact_button.setVisible(not known)
-        self.ignore_button.setVisible(not known)
-        self.create_company_button.setVisible(self._company_id is None and who.domain not in free)
-        has_record = known or self._company_id is not None
-        for widget in (self.note_button, self.call_button, self.meeting_button, self.task_button):
-            widget.setVisible(has_record)
-        on_message = self._message_pk is not None
-        self.unlink_button.setVisible(known and on_message and self._message_linked())
-        self.deal_link_button.setVisible(has_record and on_message and self.deals.count() > 0)
-        self._show_link_reason()
-        self._load_timeline()
-
-    def _fill_details(self, session, contact, company) -> None:
-        from app.crm.records import RECORD_TYPES, read_state
-
-        state = read_state(session, RECORD_TYPES["contact"], contact)
-        for editor, value in ((self.edit_name, contact.name), (self.edit_title, contact.title),
-                              (self.edit_phone, ", ".join(display_phone(p) for p in state["phones"])),
-                              (self.edit_company, company.name if company else "")):
-            editor.blockSignals(True)
-            editor.setText(value)
-            editor.setProperty("shown", value)
-            editor.blockSignals(False)
-        self.emails_label.setText(", ".join(state["emails"]))
-
-    def _fill_deals_and_tasks(self, session) -> None:
-        from sqlalchemy import or_, select
-
-        self.deals.clear()
-        self.tasks.blockSignals(True)
-        self.tasks.clear()
-        conditions = []
-        if self._contact_id:
-            conditions.append(Deal.contact_id == self._contact_id)
-        if self._company_id:
-            conditions.append(Deal.company_id == self._company_id)
-        if conditions:
-            for deal in session.scalars(select(Deal).where(or_(*conditions), Deal.status == "open",
-                                                           Deal.deleted_at.is_(None))):
-                info = deal_json(session, deal)
-                amount = f" · {info['amount']} {info['currency']}" if info["amount"] else ""
-                self.deals.addItem(f"{info['title']} · {info['stage']}{amount}")
-            task_conditions = [Task.contact_id == self._contact_id] if self._contact_id else []
-            if self._company_id:
-                task_conditions.append(Task.company_id == self._company_id)
-            for task in session.scalars(select(Task).where(or_(*task_conditions), Task.done_at.is_(None),
-                                                           Task.deleted_at.is_(None)).order_by(Task.due_at)):
-                due = datetime.fromtimestamp(task.due_at).strftime("%Y-%m-%d") if task.due_at else ""
-                item = QListWidgetItem(f"{task.title}  {due}".strip())
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
-                item.setData(ENTRY_ROLE, task.uuid)
-                self.tasks.addItem(item)
-        self.tasks.blockSignals(False)
+        if known:
+            self._fill_details(view)
+        self.deals.set_deals(view.deals if external else [])
+        self.tasks.set_tasks(view.tasks if external else [])
+        self.deals_title.set_count(len(view.deals) if external else 0)
+        self.tasks_title.set_count(len(view.tasks) if external else 0)
         for title, widget in ((self.deals_title, self.deals), (self.tasks_title, self.tasks)):
             title.setVisible(widget.count() > 0)
             widget.setVisible(widget.count() > 0)
+        has_record = known or (kind == "unknown" and view.company is not None)
+        self.actions_bar.setVisible(has_record)
+        on_message = self._message_pk is not None
+        linked = known and on_message and message_linked_to(self.store, self._message_pk, view.contact.id)
+        self.unlink_button.setVisible(bool(linked))
+        self.deal_link_button.setVisible(has_record and on_message and self.deals.count() > 0)
+        self.message_actions.setVisible(not self.unlink_button.isHidden() or not self.deal_link_button.isHidden())
+        self._show_link_reason(view)
+        self._load_timeline(view, has_record, at_least)
 
-    def _message_linked(self) -> bool:
-        from sqlalchemy import select
+    def _show_organisation(self, view: PersonView) -> None:
+        company = view.company
+        if view.kind == "self":
+            text = self.tr("One of your accounts")
+        elif view.kind == "teammate":
+            text = self.tr("Colleague at %1").replace("%1", view.domain)
+        elif view.kind == "contact":
+            parts = [p for p in (view.contact.title, company.name if company else "") if p]
+            text = " · ".join(parts)
+        elif company is not None:
+            text = self.tr("Company: %1").replace("%1", company.name)
+        elif view.free_mail:
+            text = self.tr("Personal address (%1)").replace("%1", view.domain)
+        else:
+            text = self.tr("Organisation: %1").replace("%1", view.domain)
+        self.organisation.setText(text)
+        self.organisation.setVisible(bool(text))
+        self.organisation.set_active(company is not None and view.kind in ("contact", "unknown"),
+                                     self.tr("Open %1").replace("%1", company.name) if company else "")
 
-        from app.store.crm_models import MessageLink
+    def _fill_details(self, view: PersonView) -> None:
+        contact = view.contact
+        self.company_completer.model().setStringList(company_names(self.store))
+        for editor, value in ((self.edit_name, contact.name), (self.edit_title, contact.title),
+                              (self.edit_phone, ", ".join(display_phone(p) for p in contact.phones)),
+                              (self.edit_company, contact.company_name)):
+            editor.setProperty("shown", value)
+            if editor.hasFocus() and editor.isModified():
+                continue  # being typed in: a refresh from elsewhere must not take it away
+            editor.blockSignals(True)
+            editor.setText(value)
+            editor.setCursorPosition(0)
+            editor.blockSignals(False)
+        self.emails_label.setText(", ".join(contact.emails) or "—")
 
-        with self.store.read() as session:
-            return session.scalar(select(MessageLink.id).where(MessageLink.message_id == self._message_pk,
-                                                               MessageLink.contact_id == self._contact_id)
-                                  .limit(1)) is not None
-
-    def _show_link_reason(self) -> None:
-        if self._message_pk is None:
+    def _show_link_reason(self, view: PersonView) -> None:
+        if self._message_pk is None or view.kind not in ("contact", "unknown"):
             self.link_reason.clear()
+            self.link_reason.hide()
             return
         texts = {"from": self.tr("linked: %1 is the sender"), "to": self.tr("linked: %1 is a recipient"),
                  "cc": self.tr("linked: %1 is in Cc"), "domain": self.tr("linked: %1 is the company's domain"),
@@ -292,99 +426,111 @@ class CustomerPanel(QWidget):
                  "manual": self.tr("linked by hand"), "unlinked": self.tr("unlinked by hand (%1)"),
                  "free-mail": self.tr("%1 is free mail: it says nothing about a company"),
                  "automatic": self.tr("automatic mail (%1): never creates anything")}
+        relevant = {r.uuid for r in (view.contact, view.company) if r is not None}
         lines = []
         for reason in linking.explain(self.store, self._message_pk):
-            if reason.why in texts and reason.why != "no-record":
-                lines.append(texts[reason.why].replace("%1", reason.detail or reason.record_name))
+            if reason.why not in texts:
+                continue
+            if reason.why == "free-mail":
+                if reason.detail != view.domain:
+                    continue
+            elif reason.why != "automatic" and reason.record_uuid not in relevant:
+                continue
+            lines.append(texts[reason.why].replace("%1", reason.detail or reason.record_name))
         self.link_reason.setText("\n".join(dict.fromkeys(lines)))
+        self.link_reason.setVisible(bool(lines))
 
-    def _load_timeline(self) -> None:
-        if self._contact_id is None and self._company_id is None:
-            exchanges = [e for e in mail_with_person(self.store, self._address or "", HISTORY_LIMIT + 1)
-                         if e.message_id != self._message_pk][:HISTORY_LIMIT]
-            self.timeline_title.setText(self.tr("Other mail with this person: %1").replace("%1", str(len(exchanges))))
-            for exchange in exchanges:
-                when = datetime.fromtimestamp(exchange.date).strftime("%Y-%m-%d")
-                item = QListWidgetItem(f"✉ {when}  {exchange.subject}\n{exchange.from_name or exchange.from_addr}"
-                                       f" · {exchange.folder}")
-                item.setData(MESSAGE_ROLE, exchange.message_id)
-                self.timeline.addItem(item)
+    def _load_timeline(self, view: PersonView, has_record: bool, at_least: int) -> None:
+        self.timeline_title.show()
+        self.timeline.show()
+        if has_record:
+            target = {"contact_id": view.contact.id} if view.contact else {"company_id": view.company.id}
+            self.timeline_title.label.setText(self.tr("Timeline"))
+            self.timeline_title.set_count(None)
+            self.timeline.show_entries(lambda before, limit: timeline(self.store, before=before, limit=limit,
+                                                                      **target), PAGE, at_least)
+            self.timeline_empty.setText(self.tr("Nothing yet: mail, notes, calls, meetings and tasks with this "
+                                                "customer appear here."))
+            self.timeline_empty.setVisible(self.timeline.count() == 0)
             return
-        self.timeline_title.setText(self.tr("Timeline"))
-        self._load_more()
+        if view.kind == "self" or not view.address:
+            self.timeline.show_entries(None)
+            for widget in (self.timeline_title, self.timeline, self.timeline_empty):
+                widget.hide()
+            return
+        entries = mail_with(self.store, view.address, HISTORY_LIMIT, leave_out=self._message_pk)
+        self.timeline_title.label.setText(self.tr("Other mail with this person") if view.kind == "unknown"
+                                          else self.tr("Recent mail with %1").replace("%1", view.name))
+        self.timeline_title.set_count(len(entries))
+        self.timeline.show_list(entries)
+        self.timeline_empty.setText(self.tr("No other mail with this address yet."))
+        self.timeline_empty.setVisible(not entries)
 
-    def _load_more(self) -> None:
-        target = {"contact_id": self._contact_id} if self._contact_id else {"company_id": self._company_id}
-        page = timeline(self.store, before=self._cursor, limit=PAGE, **target)
-        for entry in page:
-            when = datetime.fromtimestamp(entry.at).strftime("%Y-%m-%d")
-            detail = entry.detail.split("\n", 1)[0] if entry.kind != "email" else entry.detail
-            item = QListWidgetItem(f"{_KIND_MARK.get(entry.kind, '•')} {when}  {entry.title}\n{detail}")
-            if entry.kind == "email":
-                item.setData(MESSAGE_ROLE, entry.key)
-            self.timeline.addItem(item)
-        if page:
-            self._cursor = page[-1].cursor
-        self._more = len(page) == PAGE
+    # -- what the panel is about -----------------------------------------------------------------
+    def _targets(self) -> dict:
+        view = self._view
+        if view is not None and view.contact is not None:
+            return {"contact_id": view.contact.id}
+        if view is not None and view.company is not None:
+            return {"company_id": view.company.id}
+        return {}
 
-    def _maybe_load_more(self, value: int) -> None:
-        bar = self.timeline.verticalScrollBar()
-        if getattr(self, "_more", False) and value >= bar.maximum() - 2:
-            self._more = False
-            self._load_more()
+    def _about(self) -> str:
+        view = self._view
+        if view is None:
+            return ""
+        if view.contact is None and view.company is not None:
+            return self.tr("For %1").replace("%1", view.company.name)
+        return self.tr("For %1").replace("%1", view.name)
 
-    def _entry_activated(self, item: QListWidgetItem) -> None:
-        message_pk = item.data(MESSAGE_ROLE)
-        if message_pk is not None:
-            self.message_requested.emit(message_pk)
+    def _people(self) -> list[str]:
+        view = self._view
+        return [view.name] if view is not None and view.kind == "contact" else []
+
+    def _default_attendees(self) -> list[str]:
+        return self._people()
+
+    def _open_company(self) -> None:
+        if self._view is not None and self._view.company is not None:
+            self.record_requested.emit("company", self._view.company.id)
+
+    def _compose(self) -> None:
+        view = self._view
+        if view is not None and view.address:
+            self.compose_requested.emit([f"{view.name} <{view.address}>" if view.name != view.address
+                                         else view.address])
 
     # -- actions ------------------------------------------------------------------------------------
-    def _report(self, error: Exception) -> None:
-        QMessageBox.warning(self, self.tr("Not saved"), str(error))
-
-    def _refresh(self) -> None:
-        self.show_sender(self._name, self._address, self._message_pk)
-        self.records_changed.emit()
-
     def create_contact_from_message(self) -> None:
-        """A contact from the From header; its company from the domain unless it is free mail."""
-        if not self._address:
+        """A contact from the header; its company from the domain unless it is free mail."""
+        view = self._view
+        if view is None or view.kind != "unknown":
             return
-        who = correspondent(self._name, self._address)
         company = ""
-        if who.domain not in free_mail_domains(self.store):
-            with self.store.read() as session:
-                existing = company_by_domain(session, who.domain)
-            company = existing.name if existing else who.domain
-        try:
-            add_contact(self.store, ContactInput(name=who.name or who.address.split("@")[0], emails=[who.address],
-                                                 company=company))
-        except (InvalidValue, UserFacingError) as exc:
-            self._report(exc)
-            return
-        self._refresh()
+        if view.company is not None:
+            company = view.company.name
+        elif not view.free_mail and view.domain:
+            company = view.domain
+        name = view.name if view.name != view.address else view.address.split("@")[0]
+        self.write(add_contact, self.store, ContactInput(name=name, emails=[view.address], company=company),
+                   kinds=(RECORDS, LINKS))
 
     def create_company_from_message(self) -> None:
-        if not self._address:
+        view = self._view
+        if view is None or view.kind != "unknown" or not view.domain:
             return
-        domain = self._address.rpartition("@")[2]
-        name, ok = QInputDialog.getText(self, self.tr("Create Company"), self.tr("Company name:"), text=domain)
-        if not ok or not name.strip():
-            return
-        try:
-            add_company(self.store, name, [domain])
-        except (InvalidValue, UserFacingError) as exc:
-            self._report(exc)
-            return
-        self._refresh()
+        name, ok = QInputDialog.getText(self, self.tr("Create Company"), self.tr("Company name:"),
+                                        text=view.domain)
+        if ok and name.strip():
+            self.write(add_company, self.store, name.strip(), [view.domain], kinds=(RECORDS, LINKS))
 
     def _ignore_sender(self) -> None:
-        if self._address:
-            ignore_sender(self.store, self._address)
-            self.records_changed.emit()
+        if self._view is not None and self._view.kind == "unknown":
+            self.write(ignore_sender, self.store, self._view.address, kinds=(RECORDS, SETTINGS))
 
     def _field_edited(self, editor: QLineEdit) -> None:
-        if self._contact_id is None or editor.text() == editor.property("shown"):
+        view = self._view
+        if view is None or view.contact is None or editor.text() == editor.property("shown"):
             return
         field, value = editor.property("field"), editor.text().strip()
         data = ContactInput()
@@ -393,83 +539,31 @@ class CustomerPanel(QWidget):
         else:
             setattr(data, field, value)
         cleared = {"phones" if field == "phone" else field} if not value else set()
-        try:
-            update_contact(self.store, self.address.text(), data, cleared)
-        except (InvalidValue, UserFacingError) as exc:
-            self._report(exc)
-            editor.setText(editor.property("shown"))
-            return
-        self._refresh()
+        shown = editor.property("shown")
 
-    def _targets(self) -> dict:
-        return {"contact_id": self._contact_id, "company_id": self._company_id if not self._contact_id else None}
-
-    def add_note(self, text: str | None = None) -> None:
-        if text is None:
-            text, ok = QInputDialog.getMultiLineText(self, self.tr("Note"), self.tr("Note:"))
-            if not ok:
-                return
-        if text.strip():
-            activities.add_note(self.store, text, **self._targets())
-            self._refresh()
-
-    def log_activity(self, kind: str, subject: str | None = None) -> None:
-        if subject is None:
-            subject, ok = QInputDialog.getText(self, self.tr("Log Call"), self.tr("What was discussed?"))
-            if not ok:
-                return
-        activities.log_activity(self.store, kind, subject, **self._targets())
-        self._refresh()
-
-    def add_task(self, title: str | None = None, days: int | None = None) -> None:
-        if title is None:
-            title, ok = QInputDialog.getText(self, self.tr("Task"), self.tr("Task:"))
-            if not ok or not title.strip():
-                return
-            days, ok = QInputDialog.getInt(self, self.tr("Task"), self.tr("Due in how many days?"), 1, 0, 365)
-            if not ok:
-                return
-        due = int(time.time()) + (days or 0) * 86400
-        activities.add_task(self.store, title, due_at=due, **self._targets())
-        self._refresh()
+        def failed(error: BaseException) -> None:
+            editor.setText(shown)
+            self.ops.present_error(error)
+        editor.setModified(False)
+        self.write(update_contact_record, self.store, view.contact.uuid, data, cleared,
+                   kinds=(RECORDS, LINKS), failed=failed)
 
     def unlink_message(self) -> None:
         """The shown message is not about this contact: unlink it, for good (kept by Message-ID)."""
-        from app.store.crm_models import Contact
-
-        with self.store.read() as session:
-            contact_uuid = session.get(Contact, self._contact_id).uuid
-        try:
-            linking.set_override(self.store, self._message_pk, "contact", contact_uuid, "unlink")
-        except UserFacingError as exc:
-            self._report(exc)
+        view = self._view
+        if view is None or view.contact is None or self._message_pk is None:
             return
-        self._refresh()
+        self.write(linking.set_override, self.store, self._message_pk, "contact", view.contact.uuid, "unlink",
+                   kinds=(LINKS,))
 
-    def link_message_to_deal(self, deal_title: str | None = None) -> None:
-        from sqlalchemy import or_, select
-
-        with self.store.read() as session:
-            conditions = [Deal.contact_id == self._contact_id] if self._contact_id else []
-            if self._company_id:
-                conditions.append(Deal.company_id == self._company_id)
-            open_deals = {d.title: d.uuid for d in session.scalars(select(Deal).where(
-                or_(*conditions), Deal.status == "open", Deal.deleted_at.is_(None)))}
-        if not open_deals:
+    def link_message_to_deal(self) -> None:
+        view = self._view
+        if view is None or self._message_pk is None or not view.deals:
             return
-        if deal_title is None:
-            deal_title, ok = QInputDialog.getItem(self, self.tr("Link to Deal"), self.tr("Deal:"),
-                                                  list(open_deals), 0, False)
-            if not ok:
-                return
-        try:
-            linking.set_override(self.store, self._message_pk, "deal", open_deals[deal_title], "link")
-        except UserFacingError as exc:
-            self._report(exc)
+        titles = [deal.title if [d.title for d in view.deals].count(deal.title) == 1
+                  else f"{deal.title} · {deal.stage}" for deal in view.deals]
+        chosen, ok = QInputDialog.getItem(self, self.tr("Link to Deal"), self.tr("Deal:"), titles, 0, False)
+        if not ok or chosen not in titles:
             return
-        self._refresh()
-
-    def _task_toggled(self, item: QListWidgetItem) -> None:
-        if item.checkState() == Qt.CheckState.Checked:
-            activities.complete_task(self.store, item.data(ENTRY_ROLE))
-            self._refresh()
+        deal = view.deals[titles.index(chosen)]
+        self.write(linking.set_override, self.store, self._message_pk, "deal", deal.uuid, "link", kinds=(LINKS,))

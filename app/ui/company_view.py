@@ -1,0 +1,228 @@
+"""A company's 360° view: details edited in place, its people, deals, open tasks, and one
+timeline of all mail with its domains and its people, with the notes, calls, meetings and
+tasks of the company and of its people, newest first, grouped by day, a page at a time.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from app.crm.customer_view import CompanyView, PersonRow, company_view
+from app.crm.customers import update_company
+from app.crm.timeline import PAGE, timeline
+from app.services.events import LINKS, RECORDS
+from app.store.database import Store
+from app.ui.avatar import Avatar
+from app.ui.contact_dialog import ContactDialog, split_list
+from app.ui.ops import Ops
+from app.ui.record_panel import RecordPanel, action_button
+from app.ui.record_parts import (
+    GAP,
+    SMALL,
+    SUBTITLE,
+    TITLE,
+    Badge,
+    DealList,
+    SectionTitle,
+    TaskList,
+    _ClickableRow,
+    text_label,
+)
+
+REFRESH_AT_MOST = 500
+
+
+class PersonRowWidget(_ClickableRow):
+    """One of the company's people: avatar, name, title and address; click to open."""
+
+    def __init__(self, person: PersonRow, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.person = person
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(10)
+        avatar = Avatar(30)
+        avatar.set_name(person.name or person.email)
+        text = QVBoxLayout()
+        text.setSpacing(1)
+        self.name = text_label(person.name or person.email, weight=QFont.Weight.DemiBold)
+        detail = " · ".join(p for p in (person.title, person.email) if p)
+        text.addWidget(self.name)
+        if detail:
+            text.addWidget(text_label(detail, SMALL, secondary=True))
+        layout.addWidget(avatar, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(text, 1)
+        self.setToolTip(self.tr("Open %1").replace("%1", person.name or person.email))
+
+
+class CompanyPanel(RecordPanel):
+    contact_requested = Signal(int)  # one of its people was clicked
+    new_deal_requested = Signal(str, int)  # ("company", id): the deal editor opens for it
+
+    def __init__(self, store: Store, parent=None, ops: Ops | None = None):
+        super().__init__(store, parent, ops)
+        self._company_id: int | None = None
+        self._view: CompanyView | None = None
+        self.avatar = Avatar(52)
+        self.name = text_label("", TITLE, QFont.Weight.Bold, selectable=True)
+        self.summary = text_label("", SUBTITLE, secondary=True)
+        self.badge = Badge()
+        self.badge.set_badge(self.tr("Company"), "company")
+        self.details = QWidget()
+        form = QFormLayout(self.details)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setVerticalSpacing(GAP)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.edit_name, self.edit_industry, self.edit_domains = QLineEdit(), QLineEdit(), QLineEdit()
+        self.edit_domains.setToolTip(self.tr("Mail with these domains lands on the company's timeline "
+                                             "(separate several with commas)"))
+        for label, editor, field in ((self.tr("Name"), self.edit_name, "name"),
+                                     (self.tr("Industry"), self.edit_industry, "industry"),
+                                     (self.tr("Domains"), self.edit_domains, "domains")):
+            editor.setProperty("field", field)
+            editor.setPlaceholderText(self.tr("Add…"))
+            editor.editingFinished.connect(lambda e=editor: self._field_edited(e))
+            form.addRow(text_label(label, SMALL, wrap=False, secondary=True), editor)
+        self.people_title = SectionTitle(self.tr("People"))
+        self.people = QWidget()
+        self.people_layout = QVBoxLayout(self.people)
+        self.people_layout.setContentsMargins(0, 0, 0, 0)
+        self.people_layout.setSpacing(4)
+        self.people_rows: list[PersonRowWidget] = []
+        self.deals_title = SectionTitle(self.tr("Deals"))
+        self.deals = DealList(show_people=True)
+        self.deals.deal_activated.connect(self.deal_requested)
+        self.tasks_title = SectionTitle(self.tr("Open tasks"))
+        self.tasks = TaskList(show_people=True)
+        self.tasks.task_done.connect(self.complete_task)
+        self.contact_button = action_button(self.tr("New Contact…"), "contact",
+                                            self.tr("A new person at this company"))
+        self.contact_button.clicked.connect(lambda: self.new_contact())
+        self.deal_button = action_button(self.tr("New Deal…"), "deal", self.tr("A new deal with this company"))
+        self.deal_button.clicked.connect(lambda: self._new_deal())
+        for button in (self.contact_button, self.deal_button):
+            self.actions_layout.addWidget(button)
+        self.timeline_empty = text_label(self.tr("Nothing yet: mail with the company's domains, and notes, "
+                                                 "calls and tasks, appear here."), SMALL, secondary=True)
+        self._build_layout()
+        self.show_company(None)
+
+    def _build_layout(self) -> None:
+        header = QHBoxLayout()
+        header.setSpacing(12)
+        header.addWidget(self.avatar, 0, Qt.AlignmentFlag.AlignTop)
+        names = QVBoxLayout()
+        names.setSpacing(2)
+        names.addWidget(self.name)
+        names.addWidget(self.summary)
+        badge_row = QHBoxLayout()
+        badge_row.setContentsMargins(0, 4, 0, 0)
+        badge_row.addWidget(self.badge)
+        badge_row.addStretch(1)
+        names.addLayout(badge_row)
+        header.addLayout(names, 1)
+        self.body.addLayout(header)
+        for widget in (self.details, self.actions_bar, self.people_title, self.people, self.deals_title,
+                       self.deals, self.tasks_title, self.tasks, self.timeline_title, self.timeline,
+                       self.timeline_empty):
+            self.body.addWidget(widget)
+        self.body.addStretch(1)
+
+    # -- showing ------------------------------------------------------------------------------
+    def show_company(self, company_id: int | None) -> None:
+        self._company_id = company_id
+        self._render(0)
+
+    def has_subject(self) -> bool:
+        return self._company_id is not None
+
+    def refresh(self) -> None:
+        self._render(min(self.timeline.count(), REFRESH_AT_MOST))
+
+    def _render(self, at_least: int) -> None:
+        view = company_view(self.store, self._company_id) if self._company_id is not None else None
+        self._view = view
+        self.content.setVisible(view is not None)
+        if view is None:
+            self.timeline.show_entries(None)
+            return
+        card = view.card
+        self.avatar.set_name(card.name, company=True)
+        self.name.setText(card.name)
+        open_deals = sum(1 for d in view.deals if d.status == "open")
+        parts = [card.industry] if card.industry else []
+        parts.append(self.tr("%n people", "", len(view.people)))
+        parts.append(self.tr("%n open deals", "", open_deals))
+        self.summary.setText(" · ".join(parts))
+        for editor, value in ((self.edit_name, card.name), (self.edit_industry, card.industry),
+                              (self.edit_domains, ", ".join(card.domains))):
+            editor.setProperty("shown", value)
+            if editor.hasFocus() and editor.isModified():
+                continue
+            editor.blockSignals(True)
+            editor.setText(value)
+            editor.setCursorPosition(0)
+            editor.blockSignals(False)
+        self._fill_people(view.people)
+        self.deals.set_deals(view.deals)
+        self.tasks.set_tasks(view.tasks)
+        for title, widget, count in ((self.people_title, self.people, len(view.people)),
+                                     (self.deals_title, self.deals, len(view.deals)),
+                                     (self.tasks_title, self.tasks, len(view.tasks))):
+            title.set_count(count)
+            title.setVisible(count > 0)
+            widget.setVisible(count > 0)
+        company_id = card.id
+        self.timeline.show_entries(lambda before, limit: timeline(self.store, company_id=company_id, before=before,
+                                                                  limit=limit), PAGE, at_least)
+        self.timeline_empty.setVisible(self.timeline.count() == 0)
+
+    def _fill_people(self, people: list[PersonRow]) -> None:
+        for row in self.people_rows:
+            self.people_layout.removeWidget(row)
+            row.deleteLater()
+        self.people_rows = []
+        for person in people:
+            row = PersonRowWidget(person)
+            row.clicked.connect(lambda p=person.id: self.contact_requested.emit(p))
+            self.people_layout.addWidget(row)
+            self.people_rows.append(row)
+
+    # -- what the panel is about ----------------------------------------------------------------
+    def _targets(self) -> dict:
+        return {"company_id": self._company_id} if self._company_id is not None else {}
+
+    def _about(self) -> str:
+        return self.tr("For %1").replace("%1", self._view.card.name) if self._view else ""
+
+    def _people(self) -> list[str]:
+        return [p.name for p in self._view.people if p.name] if self._view else []
+
+    # -- actions -------------------------------------------------------------------------------
+    def _field_edited(self, editor: QLineEdit) -> None:
+        if self._view is None or editor.text() == editor.property("shown"):
+            return
+        field, value = editor.property("field"), editor.text().strip()
+        shown = editor.property("shown")
+        changes = {field: split_list(value.replace(" ", ",")) if field == "domains" else value}
+        cleared = {field} if not value and field != "name" else set()
+
+        def failed(error: BaseException) -> None:
+            editor.setText(shown)
+            self.ops.present_error(error)
+        editor.setModified(False)
+        self.write(update_company, self.store, self._view.card.uuid, cleared=cleared, kinds=(RECORDS, LINKS),
+                   failed=failed, **changes)
+
+    def new_contact(self) -> None:
+        if self._view is None:
+            return
+        dialog = ContactDialog(self.store, self.ops, self._view.card.name, self)
+        if dialog.exec() == ContactDialog.DialogCode.Accepted:
+            self.records_changed.emit()
+
+    def _new_deal(self) -> None:
+        if self._company_id is not None:
+            self.new_deal_requested.emit("company", self._company_id)

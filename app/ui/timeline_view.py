@@ -1,0 +1,374 @@
+"""A customer's timeline: entries grouped by day, newest first, each with its kind's icon.
+
+Rows are day headers ("Today", "Yesterday", "Monday", "2 Oct 2026" as the locale writes
+them) and entries drawn by :class:`TimelineDelegate`: an icon on a tinted disc (mail in,
+mail out, call, meeting, note, task), a title, a second line saying who, where or how long,
+and the time.  The view is as tall as its rows (it sits in the panel's scroll area, which
+scrolls the whole record); :meth:`TimelineView.load_more` fetches the next page when the
+panel scrolls near its end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Callable
+
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QLocale, QModelIndex, QRect, QRectF, QSize, Qt, QTime, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QListView,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+)
+
+from app.crm.timeline import Entry
+from app.ui.icons import kind_icon
+from app.ui.record_parts import SMALL, day_text, kind_colour, scaled
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole
+MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+HEADER_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Fetch = Callable[[tuple | None, int], list[Entry]]
+
+
+def _t(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("TimelineView", text, disambiguation, n)
+
+
+def icon_kind(entry: Entry) -> str:
+    if entry.kind == "email":
+        return "mail-out" if entry.outgoing else "mail-in"
+    return entry.kind
+
+
+def entry_title(entry: Entry) -> str:
+    if entry.title.strip():
+        return " ".join(entry.title.split())
+    return {"email": _t("(no subject)"), "note": _t("Note"), "call": _t("Call"), "meeting": _t("Meeting"),
+            "task": _t("Task")}.get(entry.kind, "")
+
+
+def entry_detail(entry: Entry) -> str:
+    """The second line: who and where for mail, kind and length for calls and meetings…"""
+    parts: list[str] = []
+    if entry.kind == "email":
+        if entry.outgoing:
+            parts.append(_t("To %1").replace("%1", entry.who) if entry.who else _t("Sent"))
+        else:
+            parts.append(_t("From %1").replace("%1", entry.who) if entry.who else _t("Received"))
+        if entry.folder:
+            parts.append(entry.folder)
+        if entry.auto_kind:
+            parts.append(_t("automatic reply") if entry.auto_kind != "bounce" else _t("bounce"))
+    elif entry.kind == "note":
+        rest = entry.detail.split("\n", 1)[1].strip() if "\n" in entry.detail else ""
+        parts.append(" ".join(rest.split()) if rest else _t("Note"))
+    elif entry.kind in ("call", "meeting"):
+        parts.append(_t("Call") if entry.kind == "call" else _t("Meeting"))
+        if entry.duration_minutes:
+            parts.append(_t("%n min", "duration", entry.duration_minutes))
+        if entry.attendees:
+            parts.append(_t("with %1").replace("%1", ", ".join(entry.attendees)))
+        if entry.detail.strip():
+            parts.append(" ".join(entry.detail.split()))
+    elif entry.kind == "task":
+        if entry.done:
+            parts.append(_t("Task done"))
+        elif entry.due_at:
+            parts.append(_t("Task due %1").replace("%1", day_text(datetime.fromtimestamp(entry.due_at))))
+        else:
+            parts.append(_t("Task"))
+    return " · ".join(p for p in parts if p)
+
+
+def time_text(at: int) -> str:
+    moment = datetime.fromtimestamp(at)
+    return QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
+
+
+def day_header(at: int) -> str:
+    moment = datetime.fromtimestamp(at)
+    today = datetime.now()
+    if -6 <= (moment.date() - today.date()).days <= 1:  # a weekday name only for the past week
+        return day_text(moment, today)
+    locale = QLocale()
+    return locale.toString(moment.date(), QLocale.FormatType.LongFormat)
+
+
+@dataclass
+class _Row:
+    header: str | None  # a day header's text, or None for an entry
+    entry: Entry | None = None
+
+
+class TimelineModel(QAbstractListModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[_Row] = []
+        self._entries = 0
+        self._last_day = None
+        self._message_keys: set[str] = set()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == HEADER_ROLE:
+            return row.header is not None
+        if row.header is not None:
+            return row.header if role == Qt.ItemDataRole.DisplayRole else None
+        entry = row.entry
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{entry_title(entry)}\n{entry_detail(entry)}"
+        if role == ENTRY_ROLE:
+            return entry
+        if role == MESSAGE_ROLE:
+            return entry.key if entry.kind == "email" else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            when = QLocale().toString(datetime.fromtimestamp(entry.at), QLocale.FormatType.LongFormat)
+            body = entry.detail if entry.kind in ("note", "call", "meeting") else entry_detail(entry)
+            return f"{entry_title(entry)}\n{body}\n{when}".strip()
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if index.isValid() and self.rows[index.row()].header is not None:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self.rows, self._entries, self._last_day, self._message_keys = [], 0, None, set()
+        self.endResetModel()
+
+    def append(self, entries: list[Entry]) -> None:
+        new: list[_Row] = []
+        day = self._last_day
+        for entry in entries:
+            if entry.kind == "email" and entry.message_id:
+                if entry.message_id in self._message_keys:
+                    continue  # the same message found again on the next page
+                self._message_keys.add(entry.message_id)
+            entry_day = datetime.fromtimestamp(entry.at).date()
+            if entry_day != day:
+                new.append(_Row(day_header(entry.at)))
+                day = entry_day
+            new.append(_Row(None, entry))
+        if not new:
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(new) - 1)
+        self.rows += new
+        self._entries += sum(1 for r in new if r.header is None)
+        self._last_day = day
+        self.endInsertRows()
+
+    @property
+    def entry_count(self) -> int:
+        return self._entries
+
+    def entries(self) -> list[Entry]:
+        return [r.entry for r in self.rows if r.entry is not None]
+
+
+class TimelineDelegate(QStyledItemDelegate):
+    ICON = 30
+    PAD = 8
+
+    def _metrics(self, option) -> tuple[QFont, QFont, QFont, int, int]:
+        title = scaled(option.font, 1.0, QFont.Weight.DemiBold)
+        small = scaled(option.font, SMALL)
+        header = scaled(option.font, SMALL, QFont.Weight.Bold)
+        # CJK glyphs come from a fallback font with taller ascent: leave room, never clip them.
+        line1 = max(QFontMetrics(title).height(), QFontMetrics(title).boundingRect("华Ág").height()) + 2
+        line2 = max(QFontMetrics(small).height(), QFontMetrics(small).boundingRect("华Ág").height()) + 2
+        return title, small, header, line1, line2
+
+    def sizeHint(self, option, index) -> QSize:
+        _title, _small, header, line1, line2 = self._metrics(option)
+        if index.data(HEADER_ROLE):
+            return QSize(200, QFontMetrics(header).height() + 16)
+        return QSize(200, max(self.ICON, line1 + line2) + 2 * self.PAD)
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        title_font, small_font, header_font, line1, line2 = self._metrics(option)
+        palette = option.palette
+        rect = option.rect
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        secondary = palette.color(QPalette.ColorRole.PlaceholderText)
+        if index.data(HEADER_ROLE):
+            painter.setFont(header_font)
+            painter.setPen(secondary)
+            text_rect = rect.adjusted(4, 8, -4, 0)
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             index.data(Qt.ItemDataRole.DisplayRole))
+            painter.restore()
+            return
+        entry: Entry = index.data(ENTRY_ROLE)
+        if option.state & QStyle.StateFlag.State_Selected:
+            fill = QColor(palette.color(QPalette.ColorRole.Highlight))
+            fill.setAlphaF(0.22)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            painter.drawRoundedRect(QRectF(rect.adjusted(1, 1, -1, -1)), 6, 6)
+        elif option.state & QStyle.StateFlag.State_MouseOver:
+            fill = QColor(palette.color(QPalette.ColorRole.Text))
+            fill.setAlphaF(0.05)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            painter.drawRoundedRect(QRectF(rect.adjusted(1, 1, -1, -1)), 6, 6)
+        kind = icon_kind(entry)
+        disc = QRectF(rect.left() + 6, rect.top() + self.PAD, self.ICON, self.ICON)
+        tint = kind_colour(kind)
+        tint.setAlphaF(0.16)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(tint)
+        painter.drawEllipse(disc)
+        kind_icon(kind).paint(painter, disc.adjusted(7, 7, -7, -7).toRect())
+        left = int(disc.right()) + 10
+        top = rect.top() + self.PAD
+        when = time_text(entry.at)
+        painter.setFont(small_font)
+        when_width = QFontMetrics(small_font).horizontalAdvance(when) + 4
+        painter.setPen(secondary)
+        painter.drawText(QRect(rect.right() - when_width - 6, top, when_width, line1),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, when)
+        text_colour = palette.color(QPalette.ColorRole.Text)
+        title = entry_title(entry)
+        if entry.kind == "task" and entry.done:
+            title_font.setStrikeOut(True)
+            text_colour = secondary
+        painter.setFont(title_font)
+        painter.setPen(text_colour)
+        width = rect.right() - when_width - 12 - left
+        painter.drawText(QRect(left, top, width, line1), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(title_font).elidedText(title, Qt.TextElideMode.ElideRight, width))
+        painter.setFont(small_font)
+        painter.setPen(secondary)
+        width = rect.right() - 8 - left
+        detail = entry_detail(entry)
+        painter.drawText(QRect(left, top + line1, width, line2),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(small_font).elidedText(detail, Qt.TextElideMode.ElideRight, width))
+        painter.restore()
+
+
+class TimelineView(QListView):
+    """The entries of one record (or of one person's mail), a page at a time."""
+
+    message_requested = Signal(int)
+    entry_menu_requested = Signal(object, object)  # Entry, global QPoint
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model_ = TimelineModel(self)
+        self.setModel(self.model_)
+        self.setItemDelegate(TimelineDelegate(self))
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setMouseTracking(True)
+        self.setUniformItemSizes(False)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.viewport().setAutoFillBackground(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.activated.connect(self._activated)
+        self._fetch: Fetch | None = None
+        self._page = 50
+        self._cursor = None
+        self.has_more = False
+        self._fit()
+
+    # -- contents ------------------------------------------------------------------------------
+    def show_entries(self, fetch: Fetch | None, page: int = 50, at_least: int = 0) -> None:
+        """Show what ``fetch(before, limit)`` gives, page by page (``at_least`` entries at first:
+        a refresh keeps what was already scrolled to)."""
+        self._fetch, self._page, self._cursor = fetch, page, None
+        self.model_.clear()
+        self.has_more = False
+        if fetch is not None:
+            self._load(max(page, at_least))
+        self._fit()
+
+    def show_list(self, entries: list[Entry]) -> None:
+        """Show a fixed list (mail with someone who is not a contact)."""
+        self._fetch, self._cursor, self.has_more = None, None, False
+        self.model_.clear()
+        self.model_.append(entries)
+        self._fit()
+
+    def load_more(self) -> bool:
+        if not self.has_more or self._fetch is None:
+            return False
+        self._load(self._page)
+        self._fit()
+        return True
+
+    def _load(self, limit: int) -> None:
+        page = self._fetch(self._cursor, limit)
+        self.model_.append(page)
+        if page:
+            self._cursor = page[-1].cursor
+        self.has_more = len(page) == limit
+
+    def count(self) -> int:
+        """Entries shown (day headers not counted)."""
+        return self.model_.entry_count
+
+    def entries(self) -> list[Entry]:
+        return self.model_.entries()
+
+    def row_of(self, predicate: Callable[[Entry], bool]) -> QModelIndex:
+        for row, item in enumerate(self.model_.rows):
+            if item.entry is not None and predicate(item.entry):
+                return self.model_.index(row, 0)
+        return QModelIndex()
+
+    # -- size ----------------------------------------------------------------------------------
+    def _fit(self) -> None:
+        height = 0
+        header_height = entry_height = None
+        for row, item in enumerate(self.model_.rows):
+            if item.header is not None:
+                if header_height is None:
+                    header_height = self.sizeHintForRow(row)
+                height += header_height
+            else:
+                if entry_height is None:
+                    entry_height = self.sizeHintForRow(row)
+                height += entry_height
+        self.setFixedHeight(max(height, 0) + 2 * self.frameWidth() + 2)
+
+    def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        """The view is as tall as its rows: the panel's scroll area brings the row into sight."""
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is None or not index.isValid():
+            return
+        rect = self.visualRect(index)
+        point = self.mapTo(area.widget(), rect.center())
+        area.ensureVisible(point.x(), point.y(), 0, rect.height() // 2 + 4)
+
+    # -- interaction ---------------------------------------------------------------------------
+    def _activated(self, index: QModelIndex) -> None:
+        message = index.data(MESSAGE_ROLE)
+        if message is not None:
+            self.message_requested.emit(message)
+
+    def _menu(self, position) -> None:
+        index = self.indexAt(position)
+        entry = index.data(ENTRY_ROLE) if index.isValid() else None
+        if entry is not None:
+            self.setCurrentIndex(index)
+            self.entry_menu_requested.emit(entry, self.viewport().mapToGlobal(position))
