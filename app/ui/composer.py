@@ -32,7 +32,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QSize, QStringListModel, Qt, QTime, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QSize, QStringListModel, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -50,7 +50,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSizePolicy,
     QSplitter,
-    QTextBrowser,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -71,6 +70,7 @@ from app.store.accounts import list_accounts
 from app.store.database import Store
 from app.ui.error_presenter import error_text
 from app.ui.icons import icon
+from app.ui.mail_preview import HairLine, MailPreview
 from app.ui.markdown_toolbar import MarkdownToolbar
 from app.ui.ops import Ops
 
@@ -119,20 +119,6 @@ def when_done(owner: QObject, future: Future, on_result: Callable[[Any], None],
         except RuntimeError:  # the owner was deleted meanwhile
             pass
     future.add_done_callback(finished)
-
-
-class _Preview(QTextBrowser):
-    """The preview; pictures in the text (``cid:``) come from the attached files, nothing else is loaded."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setOpenLinks(False)
-        self.images: dict[str, QImage] = {}
-
-    def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt override
-        if url.scheme() == "cid":
-            return self.images.get(url.path())
-        return None  # never a file or the network from a preview
 
 
 class Composer(QWidget):
@@ -202,8 +188,11 @@ class Composer(QWidget):
         self.editor.setPlaceholderText(self.tr("Write your message. The buttons above format it: bold, lists, "
                                                "links, tables, pictures."))
         self.editor.setFrameShape(QFrame.Shape.NoFrame)
-        self.preview = _Preview()
-        self.preview.setFrameShape(QFrame.Shape.NoFrame)
+        self.editor.document().setDocumentMargin(12)
+        font = self.editor.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.editor.setFont(font)
+        self.preview = MailPreview()
         self.format_bar = MarkdownToolbar(self.editor, self, attach_image=self.attach_inline)
         self.attachments = QListWidget()
         self.attachments.setFlow(QListWidget.Flow.LeftToRight)
@@ -317,13 +306,13 @@ class Composer(QWidget):
         layout.addWidget(top)
         layout.addWidget(self.sample_banner)
         layout.addLayout(header)
-        layout.addWidget(_rule())
+        layout.addWidget(HairLine())
         layout.addWidget(self.format_bar)
-        layout.addWidget(_rule())
+        layout.addWidget(HairLine())
         layout.addWidget(self.split, 1)
         layout.addWidget(self.attachments)
         layout.addWidget(self.size_warning)
-        layout.addWidget(_rule())
+        layout.addWidget(HairLine())
         layout.addLayout(footer)
         self._header = header
         self._style()
@@ -774,13 +763,6 @@ class Composer(QWidget):
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         box.setObjectName("keepDraft")
         return QMessageBox.StandardButton(box.exec())
-
-
-def _rule() -> QFrame:
-    line = QFrame()
-    line.setFrameShape(QFrame.Shape.HLine)
-    line.setFrameShadow(QFrame.Shadow.Sunken)
-    return line
 
 
 def _now() -> str:

@@ -12,10 +12,12 @@ composer's template chooser and anything else listening refresh from that change
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from html import escape
 from types import SimpleNamespace
 
-from PySide6.QtCore import QCoreApplication, QEvent, QStringListModel, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -33,7 +35,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -49,18 +50,20 @@ from app.services import events as ev
 from app.store.accounts import list_accounts
 from app.store.database import Store
 from app.ui.icons import icon
+from app.ui.mail_preview import HairLine, MailPreview
 from app.ui.markdown_toolbar import MarkdownToolbar
 from app.ui.ops import OpResult, Ops
 
 # What the Insert Field menu calls each field (the token itself is shown beside it).
 _GROUP_LABELS = {"contact": "Contact", "company": "Company", "deal": "Deal", "sender": "You (the sender)"}
 _FIELD_LABELS = {
-    "name": "Full name", "first_name": "First name", "last_name": "Last name", "title": "Job title",
-    "email": "E-mail address", "phone": "Phone", "industry": "Industry", "amount": "Amount",
-    "currency": "Currency", "stage": "Stage", "expected_close": "Expected close date",
+    ("contact", "name"): "Full name", ("contact", "first_name"): "First name", ("contact", "last_name"): "Last name",
+    ("contact", "title"): "Job title", ("contact", "email"): "E-mail address", ("contact", "phone"): "Phone",
+    ("company", "name"): "Name", ("company", "industry"): "Industry",
+    ("deal", "title"): "Title", ("deal", "amount"): "Amount", ("deal", "currency"): "Currency",
+    ("deal", "stage"): "Stage", ("deal", "expected_close"): "Expected close date",
+    ("sender", "name"): "Name", ("sender", "email"): "E-mail address",
 }
-_DEAL_TITLE = "Deal title"
-_COMPANY_NAME = "Company name"
 
 
 def _tr(text: str) -> str:
@@ -68,11 +71,8 @@ def _tr(text: str) -> str:
 
 
 def field_label(group: str, name: str) -> str:
-    if (group, name) == ("deal", "title"):
-        return _tr(_DEAL_TITLE)
-    if (group, name) == ("company", "name"):
-        return _tr(_COMPANY_NAME)
-    return _tr(_FIELD_LABELS.get(name, name))
+    """A field's name for people ("First name"), shown under its group's heading."""
+    return _tr(_FIELD_LABELS.get((group, name), name))
 
 
 @dataclass
@@ -123,6 +123,20 @@ def missing_sentence(filled: Filled, address: str) -> str:
     return ""
 
 
+_TOKEN = re.compile(r"\{\{\s*([A-Za-z_]+)\.([A-Za-z_]+)\s*\}\}")
+
+
+def _mark_fields(html: str) -> str:
+    """Fields in rendered HTML shown as marked names ("First name"), as the preview shows them."""
+    def mark(match: re.Match) -> str:
+        group, name = match.group(1), match.group(2)
+        if name not in FIELDS.get(group, ()):
+            return match.group(0)
+        label = escape(f"{_tr(_GROUP_LABELS[group])}: {field_label(group, name)}")
+        return f"<span style='background:#e3ecfa;color:#1a4f9c'>&nbsp;{label}&nbsp;</span>"
+    return _TOKEN.sub(mark, html)
+
+
 def template_rows(store: Store) -> list[SimpleNamespace]:
     """The templates as plain values (safe to hand from a reader thread to the GUI)."""
     return [SimpleNamespace(uuid=t.uuid, name=t.name, subject=t.subject, body=t.body) for t in list_templates(store)]
@@ -159,9 +173,11 @@ class TemplateEditor(QDialog):
         self.body.setPlainText(template.body if template is not None else "")
         self.body.setPlaceholderText(self.tr("Dear {{ contact.first_name }}, …"))
         self.body.setFrameShape(QFrame.Shape.NoFrame)
-        self.preview = QTextBrowser()
-        self.preview.setOpenLinks(False)
-        self.preview.setFrameShape(QFrame.Shape.NoFrame)
+        self.body.document().setDocumentMargin(12)
+        font = self.body.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.body.setFont(font)
+        self.preview = MailPreview()
         self._renderer = PreviewRenderer()
         self.format_bar = MarkdownToolbar(self.body, self)
         self.field_button = QToolButton()
@@ -197,9 +213,9 @@ class TemplateEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 8)
         layout.addLayout(form)
-        layout.addWidget(_rule())
+        layout.addWidget(HairLine())
         layout.addWidget(self.format_bar)
-        layout.addWidget(_rule())
+        layout.addWidget(HairLine())
         layout.addWidget(split, 1)
         bottom = QVBoxLayout()
         bottom.setContentsMargins(12, 6, 12, 0)
@@ -223,11 +239,10 @@ class TemplateEditor(QDialog):
         target.setFocus()
 
     def update_preview(self) -> None:
-        subject = self.subject.text()
-        html = self._renderer.render(self.body.toPlainText())
-        from html import escape
-
-        self.preview.setHtml(f"<p style='font-size:15px;font-weight:600'>{escape(subject)}</p>{html}")
+        """The text as it will look, each field marked where a recipient's value goes."""
+        subject = _mark_fields(escape(self.subject.text()))
+        html = _mark_fields(self._renderer.render(self.body.toPlainText()))
+        self.preview.setHtml(f"<p style='font-size:15px;font-weight:600'>{subject}</p>{html}")
 
     def save(self) -> None:
         name = self.name.text().strip()
@@ -238,7 +253,7 @@ class TemplateEditor(QDialog):
         store, subject, body, uuid = self.store, self.subject.text(), self.body.toPlainText(), self.uuid
 
         def write() -> OpResult:
-            saved = save_template(store, name, subject, body, uuid=uuid)
+            saved = save_template(store, name, subject, body, uuid=uuid, replace=False)
             return OpResult(saved, ev.ChangeSet.of(ev.TEMPLATES))
         self.buttons.setEnabled(False)
         self.ops.write(write).owned_by(self).success(self._saved).failure(self._failed).run()
@@ -277,6 +292,8 @@ class TemplatesDialog(QDialog):
         self._templates: dict[str, object] = {}  # uuid → template row
         self.list = QListWidget()
         self.list.setMinimumWidth(220)
+        self.list.setIconSize(QSize(18, 18))
+        self.list.setSpacing(1)
         self.list.currentItemChanged.connect(lambda *_: self._selection_changed())
         self.list.itemDoubleClicked.connect(lambda _item: self.edit_template())
         self.new_button = QPushButton(icon("add"), self.tr("New…"))
@@ -300,6 +317,8 @@ class TemplatesDialog(QDialog):
         self.contact.lineEdit().returnPressed.connect(self.preview_for_contact)
         self.preview_button = QPushButton(icon("preview"), self.tr("Preview"))
         self.preview_button.clicked.connect(lambda _checked=False: self.preview_for_contact())
+        for button in (self.new_button, self.edit_button, self.delete_button, self.preview_button):
+            button.setAutoDefault(False)  # Return in the contact field previews; it never opens New
         self.subject = QLabel()
         self.subject.setWordWrap(True)
         self.subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -311,8 +330,8 @@ class TemplatesDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setObjectName("templateProblem")
         self.problem.hide()
-        self.preview = QTextBrowser()
-        self.preview.setOpenLinks(False)
+        self.preview = MailPreview()
+        self.preview.setFrameShape(QFrame.Shape.StyledPanel)
         self._renderer = PreviewRenderer()
         self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_buttons.rejected.connect(self.reject)
@@ -474,10 +493,3 @@ class TemplatesDialog(QDialog):
     def _say(self, text: str) -> None:
         self.problem.setText(text)
         self.problem.show()
-
-
-def _rule() -> QFrame:
-    line = QFrame()
-    line.setFrameShape(QFrame.Shape.HLine)
-    line.setFrameShadow(QFrame.Shadow.Sunken)
-    return line

@@ -11,14 +11,14 @@ import email
 from email.policy import default
 
 import pytest
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QMessageBox, QToolButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox, QToolButton
 
 from app.mail.sending.drafts import inline_cid, list_drafts
 from app.store.accounts import NewAccount, create_account, list_accounts, mark_sample
 from app.secrets import SecretStore
 from tests.integration.conftest import PASSWORD
+from tests.ui.dialogs import answer_modal, back_to, click_box_button, click_message_box, type_text
 from tests.ui.waiting import wait_for
 
 pytestmark = pytest.mark.integration
@@ -28,46 +28,6 @@ PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08
 
 
 # -- helpers --------------------------------------------------------------------------------------
-def answer_modal(handler, kind=None) -> None:
-    """Run ``handler(dialog)`` on the next modal dialog (of ``kind``) once it is shown."""
-    def attempt():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or (kind is not None and not isinstance(dialog, kind)):
-            QTimer.singleShot(10, attempt)
-            return
-        handler(dialog)
-    QTimer.singleShot(0, attempt)
-
-
-def click_message_box(qtbot, button) -> list[str]:
-    """Answer the next message box with ``button``; returns [its text] once shown."""
-    seen: list[str] = []
-
-    def press(box: QMessageBox):
-        seen.append(box.text())
-        qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
-    answer_modal(press, QMessageBox)
-    return seen
-
-
-def back_to(qtbot, window) -> None:
-    """The window is active again after a dialog (a window manager does this; offscreen Qt does not)."""
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-
-
-def type_text(widget, text: str) -> None:
-    """Type any text, Chinese included, as key events (qtbot.keyClicks aborts on non-ASCII)."""
-    for char in text:
-        if char == "\n":
-            key = Qt.Key.Key_Return
-        else:
-            key = Qt.Key.Key_unknown if ord(char) > 127 else 0
-        press = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, char)
-        QApplication.sendEvent(widget, press)
-        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyRelease, key, Qt.KeyboardModifier.NoModifier, char))
-
-
 def tool_button(toolbar, action) -> QToolButton:
     return toolbar.widgetForAction(action)
 
@@ -406,8 +366,7 @@ def test_link_asks_for_the_address_and_uses_the_selection(qtbot, composer_alone)
     def answer(address):
         def fill(dialog: QInputDialog):
             dialog.setTextValue(address)
-            qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
-                             Qt.MouseButton.LeftButton)
+            click_box_button(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
         answer_modal(fill, QInputDialog)
 
     composer.editor.setPlainText("See our price list here.")
@@ -435,8 +394,7 @@ def test_table_asks_rows_and_columns_and_inserts_a_table_of_its_own(qtbot, compo
     def size(dialog: TableSizeDialog):
         dialog.rows.setValue(1)
         dialog.columns.setValue(2)
-        qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
-                         Qt.MouseButton.LeftButton)
+        click_box_button(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
     answer_modal(size, TableSizeDialog)
     click(qtbot, bar, bar.table)
     assert composer.editor.toPlainText() == ("Prices:\n\n| Column 1 | Column 2 |\n| --- | --- |\n|   |   |\n\nthanks")

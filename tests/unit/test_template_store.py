@@ -16,6 +16,8 @@ def test_templates_are_added_renamed_and_deleted(store):
     assert [(t.name, t.subject) for t in list_templates(store)] == [("Follow-up", "Hi"), ("Quote", "Quote")]
     with pytest.raises(TemplateNameTaken):
         save_template(store, "Follow-up", "x", "y", uuid=first)
+    with pytest.raises(TemplateNameTaken):  # the dialog's New never replaces another template
+        save_template(store, "Follow-up", "x", "y", replace=False)
     delete_template(store, first)
     assert [t.name for t in list_templates(store)] == ["Follow-up"]
 

@@ -79,9 +79,11 @@ class Rendered:
 
 
 @writes
-def save_template(store: Store, name: str, subject: str, body: str, uuid: str | None = None) -> str:
-    """Add a template, or replace the one with this name; with ``uuid``, edit (and perhaps rename)
-    that template.  Returns its uuid.  Refuses unknown fields and a name another template has."""
+def save_template(store: Store, name: str, subject: str, body: str, uuid: str | None = None,
+                  replace: bool = True) -> str:
+    """Add a template, or replace the one with this name (unless ``replace`` is False: the
+    Templates dialog's New); with ``uuid``, edit (and perhaps rename) that template.  Returns
+    its uuid.  Refuses unknown fields and a name another template has."""
     name = name.strip()
     if not name:
         raise UserFacingError("A template needs a name.")
@@ -91,7 +93,7 @@ def save_template(store: Store, name: str, subject: str, body: str, uuid: str | 
     with store.write() as session:
         named = session.scalar(select(MailTemplate).where(MailTemplate.name == name))
         row = session.scalar(select(MailTemplate).where(MailTemplate.uuid == uuid)) if uuid else named
-        if uuid and named is not None and named is not row:
+        if named is not None and (named is not row or (not uuid and not replace)):
             raise TemplateNameTaken(name)
         if row is None:
             row = MailTemplate(uuid=uuid or str(uuid_module.uuid4()), name=name)
