@@ -185,9 +185,10 @@ class CompanyPanel(RecordPanel):
             row.deleteLater()
         self.people_rows = []
         for person in people:
-            row = PersonRowWidget(person)
+            row = PersonRowWidget(person, self.people)
             row.clicked.connect(lambda p=person.id: self.contact_requested.emit(p))
             self.people_layout.addWidget(row)
+            row.show()
             self.people_rows.append(row)
 
     # -- what the panel is about ----------------------------------------------------------------

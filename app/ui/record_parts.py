@@ -282,9 +282,10 @@ class DealList(QWidget):
             self._layout.removeWidget(row)
         self.rows = []
         for deal in deals:
-            row = DealRowWidget(deal, self.show_people)
+            row = DealRowWidget(deal, self.show_people, self)
             row.clicked.connect(lambda d=deal.id: self.deal_activated.emit(d))
             self._layout.addWidget(row)
+            row.show()  # at once, not at the next event loop turn
             self.rows.append(row)
 
     def count(self) -> int:
@@ -341,9 +342,10 @@ class TaskList(QWidget):
             self._layout.removeWidget(row)
         self.rows = []
         for task in tasks:
-            row = TaskRowWidget(task, self.show_people)
+            row = TaskRowWidget(task, self.show_people, self)
             row.done.connect(self.task_done)
             self._layout.addWidget(row)
+            row.show()
             self.rows.append(row)
 
     def count(self) -> int:

@@ -49,7 +49,8 @@ def type_into(widget: QWidget, text: str) -> None:
 
 
 def click(qtbot, button) -> None:
-    assert button.isVisible() and button.isEnabled(), f"{button.text()!r} cannot be clicked"
+    label = button.text() if hasattr(button, "text") else type(button).__name__
+    assert button.isVisible() and button.isEnabled(), f"{label!r} cannot be clicked"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
