@@ -200,6 +200,8 @@ class Composer(QWidget):
         self.attachments.setIconSize(QSize(16, 16))
         self.attachments.setSpacing(2)
         self.attachments.setMaximumHeight(self.fontMetrics().height() * 2 + 16)
+        self.attachments.setFrameShape(QFrame.Shape.NoFrame)
+        self.attachments.setStyleSheet("QListWidget { background: transparent; padding: 2px 8px; }")
         self.attachments.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.attachments.customContextMenuRequested.connect(self._attachment_menu)
         self.attachments.hide()  # shown once there is something attached
@@ -239,8 +241,7 @@ class Composer(QWidget):
         top.addWidget(spacer)
         self.template_box = QComboBox()
         self.template_box.setPlaceholderText(self.tr("Use a template…"))
-        self.template_box.setMinimumContentsLength(14)
-        self.template_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.template_box.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 22)
         self.template_box.setToolTip(self.tr("Fill the subject and text from a template, for the first recipient"))
         self.template_box.activated.connect(self._template_chosen)
         top.addWidget(self.template_box)
@@ -318,14 +319,14 @@ class Composer(QWidget):
         self._style()
 
     def _style(self) -> None:
-        self.setStyleSheet(
-            "QToolBar#composerActions { border: none; padding: 6px 8px; spacing: 6px; }"
-            "QToolButton#sendButton { background: palette(highlight); color: palette(highlighted-text);"
-            " border: none; border-radius: 4px; padding: 5px 14px; font-weight: 600; }"
-            "QToolButton#sendButton:disabled { background: palette(mid); color: palette(window); }"
-            "QToolBar#formatBar { border: none; padding: 2px 8px; spacing: 2px; }"
-            "QLabel#sampleBanner { background: palette(alternate-base); border-bottom: 1px solid palette(mid);"
-            " padding: 8px 12px; }")
+        # Style sheets on the few widgets that need them (one on the window re-polishes every child).
+        self.top_bar.setStyleSheet("QToolBar { border: none; padding: 6px 8px; spacing: 6px; }")
+        self.send_button.setStyleSheet(
+            "QToolButton { background: palette(highlight); color: palette(highlighted-text); border: none;"
+            " border-radius: 4px; padding: 5px 14px; font-weight: 600; }"
+            "QToolButton:disabled { background: palette(mid); color: palette(window); }")
+        self.format_bar.setStyleSheet("QToolBar { border: none; padding: 2px 8px; spacing: 2px; }")
+        self.sample_banner.setStyleSheet("QLabel { background: palette(alternate-base); padding: 8px 12px; }")
 
     def _link_button(self, text: str, tip: str, slot: Callable[[], None]) -> QToolButton:
         button = QToolButton()
@@ -594,7 +595,7 @@ class Composer(QWidget):
         state = self._state()
         if explicit:
             self._kept_state = state
-        if state == self._saved_state:
+        if state == self._saved_state and (self._ever_saved or not explicit):
             if explicit and (self._server_dirty or self._upload_failed):
                 self._upload_if_due(force=True)
             if explicit:
