@@ -237,8 +237,8 @@ class FieldEditor(QWidget):
         elif s.type == schema.LIST:
             editor = ListEditor(s, self.show_error)
             editor.changed.connect(self._edited)
-        else:
-            editor = EnterLineEdit()
+        else:  # one line of text: Enter is the dialog's OK, as in any form
+            editor = QLineEdit()
             editor.setPlaceholderText(tr_settings(s.placeholder))
             editor.textEdited.connect(lambda _t: self._edited())
             if s.placeholder and len(s.placeholder) <= 4:  # a code (CN, CNY): a short field
