@@ -596,6 +596,22 @@ def parties(store: Store) -> Parties:
         return Parties([(n or "", e, c or "") for n, e, c in contacts], list(companies), list(owners))
 
 
+def party_of(store: Store, contact_id: int | None = None, company_id: int | None = None) -> tuple[str, str]:
+    """(the contact's first address, the company's name) for local ids; "" for none or gone.
+
+    Without a company, the contact's company is given."""
+    with store.read() as session:
+        contact = session.get(Contact, contact_id) if contact_id else None
+        if contact is not None and contact.deleted_at is not None:
+            contact = None
+        company = session.get(Company, company_id) if company_id else None
+        if company is None and contact is not None and contact.company_id:
+            company = session.get(Company, contact.company_id)
+        if company is not None and company.deleted_at is not None:
+            company = None
+        return (_first_email(session, contact.id) if contact else "", company.name if company else "")
+
+
 def _company_currency(session: Session, company: Company | None) -> str:
     if company is None:
         return ""

@@ -90,11 +90,14 @@ class DealDialog(QDialog):
 
     @classmethod
     def new_for(cls, store: Store, ops: Ops, parent: QWidget | None = None, contact_email: str = "",
-                company_name: str = "", locale: QLocale | None = None, show: bool = True) -> "DealDialog":
-        """The New Deal dialog, with the contact and/or company filled in when given."""
+                company_name: str = "", locale: QLocale | None = None, show: bool = True,
+                contact_id: int | None = None, company_id: int | None = None) -> "DealDialog":
+        """The New Deal dialog, with the contact and/or company filled in when given (by address and
+        name, or by their local ids as the Customers view has them)."""
         dialog = cls(store, ops, parent, None, locale)
         dialog.company.setText(company_name)
         dialog._prefill_contact = contact_email.strip().lower()
+        dialog._prefill_ids = (contact_id, company_id)
         dialog._load_new(first=True)
         if show:
             dialog.show()
@@ -104,6 +107,7 @@ class DealDialog(QDialog):
     def _build(self) -> None:
         editing = self.deal_uuid is not None
         self._prefill_contact = ""
+        self._prefill_ids: tuple[int | None, int | None] = (None, None)
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("Deal title"))
         if editing:  # the deal's name as the dialog's heading, edited in place
@@ -294,8 +298,9 @@ class DealDialog(QDialog):
         self.ops.read(deal_ops.load_editor, self.store, self.deal_uuid).owned_by(self).success(self._fill).run()
 
     def _load_new(self, first: bool = False) -> None:
-        self.ops.read(deal_ops.load_new_deal, self.store, self._prefill_contact, self.company.text().strip()) \
-            .owned_by(self).success(lambda data: self._fill_new(data, first)).run()
+        contact_id, company_id = self._prefill_ids
+        self.ops.read(deal_ops.load_new_deal, self.store, self._prefill_contact, self.company.text().strip(),
+                      contact_id, company_id).owned_by(self).success(lambda data: self._fill_new(data, first)).run()
 
     def _set_parties(self, parties) -> None:
         self._contacts = {}
@@ -328,6 +333,9 @@ class DealDialog(QDialog):
             return
         self._set_parties(data.parties)
         self._set_stages(data.stages, data.stages[0].uuid if data.stages else "")
+        self._prefill_contact = data.contact_email or self._prefill_contact
+        if data.company and not self.company.text().strip():
+            self.company.setText(data.company)
         if self._prefill_contact:
             label = next((label for label, (_n, email, _c) in self._contacts.items()
                           if email == self._prefill_contact), self._prefill_contact)

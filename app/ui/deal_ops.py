@@ -125,8 +125,14 @@ class NewDealData:
     stages: list[deals.StageRow]
     parties: deals.Parties
     currency: str
+    contact_email: str = ""  # the contact and company it is for, when opened from one
+    company: str = ""
 
 
-def load_new_deal(store: Store, contact_email: str = "", company: str = "") -> NewDealData:
+def load_new_deal(store: Store, contact_email: str = "", company: str = "", contact_id: int | None = None,
+                  company_id: int | None = None) -> NewDealData:
+    found_email, found_company = deals.party_of(store, contact_id, company_id)
+    contact_email = contact_email or found_email
+    company = company or found_company
     return NewDealData(deals.read_stages(store), deals.parties(store),
-                       deals.suggest_currency(store, company, contact_email))
+                       deals.suggest_currency(store, company, contact_email), contact_email, company)

@@ -606,6 +606,15 @@ class DealsView(QWidget):
         dialog.saved.connect(self._created)
         return dialog
 
+    def new_deal_for(self, kind: str, record_id: int) -> DealDialog:
+        """New Deal for a contact or a company by its local id (the Customers view's
+        ``new_deal_requested(kind, id)`` connects here)."""
+        dialog = DealDialog.new_for(self.store, self.ops, self, locale=self.locale,
+                                    contact_id=record_id if kind == "contact" else None,
+                                    company_id=record_id if kind == "company" else None)
+        dialog.saved.connect(self._created)
+        return dialog
+
     def _created(self, uuid: str) -> None:
         self._pending_select = uuid
         self._written()

@@ -511,6 +511,22 @@ def test_new_deal_completes_the_contact_and_takes_the_customers_currency(qtbot, 
     qtbot.waitUntil(lambda: dialog.is_loaded)
     assert (dialog.contact.text(), dialog.company.text(), dialog.currency.currentText()) == (
         "Anna Schmidt <anna@nordwind.de>", "Nordwind", "EUR")
+    dialog.close()
+    # By local ids, as the Customers view asks (new_deal_requested("contact" | "company", id)).
+    with people.writer.waiting_allowed():
+        from app.crm.customers import company_by_name, contact_by_email
+
+        with people.read() as session:
+            anna_id, lumen_id = contact_by_email(session, ANNA).id, company_by_name(session, "Lumen Pte Ltd").id
+    dialog = view.new_deal_for("company", lumen_id)
+    qtbot.waitUntil(lambda: dialog.is_loaded)
+    assert (dialog.contact.text(), dialog.company.text(), dialog.currency.currentText()) == ("", "Lumen Pte Ltd",
+                                                                                             "SGD")
+    dialog.close()
+    dialog = view.new_deal_for("contact", anna_id)
+    qtbot.waitUntil(lambda: dialog.is_loaded)
+    assert (dialog.contact.text(), dialog.company.text(), dialog.currency.currentText()) == (
+        "Anna Schmidt <anna@nordwind.de>", "Nordwind", "EUR")
     # A currency chosen by hand is never replaced by a suggestion.
     dialog.currency.lineEdit().clear()
     qtbot.keyClicks(dialog.currency.lineEdit(), "GBP")

@@ -230,3 +230,14 @@ def test_old_closed_deals_are_only_counted(people):
     assert [c.uuid for c in columns["Won"].deals] == [recent] and columns["Won"].older == 1
     assert [c.uuid for c in columns["Lead"].deals] == [still_open] and columns["Lead"].older == 0
     assert len(deals.board(store)[4].deals) == 2
+
+
+def test_party_of_local_ids(people):
+    from app.crm.customers import company_by_name, contact_by_email
+
+    with people.read() as session:
+        zhang, nordwind = contact_by_email(session, ZHANG).id, company_by_name(session, "Nordwind").id
+    assert deals.party_of(people, contact_id=zhang) == (ZHANG, "华信贸易")  # the contact's company
+    assert deals.party_of(people, company_id=nordwind) == ("", "Nordwind")
+    assert deals.party_of(people, contact_id=zhang, company_id=nordwind) == (ZHANG, "Nordwind")
+    assert deals.party_of(people, contact_id=9999) == ("", "")
