@@ -202,13 +202,12 @@ def task_rows(session, contact_ids: list[int] = (), company_id: int | None = Non
 def person_view(store: Store, name: str, address: str, we=None) -> PersonView:
     """The panel's view of ``address``: a contact, someone unknown, a teammate or yourself."""
     from app.crm.customers import company_by_domain, contact_by_email
-    from app.crm.settings import free_mail_domains
     from app.crm.teammates import SELF, TEAMMATE, us
 
     we = we or us(store)
     address = (address or "").strip().lower()
     domain = address.rpartition("@")[2]
-    free = domain in free_mail_domains(store)
+    free = domain in we.free
     kind = we.kind_of(address)
     if kind in (SELF, TEAMMATE):
         return PersonView(kind, name or address, address, domain, free)

@@ -47,6 +47,7 @@ class Us:
 
     addresses: frozenset[str]
     domains: frozenset[str]
+    free: frozenset[str] = frozenset()  # free-mail domains (they say nothing about a company)
 
     def kind_of(self, address: str) -> str:
         """``self``, ``teammate`` or ``external``."""
@@ -65,15 +66,18 @@ class Us:
         return self.kind_of(address) != EXTERNAL
 
 
-def internal_domains(store: Store, addresses: frozenset[str] | None = None) -> frozenset[str]:
+def internal_domains(store: Store, addresses: frozenset[str] | None = None,
+                     free: frozenset[str] | None = None) -> frozenset[str]:
     configured = _configured_internal_domains(store)
     if configured:
         return frozenset(configured)
-    free = free_mail_domains(store)
+    free = free if free is not None else free_mail_domains(store)
     own = addresses if addresses is not None else own_addresses(store)
     return frozenset(d for d in (_domain(a) for a in own) if d and d not in free)
 
 
 def us(store: Store) -> Us:
+    """Read once per screenful: your addresses, your teammates' domains, the free-mail domains."""
     addresses = own_addresses(store)
-    return Us(addresses, internal_domains(store, addresses))
+    free = free_mail_domains(store)
+    return Us(addresses, internal_domains(store, addresses, free), free)

@@ -86,12 +86,15 @@ def _email(row, own: frozenset[str]) -> Entry:
 
 def timeline(store: Store, *, contact_id: int | None = None, company_id: int | None = None,
              deal_id: int | None = None, before: tuple[int, str, int] | None = None,
-             limit: int = PAGE) -> list[Entry]:
-    """The next ``limit`` entries older than ``before`` (the first page when None)."""
+             limit: int = PAGE, own: frozenset[str] | None = None) -> list[Entry]:
+    """The next ``limit`` entries older than ``before`` (the first page when None).
+
+    ``own`` (your addresses, read when not given) tells your mail from theirs.
+    """
     column = {"contact_id": contact_id, "company_id": company_id, "deal_id": deal_id}
     name, value = next((k, v) for k, v in column.items() if v is not None)
     at_most = before[0] if before else 2**62
-    own = own_addresses(store)
+    own = own if own is not None else own_addresses(store)
     entries: list[Entry] = []
     with store.read() as session:
         people = []
@@ -155,9 +158,10 @@ def whole_timeline(store: Store, **target) -> list[Entry]:
         before = page[-1].cursor
 
 
-def mail_with(store: Store, address: str, limit: int = 200, leave_out: int | None = None) -> list[Entry]:
+def mail_with(store: Store, address: str, limit: int = 200, leave_out: int | None = None,
+              own: frozenset[str] | None = None) -> list[Entry]:
     """The newest mail exchanged with one address (someone who is not a contact), as entries."""
-    own = own_addresses(store)
+    own = own if own is not None else own_addresses(store)
     entries = []
     for exchange in mail_with_person(store, address, limit + 1):
         if exchange.message_id == leave_out:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, 
 
 from app.crm.customer_view import CompanyView, PersonRow, company_view
 from app.crm.customers import update_company
+from app.crm.teammates import own_addresses
 from app.crm.timeline import PAGE, timeline
 from app.services.events import LINKS, RECORDS
 from app.store.database import Store
@@ -153,8 +154,8 @@ class CompanyPanel(RecordPanel):
         self.name.setText(card.name)
         open_deals = sum(1 for d in view.deals if d.status == "open")
         parts = [card.industry] if card.industry else []
-        parts.append(self.tr("%n people", "", len(view.people)))
-        parts.append(self.tr("%n open deals", "", open_deals))
+        parts.append(self.tr("%n (person/people)", "", len(view.people)))
+        parts.append(self.tr("%n open deal(s)", "", open_deals))
         self.summary.setText(" · ".join(parts))
         for editor, value in ((self.edit_name, card.name), (self.edit_industry, card.industry),
                               (self.edit_domains, ", ".join(card.domains))):
@@ -174,14 +175,15 @@ class CompanyPanel(RecordPanel):
             title.set_count(count)
             title.setVisible(count > 0)
             widget.setVisible(count > 0)
-        company_id = card.id
+        company_id, own = card.id, own_addresses(self.store)
         self.timeline.show_entries(lambda before, limit: timeline(self.store, company_id=company_id, before=before,
-                                                                  limit=limit), PAGE, at_least)
+                                                                  limit=limit, own=own), PAGE, at_least)
         self.timeline_empty.setVisible(self.timeline.count() == 0)
 
     def _fill_people(self, people: list[PersonRow]) -> None:
         for row in self.people_rows:
             self.people_layout.removeWidget(row)
+            row.hide()
             row.deleteLater()
         self.people_rows = []
         for person in people:

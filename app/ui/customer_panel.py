@@ -19,7 +19,7 @@ refreshes from the window's change events.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +57,7 @@ from app.ui.icons import icon
 from app.ui.ops import Ops
 from app.ui.record_panel import RecordPanel, action_button
 from app.ui.record_parts import (
+    CAPTION,
     GAP,
     SMALL,
     SUBTITLE,
@@ -66,11 +68,13 @@ from app.ui.record_parts import (
     FlowLayout,
     SectionTitle,
     TaskList,
+    scaled,
     text_label,
 )
 from app.ui.timeline_view import ENTRY_ROLE, MESSAGE_ROLE  # noqa: F401  (roles of the timeline's rows)
 
 HISTORY_LIMIT = 200
+WIDE = 360  # narrower than this (beside the reader), details start folded and actions are icons
 REFRESH_AT_MOST = 500  # a refresh reloads what was scrolled to, up to this many entries
 
 
@@ -112,11 +116,13 @@ class CustomerPanel(RecordPanel):
         self.tasks_title = SectionTitle(self.tr("Open tasks"))
         self.tasks = TaskList()
         self.tasks.task_done.connect(self.complete_task)
-        self.unlink_button = QPushButton(icon("link"), self.tr("Unlink Message"))
+        self.unlink_button = action_button(self.tr("Unlink Message"), "link")
+        self.unlink_button.setAutoRaise(True)
         self.unlink_button.setToolTip(self.tr("This message is not about this customer: remove it from the "
                                               "timeline, for good"))
         self.unlink_button.clicked.connect(lambda: self.unlink_message())
-        self.deal_link_button = QPushButton(icon("deal"), self.tr("Link to Deal…"))
+        self.deal_link_button = action_button(self.tr("Link to Deal…"), "deal")
+        self.deal_link_button.setAutoRaise(True)
         self.deal_link_button.setToolTip(self.tr("Show this message on one of the customer's deals"))
         self.deal_link_button.clicked.connect(lambda: self.link_message_to_deal())
         self.message_actions = QWidget()
@@ -134,7 +140,7 @@ class CustomerPanel(RecordPanel):
         self.parties_group = QButtonGroup(self)
         self.parties_group.setExclusive(True)
         self.chips: list[Chip] = []
-        self.avatar = Avatar(52)
+        self.avatar = Avatar(46)
         self.name = text_label("", TITLE, QFont.Weight.Bold, selectable=True)
         self.organisation = LinkLabel()
         self.organisation.setTextFormat(Qt.TextFormat.PlainText)
@@ -146,7 +152,7 @@ class CustomerPanel(RecordPanel):
         self.write_button = action_button("", "write", self.tr("Write an email"))
         self.write_button.setAutoRaise(True)
         self.write_button.clicked.connect(lambda: self._compose())
-        self.link_reason = text_label("", SMALL, secondary=True)
+        self.link_reason = text_label("", CAPTION, secondary=True)
         self.create_contact_button = QPushButton(icon("contact"), self.tr("Create Contact"))
         self.create_contact_button.setDefault(True)
         self.create_contact_button.clicked.connect(lambda: self.create_contact_from_message())
@@ -157,6 +163,15 @@ class CustomerPanel(RecordPanel):
         self.ignore_button.clicked.connect(lambda: self._ignore_sender())
 
     def _build_details(self) -> None:
+        self.details_toggle = QToolButton()
+        self.details_toggle.setText(self.tr("Details"))
+        self.details_toggle.setCheckable(True)
+        self.details_toggle.setAutoRaise(True)
+        self.details_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details_toggle.setFont(scaled(self.details_toggle.font(), CAPTION, QFont.Weight.Bold))
+        self.details_toggle.setToolTip(self.tr("Show or hide the contact's details to edit them"))
+        self.details_toggle.toggled.connect(self._details_toggled)
+        self._details_choice: bool | None = None  # the user's own choice, once made
         self.details = QWidget()
         form = QFormLayout(self.details)
         form.setContentsMargins(0, 0, 0, 0)
@@ -169,6 +184,7 @@ class CustomerPanel(RecordPanel):
         self.company_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.company_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.edit_company.setCompleter(self.company_completer)
+        self.edit_company.installEventFilter(self)  # the names are read when the field is entered
         for label, editor, field in ((self.tr("Name"), self.edit_name, "name"),
                                      (self.tr("Title"), self.edit_title, "title"),
                                      (self.tr("Phone"), self.edit_phone, "phone"),
@@ -213,6 +229,7 @@ class CustomerPanel(RecordPanel):
             create.addWidget(button)
         body.addWidget(self.create_box)
         body.addWidget(self.message_actions)
+        body.addWidget(self.details_toggle)
         body.addWidget(self.details)
         self.timeline_empty = text_label("", SMALL, secondary=True)
         for widget in (self.deals_title, self.deals, self.tasks_title, self.tasks, self.actions_bar,
@@ -255,7 +272,7 @@ class CustomerPanel(RecordPanel):
         self._message_pk = None
         self._parties = None
         view = None
-        we = us(self.store)
+        we = self._we = us(self.store)
         if self._subject and self._subject[0] == "contact":
             view = contact_view(self.store, self._subject[1])
         elif self._subject:
@@ -313,6 +330,7 @@ class CustomerPanel(RecordPanel):
         for chip in self.chips:
             self.parties_group.removeButton(chip)
             self.parties_layout.removeWidget(chip)
+            chip.hide()
             chip.deleteLater()
         self.chips = []
         for party in parties:
@@ -334,7 +352,7 @@ class CustomerPanel(RecordPanel):
         for label in (self.name, self.address, self.organisation, self.link_reason):
             label.clear()
         self.avatar.set_name("")
-        for widget in (self.avatar, self.badge, self.write_button, self.create_box, self.details,
+        for widget in (self.avatar, self.badge, self.write_button, self.create_box, self.details, self.details_toggle,
                        self.deals_title, self.deals, self.tasks_title, self.tasks, self.actions_bar,
                        self.message_actions, self.timeline_title, self.timeline, self.link_reason,
                        self.timeline_empty, self.address, self.organisation):
@@ -360,9 +378,12 @@ class CustomerPanel(RecordPanel):
         self.ignore_button.setVisible(kind == "unknown")
         self.create_company_button.setVisible(kind == "unknown" and view.company is None and not view.free_mail
                                               and bool(view.domain))
-        self.details.setVisible(known)
+        self.details_toggle.setVisible(known)
         if known:
+            self._show_details()
             self._fill_details(view)
+        else:
+            self.details.setVisible(False)
         self.deals.set_deals(view.deals if external else [])
         self.tasks.set_tasks(view.tasks if external else [])
         self.deals_title.set_count(len(view.deals) if external else 0)
@@ -379,6 +400,30 @@ class CustomerPanel(RecordPanel):
         self.message_actions.setVisible(not self.unlink_button.isHidden() or not self.deal_link_button.isHidden())
         self._show_link_reason(view)
         self._load_timeline(view, has_record, at_least)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.edit_company and event.type() == QEvent.Type.FocusIn:
+            self.company_completer.model().setStringList(company_names(self.store))
+        return super().eventFilter(watched, event)
+
+    def _details_toggled(self, on: bool) -> None:
+        if self.details_toggle.isVisible():
+            self._details_choice = on
+        self._show_details()
+
+    def _show_details(self) -> None:
+        """Open beside the reader only when there is room (or the user opened them)."""
+        wanted = self._details_choice if self._details_choice is not None else self.width() >= WIDE
+        self.details_toggle.blockSignals(True)
+        self.details_toggle.setChecked(wanted)
+        self.details_toggle.blockSignals(False)
+        self.details_toggle.setArrowType(Qt.ArrowType.DownArrow if wanted else Qt.ArrowType.RightArrow)
+        self.details.setVisible(wanted and self._view is not None and self._view.kind == "contact")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._view is not None and self._view.kind == "contact" and self._details_choice is None:
+            self._show_details()
 
     def _show_organisation(self, view: PersonView) -> None:
         company = view.company
@@ -402,7 +447,6 @@ class CustomerPanel(RecordPanel):
 
     def _fill_details(self, view: PersonView) -> None:
         contact = view.contact
-        self.company_completer.model().setStringList(company_names(self.store))
         for editor, value in ((self.edit_name, contact.name), (self.edit_title, contact.title),
                               (self.edit_phone, ", ".join(display_phone(p) for p in contact.phones)),
                               (self.edit_company, contact.company_name)):
@@ -445,6 +489,7 @@ class CustomerPanel(RecordPanel):
         self.timeline.show()
         if has_record:
             target = {"contact_id": view.contact.id} if view.contact else {"company_id": view.company.id}
+            target["own"] = self._we.addresses
             self.timeline_title.label.setText(self.tr("Timeline"))
             self.timeline_title.set_count(None)
             self.timeline.show_entries(lambda before, limit: timeline(self.store, before=before, limit=limit,
@@ -458,9 +503,15 @@ class CustomerPanel(RecordPanel):
             for widget in (self.timeline_title, self.timeline, self.timeline_empty):
                 widget.hide()
             return
-        entries = mail_with(self.store, view.address, HISTORY_LIMIT, leave_out=self._message_pk)
-        self.timeline_title.label.setText(self.tr("Other mail with this person") if view.kind == "unknown"
-                                          else self.tr("Recent mail with %1").replace("%1", view.name))
+        entries = mail_with(self.store, view.address, HISTORY_LIMIT, leave_out=self._message_pk,
+                            own=self._we.addresses)
+        if view.kind == "teammate":
+            title = self.tr("Recent mail with %1").replace("%1", view.name)
+        elif self._message_pk is not None:
+            title = self.tr("Other mail with this person")
+        else:
+            title = self.tr("Mail with this person")
+        self.timeline_title.label.setText(title)
         self.timeline_title.set_count(len(entries))
         self.timeline.show_list(entries)
         self.timeline_empty.setText(self.tr("No other mail with this address yet."))

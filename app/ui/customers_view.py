@@ -88,6 +88,7 @@ class CustomersView(QWidget):
         self._generation = 0
         self._stale = False
         self._notice_until = 0.0
+        self._record_filter = ""  # the filter show_record set to find its row
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter by name, address or company"))
         self.filter.setClearButtonEnabled(True)
@@ -170,7 +171,8 @@ class CustomersView(QWidget):
             table.itemSelectionChanged.connect(lambda t=table: self._selected(t))
             table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             table.customContextMenuRequested.connect(lambda position, t=table: self._menu(t, position))
-        self.tabs.currentChanged.connect(lambda _i: self.reload())
+        self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
+        self.tabs.currentChanged.connect(lambda index: self.merge_button.setVisible(index == CONTACTS))
         for panel in (self.panel, self.company):
             panel.records_changed.connect(self.records_changed)
             panel.deal_requested.connect(self.deal_requested)
@@ -203,6 +205,14 @@ class CustomersView(QWidget):
         return table
 
     # -- lists ------------------------------------------------------------------------------------
+    def _tab_changed(self) -> None:
+        if self._record_filter and self.filter.text() == self._record_filter:
+            self.filter.blockSignals(True)  # it only found the record opened: not a filter for the others
+            self.filter.clear()
+            self.filter.blockSignals(False)
+        self._record_filter = ""
+        self.reload()
+
     def reload(self) -> None:
         """Read the current list again (off the GUI thread); the selection is kept."""
         self._generation += 1
@@ -302,6 +312,7 @@ class CustomersView(QWidget):
         self.filter.blockSignals(True)
         self.filter.setText(key)
         self.filter.blockSignals(False)
+        self._record_filter = key
         rows = _read_lists(self.store, page, key)
         if not any(r.id == record_id for r in rows):
             rows = [row] + rows
@@ -458,7 +469,7 @@ class CustomersView(QWidget):
         if report.problems:
             details = "\n".join(f"{email}: {problem}" for email, problem in report.problems.items())
             QMessageBox.warning(self, self.tr("Mail Merge"),
-                                self.tr("%n contact(s) were not written to:", "", len(report.problems))
+                                self.tr("%n contact(s) (was/were) not written to:", "", len(report.problems))
                                 + "\n\n" + details)
         self.notify(text)
         self.last_merge = report

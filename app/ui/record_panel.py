@@ -127,6 +127,15 @@ class RecordPanel(QWidget):
             self._stale = False
             self.refresh()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        narrow = self.width() < 360
+        style = Qt.ToolButtonStyle.ToolButtonIconOnly if narrow else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        for button in self.actions_bar.findChildren(QToolButton):
+            button.setToolButtonStyle(style)
+        margin = 10 if narrow else 14
+        self.body.setContentsMargins(margin, 12, margin, 16)
+
     def _maybe_load_more(self) -> None:
         bar = self.scroll.verticalScrollBar()
         if not self.timeline.has_more or self.timeline.isHidden():

@@ -278,6 +278,7 @@ class DealList(QWidget):
 
     def set_deals(self, deals: list[DealRow]) -> None:
         for row in self.rows:
+            row.hide()
             row.deleteLater()
             self._layout.removeWidget(row)
         self.rows = []
@@ -338,6 +339,7 @@ class TaskList(QWidget):
 
     def set_tasks(self, tasks: list[TaskRow]) -> None:
         for row in self.rows:
+            row.hide()
             row.deleteLater()
             self._layout.removeWidget(row)
         self.rows = []

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Callable
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QLocale, QModelIndex, QRect, QRectF, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -182,7 +182,42 @@ class TimelineDelegate(QStyledItemDelegate):
     ICON = 30
     PAD = 8
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._fonts: dict[str, tuple] = {}
+        self._discs: dict[tuple, QPixmap] = {}
+
     def _metrics(self, option) -> tuple[QFont, QFont, QFont, int, int]:
+        key = option.font.key()
+        if key not in self._fonts:
+            self._fonts[key] = self._measure(option)
+        title, small, header, line1, line2 = self._fonts[key]
+        return QFont(title), small, header, line1, line2
+
+    def _disc(self, kind: str, ratio: float) -> QPixmap:
+        """The kind's icon on its tinted disc, drawn once (an antialiased ellipse is not cheap)."""
+        key = (kind, ratio)
+        pixmap = self._discs.get(key)
+        if pixmap is None:
+            size = round(self.ICON * ratio)
+            pixmap = QPixmap(size, size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            tint = kind_colour(kind)
+            tint.setAlphaF(0.16)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(tint)
+            painter.drawEllipse(QRectF(0, 0, size, size))
+            inset = round(7 * ratio)
+            kind_icon(kind).paint(painter, QRect(inset, inset, size - 2 * inset, size - 2 * inset))
+            painter.end()
+            pixmap.setDevicePixelRatio(ratio)
+            self._discs[key] = pixmap
+        return pixmap
+
+    @staticmethod
+    def _measure(option) -> tuple[QFont, QFont, QFont, int, int]:
         title = scaled(option.font, 1.0, QFont.Weight.DemiBold)
         small = scaled(option.font, SMALL)
         header = scaled(option.font, SMALL, QFont.Weight.Bold)
@@ -227,12 +262,8 @@ class TimelineDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(QRectF(rect.adjusted(1, 1, -1, -1)), 6, 6)
         kind = icon_kind(entry)
         disc = QRectF(rect.left() + 6, rect.top() + self.PAD, self.ICON, self.ICON)
-        tint = kind_colour(kind)
-        tint.setAlphaF(0.16)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(tint)
-        painter.drawEllipse(disc)
-        kind_icon(kind).paint(painter, disc.adjusted(7, 7, -7, -7).toRect())
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        painter.drawPixmap(disc.topLeft(), self._disc(kind, ratio))
         left = int(disc.right()) + 10
         top = rect.top() + self.PAD
         when = time_text(entry.at)

@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
+import pytest
+
 from tests.ui.waiting import wait_for
 
 ZHANG = "张伟 <zhang.wei@huaxin-trade.cn>"
@@ -90,3 +92,14 @@ def settle(panel) -> None:
     QApplication.processEvents()
     panel.ops.events.flush()
     QApplication.processEvents()
+
+
+@pytest.fixture
+def english_plurals(qapp):
+    """English plural forms for this test only ("1 contact", "2 contacts"), as the app installs them."""
+    from app.ui.plurals import EnglishPlurals
+
+    translator = EnglishPlurals()
+    qapp.installTranslator(translator)
+    yield translator
+    qapp.removeTranslator(translator)

@@ -28,11 +28,13 @@ from tests.ui.customer_support import (
     choose,
     click,
     click_accepting,
+    english_plurals,  # noqa: F401  (a fixture)
     right_click,
     type_into,
 )
 from tests.ui.waiting import wait_for
 
+pytestmark = pytest.mark.usefixtures("english_plurals")
 MENU_WARNINGS = ("This plugin does not support raise", "This plugin does not support grabbing")
 
 
@@ -99,7 +101,7 @@ def test_the_lists_filter_as_you_type_and_unknown_senders_are_triaged(qtbot, sto
     pick_row(qtbot, view.unknown, column(view.unknown, 1).index("zhang.wei@huaxin-trade.cn"))
     click(qtbot, view.create_button)
     wait_for(lambda: column(view.unknown, 1) == ["wangfang@163.com"], what="the contact created")
-    assert view.count_label.text() == "1 unknown sender(s)"
+    assert view.count_label.text() == "1 unknown sender"
 
     open_tab(qtbot, view, 0)
     type_into(view.filter, "张")
@@ -180,10 +182,10 @@ def test_import_previews_problems_per_row_and_imports_all_or_nothing(qtbot, stor
     click_accepting(qtbot, view.import_button, use)
     assert {("2", "Email"), ("2", "Phone")} <= seen["problems"]
     assert "Nothing was imported" in seen["first"][0] and not seen["first"][1] and seen["written"] is None
-    assert seen["second"].startswith("2 contact(s) ready to import")
-    assert view.count_label.text() == "2 contact(s) imported."
+    assert seen["second"] == "2 contacts ready to import. New: 2 · Updated: 0"
+    assert view.count_label.text() == "2 contacts imported."
     wait_for(lambda: sorted(column(view.contacts)) == ["Anna Schmidt", "张伟"], what="the imported contacts")
-    assert view.count_label.text() == "2 contact(s) imported."
+    assert view.count_label.text() == "2 contacts imported."
 
 
 @pytest.mark.qt_log_ignore(*MENU_WARNINGS)
@@ -307,7 +309,7 @@ def test_mail_merge_from_the_customers_view(qtbot, store, view):
         click(qtbot, view.merge_button)
     assert sorted(view.last_merge.queued) == ["b0@firm.example", "b2@firm.example"]
     assert sorted(m.subject for m in list_outbox(store)) == ["Hello Buyer 0", "Hello Buyer 2"]
-    assert view.count_label.text() == "2 message(s) queued, one every 2 seconds."
+    assert view.count_label.text() == "2 messages queued, one every 2 seconds."
 
 
 # -- in the window --------------------------------------------------------------------------------------
