@@ -165,12 +165,12 @@ class CustomerPanel(RecordPanel):
     def _build_details(self) -> None:
         self.details_toggle = QToolButton()
         self.details_toggle.setText(self.tr("Details"))
-        self.details_toggle.setCheckable(True)
         self.details_toggle.setAutoRaise(True)
         self.details_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.details_toggle.setFont(scaled(self.details_toggle.font(), CAPTION, QFont.Weight.Bold))
         self.details_toggle.setToolTip(self.tr("Show or hide the contact's details to edit them"))
-        self.details_toggle.toggled.connect(self._details_toggled)
+        self.details_toggle.clicked.connect(lambda: self._details_toggled(not self._details_open))
+        self._details_open = False
         self._details_choice: bool | None = None  # the user's own choice, once made
         self.details = QWidget()
         form = QFormLayout(self.details)
@@ -407,16 +407,13 @@ class CustomerPanel(RecordPanel):
         return super().eventFilter(watched, event)
 
     def _details_toggled(self, on: bool) -> None:
-        if self.details_toggle.isVisible():
-            self._details_choice = on
+        self._details_choice = on
         self._show_details()
 
     def _show_details(self) -> None:
         """Open beside the reader only when there is room (or the user opened them)."""
         wanted = self._details_choice if self._details_choice is not None else self.width() >= WIDE
-        self.details_toggle.blockSignals(True)
-        self.details_toggle.setChecked(wanted)
-        self.details_toggle.blockSignals(False)
+        self._details_open = wanted
         self.details_toggle.setArrowType(Qt.ArrowType.DownArrow if wanted else Qt.ArrowType.RightArrow)
         self.details.setVisible(wanted and self._view is not None and self._view.kind == "contact")
 
