@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QInputDialog, QPlainTextEdit,
                                QSpinBox, QToolBar, QWidget)
@@ -37,10 +37,6 @@ _QUOTE = re.compile(r"^(\s*)>\s?")
 _LINK = re.compile(r"^\[(.*)\]\((.*)\)$", re.DOTALL)
 _WORD = re.compile(r"[A-Za-z0-9_\-'À-ɏ]")  # a word in a script that has spaces (CJK has none)
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.gif *.webp *.bmp"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MarkdownToolbar", text)
 
 
 def link_target(address: str) -> str:
