@@ -119,7 +119,7 @@ def _message(sender, recipients, subject, body, sent_at: datetime, attachment: s
 def _sample_customers(store: Store, moment: float) -> None:
     """Customers, deals, notes and tasks of the sample: the mail links to them by itself."""
     from app.crm import activities, deals
-    from app.crm.customers import ContactInput, add_company, add_contact, contact_by_email
+    from app.crm.customers import ContactInput, add_company, add_contact, company_by_name, contact_by_email
 
     add_company(store, "华信贸易 Huaxin Trading", ["huaxin-trade.cn"], industry="建材 Building materials")
     add_contact(store, ContactInput(name=ZHANG[0], emails=[ZHANG[1]], phones=["+86 138 2651 0923"],
@@ -142,6 +142,13 @@ def _sample_customers(store: Store, moment: float) -> None:
                             duration_minutes=12, contact_id=zhang_id)
     activities.add_task(store, "寄送合同盖章版", due_at=int(moment + 86400), contact_id=zhang_id)
     activities.add_task(store, "Confirm pallet dimensions", due_at=int(moment + 2 * 86400), contact_id=anna_id)
+    with store.read() as session:
+        huaxin_id = company_by_name(session, "华信贸易 Huaxin Trading").id
+    activities.add_note(store, "年底前确认 2027 年框架协议；付款条件改为 30% 预付、70% 到货后 30 天。",
+                        company_id=huaxin_id)
+    activities.log_activity(store, "meeting", "深圳工厂参观与样品测试", "带 5 台 60x60 样品；陈静讨论合同第 5 条。",
+                            happened_at=int(moment - 3 * 86400), duration_minutes=90, company_id=huaxin_id,
+                            attendees=[ZHANG[0], CHEN[0], ME[0]])
 
 
 def sample_account(store: Store) -> Account | None:

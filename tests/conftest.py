@@ -16,6 +16,14 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
+def machine_settings(tmp_path, monkeypatch):
+    """No test reads or writes the developer's own machine settings (~/.config/Liaison)."""
+    path = tmp_path / "machine-settings.json"
+    monkeypatch.setenv("LIAISON_MACHINE_SETTINGS", str(path))
+    return path
+
+
+@pytest.fixture(autouse=True)
 def memory_keyring():
     """Every in-process test gets a fresh in-memory keyring."""
     import keyring

@@ -8,7 +8,7 @@ import sys
 from dataclasses import replace
 
 from app.errors import AuthError, UserFacingError
-from app.mail.accounts.setup import account_from, add_account, discover, explain_failure
+from app.mail.accounts.setup import account_from, add_account, discover, explain
 from app.mail.accounts.providers import Provider, ServerSettings
 from app.secrets import SecretStore
 from app.store.accounts import get_account, list_accounts, remove_account, set_sync_mode
@@ -48,7 +48,7 @@ def _add(args, store) -> int:
     try:
         account = add_account(store, new, password, check=not args.no_check)
     except AuthError as exc:
-        raise AuthError(explain_failure(exc, provider), exc.server_text) from None
+        raise explain(exc, provider) from None
     print(f"added account {account.name} <{account.email}>")
     return 0
 

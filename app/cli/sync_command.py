@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from app.cli.runner import error_lines
 from app.cli.services_session import running_services
 from app.errors import LiaisonError, UserFacingError
 from app.mail.accounts.credential import credential_for  # noqa: F401  (re-exported for send_command)
@@ -63,7 +64,9 @@ def run(args, store) -> int:
                 _wait_quietly(delivery)
                 if len(accounts) == 1:
                     raise
-                print(f"liaison: {account.name}: {exc}", file=sys.stderr)
+                lines = error_lines(exc)
+                print(f"liaison: {account.name}: {lines[0].removeprefix('liaison: ')}", *lines[1:],
+                      sep="\n", file=sys.stderr)
                 failures += 1
                 continue
             progress.clear()

@@ -16,8 +16,10 @@ KEPT = 20
 @writes
 def remember(store: Store, query: str) -> None:
     """Put ``query`` at the top of the history; only the newest ``KEPT`` are kept."""
+    from app.settings.values import get
+
     query = " ".join(query.split())
-    if not query:
+    if not query or not get(store, "remember_searches"):
         return
     with store.write() as session:
         row = session.scalar(select(RecentSearch).where(RecentSearch.query == query))

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import LiaisonError
-from app.mail.accounts.setup import Discovery, account_from, add_account, discover, explain_failure, \
-    guessed_settings
+from app.mail.accounts.setup import Discovery, account_from, add_account, discover, explain, guessed_settings
 from app.mail.accounts.providers import ServerSettings, provider_for_domain
 from app.store.database import Store
 from app.ui.background import run_in_background
+from app.ui.error_presenter import error_text
 
 log = logging.getLogger("liaison.ui")
 _SECURITY = ("ssl", "starttls", "none")
@@ -228,7 +228,7 @@ class AccountSetupDialog(QDialog):
                                username=self.username.text(),
                                ca_file=self.ca_file.text().strip() or None)
         except LiaisonError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             return
         password = self.password.text()
         self._busy(self.tr("Logging in to %1…").replace("%1", new.imap_host))
@@ -246,9 +246,9 @@ class AccountSetupDialog(QDialog):
             provider = self._discovery.provider if self._discovery else None
             if provider is None:
                 provider = provider_for_domain(self.email.text().rpartition("@")[2])
-            # The explanation is composed by the Qt-free core in English (the CLI prints the
-            # same words); its fixed provider advice is translatable through provider_text.
-            self.status.setText(explain_failure(error, provider))
+            # What went wrong and what to do, as a template with parameters (the provider's
+            # advice among them), translated here.
+            self.status.setText(error_text(explain(error, provider)))
         else:
             log.error("account setup failed", exc_info=error)
             self.status.setText(self.tr("Something went wrong inside Liaison (%1); the details "

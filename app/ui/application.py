@@ -119,16 +119,19 @@ def run_gui(profile: str | None) -> int:
     from app.profile import open_profile
 
     from app.ui.crash_handling import install_crash_handling
+    from app.ui.error_presenter import error_text
+    from app.ui.plurals import install_english_plurals
     from app.ui.theme import SystemColorScheme
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setWindowIcon(QIcon(str(icon_path())))
     app.setApplicationName(APP_NAME)
+    install_english_plurals(app)  # "1 contact", "2 contacts" until a real translation is loaded
     color_scheme = SystemColorScheme(app)  # noqa: F841  (kept alive while the app runs)
     try:
         paths, store = open_profile(profile)
     except LiaisonError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        QMessageBox.critical(None, APP_NAME, error_text(exc))
         return exc.exit_code
     install_crash_handling(app, paths)
     host = WindowHost(paths, store)

@@ -53,6 +53,14 @@ def prepare_reply(store, message_pk: int, account, kind: str) -> PreparedReply |
     return prepared
 
 
+def _alive(widget) -> bool:
+    try:
+        widget.objectName()
+    except RuntimeError:  # deleted on close
+        return False
+    return True
+
+
 class ComposeLauncher(QObject):
     """Opens composers for the window and keeps them alive while they are open."""
 
@@ -70,9 +78,17 @@ class ComposeLauncher(QObject):
         composer = Composer(w.store, draft, w, ops=w.ops, sync=w.sync)
         composer.sent.connect(w.message_queued)
         composer.show()
-        self._composers = [c for c in self._composers if c.isVisible()] + [composer]
+        self._composers = [c for c in self._composers if _alive(c) and c.isVisible()] + [composer]
         self.opened.emit(composer)
         return composer
+
+    def close_all(self) -> bool:
+        """Close every open composer, each keeping its draft (the window is closing; the user
+        finds them in Message → Open Draft…); False if one stays open."""
+        for composer in [c for c in self._composers if _alive(c) and c.isVisible()]:
+            if not composer.keep_and_close():
+                return False
+        return True
 
     def compose_to(self, address: str):
         accounts = list_accounts(self.window.store)

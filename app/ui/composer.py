@@ -756,6 +756,14 @@ class Composer(QWidget):
         self._autosave.stop()
         super().closeEvent(event)
 
+    def keep_and_close(self) -> bool:
+        """Close without asking, the draft kept (the main window is closing: nothing is lost)."""
+        if not (self._sent or self._sending or not self.accounts):
+            if self._state() != self._saved_state:
+                self.save_draft(explicit=True)
+            self._saved_state = self._kept_state = self._state()
+        return self.close()
+
     def _ask_keep(self) -> QMessageBox.StandardButton:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Keep this draft?"), self.tr("Keep this draft?"),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard

@@ -146,6 +146,12 @@ class MainWindow(QMainWindow):
         for view in (self.customer, self.customers_view, self.deals_view):
             view.records_changed.connect(self._records_changed)
         self.customers_view.merge_queued.connect(self.message_queued)
+        self.deals_view.message_requested.connect(self.open_message)
+        self.customer.record_requested.connect(self.open_record)
+        for view in (self.customer, self.customers_view):
+            view.compose_requested.connect(lambda addresses: self._compose_to(", ".join(addresses)))
+            view.deal_requested.connect(self._open_deal)
+        self.customers_view.new_deal_requested.connect(self.deals_view.new_deal_for)
         self.reminders = Reminders(store, self, ops=self.ops)
         self.reminders.reminded.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.reminders.tasks_changed.connect(self._records_changed)
@@ -176,7 +182,7 @@ class MainWindow(QMainWindow):
         sync.account_state_changed.connect(self._account_state)
         sync.mail_changed.connect(self._mail_changed)
         sync.folder_progress.connect(self._folder_progress)
-        sync.outbox_changed.connect(lambda _account_id: self.update_outbox_count())
+        sync.outbox_changed.connect(self._outbox_changed)  # a bound method: gone with the window
         self.ops.events.changed.connect(self._changed)
         # New mail during a long sync is shown batch by batch, at most twice a second.
         self._refresh_timer = QTimer(self)
@@ -373,6 +379,10 @@ class MainWindow(QMainWindow):
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
+    def _open_deal(self, deal_id: int) -> None:
+        self.sections.setCurrentIndex(2)
+        self.deals_view.show_deal(deal_id)
+
     def open_record(self, kind: str, record_id: int) -> None:
         """Show a customer record found by search: a contact or company in Customers, a deal in Deals."""
         if kind == "deal":
@@ -424,6 +434,9 @@ class MainWindow(QMainWindow):
         self.update_outbox_count()
         self.sync.deliver(account_id)
 
+    def _outbox_changed(self, _account_id: int) -> None:
+        self.update_outbox_count()
+
     def update_outbox_count(self) -> None:
         from app.ui.outbox_view import waiting_count
 
@@ -433,7 +446,7 @@ class MainWindow(QMainWindow):
         from app.ui.outbox_view import OutboxDialog
 
         dialog = OutboxDialog(self.store, self, ops=self.ops)
-        dialog.resend_requested.connect(self.sync.sync_all)
+        dialog.resend_requested.connect(lambda account_ids: [self.sync.deliver(i) for i in account_ids])
         dialog.show()
         return dialog
 
@@ -464,6 +477,24 @@ class MainWindow(QMainWindow):
         dialog = self.reader.source_dialog()
         if dialog is not None:
             dialog.show()
+
+    def show_settings(self):
+        """Mail → Settings… (Ctrl+,): accounts, reading, customers, search."""
+        from app.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.store, self.ops, self.sync, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_templates(self):
+        """Message → Templates…: create, edit, preview and delete mail templates."""
+        from app.ui.template_editor import TemplatesDialog
+
+        dialog = TemplatesDialog(self.store, self.ops, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.menuBar(), self).exec()
@@ -558,6 +589,10 @@ class MainWindow(QMainWindow):
         self._sync_sort_actions()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Open composers first, each keeping its draft (written before the store closes).
+        if not self.launcher.close_all():
+            event.ignore()
+            return
         self.reminders.stop()
         settings = self._settings()
         settings.setValue("geometry", self.saveGeometry())

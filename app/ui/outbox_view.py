@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from app.mail.sending.outbox import list_outbox, resend
 from app.store.database import Store
 from app.ui.error_presenter import error_text
-from app.ui.ops import Ops
+from app.services.events import OUTBOX, ChangeSet
+from app.ui.ops import OpResult, Ops
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -34,7 +35,7 @@ def waiting_count(store: Store) -> int:
 
 
 class OutboxDialog(QDialog):
-    resend_requested = Signal()
+    resend_requested = Signal(list)  # ids of the accounts whose outbox should be delivered now
 
     def __init__(self, store: Store, parent=None, ops: Ops | None = None):
         super().__init__(parent)
@@ -49,7 +50,7 @@ class OutboxDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.again = QPushButton(self.tr("Send Again"))
-        self.again.clicked.connect(self.send_again)
+        self.again.clicked.connect(lambda _checked=False: self.send_again())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.again, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -75,9 +76,21 @@ class OutboxDialog(QDialog):
                 self.table.setItem(r, c, item)
 
     def send_again(self) -> None:
+        """The user decided: the selected refused or unconfirmed messages go out again, now."""
+        uuids = []
         for row in sorted({i.row() for i in self.table.selectedItems()}):
             uuid, state = self.table.item(row, 0).data(ID_ROLE)
             if state in ("unconfirmed", "failed"):
-                resend(self.store, uuid)
-        self.reload()
-        self.resend_requested.emit()
+                uuids.append(uuid)
+        if not uuids:
+            return
+
+        def queued(account_ids: list[int]) -> None:
+            self.reload()
+            self.resend_requested.emit(sorted(set(account_ids)))
+        self.ops.write(resend_all, self.store, uuids).owned_by(self).success(queued).run()
+
+
+def resend_all(store: Store, uuids: list[str]) -> OpResult:
+    """Queue again (on the writer thread); the accounts concerned, and the outbox change."""
+    return OpResult([resend(store, uuid) for uuid in uuids], ChangeSet.of(OUTBOX))

@@ -25,6 +25,7 @@ from app.search.customer_search import search_customers
 from app.search.mail_search import search_mail
 from app.search.query import QueryError, parse
 from app.store.database import Store
+from app.ui.error_presenter import error_text
 from app.ui.ops import Ops
 
 log = logging.getLogger("liaison.ui")
@@ -41,11 +42,11 @@ def run_search(store: Store, text: str) -> dict:
     try:
         query = parse(text)
     except QueryError as exc:
-        return {"error": str(exc)}
+        return {"error": exc}
     try:
         mail = search_mail(store, query, MAIL_SHOWN)
     except QueryError as exc:
-        return {"error": str(exc)}
+        return {"error": exc}
     return {"mail": mail, "customers": search_customers(store, query, CUSTOMERS_SHOWN),
             "free_text": query.only_free_text}
 
@@ -163,7 +164,7 @@ class SearchBox(QLineEdit):
         started = time.perf_counter()
         self.ops.read(run_search, self.store, text).owned_by(self).success(
             lambda answer: self._answered(generation, text, answer, started)).failure(
-            lambda error: self._answered(generation, text, {"error": str(error)}, started)).run()
+            lambda error: self._answered(generation, text, {"error": error}, started)).run()
 
     def _answered(self, generation: int, text: str, answer: dict, started: float) -> None:
         if generation != self._generation:
@@ -177,7 +178,7 @@ class SearchBox(QLineEdit):
         results = self.results
         results.clear()
         if "error" in answer:
-            results.note(None, answer["error"])
+            results.note(None, error_text(answer["error"]))
             self._place()
             return
         mail, customers = answer["mail"], answer["customers"]

@@ -29,12 +29,16 @@ class WindowActions(QObject):
         self.reply_all = self._action(self.tr("Reply &All"), "Ctrl+Shift+R", lambda: w.compose_reply("all"),
                                       "reply-all")
         self.forward = self._action(self.tr("&Forward"), "Ctrl+L", lambda: w.compose_reply("forward"), "forward")
+        self.templates = self._action(self.tr("&Templates…"), None, lambda: w.show_templates(), "template")
+        self.new_deal = self._action(self.tr("New &Deal…"), None, lambda: w.deals_view.new_deal(), "deal")
         self.follow_up = self._action(self.tr("Remind Me If No Reply…"), "Ctrl+Shift+F",
                                       lambda: w.remind_if_no_reply(), "reminder")
         self.add_account = self._action(self.tr("&Add Account…"), None, lambda: w.add_account(), "add")
         self.sync_now = self._action(self.tr("&Sync Now"), QKeySequence.StandardKey.Refresh, lambda: w.sync.sync_all(),
                                      "sync", self.tr("Sync"))
         self.outbox = self._action(self.tr("&Outbox…"), None, lambda: w.show_outbox(), "outbox")
+        self.settings = self._action(self.tr("&Settings…"), "Ctrl+,", lambda: w.show_settings(), "settings")
+        self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, lambda: w.close())
         self.conversations = self._action(self.tr("Group by &Conversation"), "Ctrl+T", None, "conversation")
         self.conversations.setCheckable(True)
@@ -92,6 +96,8 @@ class WindowActions(QObject):
         mail.addAction(self.sync_now)
         mail.addAction(self.outbox)
         mail.addSeparator()
+        mail.addAction(self.settings)
+        mail.addSeparator()
         mail.addAction(self.quit)
         message = bar.addMenu(self.tr("Me&ssage"))
         for action in (self.write, self.open_draft, self.reply, self.reply_all, self.forward):
@@ -102,6 +108,8 @@ class WindowActions(QObject):
             self.window.addAction(action)
         message.addSeparator()
         message.addAction(self.follow_up)
+        message.addAction(self.templates)
+        message.addAction(self.new_deal)
         view = bar.addMenu(self.tr("&View"))
         view.addAction(self.conversations)
         view.addAction(self.two_line)

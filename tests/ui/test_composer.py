@@ -566,8 +566,6 @@ def test_reply_all_from_the_window_threads_and_quotes(qtbot, sending_window, ima
     settled(window, service, qtbot)
 
 
-@pytest.mark.xfail(reason="OutboxDialog.send_again calls resend() on the GUI thread (app/ui/outbox_view.py); "
-                          "the window now forbids it: WaitOnWriter")
 def test_outbox_dialog_shows_why_and_sends_again(qtbot, sending_window, smtp):
     window, _service = sending_window
     from app.mail.sending.outbox import enqueue, list_outbox
@@ -589,7 +587,7 @@ def test_outbox_dialog_shows_why_and_sends_again(qtbot, sending_window, smtp):
     qtbot.addWidget(dialog)
     assert dialog.table.item(0, 0).text() == "Not confirmed" and "stopped" in dialog.table.item(0, 3).text()
     dialog.table.selectRow(0)
-    dialog.send_again()
+    qtbot.mouseClick(dialog.again, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: [m.state for m in list_outbox(window.store)] == ["sent"], timeout=20_000)
     assert len(smtp.received) == 1
     settled(window, _service, qtbot)

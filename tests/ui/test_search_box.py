@@ -73,7 +73,7 @@ def test_operator_queries_show_only_mail_and_bad_queries_say_why(qtbot, window):
     type_and_wait(qtbot, window, "from:anna")
     assert [r for r in rows(window) if r[0] == "heading"] == [("heading", "Mail (1)")]
     answer = type_and_wait(qtbot, window, "before:2026-13-40")
-    assert "is not a date" in answer["error"]
+    assert "is not a date" in str(answer["error"])
     assert "is not a date" in window.search_box.results.topLevelItem(0).text(0)
 
 
@@ -110,8 +110,7 @@ def test_opening_customer_records_selects_them_in_place(qtbot, window, store):
     item = next(i for i in window.search_box.results.openable() if i.text(0) == "华信 框架协议")
     window.search_box.results.itemClicked.emit(item, 0)
     assert window.sections.currentIndex() == 2
-    selected = [i for column in window.deals_view.columns.values() for i in column.selectedItems()]
-    assert [i.data(Qt.ItemDataRole.UserRole) for i in selected] == [deal]
+    qtbot.waitUntil(lambda: window.deals_view.selected_uuid() == deal, timeout=5000)
 
 
 def test_recent_searches_show_in_the_empty_field_and_run_again(qtbot, window, store):

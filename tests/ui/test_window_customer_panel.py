@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.paths import ProfilePaths
 from app.ui.main_window import MainWindow
 from app.ui.sync_service import SyncService
-from tests.ui.waiting import select_row_where
+from tests.ui.customer_support import answer_modal, type_into
+from tests.ui.waiting import select_row_where, wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -34,6 +36,8 @@ def test_customer_panel_shows_the_sender_and_the_history_with_person_and_company
     mail("Sales <sales@example.com>", "跟进", 6, to="zhang.wei@huaxin-trade.cn")  # we wrote to him
     run_sync()
     window.reload_folders()
+    window.show()  # controls are clicked as a user does: on a window that is shown
+    qtbot.waitExposed(window)
 
     def select(subject):
         select_row_where(window, 1, subject)
@@ -43,23 +47,29 @@ def test_customer_panel_shows_the_sender_and_the_history_with_person_and_company
     assert (panel.name.text(), panel.address.text()) == ("张伟", "zhang.wei@huaxin-trade.cn")
     assert panel.organisation.text() == "Organisation: huaxin-trade.cn"
     assert not panel.create_contact_button.isHidden() and panel.details.isHidden()
-    person = [panel.timeline.item(i).text() for i in range(panel.timeline.count())]
-    assert [line.split("\n")[0].split("  ", 1)[1] for line in person] == ["跟进", "报价单"]
+    assert [e.title for e in panel.timeline.entries()] == ["跟进", "报价单"]  # other mail with him
 
-    panel.create_contact_button.click()  # name from From, company from the domain
-    assert not panel.details.isHidden() and panel.create_contact_button.isHidden()
-    assert panel.edit_company.text() == "huaxin-trade.cn"
-    entries = [panel.timeline.item(i).text().split("\n")[0] for i in range(panel.timeline.count())]
-    assert [e.split("  ", 1)[1] for e in entries] == ["跟进", "合同草案", "报价单"]  # linked retroactively
+    qtbot.mouseClick(panel.create_contact_button, Qt.MouseButton.LeftButton)  # name from From, company from domain
+    wait_for(lambda: panel.badge.text() == "Customer", what="the new contact")
+    assert panel.create_contact_button.isHidden() and panel.edit_company.text() == "huaxin-trade.cn"
+    assert [e.title for e in panel.timeline.entries()] == ["跟进", "合同草案", "报价单"]  # linked retroactively
     assert "zhang.wei@huaxin-trade.cn is the sender" in panel.link_reason.text()
 
-    panel.add_note("喜欢喝茶")
-    assert panel.timeline.item(0).text().split("\n")[0].endswith("喜欢喝茶")
-    panel.edit_title.setText("采购经理")
-    panel.edit_title.editingFinished.emit()
+    def note(dialog):
+        dialog.text.setPlainText("喜欢喝茶")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    answer_modal(note)
+    qtbot.mouseClick(panel.note_button, Qt.MouseButton.LeftButton)
+    wait_for(lambda: panel.timeline.entries()[0].title == "喜欢喝茶", what="the note")
+    if panel.details.isHidden():  # folded beside the reader when the panel is narrow
+        qtbot.mouseClick(panel.details_toggle, Qt.MouseButton.LeftButton)
+    panel.edit_title.clear()
+    type_into(panel.edit_title, "采购经理")
+    qtbot.keyClick(panel.edit_title, Qt.Key.Key_Return)
     from app.crm.customer_view import customer_json
 
-    assert customer_json(window.store, "zhang.wei@huaxin-trade.cn")["contact"]["title"] == "采购经理"
+    wait_for(lambda: customer_json(window.store, "zhang.wei@huaxin-trade.cn")["contact"]["title"] == "采购经理",
+             what="the title")
 
     select("发票")  # a colleague at the same company: the company's timeline
     assert panel.organisation.text() == "Company: huaxin-trade.cn"
@@ -68,5 +78,6 @@ def test_customer_panel_shows_the_sender_and_the_history_with_person_and_company
     select("样品")
     assert panel.organisation.text() == "Personal address (163.com)"
     assert panel.create_company_button.isHidden() and panel.timeline.count() == 0
-    panel.create_contact_button.click()
+    qtbot.mouseClick(panel.create_contact_button, Qt.MouseButton.LeftButton)
+    wait_for(lambda: panel.badge.text() == "Customer", what="the contact")
     assert customer_json(window.store, "wangfang@163.com")["company"] is None  # free mail: no company

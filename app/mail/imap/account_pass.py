@@ -82,12 +82,12 @@ def _sync_one(client, store, account, folder, features, progress, should_stop, r
         with imap_errors(imap_settings(account)):
             done = FolderSync(client, store, account.id, folder, features, progress, should_stop).run()
     except ServerError as exc:
-        mail_cache.fail_folder_sync(store, folder.id, str(exc))
+        mail_cache.fail_folder_sync(store, folder.id, exc)
         result.errors.append(Phrase("{folder}: {error}", folder=folder.name, error=exc))
         log.warning("folder %s failed: %s", folder.name, exc)
         return
     except NetworkError as exc:
-        mail_cache.fail_folder_sync(store, folder.id, str(exc))
+        mail_cache.fail_folder_sync(store, folder.id, exc)
         raise
     result.folders += 1
     result.new += done.new

@@ -16,7 +16,7 @@ from app.mail.reading.message_view import MessageView, build_view
 from app.store.database import Store
 from app.store.mail_cache import raw_message
 from app.store.mail_queries import MessageRow, message_by_id
-from app.store.remote_content import sender_allowed
+from app.settings.remote_content import loads_automatically
 
 
 @dataclass
@@ -80,7 +80,7 @@ def prepare_message(store: Store, message_pk: int) -> PreparedMessage:
         prepared.parts.append(Part(text=view.text))
     prepared.css = "\n".join(styles)
     prepared.remote = tuple(remote)
-    prepared.sender_trusted = bool(remote) and bool(prepared.sender) and sender_allowed(store, prepared.sender)
+    prepared.sender_trusted = bool(remote) and loads_automatically(store, prepared.sender)
     return prepared
 
 

@@ -1,0 +1,183 @@
+"""The window during a first sync: does the GUI thread stall, and does a sent message wait?
+
+    .venv/bin/python -m bench.window_sync_bench [--messages 10000] [--selections 200]
+
+Seeds a private Dovecot with a generated Inbox and starts a real SMTP server (aiosmtpd), opens
+the main window (offscreen) on a new profile with that account, and starts the initial sync.
+While it runs:
+
+* a 5 ms heartbeat timer on the GUI thread records every gap: the longest one, less the 5 ms,
+  is the longest stall of the GUI thread;
+* every 100 ms a random stored message is selected, until ``--selections`` were: selecting →
+  body shown (``ReaderPane.message_shown``) is timed for each;
+* two seconds in, a message is written in the composer and sent with its Send button: the time
+  until the SMTP server has it is measured (it must not wait for the sync).
+
+Prints a table and writes bench/results/window_sync.json.  Not a test: it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.support.dovecot import DovecotServer  # noqa: E402
+from tests.support.maildir_seed import seed_maildir  # noqa: E402
+from tests.support.message_factory import make_message  # noqa: E402
+
+PASSWORD = "bench-pass"
+HEARTBEAT_MS = 5
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))] if ordered else float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--messages", type=int, default=10000)
+    parser.add_argument("--selections", type=int, default=200)
+    args = parser.parse_args()
+
+    import keyring
+
+    from tests.support.smtp_server import SmtpServer
+    from tests.support.test_keyring import MemoryKeyring
+
+    keyring.set_keyring(MemoryKeyring())
+    work = Path(tempfile.mkdtemp(prefix="liaison-window-bench-"))
+    server = DovecotServer()
+    server.add_user("sales", PASSWORD)
+    server.start()
+    smtp = SmtpServer(work / "smtp", {"sales": PASSWORD}).start()
+    try:
+        base = time.time() - args.messages * 420
+        seed_maildir(server.maildir("sales"), ((make_message(n, attachment_every=10), base + n * 420)
+                                               for n in range(args.messages)), server.uid, server.gid)
+        result = run_window(work, server, smtp, args.selections)
+    finally:
+        smtp.stop()
+        server.stop()
+    result["messages"] = args.messages
+    print_table(result)
+    out = REPO / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "window_sync.json").write_text(json.dumps(result, indent=2))
+
+
+def run_window(work: Path, server, smtp, selections: int) -> dict:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.profile import open_profile
+    from app.secrets import SecretStore
+    from app.store.accounts import NewAccount, create_account
+    from app.ui.application import WindowHost
+    from app.ui.message_list_model import Roles
+
+    app = QApplication.instance() or QApplication([])
+    paths, store = open_profile(str(work / "profile"))
+    account = create_account(store, NewAccount(
+        name="work", email="sales@example.com", display_name="Li Lei", username="sales",
+        imap_host="localhost", imap_port=server.ssl_port, imap_security="ssl", smtp_host="localhost",
+        smtp_port=smtp.port, smtp_security="starttls", ca_file=str(server.ca_file)))
+    SecretStore().set_password(account.uuid, PASSWORD)
+    host = WindowHost(paths, store)
+    started = time.perf_counter()
+    host.show()
+    window = host.window
+    result: dict = {}
+    gaps: list[float] = []
+    latencies: list[float] = []
+    last_beat = [time.perf_counter()]
+    pending: dict = {}
+    rng = random.Random(7)
+    sent_at: list[float] = []
+    timeouts: list[int] = []
+
+    def beat() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last_beat[0]) * 1000 - HEARTBEAT_MS)
+        last_beat[0] = now
+
+    def shown(message_id: int) -> None:
+        if pending.get("id") == message_id:
+            latencies.append((time.perf_counter() - pending["at"]) * 1000)
+            pending.clear()
+
+    def select() -> None:
+        model = window.messages
+        if pending and time.perf_counter() - pending["at"] > 5:
+            timeouts.append(pending.pop("id"))  # never shown: counted, then the next selection
+            pending.clear()
+        if len(latencies) >= selections or not model.rowCount() or pending:
+            return
+        row = rng.randrange(model.rowCount())
+        index = model.index(row, 0)
+        pending.update(id=index.data(Roles.MessageId), at=time.perf_counter())
+        window.list_view.setCurrentIndex(index)
+
+    def send() -> None:
+        composer = window.compose()
+        composer.to.setText("anna@example.org")
+        composer.subject.setText("Sent during the first sync")
+        composer.editor.setPlainText("Hello,\n\nthis left while 10,000 messages were arriving.")
+        sent_at.append(time.perf_counter())
+        composer.send_button.click()
+
+    window.reader.message_shown.connect(shown)
+    heartbeat = QTimer(interval=HEARTBEAT_MS, timeout=beat)
+    selector = QTimer(interval=100, timeout=select)
+    heartbeat.start()
+    selector.start()
+    QTimer.singleShot(2000, send)
+    deadline = time.perf_counter() + 600
+    done = False
+    state: list[str] = []
+    host.sync.account_state_changed.connect(lambda _id, s, _d: state.append(s))
+    while time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.001)
+        if sent_at and smtp.received and "smtp_seconds" not in result:
+            result["smtp_seconds"] = time.perf_counter() - sent_at[0]
+        if "ok" in state and not done:
+            done = True
+            result["sync_seconds"] = time.perf_counter() - started
+        if done and len(latencies) >= selections and "smtp_seconds" in result:
+            break
+    heartbeat.stop()
+    selector.stop()
+    sync_gaps = gaps[: max(1, int(len(gaps)))]
+    result.update(
+        selections=len(latencies), selections_never_shown=len(timeouts),
+        select_p95_ms=percentile(latencies, 0.95), select_median_ms=statistics.median(latencies) if latencies else None,
+        select_max_ms=max(latencies) if latencies else None,
+        gui_longest_stall_ms=max(sync_gaps), gui_stalls_over_50ms=sum(1 for g in sync_gaps if g > 50),
+        gui_p99_stall_ms=percentile(sync_gaps, 0.99))
+    host.close()
+    return result
+
+
+def print_table(r: dict) -> None:
+    print(f"{r['messages']:,} messages, initial sync in the window: {r.get('sync_seconds', float('nan')):.1f} s")
+    print(f"  GUI thread: longest stall {r['gui_longest_stall_ms']:.1f} ms, p99 {r['gui_p99_stall_ms']:.1f} ms, "
+          f"{r['gui_stalls_over_50ms']} stalls over 50 ms")
+    print(f"  select → body shown ({r['selections']}): p95 {r['select_p95_ms']:.1f} ms, "
+          f"median {r['select_median_ms']:.1f} ms, max {r['select_max_ms']:.1f} ms")
+    print(f"  sent from the composer two seconds in: at the SMTP server after {r.get('smtp_seconds', float('nan')):.2f} s")
+
+
+if __name__ == "__main__":
+    main()
