@@ -100,8 +100,11 @@ class LinkLabel(QLabel):
 
 class CustomerPanel(RecordPanel):
     record_requested = Signal(str, int)  # open a record in Customers: ("company", id)
+    timeline_loaded = Signal()  # the timeline (read off the GUI thread) is on screen
 
     def __init__(self, store: Store, parent=None, ops: Ops | None = None):
+        self._generation = 0  # of the subject shown: reads for an older one are dropped
+        self._us_cache = None  # your addresses and teammates' domains, until settings or accounts change
         super().__init__(store, parent, ops)
         self._subject: tuple | None = None  # what to show again on refresh
         self._view: PersonView | None = None
@@ -268,11 +271,14 @@ class CustomerPanel(RecordPanel):
         self._render(keep_timeline=True)
 
     def _render(self, keep_timeline: bool) -> None:
+        self._generation += 1  # answers of reads started for what was shown before are dropped
         at_least = min(self.timeline.count(), REFRESH_AT_MOST) if keep_timeline else 0
         self._message_pk = None
         self._parties = None
         view = None
-        we = self._we = us(self.store)
+        if self._us_cache is None:
+            self._us_cache = us(self.store)  # addresses and domains: read again when settings change
+        we = self._we = self._us_cache
         if self._subject and self._subject[0] == "contact":
             view = contact_view(self.store, self._subject[1])
         elif self._subject:
@@ -468,18 +474,25 @@ class CustomerPanel(RecordPanel):
                  "free-mail": self.tr("%1 is free mail: it says nothing about a company"),
                  "automatic": self.tr("automatic mail (%1): never creates anything")}
         relevant = {r.uuid for r in (view.contact, view.company) if r is not None}
-        lines = []
-        for reason in linking.explain(self.store, self._message_pk):
-            if reason.why not in texts:
-                continue
-            if reason.why == "free-mail":
-                if reason.detail != view.domain:
+        generation = self._generation
+
+        def explained(reasons) -> None:
+            if generation != self._generation:
+                return  # another message is shown by now
+            lines = []
+            for reason in reasons:
+                if reason.why not in texts:
                     continue
-            elif reason.why != "automatic" and reason.record_uuid not in relevant:
-                continue
-            lines.append(texts[reason.why].replace("%1", reason.detail or reason.record_name))
-        self.link_reason.setText("\n".join(dict.fromkeys(lines)))
-        self.link_reason.setVisible(bool(lines))
+                if reason.why == "free-mail":
+                    if reason.detail != view.domain:
+                        continue
+                elif reason.why != "automatic" and reason.record_uuid not in relevant:
+                    continue
+                lines.append(texts[reason.why].replace("%1", reason.detail or reason.record_name))
+            self.link_reason.setText("\n".join(dict.fromkeys(lines)))
+            self.link_reason.setVisible(bool(lines))
+        # Why a message is linked takes a few queries: read off the GUI thread, shown when known.
+        self.ops.read(linking.explain, self.store, self._message_pk).owned_by(self).success(explained).run()
 
     def _load_timeline(self, view: PersonView, has_record: bool, at_least: int) -> None:
         self.timeline_title.show()
@@ -489,19 +502,32 @@ class CustomerPanel(RecordPanel):
             target["own"] = self._we.addresses
             self.timeline_title.label.setText(self.tr("Timeline"))
             self.timeline_title.set_count(None)
-            self.timeline.show_entries(lambda before, limit: timeline(self.store, before=before, limit=limit,
-                                                                      **target), PAGE, at_least)
+            fetch = lambda before, limit: timeline(self.store, before=before, limit=limit, **target)  # noqa: E731
             self.timeline_empty.setText(self.tr("Nothing yet: mail, notes, calls, meetings and tasks with this "
                                                 "customer appear here."))
-            self.timeline_empty.setVisible(self.timeline.count() == 0)
+            generation = self._generation
+
+            def first_page(entries) -> None:
+                if generation == self._generation:
+                    self.timeline.show_entries(fetch, PAGE, at_least, first=entries)
+                    self.timeline_empty.setVisible(self.timeline.count() == 0)
+                    self.timeline_loaded.emit()
+            # The first page is read off the GUI thread; later pages as the list is scrolled.
+            self.ops.read(fetch, None, max(PAGE, at_least)).owned_by(self).success(first_page).run()
             return
         if view.kind == "self" or not view.address:
             self.timeline.show_entries(None)
             for widget in (self.timeline_title, self.timeline, self.timeline_empty):
                 widget.hide()
             return
-        entries = mail_with(self.store, view.address, HISTORY_LIMIT, leave_out=self._message_pk,
-                            own=self._we.addresses)
+        generation = self._generation
+        self.ops.read(mail_with, self.store, view.address, HISTORY_LIMIT, leave_out=self._message_pk,
+                      own=self._we.addresses).owned_by(self).success(
+            lambda entries: self._show_mail_with(generation, view, entries)).run()
+
+    def _show_mail_with(self, generation: int, view: PersonView, entries: list) -> None:
+        if generation != self._generation:
+            return
         if view.kind == "teammate":
             title = self.tr("Recent mail with %1").replace("%1", view.name)
         elif self._message_pk is not None:
@@ -513,6 +539,7 @@ class CustomerPanel(RecordPanel):
         self.timeline.show_list(entries)
         self.timeline_empty.setText(self.tr("No other mail with this address yet."))
         self.timeline_empty.setVisible(not entries)
+        self.timeline_loaded.emit()
 
     # -- what the panel is about -----------------------------------------------------------------
     def _targets(self) -> dict:

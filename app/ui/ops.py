@@ -110,6 +110,7 @@ class Op:
         return self
 
     def run(self) -> Future:
+        self._ops.in_flight += 1
         relay = _Relay(self._owner or self._ops)
         relay.finished.connect(lambda ok, value: self._deliver(relay, ok, value))
         future = self._ops._start(self._kind, self._fn, self._args, self._kwargs)
@@ -119,11 +120,13 @@ class Op:
             try:
                 relay.finished.emit(exc is None, f.result() if exc is None else exc)
             except RuntimeError:  # the owner was deleted meanwhile
+                self._ops.in_flight -= 1
                 log.debug("op result dropped: its window is gone")
         future.add_done_callback(done)
         return future
 
     def _deliver(self, relay: QObject, ok: bool, value: Any) -> None:
+        self._ops.in_flight -= 1
         relay.deleteLater()
         if not ok:
             (self._failure or self._ops.present_error)(value)
@@ -146,6 +149,7 @@ class Ops(QObject):
         self.store = store
         self.events = events
         self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="liaison-reader")
+        self.in_flight = 0  # ops started whose answer has not been delivered (tests wait for 0)
         self._present_error = present_error
 
     @classmethod

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.crm import activities
-from app.services.events import LINKS, MAIL, RECORDS
+from app.services.events import ACCOUNTS, LINKS, MAIL, RECORDS, SETTINGS
 from app.store.database import Store
 from app.ui.activity_dialog import ActivityDialog, NoteDialog, TaskDialog
 from app.ui.icons import icon
@@ -114,6 +114,8 @@ class RecordPanel(QWidget):
 
     # -- refreshing ----------------------------------------------------------------------------
     def _changed(self, changes) -> None:
+        if changes.touches(SETTINGS, ACCOUNTS):
+            self._us_cache = None
         if not changes.touches(RECORDS, LINKS, MAIL) or not self.has_subject():
             return
         if self.isVisible():

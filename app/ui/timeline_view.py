@@ -321,14 +321,15 @@ class TimelineView(QListView):
         self._fit()
 
     # -- contents ------------------------------------------------------------------------------
-    def show_entries(self, fetch: Fetch | None, page: int = 50, at_least: int = 0) -> None:
+    def show_entries(self, fetch: Fetch | None, page: int = 50, at_least: int = 0, first: list | None = None) -> None:
         """Show what ``fetch(before, limit)`` gives, page by page (``at_least`` entries at first:
-        a refresh keeps what was already scrolled to)."""
+        a refresh keeps what was already scrolled to).  ``first`` is the first page when it was
+        already read (off the GUI thread)."""
         self._fetch, self._page, self._cursor = fetch, page, None
         self.model_.clear()
         self.has_more = False
         if fetch is not None:
-            self._load(max(page, at_least))
+            self._load(max(page, at_least), first)
         self._fit()
 
     def show_list(self, entries: list[Entry]) -> None:
@@ -345,8 +346,9 @@ class TimelineView(QListView):
         self._fit()
         return True
 
-    def _load(self, limit: int) -> None:
-        page = self._fetch(self._cursor, limit)
+    def _load(self, limit: int, page: list | None = None) -> None:
+        if page is None:
+            page = self._fetch(self._cursor, limit)
         self.model_.append(page)
         if page:
             self._cursor = page[-1].cursor

@@ -87,11 +87,14 @@ def choose(qtbot, menu: QMenu, text: str) -> None:
 
 
 def settle(panel) -> None:
-    """Wait for the writes in flight, then deliver their change sets now."""
+    """Wait for the ops in flight (writes, and the reads a refresh starts), deliver their change
+    sets now, and wait for the reads those start."""
+    from tests.ui.waiting import wait_idle
+
     panel.store.writer.drain()
-    QApplication.processEvents()
+    wait_idle(panel.ops)
     panel.ops.events.flush()
-    QApplication.processEvents()
+    wait_idle(panel.ops)
 
 
 @pytest.fixture

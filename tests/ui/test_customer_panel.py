@@ -83,6 +83,7 @@ def test_every_button_of_a_contact_works_when_clicked(qtbot, store, mailbox, pan
         add_contact(store, ContactInput(name="张伟", emails=[ZHANG_ADDRESS], company="华信贸易"))
         deal = deals.add_deal(store, "LED 面板", contact_email=ZHANG_ADDRESS, amount="772000")
     panel.show_sender("张伟", ZHANG_ADDRESS, quote)
+    settle(panel)
     assert panel.badge.text() == "Customer" and panel.create_contact_button.isHidden()
     assert panel.deals.count() == 1 and "¥772,000" in panel.deals.rows[0].meta.text()
 
@@ -152,6 +153,7 @@ def test_every_button_of_a_contact_works_when_clicked(qtbot, store, mailbox, pan
 
     click(qtbot, panel.unlink_button)
     wait_for(lambda: panel.unlink_button.isHidden(), what="the unlink")
+    settle(panel)
     assert "unlinked by hand" in panel.link_reason.text()
     assert first in [e.key for e in entries(panel, "email")] and quote not in [e.key for e in entries(panel, "email")]
 
@@ -165,6 +167,7 @@ def test_a_timeline_entry_is_deleted_from_its_menu_and_comes_back_with_undo(qtbo
 
         add_note(store, "喜欢喝普洱茶", contact_id=contact_id(store))
     panel.show_sender("张伟", ZHANG_ADDRESS, message)
+    settle(panel)
     index = panel.timeline.row_of(lambda e: e.kind == "note")
     panel.timeline.scrollTo(index)
     right_click(qtbot, panel.timeline.viewport(), panel.timeline.visualRect(index).center())
@@ -182,6 +185,7 @@ def test_an_unknown_sender_becomes_a_contact_and_a_company_with_a_click(qtbot, s
         inquiry, later = mailbox.add(mail("Li Na <li.na@bright-lights.cn>", ME, "Samples", message_id="<s@x>"),
                                      mail("Li Na <li.na@bright-lights.cn>", ME, "Price", day=3, message_id="<p@x>"))
     panel.show_sender("Li Na", "li.na@bright-lights.cn", later)
+    settle(panel)
     assert panel.badge.text() == "Not a contact yet"
     assert panel.organisation.text() == "Organisation: bright-lights.cn"
     assert [e.key for e in panel.timeline.entries()] == [inquiry]  # the other mail with them
@@ -207,6 +211,7 @@ def test_free_mail_and_ignoring_a_sender(qtbot, store, mailbox, panel):
     with setup(store):
         message, = mailbox.add(mail(WANG, ME, "样品咨询"))
     panel.show_sender("王芳", "wangfang@163.com", message)
+    settle(panel)
     assert panel.organisation.text() == "Personal address (163.com)"
     assert panel.create_company_button.isHidden()
     assert "163.com is free mail" in panel.link_reason.text()
@@ -219,6 +224,7 @@ def test_sent_mail_shows_the_recipients_the_customer_first_and_you_never(qtbot, 
         sent, = mailbox.add(mail(ME, f"{MAYA}, {ZHANG}", "报价单", cc=WANG, message_id="<sent@me>"), folder="Sent")
         add_contact(store, ContactInput(name="张伟", emails=[ZHANG_ADDRESS], company="华信贸易"))
     panel.show_sender("Me", "sales@example.com", sent)  # the window passes the sender: you
+    settle(panel)
     assert panel.name.text() == "张伟" and panel.badge.text() == "Customer"
     assert panel.parties_caption.text() == "Recipients"
     assert [chip.text() for chip in panel.chips] == ["Maya Chen", "张伟", "王芳"]
@@ -249,8 +255,10 @@ def test_drafts_and_mail_from_yourself_anywhere_read_as_sent(qtbot, store, mailb
         draft, = mailbox.add(mail(ME, WANG, "草稿"), folder="Drafts")
         copy, = mailbox.add(mail(ME, CHEN, "Cc to myself", cc=ME))  # your own mail in the Inbox
     panel.show_sender("Me", "sales@example.com", draft)
+    settle(panel)
     assert panel.name.text() == "王芳" and panel.parties_caption.text() == "Recipients"
     panel.show_sender("Me", "sales@example.com", copy)
+    settle(panel)
     assert panel.name.text() == "陈静" and [c.text() for c in panel.chips] == ["陈静"]
 
 
@@ -260,6 +268,7 @@ def test_a_colleague_writing_is_a_teammate_and_never_an_unknown_sender(qtbot, st
     with setup(store):
         message, = mailbox.add(mail(MAYA, ME, "Pipeline review"))
     panel.show_sender("Maya Chen", "maya.chen@example.com", message)
+    settle(panel)
     assert panel.badge.text() == "Teammate" and panel.create_contact_button.isHidden()
     assert panel.parties_section.isHidden()
     assert unknown_senders(store) == []
@@ -271,6 +280,7 @@ def test_timeline_pages_as_the_panel_scrolls_grouped_by_day(qtbot, store, mailbo
                             for n in range(120)))
         add_contact(store, ContactInput(name="张伟", emails=[ZHANG_ADDRESS]))
     panel.show_sender("张伟", ZHANG_ADDRESS, ids[0])
+    settle(panel)
     assert panel.timeline.count() == 50
     dates = [e.at for e in panel.timeline.entries()]
     assert dates == sorted(dates, reverse=True)
@@ -299,6 +309,7 @@ def test_a_failed_edit_is_reported_and_the_field_shows_what_is_stored(qtbot, sto
         message, = mailbox.add(mail(ZHANG, ME, "询价"))
         add_contact(store, ContactInput(name="张伟", emails=[ZHANG_ADDRESS], phones=["13812345678"]))
     panel.show_sender("张伟", ZHANG_ADDRESS, message)
+    settle(panel)
     shown = panel.edit_phone.text()
     panel.edit_phone.clear()
     type_into(panel.edit_phone, "not a phone")
@@ -314,6 +325,7 @@ def test_long_chinese_names_wrap_and_are_never_cut(qtbot, store, mailbox, panel)
         add_contact(store, ContactInput(name=long_name, emails=["ouyang@huaxin-trade.cn"],
                                         company="华信贸易有限公司", title="高级采购经理"))
     panel.show_sender(long_name, "ouyang@huaxin-trade.cn", message)
+    settle(panel)
     qtbot.wait(10)
     for label in (panel.name, panel.organisation):
         assert label.text() and label.height() >= label.heightForWidth(label.width()), label.text()
@@ -328,6 +340,7 @@ def test_the_panel_opens_a_contact_with_thousands_of_messages_quickly(qtbot, sto
     panel.show_sender("张伟", ZHANG_ADDRESS, ids[-1])  # warm up
     started = time.perf_counter()
     panel.show_sender("张伟", ZHANG_ADDRESS, ids[0])
+    settle(panel)
     panel.repaint()
     assert time.perf_counter() - started < 0.5
     assert panel.timeline.count() == 50

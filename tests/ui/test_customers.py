@@ -30,6 +30,7 @@ from tests.ui.customer_support import (
     click_accepting,
     english_plurals,  # noqa: F401  (a fixture)
     right_click,
+    settle,
     type_into,
 )
 from tests.ui.waiting import wait_for
@@ -323,6 +324,7 @@ def test_timeline_opens_its_messages_in_the_window(qtbot, window, store):
     qtbot.waitExposed(window)
     panel = window.customer
     panel.show_sender("张伟", "zhang.wei@huaxin-trade.cn", ids[0])
+    settle(panel)
     index = panel.timeline.row_of(lambda e: e.key == ids[3])
     panel.timeline.scrollTo(index)
     qtbot.wait(10)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from app.paths import ProfilePaths
 from app.ui.main_window import MainWindow
 from app.ui.sync_service import SyncService
-from tests.ui.customer_support import answer_modal, type_into
+from tests.ui.customer_support import answer_modal, settle, type_into
 from tests.ui.waiting import select_row_where, wait_for
 
 pytestmark = pytest.mark.integration
@@ -51,6 +51,7 @@ def test_customer_panel_shows_the_sender_and_the_history_with_person_and_company
 
     qtbot.mouseClick(panel.create_contact_button, Qt.MouseButton.LeftButton)  # name from From, company from domain
     wait_for(lambda: panel.badge.text() == "Customer", what="the new contact")
+    settle(panel)
     assert panel.create_contact_button.isHidden() and panel.edit_company.text() == "huaxin-trade.cn"
     assert [e.title for e in panel.timeline.entries()] == ["跟进", "合同草案", "报价单"]  # linked retroactively
     assert "zhang.wei@huaxin-trade.cn is the sender" in panel.link_reason.text()

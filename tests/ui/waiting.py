@@ -28,7 +28,7 @@ def select_row_where(window, column: int, text: str, exact: bool = True) -> int:
     window.list_view.setCurrentIndex(index)
     message_id = index.data(Roles.MessageId)
     wait_for(lambda: window.reader.shown_pk == message_id, what=f"message {text!r} in the reader")
-    window.ops.events.flush()
+    wait_idle(window.ops)
     return message_id
 
 
@@ -39,3 +39,11 @@ def wait_shown(window) -> None:
     current = window.list_view.currentIndex()
     message_id = current.data(Roles.MessageId) if current.isValid() else None
     wait_for(lambda: window.reader.shown_pk == message_id, what="the selected message in the reader")
+    wait_idle(window.ops)
+
+
+def wait_idle(ops, timeout: float = 10.0) -> None:
+    """Wait until every op started so far has delivered its answer (the window is settled)."""
+    wait_for(lambda: ops.in_flight == 0, timeout, what="the window's ops to finish")
+    ops.events.flush()
+    QApplication.processEvents()
