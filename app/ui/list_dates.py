@@ -7,6 +7,7 @@ when the row is loaded, not at every paint.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
@@ -25,8 +26,13 @@ def list_date(timestamp: float, now: datetime | None = None, locale: QLocale | N
         return locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
     qdate = QDate(day.year, day.month, day.day)
     if day.year == today.year and day <= today:
-        return locale.toString(qdate, _month_day_format(locale))
+        return locale.toString(qdate, _month_day_pattern(locale.name()))
     return locale.toString(qdate, QLocale.FormatType.ShortFormat)
+
+
+@lru_cache(maxsize=16)
+def _month_day_pattern(name: str) -> str:
+    return _month_day_format(QLocale(name))
 
 
 def _month_day_format(locale: QLocale) -> str:

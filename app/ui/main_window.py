@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(500)
-        self._refresh_timer.timeout.connect(self._refresh_messages)
+        self._refresh_timer.timeout.connect(lambda: self._refresh_messages(flags_changed=False))
         self._counts_timer = QTimer(self)
         self._counts_timer.setSingleShot(True)
         self._counts_timer.setInterval(COUNTS_DELAY_MS)
@@ -547,7 +547,7 @@ class MainWindow(QMainWindow):
     def _mail_changed(self, _account_id: int) -> None:
         self._refresh_messages()
 
-    def _refresh_messages(self) -> None:
+    def _refresh_messages(self, flags_changed: bool = True) -> None:
         """Refresh the list, keeping the selected message selected and the view where it was.
 
         Scrolled to the top, new mail shows up there; scrolled down, the same messages stay
@@ -558,7 +558,7 @@ class MainWindow(QMainWindow):
         scrolled = self.list_view.verticalScrollBar().value() > 0
         top = self.list_view.indexAt(QPoint(0, 0))
         top_id = top.data(Roles.MessageId) if top.isValid() else None
-        self.messages.refresh()
+        self.messages.refresh(flags_changed)
         if selected is not None and not self.list_view.currentIndex().isValid():
             row = self.messages.row_of(selected)
             if row is not None:

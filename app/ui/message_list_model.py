@@ -90,14 +90,15 @@ class MessageListModel(QAbstractTableModel):
         self.sort_descending = descending
         self._relayout(self._load_ids())
 
-    def refresh(self) -> None:
+    def refresh(self, flags_changed: bool = True) -> None:
         """Re-read the folder after a sync without disturbing the view.
 
         Rows appended at the end (an initial sync arrives newest first, batch by batch) are
         inserted; any other change (new mail at the top, messages gone) is a layout change
         that keeps every selected and current message selected by its id.  The model is
         never reset here, so the view keeps its selection; the window keeps the scroll
-        position on the same messages.
+        position on the same messages.  ``flags_changed`` False (new mail arriving during a
+        pass) keeps the rows already read.
         """
         ids = self._load_ids()
         old = self._ids
@@ -106,7 +107,8 @@ class MessageListModel(QAbstractTableModel):
                 self.beginInsertRows(QModelIndex(), len(old), len(ids) - 1)
                 self._ids = ids
                 self.endInsertRows()
-            self.reload_rows()  # flags may have changed too
+            if flags_changed:
+                self.reload_rows()  # flags of the rows already shown may have changed too
             return
         self._relayout(ids)
 
@@ -260,6 +262,14 @@ class MessageListModel(QAbstractTableModel):
         if role == Roles.Attachments:
             return row.attachments
         return None
+
+    def row_for_paint(self, row: int) -> "_ListRow":
+        """Everything a delegate draws for a row, in one call (each call from Qt into Python
+        costs a GIL hand-over, which a busy sync thread makes slow: one per cell, not ten)."""
+        return self._row(row)
+
+    def snippet_of(self, message_id: int) -> str:
+        return self._snippets.get(message_id, "")
 
     def mark_icon(self, name: str):
         cached = self._icons.get(name)

@@ -24,21 +24,61 @@ from app.ui.message_list_model import MessageListModel, Roles
 PADDING = 6
 
 
-class TwoLineDelegate(QStyledItemDelegate):
-    """Paints a whole message in one cell on two lines."""
+def _paint_background(option: QStyleOptionViewItem, painter: QPainter) -> bool:
+    """The selection and hover background of a cell; returns whether it is selected."""
+    widget = option.widget
+    style = widget.style() if widget is not None else None
+    if style is not None:
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
+    return bool(option.state & QStyle.StateFlag.State_Selected)
+
+
+def _colours(option: QStyleOptionViewItem, selected: bool):
+    palette = option.palette
+    text = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+    muted = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText)
+    return palette, text, muted
+
+
+class OneLineDelegate(QStyledItemDelegate):
+    """Paints a cell of the one-line list from the row the model read once.
+
+    The stock delegate asks the model for a dozen roles per cell, each a call from Qt into
+    Python that must take the GIL; while a sync thread is busy in Python each hand-over waits,
+    and a repaint of the list took hundreds of milliseconds.  This asks once per cell."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
-        self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else None
-        option.text = ""
-        option.icon = type(option.icon)()
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        palette = option.palette
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        muted = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText)
-        unread = bool(index.data(Roles.Unread))
+        model = index.model()
+        row = model.row_for_paint(index.row())
+        column = index.column()
+        selected = _paint_background(option, painter)
+        _palette, text_colour, _muted = _colours(option, selected)
+        rect = option.rect.adjusted(PADDING, 0, -PADDING, 0)
+        painter.save()
+        font = QFont(option.font)
+        font.setBold(not row.seen)
+        painter.setFont(font)
+        metrics = QFontMetrics(font)
+        if column == 1 and (row.flagged or row.attachments):
+            size = min(rect.height() - 4, metrics.height())
+            model.mark_icon("flag" if row.flagged else "attachment").paint(
+                painter, QRect(rect.left(), rect.top() + (rect.height() - size) // 2, size, size))
+            rect.setLeft(rect.left() + size + 4)
+        painter.setPen(text_colour)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         metrics.elidedText(row.texts[column], Qt.TextElideMode.ElideRight, rect.width()))
+        painter.restore()
+
+
+class TwoLineDelegate(QStyledItemDelegate):
+    """Paints a whole message in one cell on two lines (from the row read once)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        model = index.model()
+        row = model.row_for_paint(index.row())
+        selected = _paint_background(option, painter)
+        palette, text_colour, muted = _colours(option, selected)
+        unread = not row.seen
         base = QFont(option.font)
         first_font = QFont(base)
         first_font.setBold(unread)
@@ -51,16 +91,15 @@ class TwoLineDelegate(QStyledItemDelegate):
             painter.setBrush(palette.color(QPalette.ColorRole.Highlight) if not selected else muted)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawEllipse(QPoint(option.rect.left() + 6, rect.top() + line_height // 2), 3, 3)
-        date = index.data(Roles.DateText) or ""
+        date = row.texts[2]
         painter.setFont(base)
         date_width = QFontMetrics(base).horizontalAdvance(date)
         painter.setPen(muted)
         painter.drawText(QRect(rect.right() - date_width, rect.top(), date_width, line_height),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, date)
-        who = index.data(Roles.Who) or ""
-        count = index.data(Roles.Count) or 1
+        who, count = row.texts[0], row.count
         painter.setFont(first_font)
-        painter.setPen(palette.color(text_role))
+        painter.setPen(text_colour)
         who_room = rect.width() - date_width - 12 - (metrics.horizontalAdvance(f" {count} ") + 8 if count > 1 else 0)
         shown_who = metrics.elidedText(who, Qt.TextElideMode.ElideRight, max(who_room, 10))
         painter.drawText(QRect(rect.left(), rect.top(), who_room, line_height),
@@ -77,21 +116,17 @@ class TwoLineDelegate(QStyledItemDelegate):
             painter.setFont(base)
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, pill_text)
         second = QRect(rect.left(), rect.top() + line_height + 2, rect.width(), line_height)
-        icons = []
-        if index.data(Roles.Flagged):
-            icons.append(index.model().mark_icon("flag"))
-        if index.data(Roles.Attachments):
-            icons.append(index.model().mark_icon("attachment"))
+        icons = ([model.mark_icon("flag")] if row.flagged else []) + \
+                ([model.mark_icon("attachment")] if row.attachments else [])
         size = line_height - 2
         for n, icon in enumerate(icons):
             icon.paint(painter, QRect(second.right() - (n + 1) * (size + 4) + 4, second.top() + 1, size, size))
         text_width = second.width() - len(icons) * (size + 4)
-        subject = index.data(Roles.Subject) or ""
-        snippet = index.data(Roles.Snippet) or ""
+        snippet = model.snippet_of(row.id)
         body_metrics = QFontMetrics(base)
         painter.setFont(base)
-        painter.setPen(palette.color(text_role))
-        shown_subject = body_metrics.elidedText(subject, Qt.TextElideMode.ElideRight, text_width)
+        painter.setPen(text_colour)
+        shown_subject = body_metrics.elidedText(row.subject, Qt.TextElideMode.ElideRight, text_width)
         painter.drawText(QRect(second.left(), second.top(), text_width, line_height),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown_subject)
         used = body_metrics.horizontalAdvance(shown_subject)
@@ -128,8 +163,9 @@ class MessageListView(QTableView):
         self.customContextMenuRequested.connect(
             lambda position: self.context_menu_requested.emit(self.viewport().mapToGlobal(position)))
         self.placeholder = ""
-        self._one_line_delegate = self.itemDelegate()
+        self._one_line_delegate = OneLineDelegate(self)
         self._two_line_delegate = TwoLineDelegate(self)
+        self.setItemDelegate(self._one_line_delegate)
         self.two_line = False
         self._apply_row_height()
 
@@ -144,7 +180,7 @@ class MessageListView(QTableView):
             0, QHeaderView.ResizeMode.Stretch if on else QHeaderView.ResizeMode.Interactive)
         if not on:
             self.horizontalHeader().resizeSection(0, 150)
-        self.setItemDelegateForColumn(0, self._two_line_delegate if on else None)
+        self.setItemDelegateForColumn(0, self._two_line_delegate if on else self._one_line_delegate)
         self._apply_row_height()
 
     def _apply_row_height(self) -> None:
