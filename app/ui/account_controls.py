@@ -104,10 +104,16 @@ class AccountControls(QObject):
             return
 
         def forget_password(_account) -> None:
-            # The keyring may block: its own thread, after the cache is gone.
-            self.ops.call(SecretStore().delete_password, account.uuid).success(lambda _none: None).run()
+            # The keyring may block: its own thread, after the cache is gone.  "removed" is
+            # said once the password is gone too (or could not be deleted: said, not hidden).
             self.sync.apply_sync_mode(account_id)  # the account is gone: stops its IDLE watcher
-            self.removed.emit(account_id)
+
+            def could_not_forget(error: BaseException) -> None:
+                self.removed.emit(account_id)
+                self.failed_error.emit(error)
+
+            self.ops.call(SecretStore().delete_password, account.uuid).success(
+                lambda _none: self.removed.emit(account_id)).failure(could_not_forget).run()
 
         self.ops.write(remove_account, self.store, account.name).success(forget_password).failure(
             self.failed_error.emit).run()

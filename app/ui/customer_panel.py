@@ -19,6 +19,8 @@ refreshes from the window's change events.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -49,6 +51,8 @@ from app.crm.customers import ContactInput, add_company, add_contact, update_con
 from app.crm.teammates import us
 from app.crm.timeline import PAGE, mail_with, timeline
 from app.crm.unknown_senders import ignore_sender
+from app.errors import UserFacingError
+from app.store.mail_queries import message_by_id
 from app.crm.validation import display_phone
 from app.services.events import LINKS, RECORDS, SETTINGS
 from app.store.database import Store
@@ -110,6 +114,7 @@ class CustomerPanel(RecordPanel):
         self._view: PersonView | None = None
         self._message_pk: int | None = None
         self._parties: MessageParties | None = None
+        self._linked = False  # the message shown is linked to the contact shown
         self._chosen: str | None = None  # the address picked among the message's people
         self._build_header()
         self._build_details()
@@ -271,46 +276,27 @@ class CustomerPanel(RecordPanel):
         self._render(keep_timeline=True)
 
     def _render(self, keep_timeline: bool) -> None:
+        """Read what to show on a reader thread, then show it (a few queries: never on the GUI
+        thread, which a sync keeps busy)."""
         self._generation += 1  # answers of reads started for what was shown before are dropped
+        generation = self._generation
         at_least = min(self.timeline.count(), REFRESH_AT_MOST) if keep_timeline else 0
-        self._message_pk = None
-        self._parties = None
-        view = None
-        if self._us_cache is None:
-            self._us_cache = us(self.store)  # addresses and domains: read again when settings change
-        we = self._we = self._us_cache
-        if self._subject and self._subject[0] == "contact":
-            view = contact_view(self.store, self._subject[1])
-        elif self._subject:
-            _kind, name, address, message_pk = self._subject
-            self._message_pk = message_pk
-            if message_pk is not None:
-                self._parties = message_parties(self.store, message_pk, we)
-                party = self._pick_party(address, we)
-                if party is not None:
-                    name, address = party.name, party.address
-                elif we.is_own(address) or not address:
-                    address = address if we.is_own(address) else ""
-            if address:
-                view = person_view(self.store, name, address, we)
-        self._view = view
-        self._fill_parties()
-        if view is None:
+        if self._subject is None or self._subject == ("message", "", "", None):
+            self._message_pk, self._parties, self._view, self._linked = None, None, None, False
+            self._fill_parties()
             self._clear()
             return
-        self._show_view(view, at_least)
+        self.ops.read(read_panel, self.store, self._subject, self._chosen, self._us_cache).owned_by(self).success(
+            lambda read: self._show_read(read, at_least) if generation == self._generation else None).run()
 
-    def _pick_party(self, address: str, we):
-        parties = self._parties.parties if self._parties else ()
-        if not parties:
-            return None
-        wanted = self._chosen
-        if wanted is None and address and not self._parties.outgoing and not we.is_us(address):
-            wanted = address
-        for party in parties:
-            if party.address == wanted:
-                return party
-        return parties[self._parties.primary or 0]
+    def _show_read(self, read: "PanelRead", at_least: int) -> None:
+        self._us_cache = self._we = read.we
+        self._message_pk, self._parties, self._view, self._linked = read.message_pk, read.parties, read.view, read.linked
+        self._fill_parties()
+        if read.view is None:
+            self._clear()
+            return
+        self._show_view(read.view, at_least)
 
     def _fill_parties(self) -> None:
         parties = self._parties.parties if self._parties else ()
@@ -400,7 +386,7 @@ class CustomerPanel(RecordPanel):
         has_record = known or (kind == "unknown" and view.company is not None)
         self.actions_bar.setVisible(has_record)
         on_message = self._message_pk is not None
-        linked = known and on_message and message_linked_to(self.store, self._message_pk, view.contact.id)
+        linked = known and on_message and self._linked
         self.unlink_button.setVisible(bool(linked))
         self.deal_link_button.setVisible(has_record and on_message and self.deals.count() > 0)
         self.message_actions.setVisible(not self.unlink_button.isHidden() or not self.deal_link_button.isHidden())
@@ -642,3 +628,56 @@ class CustomerPanel(RecordPanel):
             return
         deal = view.deals[titles.index(chosen)]
         self.write(linking.set_override, self.store, self._message_pk, "deal", deal.uuid, "link", kinds=(LINKS,))
+
+
+class PanelRead(NamedTuple):
+    """What the panel shows for a subject, read on a reader thread by :func:`read_panel`."""
+
+    we: object  # your addresses and teammates' domains (app.crm.teammates.us)
+    message_pk: int | None
+    parties: MessageParties | None
+    view: PersonView | None
+    linked: bool
+
+
+def read_panel(store: Store, subject: tuple, chosen: str | None, we) -> PanelRead:
+    """The person (or contact) to show for ``subject`` and the people of its message.
+
+    For mail you sent, or an address of yours, the recipient chosen (or the first) is shown."""
+    we = we if we is not None else us(store)
+    message_pk, parties, view = None, None, None
+    if subject[0] == "contact":
+        view = contact_view(store, subject[1])
+    else:
+        _kind, name, address, message_pk = subject
+        if message_pk is not None and not address:
+            try:
+                sender = message_by_id(store, message_pk)
+                name, address = sender.from_name, (sender.from_addr or "").lower()
+            except UserFacingError:
+                pass  # removed on the server meanwhile: the panel shows what the message's people give
+        if message_pk is not None:
+            parties = message_parties(store, message_pk, we)
+            party = _pick_party(parties, chosen, address, we)
+            if party is not None:
+                name, address = party.name, party.address
+            elif we.is_own(address) or not address:
+                address = address if we.is_own(address) else ""
+        if address:
+            view = person_view(store, name, address, we)
+    linked = bool(view is not None and view.kind == "contact" and message_pk is not None
+                  and message_linked_to(store, message_pk, view.contact.id))
+    return PanelRead(we, message_pk, parties, view, linked)
+
+
+def _pick_party(found: MessageParties | None, chosen: str | None, address: str, we):
+    parties = found.parties if found else ()
+    if not parties:
+        return None
+    wanted = chosen
+    if wanted is None and address and not found.outgoing and not we.is_us(address):
+        wanted = address
+    for party in parties:
+        if party.address == wanted:
+            return party
+    return parties[found.primary or 0]

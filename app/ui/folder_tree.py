@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from app.store.accounts import account_folders, unread_counts
+from app.store.accounts import account_folders, list_accounts, unread_counts
 from app.store.database import Store
 from app.ui.icons import icon
 
@@ -34,20 +34,22 @@ class FolderTree(QTreeWidget):
         self.customContextMenuRequested.connect(self._menu)
 
     def reload(self, store: Store, accounts) -> None:
+        """Re-read and show the folders now (account changes; counts go through :meth:`show_tree`)."""
+        self.show_tree(read_folder_tree(store, accounts))
+
+    def show_tree(self, tree: list) -> None:
+        """Show what :func:`read_folder_tree` read, keeping the selected folder selected."""
         current = self.currentItem()
         selected_id = current.data(0, FOLDER_ID_ROLE) if current else None
         self.blockSignals(True)  # the selection is restored below; no folder change in between
         self.clear()
         keep, inbox = None, None
-        for account in accounts:
+        for account, folders, counts in tree:
             top = QTreeWidgetItem([account.name])
             top.setToolTip(0, account.email)
             top.setData(0, TOP_ACCOUNT_ROLE, account.id)
             top.setIcon(0, icon("contact" if account.is_sample else "mail"))
             self.addTopLevelItem(top)
-            counts = unread_counts(store, account.id)
-            folders = sorted(account_folders(store, account.id),
-                             key=lambda f: (ROLE_ORDER.get(f.role or "", 9), f.name.lower()))
             for folder in folders:
                 item = self._folder_item(account.id, folder, counts)
                 top.addChild(item)
@@ -121,6 +123,18 @@ class FolderTree(QTreeWidget):
             self.setCurrentItem(item)
             self.context_menu_requested.emit(item.data(0, ACCOUNT_ID_ROLE) or item.data(0, TOP_ACCOUNT_ROLE),
                                              item.data(0, FOLDER_NAME_ROLE), self.viewport().mapToGlobal(position))
+
+
+def read_folder_tree(store: Store, accounts=None) -> list:
+    """Each account with its folders (in display order) and unread counts: the folder tree's
+    contents, read on a reader thread while a sync runs (the counts are an aggregate over
+    every message, too slow for the GUI thread)."""
+    accounts = list_accounts(store) if accounts is None else accounts
+    return [(account,
+             sorted(account_folders(store, account.id),
+                    key=lambda f: (ROLE_ORDER.get(f.role or "", 9), f.name.lower())),
+             unread_counts(store, account.id))
+            for account in accounts]
 
 
 def folder_error_text(stored: str) -> str:

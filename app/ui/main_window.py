@@ -37,7 +37,7 @@ from app.services import events as ev
 from app.services.account_sync import INDEXING
 from app.store.accounts import account_folders, list_accounts
 from app.store.database import Store
-from app.store.mail_queries import folder_of_message, message_by_id
+from app.store.mail_queries import folder_of_message
 from app.store.threads import conversation_message_ids
 from app.ui.account_controls import AccountControls
 from app.ui.compose_launcher import ComposeLauncher
@@ -46,7 +46,7 @@ from app.ui.customers_view import CustomersView
 from app.ui.deals_view import DealsView
 from app.ui.error_presenter import ErrorPresenter
 from app.ui.folder_picker import FolderPicker
-from app.ui.folder_tree import OUTGOING_ROLES, FolderTree
+from app.ui.folder_tree import OUTGOING_ROLES, FolderTree, read_folder_tree
 from app.ui.message_actions import MessageActions
 from app.ui.message_list_model import MessageListModel, Roles
 from app.ui.message_list_view import MessageListView
@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.folders = FolderTree()
         self.folders.context_menu_requested.connect(self._folder_menu)
         self.messages = MessageListModel(store, self)
+        self.messages.read_pages_with(self.ops)
         self.messages.snippets_wanted.connect(self._load_snippets)
         self.list_view = MessageListView(self.messages)
         self.list_view.context_menu_requested.connect(self._message_menu)
@@ -192,7 +193,7 @@ class MainWindow(QMainWindow):
         self._counts_timer = QTimer(self)
         self._counts_timer.setSingleShot(True)
         self._counts_timer.setInterval(COUNTS_DELAY_MS)
-        self._counts_timer.timeout.connect(self.reload_folders)
+        self._counts_timer.timeout.connect(self.refresh_folder_tree)
         self._stale_sections = {1, 2}
         self._can_sync = False
         self.reload_folders()
@@ -236,6 +237,19 @@ class MainWindow(QMainWindow):
         if self.messages.folder_id is None:
             self._folder_selected(self.folders.currentItem(), None)
 
+    def refresh_folder_tree(self) -> None:
+        """Folders and unread counts re-read on a reader thread (after actions and sync passes:
+        the counts are an aggregate over every message, too slow for the GUI thread)."""
+        self.ops.read(read_folder_tree, self.store).owned_by(self).success(self._show_folder_tree).run()
+
+    def _show_folder_tree(self, tree: list) -> None:
+        if [account.id for account, _folders, _counts in tree] != list(self.account_names):
+            self.reload_folders()  # an account came or went meanwhile: the whole window follows
+            return
+        self.folders.show_tree(tree)
+        if self.messages.folder_id is None:
+            self._folder_selected(self.folders.currentItem(), None)
+
     def _folder_selected(self, _item, _previous) -> None:
         folder_id, _name, role = self.folders.current_folder()
         if folder_id is not None and folder_id != self.messages.folder_id:
@@ -264,7 +278,8 @@ class MainWindow(QMainWindow):
     def _message_selected(self, current, _previous) -> None:
         message_id = current.data(Roles.MessageId) if current.isValid() else None
         self._show_message(message_id)
-        if message_id is not None and current.data(Roles.Unread):
+        # Whether it is unread is known if its row was painted; if not, the write op checks.
+        if message_id is not None and self.messages.known_unread(current.row()) is not False:
             self.actions.mark_read(message_id)
         self._update_enabled()
 
@@ -322,8 +337,7 @@ class MainWindow(QMainWindow):
             self.reader.clear()
             self.customer.show_sender(None, None)
             return
-        row = message_by_id(self.store, message_id)
-        self.customer.show_sender(row.from_name, row.from_addr, message_id)
+        self.customer.show_message(message_id)  # its sender or recipients, read off the GUI thread
         if self.messages.conversations:
             self.reader.show_conversation(conversation_message_ids(self.store, message_id), message_id)
         else:
@@ -529,7 +543,7 @@ class MainWindow(QMainWindow):
             self._offline_accounts.discard(account_id)
         self.status_area.set_offline(bool(self._offline_accounts))
         if state in ("ok", "error"):
-            self.reload_folders()
+            self.refresh_folder_tree()
 
     def _folder_progress(self, account_id: int, folder: str, done: int, total: int) -> None:
         name = self.account_names.get(account_id, "?")

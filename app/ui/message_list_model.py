@@ -3,6 +3,12 @@
 A folder of 100,000 messages opens at once because only the ordered id list is read up front
 (one indexed query); the few rows a view paints are fetched a page at a time and cached.
 Sorting happens in SQL, never in a Python proxy.
+
+Threading: when the window gives the model its :class:`~app.ui.ops.Ops`, rows the view is
+about to paint are read on a reader thread (:meth:`row_for_paint` answers ``None`` meanwhile,
+or the row as it was before the last change), so a paint never waits on SQLite.  ``data()``
+stays synchronous for the few callers that need an answer now.  A generation number drops
+pages read before the rows they hold changed.
 """
 
 from __future__ import annotations
@@ -63,7 +69,13 @@ class MessageListModel(QAbstractTableModel):
         # One row per conversation (its newest message in this folder), in date order.
         self.conversations = False
         self._ids: list[int] = []
-        self._rows: dict[int, tuple] = {}
+        self._rows: dict[int, _ListRow] = {}
+        # Rows as they were before the last flag change: painted until the re-read arrives,
+        # so a change never blanks the list for a frame.
+        self._stale: dict[int, _ListRow] = {}
+        self._ops = None  # set by the window: pages for painting are then read off the GUI thread
+        self._generation = 0
+        self._pages_asked: set[int] = set()  # first message id of each page being read
         self._bold = QFont()
         self._bold.setBold(True)
         self._icons: dict[str, object] = {}
@@ -73,8 +85,21 @@ class MessageListModel(QAbstractTableModel):
         self.folder_id = folder_id
         self.outgoing = outgoing
         self._ids = self._load_ids()
-        self._rows.clear()
+        self._forget_rows(keep_stale=False)
         self.endResetModel()
+
+    def read_pages_with(self, ops) -> None:
+        """Read pages for painting on a reader thread through ``ops`` (the window does this)."""
+        self._ops = ops
+
+    def _forget_rows(self, keep_stale: bool) -> None:
+        """Drop the cached rows (they changed); a page being read is outdated too."""
+        self._stale = {**self._stale, **self._rows} if keep_stale else {}
+        if len(self._stale) > MAX_CACHED_ROWS:
+            self._stale = {}
+        self._rows.clear()
+        self._pages_asked.clear()
+        self._generation += 1
 
     def set_conversation_mode(self, on: bool) -> None:
         if on != self.conversations:
@@ -118,7 +143,7 @@ class MessageListModel(QAbstractTableModel):
         before = self.persistentIndexList()
         kept_ids = [self._ids[index.row()] for index in before]
         self._ids = ids
-        self._rows.clear()
+        self._forget_rows(keep_stale=True)
         row_of = {message_id: row for row, message_id in enumerate(ids)}
         after = [self.index(row_of[message_id], index.column()) if message_id in row_of
                  else QModelIndex() for index, message_id in zip(before, kept_ids)]
@@ -144,7 +169,7 @@ class MessageListModel(QAbstractTableModel):
 
     def reload_rows(self) -> None:
         """Flags changed but not the list: drop cached rows; visible ones reload as painted."""
-        self._rows.clear()
+        self._forget_rows(keep_stale=True)
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1))
 
@@ -175,43 +200,52 @@ class MessageListModel(QAbstractTableModel):
         message_id = self._ids[row]
         cached = self._rows.get(message_id)
         if cached is None:
-            if len(self._rows) >= MAX_CACHED_ROWS:
-                self._rows.clear()  # pages come back from SQLite's cache in a millisecond
-            start = row - row % PAGE_SIZE
-            page = self._ids[start:start + PAGE_SIZE]
-            self._load_page(page)
+            page = self._page_of(row)
+            self._store_page(page, read_page(self.store, page, self._page_texts()))
             cached = self._rows[message_id]
         return cached
 
-    def _load_page(self, page: list[int]) -> None:
-        no_subject = self.tr("(no subject)")
-        sizes = conversation_sizes(self.store, page) if self.conversations else {}
-        now = datetime.now()
-        locale = QLocale()
-        with self.store.read() as session:
-            for r in session.execute(select(
-                    Message.id, Message.from_name, Message.from_addr, Message.to_list, Message.subject,
-                    Message.date, Message.seen, Message.flagged, Message.has_attachments)
-                    .where(Message.id.in_(page))):
-                # Display texts are made once per row, not at every paint.
-                who = self._recipients(r.to_list) if self.outgoing else (r.from_name or r.from_addr)
-                count = sizes.get(r.id, 1)
-                subject = r.subject or no_subject
-                shown_subject = subject + (f"  ({count})" if count > 1 else "")
-                self._rows[r.id] = _ListRow(
-                    r.id, (who, shown_subject, list_date(r.date, now, locale)),
-                    r.from_addr, bool(r.seen), bool(r.flagged), bool(r.has_attachments), subject, count, r.date)
+    def _page_of(self, row: int) -> list[int]:
+        start = row - row % PAGE_SIZE
+        return self._ids[start:start + PAGE_SIZE]
+
+    def _page_texts(self) -> "_PageTexts":
+        """What a page read needs from the GUI thread: translated words, the mode, the locale."""
+        return _PageTexts(self.tr("(no subject)"), self.tr("(no recipient)"), self.tr("To: %1"),
+                          self.outgoing, self.conversations, QLocale())
+
+    def _store_page(self, page: list[int], rows: dict[int, "_ListRow"]) -> None:
+        if len(self._rows) + len(rows) > MAX_CACHED_ROWS:
+            self._rows.clear()  # pages come back from SQLite's cache in a millisecond
+        self._rows.update(rows)
+        for message_id in rows:
+            self._stale.pop(message_id, None)
         if self.two_line:
             wanted = [i for i in page if i not in self._snippets and i not in self._snippets_asked]
             if wanted:
                 self._snippets_asked.update(wanted)
                 self.snippets_wanted.emit(wanted)
 
-    def _recipients(self, to_list: str) -> str:
-        people = [name or addr for name, addr in json.loads(to_list or "[]")]
-        if not people:
-            return self.tr("(no recipient)")
-        return self.tr("To: %1").replace("%1", ", ".join(people))
+    def _ask_page(self, row: int) -> None:
+        """Read the page holding ``row`` on a reader thread; repaint its rows when it arrives."""
+        page = self._page_of(row)
+        start = row - row % PAGE_SIZE
+        if not page or page[0] in self._pages_asked:
+            return
+        self._pages_asked.add(page[0])
+        generation = self._generation
+
+        def arrived(rows: dict[int, _ListRow]) -> None:
+            if generation != self._generation:
+                return  # read before a change: the next paint asks again
+            self._pages_asked.discard(page[0])
+            self._store_page(page, rows)
+            # Same generation: rows were at most appended, so the page is where it was.
+            if self._ids[start:start + len(page)] == page:
+                self.dataChanged.emit(self.index(start, 0),
+                                      self.index(start + len(page) - 1, len(self.COLUMNS) - 1))
+
+        self._ops.read(read_page, self.store, page, self._page_texts()).success(arrived).owned_by(self).run()
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
@@ -228,6 +262,8 @@ class MessageListModel(QAbstractTableModel):
         # Views ask for a dozen roles per cell at every paint: answer the unused ones first.
         if role not in _ANSWERED_ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
+        if role == Roles.MessageId:
+            return self._ids[index.row()]  # no row read: selecting must not wait for a page
         row = self._row(index.row())
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -243,8 +279,6 @@ class MessageListModel(QAbstractTableModel):
             if column == 0:
                 return row.texts[0] if self.outgoing else row.from_addr
             return full_date(row.date) if column == 2 else None
-        if role == Roles.MessageId:
-            return row.id
         if role == Roles.Unread:
             return not row.seen
         if role == Roles.Flagged:
@@ -263,10 +297,23 @@ class MessageListModel(QAbstractTableModel):
             return row.attachments
         return None
 
-    def row_for_paint(self, row: int) -> "_ListRow":
-        """Everything a delegate draws for a row, in one call (each call from Qt into Python
-        costs a GIL hand-over, which a busy sync thread makes slow: one per cell, not ten)."""
-        return self._row(row)
+    def row_for_paint(self, row: int) -> "_ListRow | None":
+        """Everything a view draws for a row, from memory.  Not read yet: its page is asked
+        for on a reader thread and the row as it was before the last change (or ``None``)
+        is painted meanwhile.  Without ops (a model on its own) the page is read now."""
+        if self._ops is None:
+            return self._row(row)
+        message_id = self._ids[row]
+        cached = self._rows.get(message_id)
+        if cached is None:
+            self._ask_page(row)
+            cached = self._stale.get(message_id)
+        return cached
+
+    def known_unread(self, row: int) -> bool | None:
+        """Whether a row is unread, if it is in memory (``None``: not read yet)."""
+        cached = self._rows.get(self._ids[row]) or self._stale.get(self._ids[row])
+        return None if cached is None else not cached.seen
 
     def snippet_of(self, message_id: int) -> str:
         return self._snippets.get(message_id, "")
@@ -290,6 +337,43 @@ class _ListRow(NamedTuple):
     subject: str
     count: int
     date: int
+
+
+class _PageTexts(NamedTuple):
+    no_subject: str
+    no_recipient: str
+    to_pattern: str  # "To: %1"
+    outgoing: bool  # Sent, Drafts, Outbox: the recipients are shown, not the sender
+    conversations: bool
+    locale: QLocale
+
+
+def read_page(store: Store, page: list[int], texts: _PageTexts) -> dict[int, _ListRow]:
+    """The display rows of a page of message ids (runs on a reader thread or, for ``data()``,
+    on the GUI thread).  Display texts are made once per row here, not at every paint."""
+    sizes = conversation_sizes(store, page) if texts.conversations else {}
+    now = datetime.now()
+    rows: dict[int, _ListRow] = {}
+    with store.read() as session:
+        for r in session.execute(select(
+                Message.id, Message.from_name, Message.from_addr, Message.to_list, Message.subject,
+                Message.date, Message.seen, Message.flagged, Message.has_attachments)
+                .where(Message.id.in_(page))):
+            who = _recipients(r.to_list, texts) if texts.outgoing else (r.from_name or r.from_addr)
+            count = sizes.get(r.id, 1)
+            subject = r.subject or texts.no_subject
+            shown_subject = subject + (f"  ({count})" if count > 1 else "")
+            rows[r.id] = _ListRow(
+                r.id, (who, shown_subject, list_date(r.date, now, texts.locale)),
+                r.from_addr, bool(r.seen), bool(r.flagged), bool(r.has_attachments), subject, count, r.date)
+    return rows
+
+
+def _recipients(to_list: str, texts: _PageTexts) -> str:
+    people = [name or addr for name, addr in json.loads(to_list or "[]")]
+    if not people:
+        return texts.no_recipient
+    return texts.to_pattern.replace("%1", ", ".join(people))
 
 
 _ANSWERED_ROLES = frozenset({

@@ -8,8 +8,8 @@ Sorting then comes from View → Sort By, since the column headers are hidden.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QCursor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -43,15 +43,19 @@ def _colours(option: QStyleOptionViewItem, selected: bool):
 class OneLineDelegate(QStyledItemDelegate):
     """Paints a cell of the one-line list from the row the model read once.
 
-    The stock delegate asks the model for a dozen roles per cell, each a call from Qt into
-    Python that must take the GIL; while a sync thread is busy in Python each hand-over waits,
-    and a repaint of the list took hundreds of milliseconds.  This asks once per cell."""
+    The view paints every visible cell in one Python call (see
+    :meth:`MessageListView.paintEvent`): each call from Qt into Python must take the GIL, and
+    while a sync thread is busy in Python every hand-over waits, so a repaint that called a
+    delegate per cell (or the model per role) took hundreds of milliseconds."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
-        model = index.model()
-        row = model.row_for_paint(index.row())
-        column = index.column()
+        row = index.model().row_for_paint(index.row())
+        self.paint_cell(painter, option, row, index.column(), index.model())
+
+    def paint_cell(self, painter: QPainter, option: QStyleOptionViewItem, row, column: int, model) -> None:
         selected = _paint_background(option, painter)
+        if row is None:
+            return  # its page is being read: painted when it arrives
         _palette, text_colour, _muted = _colours(option, selected)
         rect = option.rect.adjusted(PADDING, 0, -PADDING, 0)
         painter.save()
@@ -74,9 +78,13 @@ class TwoLineDelegate(QStyledItemDelegate):
     """Paints a whole message in one cell on two lines (from the row read once)."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
-        model = index.model()
-        row = model.row_for_paint(index.row())
+        row = index.model().row_for_paint(index.row())
+        self.paint_cell(painter, option, row, index.column(), index.model())
+
+    def paint_cell(self, painter: QPainter, option: QStyleOptionViewItem, row, _column: int, model) -> None:
         selected = _paint_background(option, painter)
+        if row is None:
+            return  # its page is being read: painted when it arrives
         palette, text_colour, muted = _colours(option, selected)
         unread = not row.seen
         base = QFont(option.font)
@@ -192,10 +200,49 @@ class MessageListView(QTableView):
         self.viewport().update()
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().paintEvent(event)
-        if self.model() is not None and self.model().rowCount() == 0 and self.placeholder:
-            painter = QPainter(self.viewport())
-            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12),
-                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.placeholder)
+        """Every visible cell in this one call from Qt into Python (see :class:`OneLineDelegate`)."""
+        model = self.model()
+        painter = QPainter(self.viewport())
+        if model is None or model.rowCount() == 0:
+            if self.placeholder:
+                painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+                painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12),
+                                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.placeholder)
             painter.end()
+            return
+        area = event.rect()
+        first = self.rowAt(area.top())
+        last = self.rowAt(area.bottom())
+        if first < 0:
+            painter.end()
+            return
+        if last < 0:
+            last = model.rowCount() - 1
+        columns = [c for c in range(model.columnCount()) if not self.isColumnHidden(c)]
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        base_state = option.state
+        selection = self.selectionModel()
+        current = self.currentIndex().row() if self.currentIndex().isValid() else -1
+        hovered = self.indexAt(self.viewport().mapFromGlobal(QCursor.pos())).row() \
+            if self.underMouse() else -1
+        delegates = {c: self._two_line_delegate if self.two_line and c == 0 else self._one_line_delegate
+                     for c in columns}
+        for row_number in range(first, last + 1):
+            row = model.row_for_paint(row_number)
+            top = self.rowViewportPosition(row_number)
+            height = self.rowHeight(row_number)
+            state = base_state
+            if selection is not None and selection.isRowSelected(row_number, QModelIndex()):
+                state |= QStyle.StateFlag.State_Selected
+            if row_number == hovered:
+                state |= QStyle.StateFlag.State_MouseOver
+            if row_number == current and self.hasFocus():
+                state |= QStyle.StateFlag.State_HasFocus
+            option.state = state
+            for column in columns:
+                option.rect = QRect(self.columnViewportPosition(column), top, self.columnWidth(column), height)
+                if not option.rect.intersects(area):
+                    continue
+                delegates[column].paint_cell(painter, option, row, column, model)
+        painter.end()

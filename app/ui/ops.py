@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -95,6 +96,7 @@ class Op:
         self._success: Callable[[Any], None] | None = None
         self._failure: Callable[[BaseException], None] | None = None
         self._owner: QObject | None = None
+        self._counted = False  # counted in ops.in_flight until delivered or dropped
 
     def success(self, callback: Callable[[Any], None]) -> "Op":
         self._success = callback
@@ -111,8 +113,12 @@ class Op:
 
     def run(self) -> Future:
         self._ops.in_flight += 1
+        self._counted = True
         relay = _Relay(self._owner or self._ops)
         relay.finished.connect(lambda ok, value: self._deliver(relay, ok, value))
+        # An owner deleted before the answer arrives takes the relay (and the queued answer)
+        # with it: the op is no longer in flight then either.
+        relay.destroyed.connect(lambda _obj=None: self._uncount())
         future = self._ops._start(self._kind, self._fn, self._args, self._kwargs)
 
         def done(f: Future) -> None:
@@ -120,13 +126,17 @@ class Op:
             try:
                 relay.finished.emit(exc is None, f.result() if exc is None else exc)
             except RuntimeError:  # the owner was deleted meanwhile
-                self._ops.in_flight -= 1
                 log.debug("op result dropped: its window is gone")
         future.add_done_callback(done)
         return future
 
+    def _uncount(self) -> None:
+        if self._counted:
+            self._counted = False
+            self._ops.in_flight -= 1
+
     def _deliver(self, relay: QObject, ok: bool, value: Any) -> None:
-        self._ops.in_flight -= 1
+        self._uncount()
         relay.deleteLater()
         if not ok:
             (self._failure or self._ops.present_error)(value)
@@ -140,6 +150,9 @@ class Op:
             self._success(value)
 
 
+_live_ops: "weakref.WeakSet[Ops]" = weakref.WeakSet()
+
+
 class Ops(QObject):
     """Makes ops for one open profile; lives on the GUI thread as long as the window."""
 
@@ -151,6 +164,12 @@ class Ops(QObject):
         self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="liaison-reader")
         self.in_flight = 0  # ops started whose answer has not been delivered (tests wait for 0)
         self._present_error = present_error
+        _live_ops.add(self)
+
+    @staticmethod
+    def all_settled() -> bool:
+        """No op of any open window is waiting for its answer (GUI tests wait for this)."""
+        return all(ops.in_flight == 0 for ops in list(_live_ops))
 
     @classmethod
     def standalone(cls, store: Store, parent: QObject | None = None) -> "Ops":

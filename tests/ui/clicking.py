@@ -28,7 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.ops import Ops
+
 SETTLE_SECONDS = 0.05
+
 
 
 def _alive(widget) -> bool:
@@ -88,7 +91,7 @@ class Clicker:
         """Let ops started by a click finish and their results come back."""
         deadline = time.monotonic() + 5
         self.qtbot.wait(int(SETTLE_SECONDS * 1000))
-        while self.store.writer.busy and time.monotonic() < deadline:
+        while (self.store.writer.busy or not Ops.all_settled()) and time.monotonic() < deadline:
             self.qtbot.wait(10)
         self.qtbot.wait(int(SETTLE_SECONDS * 1000))
 
@@ -200,7 +203,11 @@ class Clicker:
                 if depth < self.max_depth:
                     self.click_buttons(window, depth + 1)
                 if window.isVisible():
-                    window.close()
+                    self._acting = True  # closing may ask (keep this draft?): answered like a click
+                    try:
+                        window.close()
+                    finally:
+                        self._acting = False
                     self.settle()
             except RuntimeError:  # the window deleted itself (a dialog closed by one of its buttons)
                 continue

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
 import pytest
 
-from tests.ui.waiting import wait_for
+from tests.ui.waiting import settle as settle_all, wait_for
 
 ZHANG = "张伟 <zhang.wei@huaxin-trade.cn>"
 CHEN = "陈静 <chen.jing@huaxin-trade.cn>"
@@ -54,6 +54,7 @@ def click(qtbot, button) -> None:
     label = button.text() if hasattr(button, "text") else type(button).__name__
     assert button.isVisible() and button.isEnabled(), f"{label!r} cannot be clicked"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle_all()  # what the click shows is read off the GUI thread
 
 
 def click_accepting(qtbot, button, fill, kind=QDialog) -> QDialog:

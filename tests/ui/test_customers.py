@@ -33,7 +33,7 @@ from tests.ui.customer_support import (
     settle,
     type_into,
 )
-from tests.ui.waiting import wait_for
+from tests.ui.waiting import settle as settle_all, wait_for
 
 pytestmark = pytest.mark.usefixtures("english_plurals")
 MENU_WARNINGS = ("This plugin does not support raise", "This plugin does not support grabbing")
@@ -76,6 +76,7 @@ def open_tab(qtbot, view, index: int) -> None:
 def pick_row(qtbot, table, row: int) -> None:
     table.scrollToItem(table.item(row, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(table.item(row, 0)).center())
+    settle_all()  # the record beside the list is read off the GUI thread
 
 
 def row_menu(qtbot, view, table, row: int):

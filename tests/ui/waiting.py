@@ -47,3 +47,13 @@ def wait_idle(ops, timeout: float = 10.0) -> None:
     wait_for(lambda: ops.in_flight == 0, timeout, what="the window's ops to finish")
     ops.events.flush()
     QApplication.processEvents()
+
+
+def settle(timeout: float = 10.0) -> None:
+    """Wait until no op of any window or panel is in flight, then deliver pending events
+    (after a click whose answer is read off the GUI thread)."""
+    from app.ui.ops import Ops
+
+    wait_for(Ops.all_settled, timeout, what="the ops started by the click to finish")
+    QApplication.processEvents()
+    wait_for(Ops.all_settled, timeout, what="the ops started by the click to finish")
