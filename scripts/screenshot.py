@@ -26,13 +26,29 @@ if not os.environ.get("DISPLAY"):
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screens}"
 
 
-def select_subject(window, subject: str) -> None:
+def select_subject(app, window, subject: str) -> None:
+    """Select a sample message and wait until the reader and the panel show it (both are
+    read off the GUI thread)."""
+    from app.ui.message_list_model import Roles
+
     model = window.messages
     for row in range(model.rowCount()):
         if model.index(row, 1).data().removeprefix("★ ") == subject:  # flagged ones carry a star
             window.list_view.setCurrentIndex(model.index(row, 0))
+            wanted = model.index(row, 0).data(Roles.MessageId)
+            wait(app, lambda: window.reader.shown_pk == wanted)
+            settle(app)
             return
     raise SystemExit(f"no sample message '{subject}'")
+
+
+def wait(app, done, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > deadline:
+            raise SystemExit("the window did not settle in time")
+        app.processEvents()
+        time.sleep(0.01)
 
 
 def show_search(app, window, text: str) -> None:
@@ -51,8 +67,14 @@ def show_search(app, window, text: str) -> None:
 
 
 def settle(app) -> None:
-    for _ in range(30):
-        app.processEvents()
+    """Let every read and write started so far come back, then paint."""
+    from app.ui.ops import Ops
+
+    for _ in range(3):
+        wait(app, Ops.all_settled)
+        for _ in range(30):
+            app.processEvents()
+            time.sleep(0.005)
 
 
 def main() -> None:
@@ -64,34 +86,37 @@ def main() -> None:
     from app.profile import open_profile
     from app.ui.application import WindowHost
 
+    from app.ui.plurals import install_english_plurals
     from app.ui.theme import SystemColorScheme
 
     app = QApplication(sys.argv)
     scheme = SystemColorScheme(app)  # as run_gui does
+    install_english_plurals(app)  # as run_gui does: "4 contacts"
     paths, store = open_profile(str(Path(tempfile.mkdtemp()) / "profile"))
     host = WindowHost(paths, store)
     host.show()
     host.window.resize(1280, 800)
     settle(app)
     host.window.grab().save(str(out_dir / "welcome.png"))
+    first = host.window
     host.explore_sample()  # the bundled sample data: English and Chinese customers and mail
+    wait(app, lambda: host.window is not first, seconds=60)  # built off the GUI thread
     window = host.window
+    settle(app)
     window.resize(1400, 820)
     shots = [("main-window.png", "合同草案 — 华信贸易 / LED 面板"),
              ("main-window-en.png", "Re: Quote for 500 units, delivery to Hamburg")]
     for name, subject in shots:
-        select_subject(window, subject)
-        settle(app)
+        select_subject(app, window, subject)
         window.grab().save(str(out_dir / name))
-    select_subject(window, "参展确认：展位 B12")  # HTML with a blocked remote image
-    settle(app)
+    select_subject(app, window, "参展确认：展位 B12")  # HTML with a blocked remote image
     window.grab().save(str(out_dir / "reader-html.png"))
     window.set_conversation_mode(True)
-    select_subject(window, "回复：询价：LED 面板 2000 台  (3)")
-    settle(app)
+    select_subject(app, window, "回复：询价：LED 面板 2000 台  (3)")
     window.grab().save(str(out_dir / "conversation.png"))
     window.set_conversation_mode(False)
     window.sections.setCurrentIndex(1)  # Customers
+    settle(app)  # the lists are read off the GUI thread
     window.customers_view.contacts.selectRow(0)
     settle(app)
     window.grab().save(str(out_dir / "customers.png"))
