@@ -42,6 +42,7 @@ class Entry:
     attendees: tuple[str, ...] = ()  # meetings
     done: bool = False  # tasks
     due_at: int | None = None  # tasks
+    thread_id: int | None = None  # emails: the conversation (views show a conversation once)
 
     @property
     def cursor(self) -> tuple[int, str, int]:
@@ -81,7 +82,7 @@ def _email(row, own: frozenset[str]) -> Entry:
     who = _names(row.to_list) if outgoing else (row.from_name or row.from_addr)
     return Entry("email", row.date, row.id, row.subject, f"{row.from_name or row.from_addr} · {row.folder}",
                  message_id=row.message_id, auto_kind=row.auto_kind or "", outgoing=outgoing, who=who,
-                 folder=row.folder)
+                 folder=row.folder, thread_id=row.thread_id)
 
 
 def timeline(store: Store, *, contact_id: int | None = None, company_id: int | None = None,
@@ -109,7 +110,7 @@ def timeline(store: Store, *, contact_id: int | None = None, company_id: int | N
         links = session.execute(
             select(Message.id, Message.date, Message.subject, Message.from_name, Message.from_addr,
                    Folder.name.label("folder"), Folder.role.label("folder_role"), Message.message_id,
-                   Message.auto_kind, Message.to_list)
+                   Message.auto_kind, Message.to_list, Message.thread_id)
             .select_from(MessageLink).join(Message, Message.id == MessageLink.message_id)
             .join(Folder, Folder.id == Message.folder_id)
             .where(getattr(MessageLink, name) == value, MessageLink.date <= at_most, Message.moving.is_(False))

@@ -378,8 +378,8 @@ class CustomersView(QWidget):
         write = menu.addAction(icon("write"), self.tr("Write Email"), lambda: self._compose(people))
         write.setEnabled(any(address for _name, address in people))
         menu.addSeparator()
-        menu.addAction(icon("task"), self.tr("New Task…"), lambda: self._on_contact(contact_id, "task"))
-        menu.addAction(icon("note"), self.tr("New Note…"), lambda: self._on_contact(contact_id, "note"))
+        menu.addAction(icon("task"), self.tr("New Task…"), lambda: self._on_contact(contact_id, name, "task"))
+        menu.addAction(icon("note"), self.tr("New Note…"), lambda: self._on_contact(contact_id, name, "note"))
         menu.addAction(icon("deal"), self.tr("New Deal…"),
                        lambda: self.new_deal_requested.emit("contact", contact_id))
         menu.addAction(self.tr("Merge With…"), lambda: self.merge_with(contact_id, uuid, name))
@@ -394,9 +394,11 @@ class CustomersView(QWidget):
         menu.addSeparator()
         menu.addAction(icon("delete"), self.tr("Delete"), lambda: self.delete("company", uuid, name))
 
-    def _on_contact(self, contact_id: int, what: str) -> None:
+    def _on_contact(self, contact_id: int, name: str, what: str) -> None:
         self.show_record("contact", contact_id)
-        self.panel.add_task() if what == "task" else self.panel.add_note()
+        # For the row's contact itself: the record beside the list is read off the GUI thread.
+        target, about = {"contact_id": contact_id}, self.tr("For %1").replace("%1", name)
+        self.panel.add_task(target, about) if what == "task" else self.panel.add_note(target, about)
 
     def _write_to(self, table: QTableWidget) -> None:
         self._compose([i.data(ADDRESS_ROLE) for i in self._rows(table)])

@@ -160,10 +160,13 @@ class RecordPanel(QWidget):
             op.failure(failed)
         op.owned_by(self).run()
 
-    def add_note(self) -> None:
-        dialog = NoteDialog(self._about(), self)
+    def add_note(self, targets: dict | None = None, about: str | None = None) -> None:
+        """A note for the record shown, or for ``targets`` (a list's row: the record beside the
+        list may still be on its way from a reader thread)."""
+        targets = targets or self._targets()
+        dialog = NoteDialog(self._about() if about is None else about, self)
         if dialog.exec() == NoteDialog.DialogCode.Accepted and dialog.note():
-            self.write(activities.add_note, self.store, dialog.note(), **self._targets())
+            self.write(activities.add_note, self.store, dialog.note(), **targets)
 
     def log_activity(self, kind: str) -> None:
         dialog = ActivityDialog(kind, self._about(), self._people(), self._default_attendees(), self)
@@ -177,13 +180,15 @@ class RecordPanel(QWidget):
     def _default_attendees(self) -> list[str]:
         return []
 
-    def add_task(self) -> None:
-        dialog = TaskDialog(self._about(), self)
+    def add_task(self, targets: dict | None = None, about: str | None = None) -> None:
+        """A task for the record shown, or for ``targets`` (see :meth:`add_note`)."""
+        targets = targets or self._targets()
+        dialog = TaskDialog(self._about() if about is None else about, self)
         if dialog.exec() != TaskDialog.DialogCode.Accepted:
             return
         title, due = dialog.values()
         if title:
-            self.write(activities.add_task, self.store, title, due_at=due, **self._targets())
+            self.write(activities.add_task, self.store, title, due_at=due, **targets)
 
     def complete_task(self, task_uuid: str) -> None:
         self.write(activities.complete_task, self.store, task_uuid)

@@ -10,7 +10,7 @@ panel scrolls near its end.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable
 
@@ -33,6 +33,7 @@ from app.ui.record_parts import SMALL, day_text, kind_colour, scaled
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 2
+THREAD_ROLE = Qt.ItemDataRole.UserRole + 3  # (messages in the conversation, you replied)
 
 Fetch = Callable[[tuple | None, int], list[Entry]]
 
@@ -105,6 +106,17 @@ def day_header(at: int) -> str:
 class _Row:
     header: str | None  # a day header's text, or None for an entry
     entry: Entry | None = None
+    # An email row stands for its whole conversation on this timeline: the newest message,
+    # then the older ones of the same thread (yours and theirs), as a mail client threads them.
+    earlier: list[Entry] = field(default_factory=list)
+
+    @property
+    def thread_size(self) -> int:
+        return 1 + len(self.earlier)
+
+    @property
+    def you_replied(self) -> bool:
+        return any(e.outgoing for e in self.earlier) and not self.entry.outgoing
 
 
 class TimelineModel(QAbstractListModel):
@@ -114,6 +126,7 @@ class TimelineModel(QAbstractListModel):
         self._entries = 0
         self._last_day = None
         self._message_keys: set[str] = set()
+        self._threads: dict[int, _Row] = {}  # thread id → the row that shows the conversation
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -131,11 +144,15 @@ class TimelineModel(QAbstractListModel):
             return f"{entry_title(entry)}\n{entry_detail(entry)}"
         if role == ENTRY_ROLE:
             return entry
+        if role == THREAD_ROLE:
+            return (row.thread_size, row.you_replied)
         if role == MESSAGE_ROLE:
             return entry.key if entry.kind == "email" else None
         if role == Qt.ItemDataRole.ToolTipRole:
             when = QLocale().toString(datetime.fromtimestamp(entry.at), QLocale.FormatType.LongFormat)
             body = entry.detail if entry.kind in ("note", "call", "meeting") else entry_detail(entry)
+            if row.thread_size > 1:
+                body += "\n" + _t("%n message(s) in this conversation", "", row.thread_size)
             return f"{entry_title(entry)}\n{body}\n{when}".strip()
         return None
 
@@ -147,21 +164,35 @@ class TimelineModel(QAbstractListModel):
     def clear(self) -> None:
         self.beginResetModel()
         self.rows, self._entries, self._last_day, self._message_keys = [], 0, None, set()
+        self._threads = {}
         self.endResetModel()
 
     def append(self, entries: list[Entry]) -> None:
         new: list[_Row] = []
+        grown: list[_Row] = []  # rows shown already whose conversation got older messages
         day = self._last_day
         for entry in entries:
             if entry.kind == "email" and entry.message_id:
                 if entry.message_id in self._message_keys:
                     continue  # the same message found again on the next page
                 self._message_keys.add(entry.message_id)
+            thread = self._threads.get(entry.thread_id) if entry.kind == "email" and entry.thread_id else None
+            if thread is not None:  # an older message of a conversation already shown
+                thread.earlier.append(entry)
+                grown.append(thread)
+                continue
             entry_day = datetime.fromtimestamp(entry.at).date()
             if entry_day != day:
                 new.append(_Row(day_header(entry.at)))
                 day = entry_day
-            new.append(_Row(None, entry))
+            row = _Row(None, entry)
+            if entry.kind == "email" and entry.thread_id:
+                self._threads[entry.thread_id] = row
+            new.append(row)
+        for row in grown:
+            if row in self.rows:
+                at = self.index(self.rows.index(row), 0)
+                self.dataChanged.emit(at, at)
         if not new:
             return
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(new) - 1)
@@ -286,6 +317,10 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.setPen(secondary)
         width = rect.right() - 8 - left
         detail = entry_detail(entry)
+        size, you_replied = index.data(THREAD_ROLE) or (1, False)
+        if size > 1:
+            detail = " · ".join([detail, _t("%n message(s)", "conversation", size)]
+                                + ([_t("you replied")] if you_replied else []))
         painter.drawText(QRect(left, top + line1, width, line2),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          QFontMetrics(small_font).elidedText(detail, Qt.TextElideMode.ElideRight, width))

@@ -31,6 +31,7 @@ from tests.ui.customer_support import (
     click_accepting,
     right_click,
     choose,
+    english_plurals,  # noqa: F401  (a fixture)
     settle,
     type_into,
 )
@@ -344,3 +345,30 @@ def test_the_panel_opens_a_contact_with_thousands_of_messages_quickly(qtbot, sto
     panel.repaint()
     assert time.perf_counter() - started < 0.5
     assert panel.timeline.count() == 50
+
+
+def test_your_replies_are_threaded_with_theirs_on_the_timeline(qtbot, store, mailbox, panel, english_plurals):
+    """Mail you sent (from Liaison or any other client, found in Sent) sits in the customer's
+    conversation: one timeline row per conversation, its newest message, with the count."""
+    from app.mail.reading.conversation_threads import rethread_account
+    from app.ui.timeline_view import THREAD_ROLE
+
+    with setup(store):
+        inquiry, answer = mailbox.add(mail(ZHANG, ME, "询价：LED 面板", message_id="<ask@x>"),
+                                      mail(ZHANG, ME, "回复：询价：LED 面板", day=3, message_id="<again@x>",
+                                           in_reply_to="<mine@me>"))
+        mine, = mailbox.add(mail(ME, ZHANG, "回复：询价：LED 面板", day=2, message_id="<mine@me>",
+                                 in_reply_to="<ask@x>"), folder="Sent")
+        other, = mailbox.add(mail(ZHANG, ME, "展会邀请", day=4, message_id="<fair@x>"))
+        add_contact(store, ContactInput(name="张伟", emails=[ZHANG_ADDRESS]))
+        rethread_account(store, mailbox.account.id)
+    panel.show_sender("张伟", ZHANG_ADDRESS, other)
+    settle(panel)
+    rows = [panel.timeline.row_of(lambda e, k=key: e.kind == "email" and e.key == k) for key in (other, answer)]
+    assert [e.key for e in entries(panel, "email")] == [other, answer]  # mine and the inquiry are in its thread
+    assert rows[0].data(THREAD_ROLE) == (1, False)
+    assert rows[1].data(THREAD_ROLE) == (3, True)
+    assert "3 messages in this conversation" in rows[1].data(Qt.ItemDataRole.ToolTipRole)
+    # The command line still lists every message (an export is the whole record).
+    assert {e.key for e in timeline(store, contact_id=contact_id(store)) if e.kind == "email"} == \
+        {inquiry, answer, mine, other}
