@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from app.bundled import resources_dir
-
-SIZES = (16, 20, 24, 32, 48)
 
 # Tints for record kinds on timelines: recognisable at a glance, readable on light and dark.
 KIND_COLOURS = {
@@ -45,16 +43,44 @@ def _pixmap(name: str, colour: str, size: int, ratio: float) -> QPixmap:
 
 
 def icon(name: str, tint: str | None = None) -> QIcon:
-    """The icon ``name`` (a file in resources/icons/actions), in ``tint`` or the text colour."""
+    """The icon ``name`` (a file in resources/icons/actions), in ``tint`` or the text colour.
+
+    Rendered lazily, at the size and for the state Qt paints it in (the window makes some
+    seventy icons at start-up; rendering each at every size first cost 0.1 s)."""
     palette = QGuiApplication.palette()
     normal = tint or palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText).name()
-    disabled = QColor(palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText))
-    ratio = QGuiApplication.primaryScreen().devicePixelRatio() if QGuiApplication.primaryScreen() else 1.0
-    result = QIcon()
-    for size in SIZES:
-        result.addPixmap(_pixmap(name, normal, size, ratio), QIcon.Mode.Normal)
-        result.addPixmap(_pixmap(name, disabled.name(), size, ratio), QIcon.Mode.Disabled)
-    return result
+    disabled = QColor(palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)).name()
+    return QIcon(_TintedIcon(name, normal, disabled))
+
+
+class _TintedIcon(QIconEngine):
+    """Renders an SVG line icon in one colour (another when disabled), on demand, cached."""
+
+    def __init__(self, name: str, normal: str, disabled: str):
+        super().__init__()
+        self._name, self._normal, self._disabled = name, normal, disabled
+
+    def _colour(self, mode) -> str:
+        return self._disabled if mode == QIcon.Mode.Disabled else self._normal
+
+    def pixmap(self, size: QSize, mode, state) -> QPixmap:  # noqa: N802 - Qt override
+        return _pixmap(self._name, self._colour(mode), max(1, min(size.width(), size.height())), 1.0)
+
+    def scaledPixmap(self, size: QSize, mode, state, scale: float) -> QPixmap:  # noqa: N802 - Qt override
+        return _pixmap(self._name, self._colour(mode), max(1, min(size.width(), size.height())), scale)
+
+    def paint(self, painter: QPainter, rect, mode, state) -> None:
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        side = max(1, min(rect.width(), rect.height()))
+        painter.drawPixmap(rect.x() + (rect.width() - side) // 2, rect.y() + (rect.height() - side) // 2,
+                           _pixmap(self._name, self._colour(mode), side, ratio))
+
+    def clone(self) -> "_TintedIcon":
+        return _TintedIcon(self._name, self._normal, self._disabled)
+
+    def key(self) -> str:
+        return "liaison-tinted"
 
 
 def kind_icon(kind: str) -> QIcon:

@@ -14,6 +14,7 @@ pages read before the rows they hold changed.
 from __future__ import annotations
 
 import json
+from itertools import islice
 from datetime import datetime
 from enum import IntEnum
 from typing import NamedTuple
@@ -32,6 +33,7 @@ PAGE_SIZE = 200
 # Rows kept in memory: scrolling through 100,000 messages must not keep them all (memory,
 # and garbage-collection pauses that grow with every cached row).
 MAX_CACHED_ROWS = 20 * PAGE_SIZE
+READ_AHEAD_ROWS = 80  # this close to a page's end, the next page is read before it is shown
 
 
 class Roles(IntEnum):
@@ -215,8 +217,10 @@ class MessageListModel(QAbstractTableModel):
                           self.outgoing, self.conversations, QLocale())
 
     def _store_page(self, page: list[int], rows: dict[int, "_ListRow"]) -> None:
-        if len(self._rows) + len(rows) > MAX_CACHED_ROWS:
-            self._rows.clear()  # pages come back from SQLite's cache in a millisecond
+        excess = len(self._rows) + len(rows) - MAX_CACHED_ROWS
+        if excess > 0:  # the rows read longest ago go (never all: those on screen would blank)
+            for message_id in list(islice(self._rows, excess)):
+                del self._rows[message_id]
         self._rows.update(rows)
         for message_id in rows:
             self._stale.pop(message_id, None)
@@ -308,7 +312,17 @@ class MessageListModel(QAbstractTableModel):
         if cached is None:
             self._ask_page(row)
             cached = self._stale.get(message_id)
+        else:
+            self._read_ahead(row)
         return cached
+
+    def _read_ahead(self, row: int) -> None:
+        """Near either end of a page, read the neighbouring one before scrolling reaches it."""
+        offset = row % PAGE_SIZE
+        for near_end, neighbour in ((offset >= PAGE_SIZE - READ_AHEAD_ROWS, row + PAGE_SIZE - offset),
+                                    (offset < READ_AHEAD_ROWS, row - offset - 1)):
+            if near_end and 0 <= neighbour < len(self._ids) and self._ids[neighbour] not in self._rows:
+                self._ask_page(neighbour)
 
     def known_unread(self, row: int) -> bool | None:
         """Whether a row is unread, if it is in memory (``None``: not read yet)."""
