@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog
+from shiboken6 import isValid  # a composer deleted on close is no longer valid
 
 from app.mail.reading.attachment_files import write_new_file
 from app.mail.reading.message_view import build_view
@@ -53,14 +54,6 @@ def prepare_reply(store, message_pk: int, account, kind: str) -> PreparedReply |
     return prepared
 
 
-def _alive(widget) -> bool:
-    try:
-        widget.objectName()
-    except RuntimeError:  # deleted on close
-        return False
-    return True
-
-
 class ComposeLauncher(QObject):
     """Opens composers for the window and keeps them alive while they are open."""
 
@@ -78,14 +71,14 @@ class ComposeLauncher(QObject):
         composer = Composer(w.store, draft, w, ops=w.ops, sync=w.sync)
         composer.sent.connect(w.message_queued)
         composer.show()
-        self._composers = [c for c in self._composers if _alive(c) and c.isVisible()] + [composer]
+        self._composers = [c for c in self._composers if isValid(c) and c.isVisible()] + [composer]
         self.opened.emit(composer)
         return composer
 
     def close_all(self) -> bool:
         """Close every open composer, each keeping its draft (the window is closing; the user
         finds them in Message → Open Draft…); False if one stays open."""
-        for composer in [c for c in self._composers if _alive(c) and c.isVisible()]:
+        for composer in [c for c in self._composers if isValid(c) and c.isVisible()]:
             if not composer.keep_and_close():
                 return False
         return True

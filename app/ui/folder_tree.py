@@ -33,10 +33,6 @@ class FolderTree(QTreeWidget):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
 
-    def reload(self, store: Store, accounts) -> None:
-        """Re-read and show the folders now (account changes; counts go through :meth:`show_tree`)."""
-        self.show_tree(read_folder_tree(store, accounts))
-
     def show_tree(self, tree: list) -> None:
         """Show what :func:`read_folder_tree` read, keeping the selected folder selected."""
         current = self.currentItem()

@@ -233,9 +233,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setVisible(bool(accounts))
         self.schedule_menu.menuAction().setVisible(bool(accounts) and not is_sample)
         self.setWindowTitle(self.tr("Liaison — sample data") if is_sample else self.tr("Liaison"))
-        self.folders.reload(self.store, accounts)
-        if self.messages.folder_id is None:
-            self._folder_selected(self.folders.currentItem(), None)
+        self._show_folder_tree(read_folder_tree(self.store, accounts))
 
     def refresh_folder_tree(self) -> None:
         """Folders and unread counts re-read on a reader thread (after actions and sync passes:

@@ -202,14 +202,15 @@ class MessageListModel(QAbstractTableModel):
         message_id = self._ids[row]
         cached = self._rows.get(message_id)
         if cached is None:
-            page = self._page_of(row)
+            _start, page = self._page_of(row)
             self._store_page(page, read_page(self.store, page, self._page_texts()))
             cached = self._rows[message_id]
         return cached
 
-    def _page_of(self, row: int) -> list[int]:
+    def _page_of(self, row: int) -> tuple[int, list[int]]:
+        """The first row of the page holding ``row``, and the page's message ids."""
         start = row - row % PAGE_SIZE
-        return self._ids[start:start + PAGE_SIZE]
+        return start, self._ids[start:start + PAGE_SIZE]
 
     def _page_texts(self) -> "_PageTexts":
         """What a page read needs from the GUI thread: translated words, the mode, the locale."""
@@ -232,8 +233,7 @@ class MessageListModel(QAbstractTableModel):
 
     def _ask_page(self, row: int) -> None:
         """Read the page holding ``row`` on a reader thread; repaint its rows when it arrives."""
-        page = self._page_of(row)
-        start = row - row % PAGE_SIZE
+        start, page = self._page_of(row)
         if not page or page[0] in self._pages_asked:
             return
         self._pages_asked.add(page[0])

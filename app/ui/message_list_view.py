@@ -40,8 +40,8 @@ def _colours(option: QStyleOptionViewItem, selected: bool):
     return palette, text, muted
 
 
-class OneLineDelegate(QStyledItemDelegate):
-    """Paints a cell of the one-line list from the row the model read once.
+class _RowDelegate(QStyledItemDelegate):
+    """Paints a cell from the row the model read once.
 
     The view paints every visible cell in one Python call (see
     :meth:`MessageListView.paintEvent`): each call from Qt into Python must take the GIL, and
@@ -54,8 +54,19 @@ class OneLineDelegate(QStyledItemDelegate):
 
     def paint_cell(self, painter: QPainter, option: QStyleOptionViewItem, row, column: int, model) -> None:
         selected = _paint_background(option, painter)
-        if row is None:
-            return  # its page is being read: painted when it arrives
+        if row is not None:  # None: its page is being read, painted when it arrives
+            self._paint_row(painter, option, row, column, model, selected)
+
+    def _paint_row(self, painter: QPainter, option: QStyleOptionViewItem, row, column: int, model,
+                   selected: bool) -> None:
+        raise NotImplementedError
+
+
+class OneLineDelegate(_RowDelegate):
+    """One column of the one-line list: its text, bold while unread, a flag or paper clip."""
+
+    def _paint_row(self, painter: QPainter, option: QStyleOptionViewItem, row, column: int, model,
+                   selected: bool) -> None:
         _palette, text_colour, _muted = _colours(option, selected)
         rect = option.rect.adjusted(PADDING, 0, -PADDING, 0)
         painter.save()
@@ -74,17 +85,11 @@ class OneLineDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class TwoLineDelegate(QStyledItemDelegate):
-    """Paints a whole message in one cell on two lines (from the row read once)."""
+class TwoLineDelegate(_RowDelegate):
+    """Paints a whole message in one cell on two lines."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
-        row = index.model().row_for_paint(index.row())
-        self.paint_cell(painter, option, row, index.column(), index.model())
-
-    def paint_cell(self, painter: QPainter, option: QStyleOptionViewItem, row, _column: int, model) -> None:
-        selected = _paint_background(option, painter)
-        if row is None:
-            return  # its page is being read: painted when it arrives
+    def _paint_row(self, painter: QPainter, option: QStyleOptionViewItem, row, _column: int, model,
+                   selected: bool) -> None:
         palette, text_colour, muted = _colours(option, selected)
         unread = not row.seen
         base = QFont(option.font)
@@ -226,8 +231,7 @@ class MessageListView(QTableView):
         current = self.currentIndex().row() if self.currentIndex().isValid() else -1
         hovered = self.indexAt(self.viewport().mapFromGlobal(QCursor.pos())).row() \
             if self.underMouse() else -1
-        delegates = {c: self._two_line_delegate if self.two_line and c == 0 else self._one_line_delegate
-                     for c in columns}
+        delegates = {c: self.itemDelegateForColumn(c) or self.itemDelegate() for c in columns}
         for row_number in range(first, last + 1):
             row = model.row_for_paint(row_number)
             top = self.rowViewportPosition(row_number)

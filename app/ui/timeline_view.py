@@ -126,7 +126,7 @@ class TimelineModel(QAbstractListModel):
         self._entries = 0
         self._last_day = None
         self._message_keys: set[str] = set()
-        self._threads: dict[int, _Row] = {}  # thread id → the row that shows the conversation
+        self._threads: dict[int, int] = {}  # thread id → the row number that shows the conversation
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -169,30 +169,30 @@ class TimelineModel(QAbstractListModel):
 
     def append(self, entries: list[Entry]) -> None:
         new: list[_Row] = []
-        grown: list[_Row] = []  # rows shown already whose conversation got older messages
+        grown: set[int] = set()  # rows shown already whose conversation got older messages
         day = self._last_day
         for entry in entries:
             if entry.kind == "email" and entry.message_id:
                 if entry.message_id in self._message_keys:
                     continue  # the same message found again on the next page
                 self._message_keys.add(entry.message_id)
-            thread = self._threads.get(entry.thread_id) if entry.kind == "email" and entry.thread_id else None
-            if thread is not None:  # an older message of a conversation already shown
-                thread.earlier.append(entry)
-                grown.append(thread)
+            thread = entry.thread_id if entry.kind == "email" else None
+            if thread and thread in self._threads:  # an older message of a conversation already shown
+                number = self._threads[thread]
+                shown = number < len(self.rows)
+                (self.rows[number] if shown else new[number - len(self.rows)]).earlier.append(entry)
+                if shown:
+                    grown.add(number)
                 continue
             entry_day = datetime.fromtimestamp(entry.at).date()
             if entry_day != day:
                 new.append(_Row(day_header(entry.at)))
                 day = entry_day
-            row = _Row(None, entry)
-            if entry.kind == "email" and entry.thread_id:
-                self._threads[entry.thread_id] = row
-            new.append(row)
-        for row in grown:
-            if row in self.rows:
-                at = self.index(self.rows.index(row), 0)
-                self.dataChanged.emit(at, at)
+            if thread:
+                self._threads[thread] = len(self.rows) + len(new)
+            new.append(_Row(None, entry))
+        for number in grown:
+            self.dataChanged.emit(self.index(number, 0), self.index(number, 0))
         if not new:
             return
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(new) - 1)
