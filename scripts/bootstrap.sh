@@ -12,7 +12,8 @@ APP_PACKAGES="python3 python3-venv libglib2.0-0 libgl1 libegl1 libfontconfig1 li
   libxkbcommon-x11-0 fonts-wqy-microhei"
 # Real servers for the integration tests, Xvfb for screenshots, mbsync and notmuch (the
 # peers of the sync and search benchmarks).
-TEST_PACKAGES="dovecot-imapd openssl xvfb xauth isync notmuch python3-notmuch2"
+# The team server's tests run a private PostgreSQL cluster.
+TEST_PACKAGES="dovecot-imapd openssl xvfb xauth isync notmuch python3-notmuch2 postgresql"
 
 wanted="$APP_PACKAGES"
 [ "$purpose" = test ] && wanted="$APP_PACKAGES $TEST_PACKAGES"
@@ -41,7 +42,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 # Reinstall only when the declared dependencies changed.
 extras=""
-[ "$purpose" = test ] && extras="[test]"
+[ "$purpose" = test ] && extras="[test,server]"
 stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)-${purpose}"
 if [ ! -e "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null

@@ -105,3 +105,22 @@ class Cli:
 @pytest.fixture
 def cli(profile_dir, tmp_path) -> Cli:
     return Cli(profile_dir, tmp_path / "keyring.json")
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A private PostgreSQL cluster for the team server's tests, shared by the session."""
+    from tests.support.postgres import PostgresServer
+
+    with PostgresServer() as server:
+        yield server
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> str:
+    """A fresh, empty database for one test (SQLAlchemy URL); dropped afterwards."""
+    import uuid
+
+    name = f"test_{uuid.uuid4().hex}"
+    yield postgres_server.create_database(name)
+    postgres_server.drop_database(name)

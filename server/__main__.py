@@ -1,0 +1,7 @@
+"""``python -m server run|migrate|admin …``"""
+
+import sys
+
+from server.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,40 @@
+"""The sync API (docs/sync-protocol.md)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+
+from server.api.deps import current_principal, get_db
+from server.api.errors import AUTHED
+from server.api.schemas import PullOut, PushIn, PushOut
+from server.db.database import Database
+from server.policy.principal import Principal
+from server.records.writer import Mutation
+from server.sync.cursor import CursorError
+from server.sync.pull import DEFAULT_PAGE, MAX_PAGE, pull
+from server.sync.push import push
+
+router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
+
+
+@router.post("/push", response_model=PushOut, responses=AUTHED)
+def push_mutations(body: PushIn, principal: Principal = Depends(current_principal),
+                   db: Database = Depends(get_db)):
+    """Apply a batch of field-level mutations. Each gets its own answer; re-sending a batch
+    returns the same answers and changes nothing."""
+    mutations = [Mutation(m.id, m.type, m.record, m.op, m.field, m.value, m.base, m.hlc)
+                 for m in body.mutations]
+    return {"results": push(db, principal, mutations)}
+
+
+@router.get("/pull", response_model=PullOut, responses=AUTHED)
+def pull_changes(cursor: str | None = Query(default=None, max_length=200),
+                 limit: int = Query(default=DEFAULT_PAGE, ge=1, le=MAX_PAGE),
+                 principal: Principal = Depends(current_principal),
+                 db: Database = Depends(get_db)):
+    """Everything that changed since ``cursor`` (all you may see when absent), a page at a
+    time: records, records gone from your view, and your conflicts."""
+    try:
+        return pull(db, principal, cursor, limit)
+    except CursorError as exc:
+        raise HTTPException(400, str(exc)) from None

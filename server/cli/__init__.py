@@ -1,0 +1,1 @@
+"""The server's command line: run it, migrate its database, administer it."""

@@ -1,0 +1,107 @@
+"""Record permissions: one place that every route, search and pull goes through.
+
+* admins see and edit everything;
+* managers see and edit the records of the teams they manage (their own included) and their own;
+* reps see and edit their own records, and those of their team as its sharing allows
+  (``private``, ``read`` or ``edit``: the team's default, or the record's own if it was shared
+  differently).
+
+Field rules (hidden, read-only) apply per role and record type, to everyone or only to viewers
+from other teams; admins are exempt. A record someone may not see does not exist for them: the
+routes answer 404, never 403.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, or_, select, true
+from sqlalchemy.orm import Session
+
+from server.db.models import FieldRule, Record, Team
+from server.policy.principal import Principal
+
+SHARING = ("private", "read", "edit")
+
+
+def effective_sharing():
+    """SQL for a record's sharing (its own, else its team's default); needs Team joined."""
+    return func.coalesce(Record.sharing, Team.sharing)
+
+
+def visible_clause(principal: Principal):
+    """SQL condition: records ``principal`` may see (Team must be joined on Record.team_id)."""
+    if principal.role == "admin":
+        return true()
+    own = Record.owner_id == principal.user_id
+    if principal.role == "manager":
+        return or_(own, Record.team_id.in_(principal.teams)) if principal.teams else own
+    if principal.team_id is None:
+        return own
+    return or_(own, and_(Record.team_id == principal.team_id,
+                         effective_sharing().in_(("read", "edit"))))
+
+
+def visible_records(principal: Principal):
+    """A SELECT of the records ``principal`` may see, tombstones included."""
+    return select(Record).join(Team, Team.id == Record.team_id).where(visible_clause(principal))
+
+
+@dataclass(frozen=True)
+class Access:
+    see: bool
+    edit: bool
+    manage: bool  # share, delete, restore: the owner, the team's manager, an admin
+
+
+def access(principal: Principal, record: Record, team_sharing: str) -> Access:
+    """What ``principal`` may do with ``record`` (whose team's default is ``team_sharing``)."""
+    if principal.role == "admin":
+        return Access(True, True, True)
+    own = record.owner_id == principal.user_id
+    if principal.role == "manager" and (own or record.team_id in principal.teams):
+        return Access(True, True, True)
+    if own:
+        return Access(True, True, True)
+    if principal.role == "rep" and record.team_id == principal.team_id:
+        sharing = record.sharing or team_sharing
+        return Access(sharing in ("read", "edit"), sharing == "edit", False)
+    return Access(False, False, False)
+
+
+def load_access(session: Session, principal: Principal, record: Record) -> Access:
+    team_sharing = session.get(Team, record.team_id).sharing
+    return access(principal, record, team_sharing)
+
+
+class FieldRules:
+    """The field rules that apply to one principal, loaded once per request."""
+
+    def __init__(self, principal: Principal, rules: list[FieldRule]):
+        self._principal = principal
+        self._rules = [] if principal.role == "admin" else [
+            r for r in rules if r.role == principal.role]
+
+    @classmethod
+    def load(cls, session: Session, principal: Principal) -> "FieldRules":
+        if principal.role == "admin":
+            return cls(principal, [])
+        rules = session.scalars(select(FieldRule).where(FieldRule.role == principal.role)).all()
+        return cls(principal, list(rules))
+
+    def _applies(self, rule: FieldRule, record: Record) -> bool:
+        return rule.scope == "all" or record.team_id not in self._principal.teams
+
+    def hidden(self, record: Record) -> set[str]:
+        return {r.field for r in self._rules if r.rule == "hidden"
+                and r.record_type == record.type and self._applies(r, record)}
+
+    def read_only(self, record: Record) -> set[str]:
+        return {r.field for r in self._rules if r.rule in ("read_only", "hidden")
+                and r.record_type == record.type and self._applies(r, record)}
+
+    def hides_any(self, record_type: str, field: str) -> bool:
+        """Whether the field may be hidden from this principal for some record (search must
+        then not match on it, or a match would reveal the hidden value)."""
+        return any(r.rule == "hidden" and r.record_type == record_type and r.field == field
+                   for r in self._rules)

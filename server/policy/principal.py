@@ -1,0 +1,30 @@
+"""The person (and device) behind a request, as read from the database on this request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ROLES = ("admin", "manager", "rep")
+
+
+@dataclass(frozen=True)
+class Principal:
+    user_id: str | None  # None: the admin command line on the server itself
+    email: str
+    role: str
+    team_id: str | None
+    managed_team_ids: frozenset[str] = field(default_factory=frozenset)
+    device_id: str | None = None
+    address: str = ""
+    schema: int = 0
+
+    @property
+    def teams(self) -> frozenset[str]:
+        """The teams whose records this person sees as a member or manager."""
+        own = frozenset({self.team_id}) if self.team_id else frozenset()
+        return own | self.managed_team_ids if self.role == "manager" else own
+
+    @classmethod
+    def server_admin(cls) -> "Principal":
+        """The admin command line: full rights, audited as ``admin-cli``."""
+        return cls(user_id=None, email="admin-cli", role="admin", team_id=None)

@@ -1,0 +1,1 @@
+"""Shared records: their schema, how mutations merge into them, and how they are shown."""

@@ -1,0 +1,116 @@
+"""REST edits (create, patch, delete, share) expressed as the same mutations a push carries,
+so online edits merge, conflict and audit exactly like offline ones. An edit is all or
+nothing: one refused field refuses the whole edit."""
+
+from __future__ import annotations
+
+import uuid
+
+from server.audit import audit
+from server.db.database import WriteTx
+from server.db.models import Record
+from server.policy.permissions import FieldRules, load_access
+from server.policy.principal import Principal
+from server.records.clock import server_clock
+from server.records.merge import set_members
+from server.records.schema import SET, FieldError, check_element, field_spec
+from server.records.writer import Mutation, Outcome, RecordWriter
+
+
+class EditRefused(Exception):
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+_HTTP = {"not_found": 404, "deleted": 409, "read_only": 403, "invalid": 422}
+
+
+def _mutations(principal: Principal, record_type: str, record_uuid: str, record: Record | None,
+               fields: dict, base_versions: dict) -> list[Mutation]:
+    clock = server_clock(principal.device_id or "server")
+    mutations = []
+    for field, value in fields.items():
+        try:
+            kind = field_spec(record_type, field).kind
+        except FieldError as exc:
+            raise EditRefused(422, str(exc)) from None
+        if kind == SET:
+            if not isinstance(value, list):
+                raise EditRefused(422, f"{field!r} takes a list")
+            current = set_members(((record.versions or {}).get(field) or {}).get("e") or {}) \
+                if record else []
+            try:
+                wanted = [check_element(record_type, field, v, principal.schema) for v in value]
+            except FieldError as exc:
+                raise EditRefused(422, str(exc)) from None
+            mutations += [Mutation(f"rest-{uuid.uuid4()}", record_type, record_uuid, "add",
+                                   field, element, None, clock)
+                          for element in wanted if element not in current]
+            mutations += [Mutation(f"rest-{uuid.uuid4()}", record_type, record_uuid, "remove",
+                                   field, element, None, clock)
+                          for element in current if element not in wanted]
+        else:
+            mutations.append(Mutation(f"rest-{uuid.uuid4()}", record_type, record_uuid, "set",
+                                      field, value, base_versions.get(field), clock))
+    return mutations
+
+
+def _apply_all(writer: RecordWriter, mutations: list[Mutation]) -> list[Outcome]:
+    outcomes = []
+    for mutation in mutations:
+        outcome = writer.apply(mutation)
+        if outcome.status in _HTTP:
+            raise EditRefused(_HTTP[outcome.status], outcome.message)
+        outcomes.append((mutation, outcome))
+    writer.finish()
+    return outcomes
+
+
+def create(tx: WriteTx, principal: Principal, record_type: str, record_uuid: str | None,
+           fields: dict):
+    record_uuid = record_uuid or str(uuid.uuid4())
+    try:
+        record_uuid = str(uuid.UUID(record_uuid))
+    except ValueError:
+        raise EditRefused(422, "uuid is not a UUID") from None
+    if tx.session.get(Record, record_uuid) is not None:
+        raise EditRefused(409, "a record with this uuid exists already")
+    tx.revision  # the revision lock first, as in a push
+    writer = RecordWriter(tx, principal, FieldRules.load(tx.session, principal))
+    first = Mutation(f"rest-{uuid.uuid4()}", record_type, record_uuid, "create", None, None,
+                     None, server_clock(principal.device_id or "server"))
+    mutations = [first, *_mutations(principal, record_type, record_uuid, None, fields, {})]
+    return record_uuid, _apply_all(writer, mutations)
+
+
+def patch(tx: WriteTx, principal: Principal, record: Record, fields: dict, base_versions: dict):
+    tx.revision
+    writer = RecordWriter(tx, principal, FieldRules.load(tx.session, principal))
+    return _apply_all(writer, _mutations(principal, record.type, record.uuid, record, fields,
+                                         base_versions))
+
+
+def delete(tx: WriteTx, principal: Principal, record: Record) -> None:
+    tx.revision
+    writer = RecordWriter(tx, principal, FieldRules.load(tx.session, principal))
+    _apply_all(writer, [Mutation(f"rest-{uuid.uuid4()}", record.type, record.uuid, "delete",
+                                 None, None, None, server_clock(principal.device_id or "server"))])
+
+
+def share(tx: WriteTx, principal: Principal, record: Record, sharing: str) -> None:
+    if not load_access(tx.session, principal, record).manage:
+        raise EditRefused(403, "only its owner, their manager or an admin may share this record")
+    old = record.sharing
+    record.sharing = None if sharing == "team" else sharing
+    record.revision = tx.revision
+    audit(tx.session, principal, "share", record_type=record.type, record_uuid=record.uuid,
+          field="sharing", old=old, new=record.sharing)
+
+
+def restore(tx: WriteTx, principal: Principal, record: Record) -> None:
+    tx.revision
+    writer = RecordWriter(tx, principal, FieldRules.load(tx.session, principal))
+    writer.restore(record)
+    writer.finish()

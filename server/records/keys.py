@@ -1,0 +1,49 @@
+"""Lookup keys of a record (emails, phones, domains, names), lower-cased, rewritten whenever
+the record changes: duplicate checks (查重) and search use them instead of scanning JSON."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from server.db.models import Record, RecordKey
+
+_NAME_FIELDS = {"company": ("name",), "contact": ("name", "first_name", "last_name"),
+                "deal": ("title",)}
+_SET_KEYS = {("contact", "emails"): "email", ("contact", "phones"): "phone",
+             ("company", "domains"): "domain"}
+
+
+def phone_key(phone: str) -> str:
+    """Digits only, so '+86 138-0013-8000' and '+8613800138000' are the same phone."""
+    return re.sub(r"\D", "", phone)
+
+
+def record_keys(record: Record) -> list[tuple[str, str]]:
+    if record.deleted_at is not None:
+        return []
+    keys: list[tuple[str, str]] = []
+    fields = record.fields or {}
+    for field in _NAME_FIELDS.get(record.type, ()):
+        value = fields.get(field)
+        if value:
+            keys.append(("name", value.strip().lower()[:400]))
+    for (record_type, field), kind in _SET_KEYS.items():
+        if record.type == record_type:
+            for element in fields.get(field) or ():
+                value = phone_key(element) if kind == "phone" else element.lower()
+                if value:
+                    keys.append((kind, value[:400]))
+    if record.type == "contact":
+        for email in fields.get("emails") or ():
+            if "@" in email:
+                keys.append(("domain", email.rsplit("@", 1)[1].lower()))
+    return sorted(set(keys))
+
+
+def rewrite_keys(session: Session, record: Record) -> None:
+    session.execute(delete(RecordKey).where(RecordKey.record_uuid == record.uuid))
+    session.add_all(RecordKey(record_uuid=record.uuid, kind=kind, value=value)
+                    for kind, value in record_keys(record))

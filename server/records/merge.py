@@ -1,0 +1,77 @@
+"""How one field-level mutation merges into a record. Pure functions, no database: the client
+implements the very same rules (docs/sync-protocol.md), so both sides converge.
+
+Scalar fields carry a version (incremented on every applied change). A mutation says which
+version its author had seen (``base``):
+
+* ``base`` equals the current version (or the field was never set): the author saw the current
+  value; the change applies.
+* ``base`` is older: someone else changed the field meanwhile, a collision. The winner is the
+  filled value over an empty one (an empty value never replaces a filled one in a collision),
+  then the later hybrid logical clock. Whatever the arrival order, the same value wins.
+  The loser is kept in the history and reported as a conflict.
+
+Set fields (emails, phones, tags) merge element by element: each element keeps the clock of
+its last add or remove, and the later clock decides. No collision is possible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from server.records.clock import parse
+
+
+@dataclass
+class ScalarOutcome:
+    applied: bool  # the record's value changes
+    conflict: bool  # a collision happened (the loser goes to history and conflicts)
+    kept: object
+    lost: object
+    kept_hlc: str
+    lost_hlc: str
+    kept_by: str | None
+    lost_by: str | None
+
+
+class StaleBase(ValueError):
+    """The mutation claims a version the server never gave out."""
+
+
+def _rank(value, hlc: str):
+    return (value is not None, parse(hlc))
+
+
+def merge_scalar(current, meta: dict | None, value, base: int | None, hlc: str,
+                 author: str | None) -> ScalarOutcome:
+    """Merge ``value`` (written at ``hlc`` by ``author`` on top of version ``base``) into a
+    field whose value is ``current`` with metadata ``meta`` ({"v", "hlc", "by"} or None)."""
+    version = meta["v"] if meta else 0
+    if base is None:
+        base = version
+    if base > version:
+        raise StaleBase(f"version {base} of this field was never given out (the latest is "
+                        f"{version})")
+    if base == version:
+        return ScalarOutcome(current != value, False, value, None, hlc, "", author, None)
+    if current == value:
+        return ScalarOutcome(False, False, value, None, hlc, "", author, None)
+    if _rank(value, hlc) > _rank(current, meta["hlc"]):
+        return ScalarOutcome(True, True, value, current, hlc, meta["hlc"], author, meta.get("by"))
+    return ScalarOutcome(False, True, current, value, meta["hlc"], hlc, meta.get("by"), author)
+
+
+def merge_element(elements: dict, element: str, present: bool, hlc: str) -> bool:
+    """Add or remove ``element`` at ``hlc``; True if the set changed its mind about it."""
+    state = elements.get(element)
+    if state is not None and (parse(state[0]), state[1]) >= (parse(hlc), present):
+        return False
+    changed = state is None and present or state is not None and state[1] != present
+    elements[element] = [hlc, present]
+    return changed
+
+
+def set_members(elements: dict) -> list[str]:
+    """The present elements, in the order they were (last) added."""
+    return [e for e, (hlc, present) in sorted(elements.items(), key=lambda kv: parse(kv[1][0]))
+            if present]

@@ -1,0 +1,242 @@
+"""Applying field-level mutations to records, with permissions, history, conflicts and audit.
+
+One ``RecordWriter`` serves one write transaction (a push batch or one REST edit). Every
+mutation is checked on its own: what the author may not see answers ``not_found`` (never a
+hint that it exists), what they may see but not change answers ``read_only``, a bad value
+``invalid``. Accepted changes write the record, a history row and an audit row together.
+
+A mutation on a record the server does not have yet creates it, owned by the author and in the
+author's team: mutations may arrive in any order (a batch split by a dropped connection, or
+reordered), and the record's first field is as good a creation as an explicit ``create``.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from dataclasses import dataclass, field as dc_field
+
+from sqlalchemy import select
+
+from server.audit import audit
+from server.db.database import WriteTx, now_ms
+from server.db.models import Conflict, Record, RecordHistory, Team
+from server.policy.permissions import FieldRules, access
+from server.policy.principal import Principal
+from server.records.clock import ClockError, parse
+from server.records.keys import rewrite_keys
+from server.records.merge import StaleBase, merge_element, merge_scalar, set_members
+from server.records.schema import (RECORD_TYPES, SET, FieldError, check_element, check_value,
+                                   field_spec)
+
+OPS = ("create", "set", "add", "remove", "delete")
+
+
+@dataclass
+class Mutation:
+    id: str
+    record_type: str
+    record: str
+    op: str
+    field: str | None = None
+    value: object = None
+    base: int | None = None
+    hlc: str = ""
+
+
+@dataclass
+class Outcome:
+    status: str  # applied | unchanged | conflict | not_found | deleted | read_only | invalid
+    message: str = ""
+    record: Record | None = None
+    final: bool = True  # False: may succeed later (the answer is not remembered)
+
+    def as_json(self, mutation_id: str, revision: int | None) -> dict:
+        answer = {"id": mutation_id, "status": self.status}
+        if self.message:
+            answer["message"] = self.message
+        if revision is not None and self.status in ("applied", "conflict"):
+            answer["revision"] = revision
+        return answer
+
+
+@dataclass
+class RecordWriter:
+    tx: WriteTx
+    principal: Principal
+    rules: FieldRules
+    touched: dict[str, Record] = dc_field(default_factory=dict)
+    _team_sharing: dict[str, str] = dc_field(default_factory=dict)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _sharing_of(self, team_id: str) -> str:
+        if team_id not in self._team_sharing:
+            self._team_sharing[team_id] = self.tx.session.get(Team, team_id).sharing
+        return self._team_sharing[team_id]
+
+    def _load(self, record_uuid: str) -> Record | None:
+        record = self.touched.get(record_uuid)
+        if record is None:
+            record = self.tx.session.scalar(
+                select(Record).where(Record.uuid == record_uuid).with_for_update())
+        return record
+
+    # -- the one entry point ---------------------------------------------------------------
+
+    def apply(self, m: Mutation) -> Outcome:
+        try:
+            self._check_shape(m)
+        except (FieldError, ClockError, ValueError) as exc:
+            return Outcome("invalid", str(exc))
+        record = self._load(m.record)
+        if record is None:
+            if m.op == "delete":
+                return Outcome("not_found", "no such record", final=False)
+            if self.principal.team_id is None:
+                return Outcome("invalid", "the admin command line does not create records")
+            record = self._create(m)
+        allowed = access(self.principal, record, self._sharing_of(record.team_id))
+        if not allowed.see:
+            return Outcome("not_found", "no such record", final=False)
+        if record.type != m.record_type:
+            return Outcome("invalid", f"{m.record} is a {record.type}, not a {m.record_type}")
+        if m.op == "create":
+            return Outcome("unchanged", record=record)
+        if record.deleted_at is not None:
+            self._history(record, m, outcome="lost")
+            return Outcome("deleted", "the record was deleted; the change is kept in its history")
+        if m.op == "delete":
+            if not allowed.manage:
+                return Outcome("read_only", "only its owner, their manager or an admin may "
+                                            "delete this record")
+            return self._delete(record, m)
+        if not allowed.edit or m.field in self.rules.read_only(record):
+            return Outcome("read_only", "you may not change this field")
+        if field_spec(record.type, m.field).kind == SET:
+            return self._set_element(record, m)
+        return self._set_scalar(record, m)
+
+    def _check_shape(self, m: Mutation) -> None:
+        if m.op not in OPS:
+            raise FieldError(f"op is one of {', '.join(OPS)}")
+        if m.record_type not in RECORD_TYPES:
+            raise FieldError(f"unknown record type {m.record_type!r}")
+        m.record = str(uuid_module.UUID(m.record))
+        parse(m.hlc)
+        if m.op in ("set", "add", "remove"):
+            if not m.field:
+                raise FieldError(f"a {m.op} names a field")
+            spec = field_spec(m.record_type, m.field)
+            if m.op == "set":
+                m.value = check_value(m.record_type, m.field, m.value, self.principal.schema)
+                if spec.kind == "ref" and m.value is not None:
+                    uuid_module.UUID(m.value)
+            else:
+                m.value = check_element(m.record_type, m.field, m.value, self.principal.schema)
+
+    # -- changes -----------------------------------------------------------------------------
+
+    def _touch(self, record: Record) -> None:
+        record.revision = self.tx.revision
+        record.updated_at = now_ms()
+        self.touched[record.uuid] = record
+
+    def _create(self, m: Mutation) -> Record:
+        now = now_ms()
+        record = Record(uuid=m.record, type=m.record_type, owner_id=self.principal.user_id,
+                        team_id=self.principal.team_id, fields={}, versions={},
+                        revision=self.tx.revision, created_at=now, updated_at=now)
+        self.tx.session.add(record)
+        self.touched[record.uuid] = record
+        self._history(record, Mutation(m.id, m.record_type, m.record, "create", "*", None,
+                                       None, m.hlc))
+        audit(self.tx.session, self.principal, "create", record_type=record.type,
+              record_uuid=record.uuid, detail={"mutation": m.id})
+        return record
+
+    def _set_scalar(self, record: Record, m: Mutation) -> Outcome:
+        current = (record.fields or {}).get(m.field)
+        meta = (record.versions or {}).get(m.field)
+        try:
+            result = merge_scalar(current, meta, m.value, m.base, m.hlc, self.principal.user_id)
+        except StaleBase as exc:
+            return Outcome("invalid", str(exc))
+        if result.applied:
+            version = (meta["v"] if meta else 0) + 1
+            record.fields = {**(record.fields or {}), m.field: m.value}
+            record.versions = {**(record.versions or {}),
+                               m.field: {"v": version, "hlc": m.hlc, "by": self.principal.user_id}}
+            self._touch(record)
+            self._history(record, m, old=current)
+            audit(self.tx.session, self.principal, "update", record_type=record.type,
+                  record_uuid=record.uuid, field=m.field, old=current, new=m.value)
+        if result.conflict:
+            self._touch(record)
+            if not result.applied:
+                self._history(record, m, old=current, outcome="lost")
+            self._conflict(record, m.field, result)
+            return Outcome("conflict", "someone else changed this field too; "
+                           + ("your value was kept" if result.applied else "their value was kept"),
+                           record=record)
+        return Outcome("applied" if result.applied else "unchanged", record=record)
+
+    def _set_element(self, record: Record, m: Mutation) -> Outcome:
+        present = m.op == "add"
+        meta = dict((record.versions or {}).get(m.field) or {"v": 0, "e": {}})
+        elements = dict(meta.get("e") or {})
+        before = set_members(elements)
+        merge_element(elements, m.value, present, m.hlc)
+        after = set_members(elements)
+        meta.update(e=elements, hlc=max(meta.get("hlc") or m.hlc, m.hlc, key=parse),
+                    by=self.principal.user_id)
+        if after != before:
+            meta["v"] = meta.get("v", 0) + 1
+        record.versions = {**(record.versions or {}), m.field: meta}
+        record.fields = {**(record.fields or {}), m.field: after}
+        self._touch(record)
+        if after == before:
+            return Outcome("unchanged", record=record)
+        self._history(record, m, old=before)
+        audit(self.tx.session, self.principal, "update", record_type=record.type,
+              record_uuid=record.uuid, field=m.field, old=before, new=after)
+        return Outcome("applied", record=record)
+
+    def _delete(self, record: Record, m: Mutation) -> Outcome:
+        record.deleted_at = now_ms()
+        self._touch(record)
+        self._history(record, m)
+        audit(self.tx.session, self.principal, "delete", record_type=record.type,
+              record_uuid=record.uuid)
+        return Outcome("applied", record=record)
+
+    def restore(self, record: Record) -> None:
+        """Undo a delete (admins only; the route checks)."""
+        record.deleted_at = None
+        self._touch(record)
+        self._history(record, Mutation("", record.type, record.uuid, "restore", "*", None, None,
+                                       ""))
+        audit(self.tx.session, self.principal, "restore", record_type=record.type,
+              record_uuid=record.uuid)
+
+    def finish(self) -> None:
+        """Rewrite the lookup keys of every record this transaction changed."""
+        self.tx.session.flush()
+        for record in self.touched.values():
+            rewrite_keys(self.tx.session, record)
+
+    # -- bookkeeping -----------------------------------------------------------------------
+
+    def _history(self, record: Record, m: Mutation, old=None, outcome: str = "applied") -> None:
+        self.tx.session.add(RecordHistory(
+            record_uuid=record.uuid, revision=self.tx.revision, field=m.field or "*", op=m.op,
+            old=old, new=m.value, hlc=m.hlc, user_id=self.principal.user_id,
+            device_id=self.principal.device_id, at=now_ms(), outcome=outcome))
+
+    def _conflict(self, record: Record, field: str, result) -> None:
+        self.tx.session.add(Conflict(
+            record_uuid=record.uuid, field=field, kept=result.kept, lost=result.lost,
+            kept_user_id=result.kept_by, kept_hlc=result.kept_hlc, lost_user_id=result.lost_by,
+            lost_device_id=self.principal.device_id if not result.applied else None,
+            lost_hlc=result.lost_hlc, revision=self.tx.revision, at=now_ms()))
+        audit(self.tx.session, self.principal, "conflict", record_type=record.type,
+              record_uuid=record.uuid, field=field, old=result.lost, new=result.kept)

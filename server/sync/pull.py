@@ -1,0 +1,118 @@
+"""Pull: everything that changed since the device's cursor, as that person may see it.
+
+Pages are ordered by (revision, uuid). The revision ceiling is read first; because writes
+commit in revision order (see ``server.db.database``), every revision up to it is committed,
+so a page never skips a change that commits later.
+
+"Gone": a record the device was sent before and may no longer see (hand-over, a sharing or role
+change, a field rule) is reported by uuid so the client can drop it. Which records a device
+has been sent is kept in ``device_records``, so other devices learn nothing of records they
+never saw. Permission changes bump the revision of the records they affect, which is what
+brings those records back into a pull.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, delete, not_, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from server import SCHEMA_VERSION
+from server.db.database import Database
+from server.db.models import Conflict, DeviceRecord, Record, ServerState, Team, User
+from server.policy.permissions import visible_clause
+from server.policy.principal import Principal
+from server.records.views import RecordViews, iso
+from server.sync.cursor import decode, encode
+
+DEFAULT_PAGE = 500
+MAX_PAGE = 2000
+
+
+def _after(revision: int, last_uuid: str | None):
+    if last_uuid is None:
+        return Record.revision > revision
+    return or_(Record.revision > revision,
+               and_(Record.revision == revision, Record.uuid > last_uuid))
+
+
+def _upto(revision: int, last_uuid: str | None):
+    if last_uuid is None:
+        return Record.revision <= revision
+    return or_(Record.revision < revision,
+               and_(Record.revision == revision, Record.uuid <= last_uuid))
+
+
+def _remember(session, dialect: str, device_id: str, uuids: list[str]) -> None:
+    if not uuids:
+        return
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    for start in range(0, len(uuids), 1000):
+        rows = [{"device_id": device_id, "record_uuid": u} for u in uuids[start:start + 1000]]
+        session.execute(insert(DeviceRecord).values(rows).on_conflict_do_nothing())
+
+
+def pull(db: Database, principal: Principal, cursor: str | None, limit: int) -> dict:
+    revision, last_uuid = decode(cursor)
+    limit = max(1, min(limit, MAX_PAGE))
+    with db.write() as tx:  # writes only device_records; never takes the revision lock
+        session = tx.session
+        ceiling = session.scalar(select(ServerState.revision).where(ServerState.id == 1))
+        visible = visible_clause(principal)
+        rows = session.scalars(
+            select(Record).join(Team, Team.id == Record.team_id)
+            .where(visible, _after(revision, last_uuid), Record.revision <= ceiling)
+            .order_by(Record.revision, Record.uuid).limit(limit + 1)).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        end = (rows[-1].revision, rows[-1].uuid) if more else (ceiling, None)
+        window = and_(_after(revision, last_uuid), _upto(*end))
+
+        gone = list(session.scalars(
+            select(Record.uuid).join(Team, Team.id == Record.team_id)
+            .join(DeviceRecord, and_(DeviceRecord.record_uuid == Record.uuid,
+                                     DeviceRecord.device_id == principal.device_id))
+            .where(window, not_(visible))))
+        if gone:
+            session.execute(delete(DeviceRecord).where(
+                DeviceRecord.device_id == principal.device_id,
+                DeviceRecord.record_uuid.in_(gone)))
+        _remember(session, db.dialect, principal.device_id, [r.uuid for r in rows])
+
+        views = RecordViews(session, principal)
+        conflicts = _conflicts(session, principal, views, revision, end[0], visible)
+        return {"records": [views.record_json(r) for r in rows], "gone": gone,
+                "conflicts": conflicts, "cursor": encode(*end), "more": more,
+                "schema_version": SCHEMA_VERSION}
+
+
+def _conflicts(session, principal: Principal, views: RecordViews, after: int, upto: int,
+               visible) -> list[dict]:
+    """Collisions in the revision window that involve this person, on records and fields they
+    may still see."""
+    if upto <= after:
+        return []
+    rows = session.execute(
+        select(Conflict, Record).join(Record, Record.uuid == Conflict.record_uuid)
+        .join(Team, Team.id == Record.team_id)
+        .where(Conflict.revision > after, Conflict.revision <= upto, visible,
+               or_(Conflict.kept_user_id == principal.user_id,
+                   Conflict.lost_user_id == principal.user_id))
+        .order_by(Conflict.id)).all()
+    emails = {}
+    answer = []
+    for conflict, record in rows:
+        if conflict.field in views.rules.hidden(record):
+            continue
+        for user_id in (conflict.kept_user_id, conflict.lost_user_id):
+            if user_id and user_id not in emails:
+                emails[user_id] = session.scalar(select(User.email).where(User.id == user_id))
+        answer.append(conflict_json(conflict, emails))
+    return answer
+
+
+def conflict_json(conflict: Conflict, emails: dict) -> dict:
+    return {"id": conflict.id, "record": conflict.record_uuid, "field": conflict.field,
+            "kept": conflict.kept, "lost": conflict.lost,
+            "kept_by": emails.get(conflict.kept_user_id, ""), "kept_hlc": conflict.kept_hlc,
+            "lost_by": emails.get(conflict.lost_user_id, ""), "lost_hlc": conflict.lost_hlc,
+            "at": iso(conflict.at)}
