@@ -93,7 +93,8 @@ def set_role(tx: WriteTx, actor: Principal, email: str, role: str,
         raise AdminError(f"role is one of {', '.join(ROLES)}")
     user = user_by_email(tx, email)
     home = _team(tx, team) if team else None
-    managed = [_team(tx, t) for t in manages or []]
+    # once each, however often (by name or id) it was named
+    managed = list({t.id: t for t in (_team(tx, name) for name in manages or [])}.values())
     if managed and role != "manager":
         raise AdminError("only a manager manages other teams")
     before = {"role": user.role, "team": user.team_id, "manages": sorted(

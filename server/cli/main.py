@@ -15,7 +15,7 @@ import sys
 from datetime import datetime, timezone
 
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError
 
 DEFAULT_DATABASE = "sqlite:///liaison-server.sqlite3"
 EXIT_BAD_INPUT, EXIT_DATABASE = 1, 3
@@ -26,8 +26,21 @@ class CliError(Exception):
 
 
 def database_url(args) -> str:
+    """The database to use; a URL SQLAlchemy cannot parse, or whose driver is not installed,
+    is bad input (one line, never echoed: it may hold a password)."""
     from server.api.app import DATABASE_URL_ENV
-    return args.database_url or os.environ.get(DATABASE_URL_ENV) or DEFAULT_DATABASE
+    url = args.database_url or os.environ.get(DATABASE_URL_ENV) or DEFAULT_DATABASE
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise CliError("the database URL is not one of sqlite:///PATH or "
+                       "postgresql+psycopg://USER:PASSWORD@HOST/DATABASE") from None
+    try:
+        parsed.get_dialect().import_dbapi()
+    except (NoSuchModuleError, ImportError):
+        raise CliError(f"no database driver for {parsed.drivername!r} is installed (use "
+                       f"sqlite:///PATH or postgresql+psycopg://…)") from None
+    return url
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -103,9 +116,12 @@ def main(argv: list[str] | None = None) -> int:
     except (AdminError, CliError, SchemaTooNew) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except OperationalError as exc:
+    except UnicodeError:  # bytes that are not UTF-8 in an argument or the password
+        print("error: the arguments and the password must be UTF-8 text", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except DatabaseError as exc:  # cannot connect, not a database, …
         shown = make_url(database_url(args)).render_as_string(hide_password=True)
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "no answer"
+        reason = (str(exc.orig).strip().splitlines() or ["no answer"])[0]
         print(f"error: cannot use the database {shown}: {reason}", file=sys.stderr)
         return EXIT_DATABASE
     except KeyboardInterrupt:

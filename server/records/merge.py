@@ -1,15 +1,21 @@
 """How one field-level mutation merges into a record. Pure functions, no database: the client
 implements the very same rules (docs/sync-protocol.md), so both sides converge.
 
-Scalar fields carry a version (incremented on every applied change). A mutation says which
-version its author had seen (``base``):
+Scalar fields carry a version (incremented on every applied change) and the clock and device
+of the write that set them. A mutation says which version its author had seen (``base``):
 
 * ``base`` equals the current version (or the field was never set): the author saw the current
   value; the change applies.
-* ``base`` is older: someone else changed the field meanwhile, a collision. The winner is the
-  filled value over an empty one (an empty value never replaces a filled one in a collision),
-  then the later hybrid logical clock. Whatever the arrival order, the same value wins.
-  The loser is kept in the history and reported as a conflict.
+* ``base`` is older: the field changed since the author last saw it. The later hybrid logical
+  clock wins (last writer wins), so whatever the arrival order, every copy ends with the same
+  value. When the overtaken write came from another device, this is a collision: the losing
+  value is kept in the history and reported as a conflict to both people. (A device's own
+  earlier write is not a collision with itself.)
+
+Emptiness plays no part in choosing a winner: any other rule breaks convergence (a clear that
+follows the same device's earlier value would win in one arrival order and lose in another).
+A field is emptied only by an explicit ``set`` to empty, which only a person makes: fields a
+pull leaves out (hidden, or newer than the client's schema) are never read as empty.
 
 Set fields (emails, phones, tags) merge element by element: each element keeps the clock of
 its last add or remove, and the later clock decides. No collision is possible.
@@ -38,14 +44,11 @@ class StaleBase(ValueError):
     """The mutation claims a version the server never gave out."""
 
 
-def _rank(value, hlc: str):
-    return (value is not None, parse(hlc))
-
-
 def merge_scalar(current, meta: dict | None, value, base: int | None, hlc: str,
-                 author: str | None) -> ScalarOutcome:
-    """Merge ``value`` (written at ``hlc`` by ``author`` on top of version ``base``) into a
-    field whose value is ``current`` with metadata ``meta`` ({"v", "hlc", "by"} or None)."""
+                 author: str | None, device: str | None) -> ScalarOutcome:
+    """Merge ``value`` (written at ``hlc`` by ``author`` on ``device``, on top of version
+    ``base``) into a field whose value is ``current`` with metadata ``meta``
+    ({"v", "hlc", "by", "dev"} or None)."""
     version = meta["v"] if meta else 0
     if base is None:
         base = version
@@ -56,9 +59,12 @@ def merge_scalar(current, meta: dict | None, value, base: int | None, hlc: str,
         return ScalarOutcome(current != value, False, value, None, hlc, "", author, None)
     if current == value:
         return ScalarOutcome(False, False, value, None, hlc, "", author, None)
-    if _rank(value, hlc) > _rank(current, meta["hlc"]):
-        return ScalarOutcome(True, True, value, current, hlc, meta["hlc"], author, meta.get("by"))
-    return ScalarOutcome(False, True, current, value, meta["hlc"], hlc, meta.get("by"), author)
+    collision = meta.get("dev") != device
+    if parse(hlc) > parse(meta["hlc"]):
+        return ScalarOutcome(True, collision, value, current, hlc, meta["hlc"], author,
+                             meta.get("by"))
+    return ScalarOutcome(False, collision, current, value, meta["hlc"], hlc, meta.get("by"),
+                         author)
 
 
 def merge_element(elements: dict, element: str, present: bool, hlc: str) -> bool:

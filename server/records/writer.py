@@ -102,10 +102,9 @@ class RecordWriter:
             return Outcome("invalid", f"{m.record} is a {record.type}, not a {m.record_type}")
         if m.op == "create":
             return Outcome("unchanged", record=record)
-        if record.deleted_at is not None:
-            self._history(record, m, outcome="lost")
-            return Outcome("deleted", "the record was deleted; the change is kept in its history")
         if m.op == "delete":
+            if record.deleted_at is not None:
+                return Outcome("unchanged", record=record)
             if not allowed.manage:
                 return Outcome("read_only", "only its owner, their manager or an admin may "
                                             "delete this record")
@@ -113,8 +112,15 @@ class RecordWriter:
         if not allowed.edit or m.field in self.rules.read_only(record):
             return Outcome("read_only", "you may not change this field")
         if field_spec(record.type, m.field).kind == SET:
-            return self._set_element(record, m)
-        return self._set_scalar(record, m)
+            outcome = self._set_element(record, m)
+        else:
+            outcome = self._set_scalar(record, m)
+        if record.deleted_at is not None and outcome.status != "invalid":
+            # Merged into the tombstone all the same: the change is kept (an admin's restore
+            # brings it back) and every copy converges whatever the order of delete and edit.
+            return Outcome("deleted", "the record was deleted; your change is kept with it",
+                           record=record)
+        return outcome
 
     def _check_shape(self, m: Mutation) -> None:
         if m.op not in OPS:
@@ -158,14 +164,16 @@ class RecordWriter:
         current = (record.fields or {}).get(m.field)
         meta = (record.versions or {}).get(m.field)
         try:
-            result = merge_scalar(current, meta, m.value, m.base, m.hlc, self.principal.user_id)
+            result = merge_scalar(current, meta, m.value, m.base, m.hlc, self.principal.user_id,
+                                  self.principal.device_id)
         except StaleBase as exc:
             return Outcome("invalid", str(exc))
         if result.applied:
             version = (meta["v"] if meta else 0) + 1
             record.fields = {**(record.fields or {}), m.field: m.value}
             record.versions = {**(record.versions or {}),
-                               m.field: {"v": version, "hlc": m.hlc, "by": self.principal.user_id}}
+                               m.field: {"v": version, "hlc": m.hlc, "by": self.principal.user_id,
+                                         "dev": self.principal.device_id}}
             self._touch(record)
             self._history(record, m, old=current)
             audit(self.tx.session, self.principal, "update", record_type=record.type,
@@ -174,7 +182,8 @@ class RecordWriter:
             self._touch(record)
             if not result.applied:
                 self._history(record, m, old=current, outcome="lost")
-            self._conflict(record, m.field, result)
+            self._conflict(record, m.field, result,
+                           meta.get("dev") if result.applied else self.principal.device_id)
             return Outcome("conflict", "someone else changed this field too; "
                            + ("your value was kept" if result.applied else "their value was kept"),
                            record=record)
@@ -232,11 +241,11 @@ class RecordWriter:
             old=old, new=m.value, hlc=m.hlc, user_id=self.principal.user_id,
             device_id=self.principal.device_id, at=now_ms(), outcome=outcome))
 
-    def _conflict(self, record: Record, field: str, result) -> None:
+    def _conflict(self, record: Record, field: str, result, lost_device: str | None) -> None:
         self.tx.session.add(Conflict(
             record_uuid=record.uuid, field=field, kept=result.kept, lost=result.lost,
             kept_user_id=result.kept_by, kept_hlc=result.kept_hlc, lost_user_id=result.lost_by,
-            lost_device_id=self.principal.device_id if not result.applied else None,
+            lost_device_id=lost_device,
             lost_hlc=result.lost_hlc, revision=self.tx.revision, at=now_ms()))
         audit(self.tx.session, self.principal, "conflict", record_type=record.type,
               record_uuid=record.uuid, field=field, old=result.lost, new=result.kept)
