@@ -20,13 +20,17 @@ ACTIONS = ("create", "update", "delete", "restore", "link", "share", "permission
            "login_failed", "revoke", "hand_over", "team", "user", "conflict")
 
 
-def audit(session: Session, principal: Principal, action: str, *, record_type=None,
-          record_uuid=None, field=None, old=None, new=None, detail=None, at=None) -> None:
-    session.add(AuditEntry(
-        at=at or now_ms(), user_id=principal.user_id, user_email=principal.email,
-        device_id=principal.device_id, address=principal.address, action=action,
-        record_type=record_type, record_uuid=record_uuid, field=field, old=old, new=new,
-        detail=detail))
+def audit_values(principal: Principal, action: str, *, record_type=None, record_uuid=None,
+                 field=None, old=None, new=None, detail=None, at=None) -> dict:
+    """One audit row as column values (for bulk inserts of many rows at once)."""
+    return dict(at=at or now_ms(), user_id=principal.user_id, user_email=principal.email,
+                device_id=principal.device_id, address=principal.address, action=action,
+                record_type=record_type, record_uuid=record_uuid, field=field, old=old,
+                new=new, detail=detail)
+
+
+def audit(session: Session, principal: Principal, action: str, **what) -> None:
+    session.add(AuditEntry(**audit_values(principal, action, **what)))
 
 
 def audit_rows(session: Session, *, record_uuid=None, user_email=None, since_ms=None,

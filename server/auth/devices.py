@@ -14,6 +14,8 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from server import SCHEMA_VERSION
+
 from server.db.database import now_ms
 from server.db.models import Device, ManagedTeam, User
 from server.policy.principal import Principal
@@ -34,7 +36,7 @@ def new_device(session: Session, user: User, name: str, address: str) -> tuple[D
 
 
 def principal_for(session: Session, user: User, device: Device | None = None,
-                  address: str = "", schema: int = 0) -> Principal:
+                  address: str = "", schema: int = SCHEMA_VERSION) -> Principal:
     managed = frozenset(session.scalars(
         select(ManagedTeam.team_id).where(ManagedTeam.user_id == user.id)))
     return Principal(user_id=user.id, email=user.email, role=user.role, team_id=user.team_id,

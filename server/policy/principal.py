@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from server import SCHEMA_VERSION
+
 ROLES = ("admin", "manager", "rep")
 
 
@@ -16,7 +18,7 @@ class Principal:
     managed_team_ids: frozenset[str] = field(default_factory=frozenset)
     device_id: str | None = None
     address: str = ""
-    schema: int = 0
+    schema: int = SCHEMA_VERSION  # the record schema the client speaks
 
     @property
     def teams(self) -> frozenset[str]:

@@ -43,7 +43,13 @@ def record_keys(record: Record) -> list[tuple[str, str]]:
     return sorted(set(keys))
 
 
-def rewrite_keys(session: Session, record: Record) -> None:
-    session.execute(delete(RecordKey).where(RecordKey.record_uuid == record.uuid))
-    session.add_all(RecordKey(record_uuid=record.uuid, kind=kind, value=value)
-                    for kind, value in record_keys(record))
+def rewrite_keys(session: Session, records: list[Record]) -> None:
+    """Replace the keys of ``records`` (one DELETE and one bulk INSERT per 500 records)."""
+    for start in range(0, len(records), 500):
+        chunk = records[start:start + 500]
+        session.execute(delete(RecordKey).where(
+            RecordKey.record_uuid.in_([r.uuid for r in chunk])))
+        rows = [{"record_uuid": r.uuid, "kind": kind, "value": value}
+                for r in chunk for kind, value in record_keys(r)]
+        if rows:
+            session.execute(RecordKey.__table__.insert(), rows)

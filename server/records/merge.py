@@ -30,8 +30,9 @@ from server.records.clock import parse
 
 @dataclass
 class ScalarOutcome:
-    applied: bool  # the record's value changes
-    conflict: bool  # a collision happened (the loser goes to history and conflicts)
+    wins: bool  # the mutation becomes the field's latest write (version, clock, device)
+    changed: bool  # ... and the value differs from the one it replaces
+    collision: bool  # it overtook, or lost to, another device's write its author never saw
     kept: object
     lost: object
     kept_hlc: str
@@ -48,23 +49,26 @@ def merge_scalar(current, meta: dict | None, value, base: int | None, hlc: str,
                  author: str | None, device: str | None) -> ScalarOutcome:
     """Merge ``value`` (written at ``hlc`` by ``author`` on ``device``, on top of version
     ``base``) into a field whose value is ``current`` with metadata ``meta``
-    ({"v", "hlc", "by", "dev"} or None)."""
+    ({"v", "hlc", "by", "dev"} or None).
+
+    Every winning write becomes the field's latest, even when it writes the value already
+    there: a field is a last-writer-wins register, and skipping "no-op" writes would let the
+    arrival order decide which later write overtakes them.
+    """
     version = meta["v"] if meta else 0
     if base is None:
         base = version
     if base > version:
         raise StaleBase(f"version {base} of this field was never given out (the latest is "
                         f"{version})")
-    if base == version:
-        return ScalarOutcome(current != value, False, value, None, hlc, "", author, None)
-    if current == value:
-        return ScalarOutcome(False, False, value, None, hlc, "", author, None)
-    collision = meta.get("dev") != device
-    if parse(hlc) > parse(meta["hlc"]):
-        return ScalarOutcome(True, collision, value, current, hlc, meta["hlc"], author,
-                             meta.get("by"))
-    return ScalarOutcome(False, collision, current, value, meta["hlc"], hlc, meta.get("by"),
-                         author)
+    saw_current = base == version
+    wins = saw_current or parse(hlc) > parse(meta["hlc"])
+    collision = (not saw_current and current != value and meta.get("dev") != device)
+    if wins:
+        return ScalarOutcome(True, current != value, collision, value, current, hlc,
+                             meta["hlc"] if meta else "", author, meta.get("by") if meta else None)
+    return ScalarOutcome(False, False, collision, current, value, meta["hlc"], hlc,
+                         meta.get("by"), author)
 
 
 def merge_element(elements: dict, element: str, present: bool, hlc: str) -> bool:

@@ -46,7 +46,7 @@ class RecordViews:
 
     def fields_for(self, record: Record) -> tuple[dict, dict, list[str]]:
         hidden = self.rules.hidden(record)
-        schema = self.principal.schema or 10**6
+        schema = self.principal.schema
         fields = {k: v for k, v in (record.fields or {}).items()
                   if k not in hidden and visible_in_schema(record.type, k, schema)}
         versions = {k: {"v": meta.get("v", 0), "hlc": meta.get("hlc", "")}

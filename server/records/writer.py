@@ -17,9 +17,9 @@ from dataclasses import dataclass, field as dc_field
 
 from sqlalchemy import select
 
-from server.audit import audit
+from server.audit import audit_values
 from server.db.database import WriteTx, now_ms
-from server.db.models import Conflict, Record, RecordHistory, Team
+from server.db.models import AuditEntry, Conflict, Record, RecordHistory, Team
 from server.policy.permissions import FieldRules, access
 from server.policy.principal import Principal
 from server.records.clock import ClockError, parse
@@ -66,6 +66,11 @@ class RecordWriter:
     rules: FieldRules
     touched: dict[str, Record] = dc_field(default_factory=dict)
     _team_sharing: dict[str, str] = dc_field(default_factory=dict)
+    _loaded: dict[str, Record | None] = dc_field(default_factory=dict)
+    # History and audit rows, inserted in bulk by finish(): a batch of 1,000 mutations is a
+    # handful of statements, not thousands.
+    _history_rows: list[dict] = dc_field(default_factory=list)
+    _audit_rows: list[dict] = dc_field(default_factory=list)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -74,16 +79,31 @@ class RecordWriter:
             self._team_sharing[team_id] = self.tx.session.get(Team, team_id).sharing
         return self._team_sharing[team_id]
 
+    def preload(self, record_uuids: list[str]) -> None:
+        """Read (and lock, on PostgreSQL) every record a batch names, in one query per 500."""
+        wanted = sorted({u for u in record_uuids if u not in self._loaded})
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            self._loaded.update(dict.fromkeys(chunk))
+            for record in self.tx.session.scalars(
+                    select(Record).where(Record.uuid.in_(chunk)).with_for_update()):
+                self._loaded[record.uuid] = record
+
     def _load(self, record_uuid: str) -> Record | None:
-        record = self.touched.get(record_uuid)
-        if record is None:
-            record = self.tx.session.scalar(
-                select(Record).where(Record.uuid == record_uuid).with_for_update())
-        return record
+        if record_uuid not in self._loaded:
+            self.preload([record_uuid])
+        return self._loaded[record_uuid]
+
+    def _audit(self, action: str, **what) -> None:
+        self._audit_rows.append(audit_values(self.principal, action, **what))
 
     # -- the one entry point ---------------------------------------------------------------
 
     def apply(self, m: Mutation) -> Outcome:
+        with self.tx.session.no_autoflush:
+            return self._apply(m)
+
+    def _apply(self, m: Mutation) -> Outcome:
         try:
             self._check_shape(m)
         except (FieldError, ClockError, ValueError) as exc:
@@ -154,9 +174,10 @@ class RecordWriter:
                         revision=self.tx.revision, created_at=now, updated_at=now)
         self.tx.session.add(record)
         self.touched[record.uuid] = record
+        self._loaded[record.uuid] = record
         self._history(record, Mutation(m.id, m.record_type, m.record, "create", "*", None,
                                        None, m.hlc))
-        audit(self.tx.session, self.principal, "create", record_type=record.type,
+        self._audit("create", record_type=record.type,
               record_uuid=record.uuid, detail={"mutation": m.id})
         return record
 
@@ -168,26 +189,26 @@ class RecordWriter:
                                   self.principal.device_id)
         except StaleBase as exc:
             return Outcome("invalid", str(exc))
-        if result.applied:
-            version = (meta["v"] if meta else 0) + 1
+        if result.wins:
+            record.versions = {**(record.versions or {}), m.field: {
+                "v": (meta["v"] if meta else 0) + 1, "hlc": m.hlc,
+                "by": self.principal.user_id, "dev": self.principal.device_id}}
+            self._touch(record)
+        if result.changed:
             record.fields = {**(record.fields or {}), m.field: m.value}
-            record.versions = {**(record.versions or {}),
-                               m.field: {"v": version, "hlc": m.hlc, "by": self.principal.user_id,
-                                         "dev": self.principal.device_id}}
-            self._touch(record)
             self._history(record, m, old=current)
-            audit(self.tx.session, self.principal, "update", record_type=record.type,
-                  record_uuid=record.uuid, field=m.field, old=current, new=m.value)
-        if result.conflict:
+            self._audit("update", record_type=record.type, record_uuid=record.uuid,
+                        field=m.field, old=current, new=m.value)
+        elif not result.wins and m.value != current:
+            self._history(record, m, old=current, outcome="lost")  # kept, never thrown away
+        if result.collision:
             self._touch(record)
-            if not result.applied:
-                self._history(record, m, old=current, outcome="lost")
             self._conflict(record, m.field, result,
-                           meta.get("dev") if result.applied else self.principal.device_id)
+                           meta.get("dev") if result.wins else self.principal.device_id)
             return Outcome("conflict", "someone else changed this field too; "
-                           + ("your value was kept" if result.applied else "their value was kept"),
+                           + ("your value was kept" if result.wins else "their value was kept"),
                            record=record)
-        return Outcome("applied" if result.applied else "unchanged", record=record)
+        return Outcome("applied" if result.changed else "unchanged", record=record)
 
     def _set_element(self, record: Record, m: Mutation) -> Outcome:
         present = m.op == "add"
@@ -206,7 +227,7 @@ class RecordWriter:
         if after == before:
             return Outcome("unchanged", record=record)
         self._history(record, m, old=before)
-        audit(self.tx.session, self.principal, "update", record_type=record.type,
+        self._audit("update", record_type=record.type,
               record_uuid=record.uuid, field=m.field, old=before, new=after)
         return Outcome("applied", record=record)
 
@@ -214,7 +235,7 @@ class RecordWriter:
         record.deleted_at = now_ms()
         self._touch(record)
         self._history(record, m)
-        audit(self.tx.session, self.principal, "delete", record_type=record.type,
+        self._audit("delete", record_type=record.type,
               record_uuid=record.uuid)
         return Outcome("applied", record=record)
 
@@ -224,19 +245,24 @@ class RecordWriter:
         self._touch(record)
         self._history(record, Mutation("", record.type, record.uuid, "restore", "*", None, None,
                                        ""))
-        audit(self.tx.session, self.principal, "restore", record_type=record.type,
+        self._audit("restore", record_type=record.type,
               record_uuid=record.uuid)
 
     def finish(self) -> None:
-        """Rewrite the lookup keys of every record this transaction changed."""
-        self.tx.session.flush()
-        for record in self.touched.values():
-            rewrite_keys(self.tx.session, record)
+        """Write the history and audit rows, and the lookup keys of every changed record."""
+        session = self.tx.session
+        session.flush()
+        if self._history_rows:
+            session.execute(RecordHistory.__table__.insert(), self._history_rows)
+        if self._audit_rows:
+            session.execute(AuditEntry.__table__.insert(), self._audit_rows)
+        self._history_rows, self._audit_rows = [], []
+        rewrite_keys(session, list(self.touched.values()))
 
     # -- bookkeeping -----------------------------------------------------------------------
 
     def _history(self, record: Record, m: Mutation, old=None, outcome: str = "applied") -> None:
-        self.tx.session.add(RecordHistory(
+        self._history_rows.append(dict(
             record_uuid=record.uuid, revision=self.tx.revision, field=m.field or "*", op=m.op,
             old=old, new=m.value, hlc=m.hlc, user_id=self.principal.user_id,
             device_id=self.principal.device_id, at=now_ms(), outcome=outcome))
@@ -247,5 +273,5 @@ class RecordWriter:
             kept_user_id=result.kept_by, kept_hlc=result.kept_hlc, lost_user_id=result.lost_by,
             lost_device_id=lost_device,
             lost_hlc=result.lost_hlc, revision=self.tx.revision, at=now_ms()))
-        audit(self.tx.session, self.principal, "conflict", record_type=record.type,
+        self._audit("conflict", record_type=record.type,
               record_uuid=record.uuid, field=field, old=result.lost, new=result.kept)

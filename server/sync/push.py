@@ -36,7 +36,8 @@ def push(db: Database, principal: Principal, mutations: list[Mutation]) -> list[
         if any(m.id not in answered for m in mutations):
             tx.revision  # take the revision lock before any record lock (see above)
         writer = RecordWriter(tx, principal, FieldRules.load(session, principal))
-        results = []
+        writer.preload([m.record for m in mutations if m.id not in answered])
+        results, remembered = [], []
         for mutation in mutations:
             if mutation.id in answered:
                 results.append(answered[mutation.id])
@@ -45,8 +46,10 @@ def push(db: Database, principal: Principal, mutations: list[Mutation]) -> list[
             answer = outcome.as_json(mutation.id, tx.revision)
             if outcome.final:
                 answered[mutation.id] = answer
-                session.add(AppliedMutation(device_id=principal.device_id,
-                                            mutation_id=mutation.id, result=answer, at=now_ms()))
+                remembered.append({"device_id": principal.device_id,
+                                   "mutation_id": mutation.id, "result": answer, "at": now_ms()})
             results.append(answer)
         writer.finish()
+        if remembered:
+            session.execute(AppliedMutation.__table__.insert(), remembered)
     return results

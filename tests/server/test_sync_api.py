@@ -184,7 +184,7 @@ def test_delete_is_a_tombstone_an_admin_can_undo(people):
 
 
 def test_records_that_leave_ones_view_are_reported_gone(people):
-    ann, bob, server = people["ann"], people["bob"], people["server"]
+    ann, bob = people["ann"], people["bob"]
     record = new_id()
     ann.push(setter(ann, record, "name", "Private soon"))
     cursor = bob.pull_all()["cursor"]
