@@ -55,7 +55,9 @@ def sign_in(request: Request, response: Response,
         if not verify_password(user.password_hash if user else None, password) \
                 or not user.active:
             rate_limit.record_failure(tx.session, email, address, now)
-            audit(tx.session, Principal(None, email, "rep", None, address=address),
+            # Filed under the account when there is one, so the user's audit trail shows it.
+            audit(tx.session, Principal(user.id if user else None, email,
+                                        user.role if user else "rep", None, address=address),
                   "login_failed")
             failed = True
         else:
