@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what Liaison needs on Debian/Ubuntu: system packages (installed when run as root,
 # named otherwise) and a virtualenv in .venv with the Python dependencies.
-# Usage: scripts/bootstrap.sh app|test
+# Usage: scripts/bootstrap.sh app|test|server  (server: what `python -m server` needs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose="${1:-app}"
@@ -17,6 +17,7 @@ TEST_PACKAGES="dovecot-imapd openssl xvfb xauth isync notmuch python3-notmuch2 p
 
 wanted="$APP_PACKAGES"
 [ "$purpose" = test ] && wanted="$APP_PACKAGES $TEST_PACKAGES"
+[ "$purpose" = server ] && wanted="python3 python3-venv"
 
 missing=""
 for pkg in $wanted; do
@@ -43,6 +44,7 @@ fi
 # Reinstall only when the declared dependencies changed.
 extras=""
 [ "$purpose" = test ] && extras="[test,server]"
+[ "$purpose" = server ] && extras="[server]"
 stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)-${purpose}"
 if [ ! -e "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
