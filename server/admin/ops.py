@@ -118,6 +118,8 @@ def revoke_user(tx: WriteTx, actor: Principal, email: str) -> User:
     """Deactivate a user and every device of theirs; their very next request is refused."""
     user = user_by_email(tx, email)
     now = now_ms()
+    if not user.active:
+        return user  # already revoked: the first revocation's time and audit row stand
     user.active = False
     user.revoked_at = now
     tx.session.execute(update(Device).where(Device.user_id == user.id,

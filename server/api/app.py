@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 from contextlib import asynccontextmanager
 
@@ -19,12 +20,26 @@ from server import SCHEMA_VERSION, __version__
 from server.api.errors import answers
 from server.api.routes import admin, auth, records, sync
 from server.api.schemas import Health
-from server.db.database import Database
+from server.db.database import DATABASE_URL_ENV, Database
 
 log = logging.getLogger("liaison.server")
 
-DATABASE_URL_ENV = "LIAISON_SERVER_DATABASE_URL"
 MAX_BODY = 10 * 1024 * 1024
+# A JSON \u0000 escape, unless its backslash is itself escaped (an even run before it).
+_JSON_NUL = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
+
+
+async def carries_nul(request: Request) -> bool:
+    """Whether any text of the request (path, query, form or JSON body) holds U+0000, which
+    PostgreSQL cannot store or even compare: refused up front, so both databases answer
+    alike and no query sees it."""
+    if "\x00" in request.scope["path"] or b"%00" in request.scope["query_string"]:
+        return True
+    body = await request.body()
+    if not body:
+        return False
+    form = request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded")
+    return b"\x00" in body or (b"%00" in body if form else bool(_JSON_NUL.search(body)))
 
 
 def create_app(database_url: str | None = None) -> FastAPI:
@@ -58,6 +73,9 @@ def create_app(database_url: str | None = None) -> FastAPI:
         length = request.headers.get("content-length")
         if length and (not length.isdigit() or int(length) > MAX_BODY):
             return JSONResponse({"detail": "the request is too large"}, status_code=413)
+        if await carries_nul(request):
+            return JSONResponse({"detail": "text may not contain NUL (U+0000) characters"},
+                                status_code=400)
         try:
             response = await call_next(request)
         except Exception:

@@ -143,7 +143,7 @@ class MutationIn(Strict):
     value: Any = None
     base: int | None = Field(default=None, ge=0, description="the field version the change "
                              "was based on (set only)")
-    hlc: str = Field(description="MILLIS(13):COUNTER(5):NODE")
+    hlc: str = Field(max_length=64, description="MILLIS(13):COUNTER(5):NODE")
 
 
 class PushIn(Strict):

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import functools
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 _hasher = PasswordHasher()
-# Verified against when the user does not exist, so an unknown address takes as long as a
-# wrong password and timing does not tell which accounts exist.
-_DUMMY = _hasher.hash("not a password of anyone")
 MIN_LENGTH = 8
+
+
+@functools.cache
+def _dummy() -> str:
+    """Verified against when the user does not exist, so an unknown address takes as long as
+    a wrong password and timing does not tell which accounts exist (made on first use: the
+    admin command line never needs it)."""
+    return _hasher.hash("not a password of anyone")
 
 
 def hash_password(password: str) -> str:
@@ -18,6 +25,6 @@ def hash_password(password: str) -> str:
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash or _DUMMY, password) and password_hash is not None
+        return _hasher.verify(password_hash or _dummy(), password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False

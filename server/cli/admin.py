@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from server.admin import ops
-from server.api.routes.auth import device_json, user_json
+from server.admin.views import device_json, user_json
 from server.audit import audit_json, audit_rows
 from server.cli.main import CliError, parse_since, print_json, read_password
 from server.db.database import Database
@@ -108,6 +108,8 @@ def _run(args, db: Database, actor: Principal) -> int:
         with db.read() as session:
             query = select(Device, User.email).join(User, User.id == Device.user_id)
             if args.user:
+                if session.scalar(select(User.id).where(User.email == args.user.strip().lower())) is None:
+                    raise CliError(f"there is no user {args.user!r}")
                 query = query.where(User.email == args.user.strip().lower())
             devices = [device_json(d, e) for d, e in session.execute(
                 query.order_by(Device.created_at))]

@@ -28,7 +28,7 @@ class CliError(Exception):
 def database_url(args) -> str:
     """The database to use; a URL SQLAlchemy cannot parse, or whose driver is not installed,
     is bad input (one line, never echoed: it may hold a password)."""
-    from server.api.app import DATABASE_URL_ENV
+    from server.db.database import DATABASE_URL_ENV
     url = args.database_url or os.environ.get(DATABASE_URL_ENV) or DEFAULT_DATABASE
     try:
         parsed = make_url(url)
@@ -75,7 +75,7 @@ def _parser() -> argparse.ArgumentParser:
 def _serve(args) -> int:
     import uvicorn
 
-    from server.api.app import DATABASE_URL_ENV
+    from server.db.database import DATABASE_URL_ENV
     from server.db.migrate import upgrade
     from server.logs import log_config
     url = database_url(args)

@@ -23,6 +23,10 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 
+# Where `python -m server run` tells its worker processes which database to use.
+DATABASE_URL_ENV = "LIAISON_SERVER_DATABASE_URL"
+
+
 def now_ms() -> int:
     return int(time.time() * 1000)
 

@@ -6,8 +6,8 @@ Field kinds:
   ``YYYY-MM-DD``), ``ref`` (another record's UUID): scalar values, merged field by field;
 * ``set``: a list of strings merged as adds and removes of elements (emails, phones, tags),
   never replaced as a whole list;
-* custom fields of companies, contacts and deals are ``custom.KEY`` (text, int or decimal):
-  each merges on its own.
+* custom fields of companies, contacts and deals are ``custom.KEY`` (``scalar``: text or a
+  number): each merges on its own.
 
 ``since`` is the schema version that introduced a field: a client one version behind does
 not get it in pulls and cannot write it.
@@ -28,6 +28,7 @@ class Field:
 
 
 TEXT, INT, DECIMAL, DATE, REF, SET = "text", "int", "decimal", "date", "ref", "set"
+SCALAR = "scalar"  # custom fields: text, or a number
 
 _LINKS = {"contact": Field(REF), "company": Field(REF), "deal": Field(REF)}
 
@@ -87,7 +88,7 @@ def field_spec(record_type: str, field: str) -> Field:
     if field in fields:
         return fields[field]
     if record_type in CUSTOM_FIELD_TYPES and _CUSTOM_KEY.match(field):
-        return Field(TEXT)
+        return Field(SCALAR)
     raise FieldError(f"a {record_type} has no field {field!r}")
 
 
@@ -100,6 +101,10 @@ def check_value(record_type: str, field: str, value, schema: int):
         raise FieldError(f"{field!r} is a set: add or remove elements")
     if value is None or value == "":
         return None
+    if spec.kind == SCALAR and isinstance(value, (int, float)) and not isinstance(value, bool):
+        if value != value or value in (float("inf"), float("-inf")) or abs(value) > 2**62:
+            raise FieldError(f"{field!r} takes text or a finite number")
+        return value
     if spec.kind == INT:
         if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 2**62:
             raise FieldError(f"{field!r} takes a whole number")

@@ -52,3 +52,26 @@ def test_several_workers_share_one_database(postgres_server, tmp_path):
         assert {rep.get("/api/v1/me").status_code for _ in range(30)} == {401}
         pids = {line for line in server.log_path.read_text().splitlines() if "Started server process" in line}
         assert len(pids) == 3
+
+
+def test_schema_head_constant_matches_the_migrations():
+    from alembic.script import ScriptDirectory
+
+    from server.db.migrate import SCHEMA_HEAD, _config
+
+    assert ScriptDirectory.from_config(_config("sqlite://")).get_heads() == [SCHEMA_HEAD]
+
+
+def test_a_database_from_a_newer_server_is_refused_untouched(tmp_path):
+    import sqlite3
+
+    from server.db.migrate import SchemaTooNew, upgrade
+
+    path = tmp_path / "newer.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        conn.execute("INSERT INTO alembic_version VALUES ('9999')")
+    before = path.read_bytes()
+    with pytest.raises(SchemaTooNew, match="newer Liaison server"):
+        upgrade(f"sqlite:///{path}")
+    assert path.read_bytes() == before

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from server.admin import ops
 from server.api.deps import admin_principal, get_db, record_uuid
 from server.api.errors import answers
-from server.api.routes.auth import device_json, user_json
+from server.admin.views import device_json, user_json
 from server.api.schemas import (AuditOut, DeviceOut, FieldRuleIn, FieldRuleOut, HandOverIn,
                                 HandOverOut, RecordOut, RoleIn, SharingIn, TeamIn, TeamOut,
                                 UserIn, UserOut)

@@ -14,27 +14,11 @@ from server.auth import rate_limit
 from server.auth.devices import new_device, principal_for
 from server.auth.passwords import verify_password
 from server.db.database import Database, now_ms
-from server.db.models import Device, ManagedTeam, Team, User
+from server.db.models import Device, User
 from server.policy.principal import Principal
-from server.records.views import iso
+from server.admin.views import device_json, user_json
 
 router = APIRouter(prefix="/api/v1", tags=["auth"])
-
-
-def user_json(session, user: User) -> dict:
-    team = session.get(Team, user.team_id)
-    managed = session.scalars(select(Team).join(ManagedTeam, ManagedTeam.team_id == Team.id)
-                              .where(ManagedTeam.user_id == user.id).order_by(Team.name))
-    return {"id": user.id, "email": user.email, "name": user.name, "role": user.role,
-            "team": {"id": team.id, "name": team.name},
-            "managed_teams": [{"id": t.id, "name": t.name} for t in managed],
-            "active": user.active}
-
-
-def device_json(device: Device, email: str) -> dict:
-    return {"id": device.id, "user": email, "name": device.name,
-            "created_at": iso(device.created_at), "last_seen_at": iso(device.last_seen_at),
-            "revoked": device.revoked_at is not None}
 
 
 @router.post("/auth/token", response_model=TokenOut, responses=answers(400, 401, 429))
@@ -45,6 +29,8 @@ def sign_in(request: Request, response: Response,
     """OAuth2 password flow. Each sign-in creates a device with its own revocable token."""
     address = client_address(request)
     email = username.strip().lower()
+    if len(email) > 320:  # lower-casing lengthened it (İ is two characters): no one's email
+        raise HTTPException(401, "wrong email or password", headers={"WWW-Authenticate": "Bearer"})
     now = now_ms()
     with db.write() as tx:
         wait = rate_limit.retry_after_s(tx.session, email, address, now)

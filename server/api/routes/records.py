@@ -13,7 +13,7 @@ from server.api.schemas import (ConflictOut, DuplicatesOut, EditResult, HistoryE
                                 ShareIn)
 from server.db.database import Database
 from server.db.models import Conflict, Record, RecordHistory, RecordKey, Team, User
-from server.policy.permissions import FieldRules, load_access, visible_clause, visible_records
+from server.policy.permissions import FieldRules, visible_clause, visible_records
 from server.policy.principal import Principal
 from server.records import editing
 from server.records.keys import phone_key
@@ -88,7 +88,7 @@ def read_record(uuid: str, principal: Principal = Depends(current_principal),
 
 
 @router.post("/records", status_code=201, response_model=EditResult,
-             responses=answers(400, 401, 403, 409, 426))
+             responses=answers(400, 401, 403, 409, 422, 426))
 def create_record(body: RecordCreate, principal: Principal = Depends(current_principal),
                   db: Database = Depends(get_db)):
     try:
@@ -103,7 +103,7 @@ def create_record(body: RecordCreate, principal: Principal = Depends(current_pri
 
 
 @router.patch("/records/{uuid}", response_model=EditResult,
-              responses=answers(400, 401, 403, 404, 409, 426))
+              responses=answers(400, 401, 403, 404, 409, 422, 426))
 def edit_record(uuid: str, body: RecordPatch, principal: Principal = Depends(current_principal),
                 db: Database = Depends(get_db)):
     uuid = record_uuid(uuid)
