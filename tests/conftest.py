@@ -124,3 +124,26 @@ def postgres_url(postgres_server) -> str:
     name = f"test_{uuid.uuid4().hex}"
     yield postgres_server.create_database(name)
     postgres_server.drop_database(name)
+
+
+@pytest.fixture(scope="module", params=["postgresql", "sqlite"])
+def backend_url(request, tmp_path_factory):
+    """A fresh team-server database for one test module, on each backend."""
+    import uuid
+
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('server-db')}/server.sqlite3"
+        return
+    postgres = request.getfixturevalue("postgres_server")
+    name = f"server_{uuid.uuid4().hex}"
+    yield postgres.create_database(name)
+    postgres.drop_database(name)
+
+
+@pytest.fixture(scope="module")
+def team_server(backend_url, tmp_path_factory):
+    """A running team server (``python -m server run``) over this module's database."""
+    from tests.support.team_server import TeamServer
+
+    with TeamServer(backend_url, tmp_path_factory.mktemp("server-log") / "server.log") as server:
+        yield server
