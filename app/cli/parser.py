@@ -6,6 +6,7 @@ import argparse
 
 from app import __version__
 from app.cli.crm_parser import add_crm_commands
+from app.cli.team_parser import add_team_commands
 
 
 class OneLineErrorParser(argparse.ArgumentParser):
@@ -121,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_reading_commands(commands)
     _add_send_commands(commands)
     add_crm_commands(commands, _positive)
+    add_team_commands(commands)
     return parser
 
 

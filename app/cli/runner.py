@@ -74,6 +74,10 @@ def _dispatch(args: argparse.Namespace, paths, store) -> int:
         from app.cli import threads_command
 
         return threads_command.run(args, store)
+    if args.command in ("team", "conflicts"):
+        from app.cli import team_commands
+
+        return team_commands.run(args, store)
     if args.command in ("show", "save-attachment"):
         from app.cli import reading_commands
 

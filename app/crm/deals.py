@@ -55,6 +55,12 @@ DEAL = RECORD_TYPES["deal"]
 COMPANY = RECORD_TYPES["company"]
 DEFAULT_STAGES = (("Lead", "open"), ("Qualified", "open"), ("Proposal", "open"), ("Negotiation", "open"),
                   ("Won", "won"), ("Lost", "lost"))
+# The default pipeline has the same UUIDs on every device (so do its first six stages), so
+# deals synced through the team server land in the same stages everywhere (migration 0010).
+DEFAULT_PIPELINE_UUID = "3229011d-e98c-5623-9267-f8dc29affaf8"
+DEFAULT_STAGE_UUIDS = ("c885ad53-f35d-5df8-8481-77735367fd80", "86287595-336a-5f69-b29a-dc7493784831",
+                       "925f8ac2-b3af-56a8-a69a-0aa245681924", "89314f05-a25d-5985-8c19-50294811d977",
+                       "315929f2-0ec9-574b-9c35-9e4991b1d16c", "2ec45935-1179-50f0-8c49-8e410e8365e9")
 STATUSES = ("open", "won", "lost")
 LOST_REASON = "custom.lost_reason"
 # What is wrong, in words (lower case: the command line says "Not saved: …").
@@ -86,11 +92,11 @@ def default_pipeline(session: Session) -> Pipeline:
     """The first pipeline, created with the usual stages the first time (in a write session)."""
     pipeline = find_pipeline(session)
     if pipeline is None:
-        pipeline = Pipeline(uuid=new_uuid(), name="Sales", position=0)
+        pipeline = Pipeline(uuid=DEFAULT_PIPELINE_UUID, name="Sales", position=0)
         session.add(pipeline)
         session.flush()
-        for position, (name, outcome) in enumerate(DEFAULT_STAGES):
-            session.add(Stage(uuid=new_uuid(), pipeline_id=pipeline.id, name=name, position=position,
+        for position, ((name, outcome), stage_uuid) in enumerate(zip(DEFAULT_STAGES, DEFAULT_STAGE_UUIDS)):
+            session.add(Stage(uuid=stage_uuid, pipeline_id=pipeline.id, name=name, position=position,
                               outcome=outcome))
         session.flush()
     return pipeline

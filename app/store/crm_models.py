@@ -211,6 +211,10 @@ class Change(Base):
     at: Mapped[int] = mapped_column(Integer)
     origin: Mapped[str] = mapped_column(String, default="local")
     pushed_at: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # The hybrid logical clock of the change, given when it is first pushed (a re-push after a
+    # lost answer sends the same one), and the server's last answer to it.
+    hlc: Mapped[str | None] = mapped_column(String, nullable=True)
+    push_status: Mapped[str | None] = mapped_column(String, nullable=True)
 
 
 class MessageLink(Base):

@@ -169,9 +169,11 @@ class RecordWriter:
 
     def _create(self, m: Mutation) -> Record:
         now = now_ms()
+        # Made offline, perhaps days ago: its creation time is its clock's (never the future).
+        created = min(now, parse(m.hlc)[0])
         record = Record(uuid=m.record, type=m.record_type, owner_id=self.principal.user_id,
                         team_id=self.principal.team_id, fields={}, versions={},
-                        revision=self.tx.revision, created_at=now, updated_at=now)
+                        revision=self.tx.revision, created_at=created, updated_at=now)
         self.tx.session.add(record)
         self.touched[record.uuid] = record
         self._loaded[record.uuid] = record

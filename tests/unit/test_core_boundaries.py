@@ -11,7 +11,8 @@ import pytest
 from app.errors import KeyringUnavailable
 
 REPO = Path(__file__).resolve().parent.parent.parent
-CORE_PACKAGES = ["app.mail", "app.store", "app.cli", "app.crm", "app.search", "app.services", "app.settings"]
+CORE_PACKAGES = ["app.mail", "app.store", "app.cli", "app.crm", "app.search", "app.services", "app.settings",
+                 "app.sync"]
 
 
 def test_core_packages_do_not_import_qt():

@@ -1,0 +1,60 @@
+"""``liaison team …`` and ``liaison conflicts …``: the same core as the window's team sync."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+
+from app.errors import UserFacingError
+from app.sync.team import Team
+
+
+def _password(from_stdin: bool) -> str:
+    password = sys.stdin.readline().rstrip("\r\n") if from_stdin else getpass.getpass("Password: ")
+    if not password:
+        raise UserFacingError("No password given (pass it on standard input with --password-stdin).",
+                              code="team.no_password")
+    return password
+
+
+def run(args, store) -> int:
+    team = Team(store)
+    if args.command == "conflicts":
+        if args.action == "list":
+            for conflict in team.conflicts():
+                if args.json:
+                    print(json.dumps({k: conflict[k] for k in ("id", "record", "type", "field", "kept",
+                                                               "other", "by", "at")}, ensure_ascii=False))
+                else:
+                    print(f"{conflict['id']}  {conflict['type']} {conflict['record']} {conflict['field']}: "
+                          f"kept {conflict['kept']!r} ({conflict['kept_by']}), other "
+                          f"{conflict['other']!r} ({conflict['by']}, {conflict['at']})")
+            return 0
+        team.keep_other(args.id)
+        print(f"conflict {args.id}: the other value is kept; it reaches the team at the next sync")
+        return 0
+    if args.action == "login":
+        user = team.login(args.server, args.email, _password(args.password_stdin), args.ca_file,
+                          args.device_name)
+        print(f"signed in to {args.server} as {user['email']} ({user['role']}, team {user['team']['name']})")
+        return 0
+    if args.action == "logout":
+        team.logout()
+        print("signed out of the team server; the records on this laptop stay")
+        return 0
+    if args.action == "status":
+        status = team.status()
+        if args.json:
+            print(json.dumps({k: status[k] for k in ("server", "user", "last_sync", "pending", "conflicts",
+                                                     "last_error")}, ensure_ascii=False))
+        else:
+            print(f"server: {status['server'] or 'not signed in'}")
+            print(f"user: {status['user'] or '-'}  team: {status['team'] or '-'}")
+            print(f"last sync: {status['last_sync'] or 'never'}  waiting: {status['pending']}  "
+                  f"conflicts: {status['conflicts']}")
+            if status["last_error"]:
+                print(f"last error: {status['last_error']}")
+        return 0
+    print(team.sync_once().line())
+    return 0

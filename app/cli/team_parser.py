@@ -1,0 +1,26 @@
+"""The command-line grammar of the team server: team login/sync/status/logout, conflicts."""
+
+from __future__ import annotations
+
+
+def add_team_commands(commands) -> None:
+    team = commands.add_parser("team", help="sign in to the team server and sync customer records")
+    actions = team.add_subparsers(dest="action", required=True, metavar="ACTION")
+    login = actions.add_parser("login", help="sign this profile in to a team server")
+    login.add_argument("--server", required=True, metavar="URL")
+    login.add_argument("--email", required=True)
+    login.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    login.add_argument("--ca-file", metavar="PEM", help="trust this CA for the server (a private CA)")
+    login.add_argument("--device-name", help="how this laptop is listed (default: its host name)")
+    actions.add_parser("sync", help="push local changes and pull the team's (one line)")
+    status = actions.add_parser("status", help="server, person, last sync, changes waiting, conflicts")
+    status.add_argument("--json", action="store_true")
+    actions.add_parser("logout", help="sign out (local records stay)")
+
+    conflicts = commands.add_parser("conflicts", help="same-field collisions the team server reported")
+    conflict_actions = conflicts.add_subparsers(dest="action", required=True, metavar="ACTION")
+    listing = conflict_actions.add_parser("list", help="open conflicts")
+    listing.add_argument("--json", action="store_true", help="one JSON object per line")
+    resolve = conflict_actions.add_parser("resolve", help="keep the other value (a new, synced change)")
+    resolve.add_argument("id", type=int)
+    resolve.add_argument("--keep", required=True, choices=("other",))

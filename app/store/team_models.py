@@ -1,0 +1,60 @@
+"""Tables of the team sync (migration 0010). User data: never dropped by a migration.
+
+* ``team_sync_state``: this profile's stable device id (the node of its clocks), the server
+  it syncs with, the person signed in, the pull cursor, the last sync and its error. The
+  token itself is only in the OS keyring.
+* ``team_field_versions``: for every field of every record the server knows, the version and
+  clock this profile last pulled: the ``base`` of the next local change to that field.
+* ``team_records``: what the server says about a record beyond its fields (owner, team,
+  sharing, whether this person may edit or manage it).
+* ``team_conflicts``: same-field collisions the server reported, until resolved.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.store.models import Base
+
+
+class TeamSyncState(Base):
+    __tablename__ = "team_sync_state"
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class TeamFieldVersion(Base):
+    __tablename__ = "team_field_versions"
+    record_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    field: Mapped[str] = mapped_column(String, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    hlc: Mapped[str] = mapped_column(String, default="")
+
+
+class TeamRecord(Base):
+    __tablename__ = "team_records"
+    record_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    record_type: Mapped[str] = mapped_column(String)
+    owner_email: Mapped[str] = mapped_column(String, default="")
+    owner_name: Mapped[str] = mapped_column(String, default="")
+    team_name: Mapped[str] = mapped_column(String, default="")
+    sharing: Mapped[str] = mapped_column(String, default="")
+    can_edit: Mapped[bool] = mapped_column(Boolean, default=True)
+    can_manage: Mapped[bool] = mapped_column(Boolean, default=True)
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TeamConflict(Base):
+    __tablename__ = "team_conflicts"
+    __table_args__ = (Index("ix_team_conflicts_record", "record_uuid"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # the server's conflict id
+    record_type: Mapped[str] = mapped_column(String, default="")
+    record_uuid: Mapped[str] = mapped_column(String(36))
+    field: Mapped[str] = mapped_column(String)
+    kept: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON
+    lost: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON
+    kept_by: Mapped[str] = mapped_column(String, default="")
+    lost_by: Mapped[str] = mapped_column(String, default="")
+    at: Mapped[str] = mapped_column(String, default="")  # ISO time, as the server gave it
+    resolved_at: Mapped[int | None] = mapped_column(Integer, nullable=True)

@@ -1,0 +1,272 @@
+"""Signing in to a team server, syncing with it, and what a revocation does.
+
+``sync_once`` is one full round: push the local queue (in batches), pull every page since the
+cursor (each page applied and the cursor stored in one transaction, so a sync killed mid-pull
+resumes with nothing applied twice), re-read records whose change the server refused. Network
+and keyring calls run on the calling thread (a services job, or the CLI), database writes on
+the writer thread; nothing here waits on the GUI.
+
+A revoked device or person (401) is told so in one sentence; the profile then writes every
+local change the server never received to a file (nothing typed is lost), removes every
+record it got from the team (its own mail stays) and forgets the session.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from app.crm import records
+from app.errors import NetworkError, ServerError, UserFacingError
+from app.secrets import SecretStore
+from app.store.crm_models import Change
+from app.store.database import Store
+from app.store.team_models import TeamConflict, TeamFieldVersion, TeamRecord
+from app.sync import apply, push, state
+from app.sync.fields import TO_LOCAL, local_field
+from app.sync.transport import TeamServer, TeamSignedOut
+
+TOKEN_KIND = "team-token"
+
+
+@dataclass
+class SyncSummary:
+    pushed: int
+    pulled: int
+    gone: int
+    conflicts: int
+    pending: int
+    seconds: float
+
+    def line(self) -> str:
+        return (f"team sync: {self.pushed} changes sent, {self.pulled} records received, "
+                f"{self.gone} removed, {self.conflicts} new conflicts, {self.pending} waiting "
+                f"({self.seconds:.2f} s)")
+
+
+class Team:
+    """The team-server side of one open profile."""
+
+    def __init__(self, store: Store, secrets: SecretStore | None = None):
+        self.store = store
+        self.secrets = secrets or SecretStore()
+
+    # -- signing in and out -----------------------------------------------------------------
+
+    def login(self, server_url: str, email: str, password: str, ca_file: str | None = None,
+              device_name: str | None = None) -> dict:
+        if not server_url.startswith(("https://", "http://")):
+            raise UserFacingError("The team server is an address like https://liaison.example.com.",
+                                  code="team.url")
+        self.secrets.ensure_available()
+        answer = TeamServer(server_url, ca_file=ca_file).sign_in(
+            email, password, device_name or platform.node() or "Liaison")
+        device_id = self.store.write_with(lambda s: state.device_id(s))
+        self.secrets.set_password(device_id, answer["access_token"], TOKEN_KIND)
+
+        def remember(session: Session) -> None:
+            previous = state.get(session, "server")
+            if previous and previous != server_url.rstrip("/"):
+                _forget_team_data(session)  # another server: its records are not this one's
+            for key, value in (("server", server_url.rstrip("/")), ("ca_file", ca_file),
+                               ("email", answer["user"]["email"]),
+                               ("user", answer["user"]["name"] or answer["user"]["email"]),
+                               ("role", answer["user"]["role"]),
+                               ("team", answer["user"]["team"]["name"]),
+                               ("server_device_id", answer["device_id"]), ("last_error", None)):
+                state.put(session, key, value)
+        self.store.write_with(remember)
+        return answer["user"]
+
+    def logout(self) -> None:
+        """Sign out here (the server ends the device's session when it can be reached)."""
+        with self.store.read() as session:
+            settings = state.everything(session)
+        if settings.get("server"):
+            token = self.secrets.get_password(settings["device_id"], TOKEN_KIND)
+            if token:
+                try:
+                    TeamServer(settings["server"], token, settings.get("ca_file")).post(
+                        "/api/v1/auth/logout")
+                except (NetworkError, TeamSignedOut):
+                    pass  # offline or already ended: signing out here is what matters
+        self.secrets.delete_password(settings["device_id"], TOKEN_KIND)
+        self.store.write_with(state.forget_session)
+
+    # -- status -------------------------------------------------------------------------------
+
+    def status(self) -> dict:
+        with self.store.read() as session:
+            settings = state.everything(session)
+            return {"server": settings.get("server"), "user": settings.get("email"),
+                    "team": settings.get("team"), "last_sync": settings.get("last_sync"),
+                    "pending": push.pending_count(session),
+                    "conflicts": session.scalar(select(func.count()).select_from(TeamConflict)
+                                                .where(TeamConflict.resolved_at.is_(None))),
+                    "last_error": settings.get("last_error"),
+                    "device_id": settings.get("device_id")}
+
+    def _server(self) -> TeamServer:
+        with self.store.read() as session:
+            settings = state.everything(session)
+        if not settings.get("server"):
+            raise UserFacingError("This profile is not signed in to a team server; run: "
+                                  "liaison team login --server URL --email EMAIL --password-stdin",
+                                  code="team.not_signed_in")
+        token = self.secrets.get_password(settings["device_id"], TOKEN_KIND)
+        if not token:
+            raise TeamSignedOut("The team server no longer accepts this device ({reply}); sign "
+                                "in again.", code="team.signed_out", reply="no token stored")
+        return TeamServer(settings["server"], token, settings.get("ca_file"))
+
+    # -- one sync -----------------------------------------------------------------------------
+
+    def sync_once(self) -> SyncSummary:
+        started = time.monotonic()
+        server = self._server()
+        try:
+            pushed, refetch = self._push(server)
+            pulled, gone, conflicts = self._pull(server)
+            for record_uuid in refetch:
+                self._refetch(server, record_uuid)
+        except TeamSignedOut as exc:
+            exported = self.store.write_with(lambda s: _revoked(s, self.store.path.parent))
+            self.secrets.delete_password(self._device_id(), TOKEN_KIND)
+            raise TeamSignedOut("{reason} This laptop removed the team's records; "
+                                "{count} unsent changes were saved to {file}.",
+                                code="team.revoked", reason=exc.message,
+                                count=exported[0], file=str(exported[1])) from None
+        except NetworkError as exc:
+            self.store.write_with(lambda s: state.put(s, "last_error", exc.message))
+            raise
+
+        def finished(session: Session) -> int:
+            state.put(session, "last_sync", time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+            state.put(session, "last_error", None)
+            return push.pending_count(session)
+        pending = self.store.write_with(finished)
+        return SyncSummary(pushed, pulled, gone, conflicts, pending, time.monotonic() - started)
+
+    def _device_id(self) -> str:
+        with self.store.read() as session:
+            return state.device_id(session)
+
+    def _push(self, server: TeamServer) -> tuple[int, set[str]]:
+        sent, refetch, after = 0, set(), 0
+        while True:
+            batch = self.store.write_with(lambda s: push.build_batch(s, after))
+            if not batch.mutations and not batch.silent:
+                return sent, refetch
+            results = server.post("/api/v1/sync/push", {"mutations": batch.mutations})["results"] \
+                if batch.mutations else []
+            refetch |= self.store.write_with(lambda s: push.record_answers(s, batch, results))
+            sent += len(batch.mutations)
+            after = batch.last_change_id
+
+    def _pull(self, server: TeamServer) -> tuple[int, int, int]:
+        pulled = gone = conflicts = 0
+        deferred: list = []
+        while True:
+            with self.store.read() as session:
+                cursor = state.get(session, "cursor")
+            page = server.get("/api/v1/sync/pull", cursor=cursor, limit=500)
+
+            def apply_page(session: Session) -> None:
+                for record in page["records"]:
+                    apply.apply_record(session, record, deferred)
+                if page["gone"]:
+                    _export(session, self.store.path.parent,
+                            select(Change).where(Change.record_uuid.in_(page["gone"]),
+                                                 Change.pushed_at.is_(None),
+                                                 Change.origin != "sync"))
+                for record_uuid in page["gone"]:
+                    apply.remove_record(session, record_uuid)
+                for conflict in page["conflicts"]:
+                    apply.remember_conflict(session, conflict)
+                state.put(session, "cursor", page["cursor"])
+            self.store.write_with(apply_page)
+            pulled += len(page["records"])
+            gone += len(page["gone"])
+            conflicts += len(page["conflicts"])
+            if not page["more"]:
+                break
+        if deferred:
+            self.store.write_with(lambda s: apply.resolve_references(s, deferred))
+        return pulled, gone, conflicts
+
+    def _refetch(self, server: TeamServer, record_uuid: str) -> None:
+        try:
+            pulled = server.get(f"/api/v1/records/{record_uuid}")
+        except ServerError:
+            return  # no longer visible: the next pull says it is gone
+        self.store.write_with(lambda s: apply.apply_record(s, pulled, []))
+
+    # -- conflicts ----------------------------------------------------------------------------
+
+    def conflicts(self, include_resolved: bool = False) -> list[dict]:
+        with self.store.read() as session:
+            query = select(TeamConflict).order_by(TeamConflict.id)
+            if not include_resolved:
+                query = query.where(TeamConflict.resolved_at.is_(None))
+            return [{"id": c.id, "record": c.record_uuid, "type": c.record_type,
+                     "field": c.field, "kept": json.loads(c.kept or "null"),
+                     "other": json.loads(c.lost or "null"), "kept_by": c.kept_by,
+                     "by": c.lost_by, "at": c.at, "resolved": c.resolved_at is not None}
+                    for c in session.scalars(query)]
+
+    def keep_other(self, conflict_id: int) -> None:
+        """Make the value that lost the collision the record's value: a new local change,
+        pushed like any other."""
+        def resolve(session: Session) -> None:
+            conflict = session.get(TeamConflict, conflict_id)
+            if conflict is None:
+                raise UserFacingError("There is no conflict {id}.", code="team.no_conflict",
+                                      id=conflict_id)
+            kind, record = apply.find_local(session, conflict.record_type, conflict.record_uuid)
+            name = local_field(conflict.record_type, conflict.field) if kind else None
+            if record is None or name is None:
+                raise UserFacingError("The record of conflict {id} is not on this laptop.",
+                                      code="team.conflict_record", id=conflict_id)
+            value = json.loads(conflict.lost or "null")
+            if conflict.field in TO_LOCAL and value:
+                value = records.local_value(session, name, value)
+            records.apply_changes(session, kind, record, {name: value}, origin="local",
+                                  cleared={name})
+            conflict.resolved_at = int(time.time())
+        self.store.write_with(resolve)
+
+
+def _export(session: Session, folder: Path, query) -> tuple[int, Path | None]:
+    """Write local changes the server never received to a JSON file in the profile."""
+    rows = session.scalars(query).all()
+    if not rows:
+        return 0, None
+    path = folder / f"team-unsent-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    existing = json.loads(path.read_text()) if path.exists() else []
+    existing += [{"record_type": c.record_type, "record": c.record_uuid, "field": c.field,
+                  "old": json.loads(c.old) if c.old else None,
+                  "new": json.loads(c.new) if c.new else None, "at": c.at} for c in rows]
+    path.write_text(json.dumps(existing, ensure_ascii=False, indent=1))
+    return len(rows), path
+
+
+def _revoked(session: Session, folder: Path) -> tuple[int, Path | None]:
+    exported = _export(session, folder, push.pending_query())
+    for known in session.scalars(select(TeamRecord)).all():
+        apply.remove_record(session, known.record_uuid)
+    _forget_team_data(session)
+    state.forget_session(session)
+    return exported
+
+
+def _forget_team_data(session: Session) -> None:
+    session.execute(delete(TeamFieldVersion))
+    session.execute(delete(TeamConflict))
+    session.execute(delete(TeamRecord))
+    state.put(session, "cursor", None)

@@ -1,0 +1,94 @@
+"""Talking to the team server over HTTPS (the standard library's urllib, TLS verified).
+
+Errors are classified where they arise: unreachable → ``NetworkError`` ("offline"), refused
+certificate → ``TlsError``, 401 → ``TeamSignedOut`` (the device or person was revoked, or the
+session ended), 426 → update Liaison, anything else the server refuses → ``ServerError`` with
+its own words. The token is passed in; it never reaches a log line.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import ssl
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from app.errors import LiaisonError, NetworkError, ServerError, TlsError, UserFacingError
+
+SCHEMA_VERSION = 2  # the record schema this client speaks (docs/sync-protocol.md)
+TIMEOUT_SECONDS = 30
+
+
+class TeamSignedOut(LiaisonError):
+    """The server no longer accepts this device: revoked, or signed out elsewhere."""
+
+    exit_code = 3
+
+
+class TeamServer:
+    """One team server: its base URL, an optional CA file, the device's token."""
+
+    def __init__(self, base_url: str, token: str | None = None, ca_file: str | None = None):
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self._context = ssl.create_default_context(cafile=ca_file or None)
+
+    def _request(self, method: str, path: str, *, body: bytes | None = None,
+                 content_type: str = "application/json", query: dict | None = None) -> dict:
+        url = self.base_url + path
+        if query:
+            url += "?" + urllib.parse.urlencode({k: v for k, v in query.items() if v is not None})
+        headers = {"Accept": "application/json", "X-Liaison-Schema": str(SCHEMA_VERSION)}
+        if body is not None:
+            headers["Content-Type"] = content_type
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        request = urllib.request.Request(url, data=body, method=method, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS,
+                                        context=self._context) as response:
+                payload = response.read()
+        except urllib.error.HTTPError as exc:
+            raise _refusal(exc) from None
+        except urllib.error.URLError as exc:
+            reason = exc.reason
+            if isinstance(reason, ssl.SSLError):
+                raise TlsError("The team server's certificate could not be verified ({reason}).",
+                               code="team.tls", reason=str(reason)) from None
+            raise NetworkError("The team server {server} cannot be reached ({reason}).",
+                               code="team.offline", server=self.base_url,
+                               reason=str(reason)) from None
+        except (socket.timeout, TimeoutError, ConnectionError) as exc:
+            raise NetworkError("The team server {server} cannot be reached ({reason}).",
+                               code="team.offline", server=self.base_url,
+                               reason=str(exc) or type(exc).__name__) from None
+        return json.loads(payload) if payload else {}
+
+    def get(self, path: str, **query) -> dict:
+        return self._request("GET", path, query=query)
+
+    def post(self, path: str, document: dict | None = None) -> dict:
+        return self._request("POST", path, body=json.dumps(document or {}).encode())
+
+    def sign_in(self, email: str, password: str, device_name: str) -> dict:
+        form = urllib.parse.urlencode({"username": email, "password": password,
+                                       "device_name": device_name}).encode()
+        return self._request("POST", "/api/v1/auth/token", body=form,
+                             content_type="application/x-www-form-urlencoded")
+
+
+def _refusal(exc: urllib.error.HTTPError) -> LiaisonError:
+    try:
+        detail = json.loads(exc.read() or b"{}").get("detail")
+    except (ValueError, AttributeError):
+        detail = None
+    reply = detail if isinstance(detail, str) else exc.reason
+    if exc.code == 401:
+        return TeamSignedOut("The team server no longer accepts this device ({reply}); sign in "
+                             "again.", code="team.signed_out", reply=reply)
+    if exc.code == 426:
+        return UserFacingError("This Liaison is too old for the team server; update it to keep "
+                               "syncing (nothing waiting is lost).", code="team.update")
+    return ServerError("The team server refused: {reply}", code="team.refused", reply=reply)

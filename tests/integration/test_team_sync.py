@@ -1,0 +1,152 @@
+"""The client's team sync against a running team server (PostgreSQL and SQLite), driven as a
+user would: real profiles through the command line (``team login/sync/status/logout``,
+``conflicts list/resolve``), plus scripted faults in-process for a connection that drops
+mid-push and mid-pull."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+
+from tests.conftest import Cli
+from tests.support.team_server import PASSWORD
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def org(team_server):
+    team_server.team("Field", "edit")
+    team_server.team("Elsewhere", "read")
+    for email, team, role in (("ann@field.test", "Field", "rep"), ("bob@field.test", "Field", "rep"),
+                              ("cy@field.test", "Field", "rep"), ("dee@field.test", "Elsewhere", "rep"),
+                              ("root@field.test", "Field", "admin")):
+        team_server.user(email, team, role)
+    return team_server
+
+
+def client(server, tmp_path, email: str, name: str) -> Cli:
+    cli = Cli(tmp_path / name, tmp_path / f"{name}-keyring.json")
+    signed = cli("team", "login", "--server", server.base_url, "--email", email, "--password-stdin",
+                 "--device-name", f"{name}'s laptop", stdin=PASSWORD + "\n")
+    assert f"as {email}" in signed.stdout
+    return cli
+
+
+def contacts(cli: Cli) -> dict[str, dict]:
+    rows = [json.loads(line) for line in cli("contacts", "list", "--json").stdout.splitlines()]
+    return {row["emails"][0]: row for row in rows if row["emails"]}
+
+
+def status(cli: Cli) -> dict:
+    return json.loads(cli("team", "status", "--json").stdout)
+
+
+def test_offline_edits_on_both_sides_converge_and_collisions_show_on_both(org, tmp_path):
+    ann, bob = client(org, tmp_path, "ann@field.test", "ann"), client(org, tmp_path, "bob@field.test", "bob")
+    ann("contacts", "add", "--email", "wang@client.cn", "--name", "王芳", "--title", "采购")
+    assert status(ann)["pending"] > 0
+    assert "1 records received" in ann("team", "sync").stdout
+    bob("team", "sync")
+    assert contacts(bob)["wang@client.cn"]["name"] == "王芳"
+    # Both offline: different fields, and the same field.
+    ann("contacts", "set", "wang@client.cn", "title=采购经理", "phone=+86 139 0000 0001")
+    bob("contacts", "set", "wang@client.cn", "title=采购总监", "tags=vip")
+    ann("team", "sync")
+    bob("team", "sync")
+    ann("team", "sync")
+    a, b = contacts(ann)["wang@client.cn"], contacts(bob)["wang@client.cn"]
+    a.pop("updated"), b.pop("updated")  # when each laptop's copy last changed
+    assert a == b, "both copies end identical"
+    assert a["phones"] == ["+8613900000001"] and a["tags"] == ["vip"]
+    assert a["title"] == "采购总监"  # the later edit (bob's) won the collision
+    for cli in (ann, bob):
+        [conflict] = [json.loads(line) for line in cli("conflicts", "list", "--json").stdout.splitlines()]
+        assert (conflict["field"], conflict["kept"], conflict["other"], conflict["by"]) == \
+            ("title", "采购总监", "采购经理", "ann@field.test")
+        assert status(cli)["conflicts"] == 1
+    # Nothing lost: ann's words are in the history, and one click keeps them.
+    assert "采购经理" in ann("history", "wang@client.cn", "--json").stdout
+    ann("conflicts", "resolve", str(conflict["id"]), "--keep", "other")
+    ann("team", "sync")
+    bob("team", "sync")
+    assert contacts(bob)["wang@client.cn"]["title"] == "采购经理"
+    assert status(ann)["conflicts"] == 0 and status(ann)["pending"] == 0
+
+
+def test_three_clients_revocation_and_hand_over(org, tmp_path):
+    ann, cy = client(org, tmp_path, "ann@field.test", "ann3"), client(org, tmp_path, "cy@field.test", "cy")
+    dee = client(org, tmp_path, "dee@field.test", "dee")
+    cy("contacts", "add", "--email", "zhao@leaving.cn", "--name", "赵")
+    cy("team", "sync")
+    ann("team", "sync")
+    assert "zhao@leaving.cn" in contacts(ann)
+    # cy leaves: revoked, and their customers pass to dee (another team).
+    cy("contacts", "set", "zhao@leaving.cn", "title=typed after the revocation")
+    admin = org.sign_in("root@field.test")
+    assert admin.post("/api/v1/admin/users/cy@field.test/revoke").status_code == 200
+    assert admin.post("/api/v1/admin/hand-over", json={"from_email": "cy@field.test",
+                                                       "to_email": "dee@field.test"}).json()["records"] >= 1
+    refused = cy("team", "sync", check=False)
+    assert refused.returncode != 0 and "Traceback" not in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1 and "saved to" in refused.stderr
+    assert "zhao@leaving.cn" not in contacts(cy)  # the team's records left the laptop
+    saved = json.loads(open(refused.stderr.strip().rsplit("saved to ", 1)[1].rstrip(".")).read())
+    assert any(change["new"] == "typed after the revocation" for change in saved)
+    assert status(cy)["server"] is None
+    # dee now owns the customer; ann (cy's old team) no longer sees it.
+    dee("team", "sync")
+    assert contacts(dee)["zhao@leaving.cn"]["owner"] == "dee"
+    assert "1 removed" in ann("team", "sync").stdout
+    assert "zhao@leaving.cn" not in contacts(ann)
+
+
+def test_a_record_made_private_leaves_a_teammates_laptop(org, tmp_path):
+    ann, bob = client(org, tmp_path, "ann@field.test", "ann4"), client(org, tmp_path, "bob@field.test", "bob4")
+    bob("contacts", "add", "--email", "secret@deal.cn", "--name", "Secret")
+    bob("team", "sync")
+    ann("team", "sync")
+    assert "secret@deal.cn" in contacts(ann)
+    owner = org.sign_in("bob@field.test")
+    record = contacts(bob)["secret@deal.cn"]["uuid"]
+    assert owner.post(f"/api/v1/records/{record}/share", json={"sharing": "private"}).status_code == 200
+    ann("team", "sync")
+    assert "secret@deal.cn" not in contacts(ann)
+
+
+def test_offline_sync_says_so_and_loses_nothing(org, tmp_path):
+    ann = client(org, tmp_path, "ann@field.test", "ann5")
+    ann("contacts", "add", "--email", "offline@plane.cn", "--name", "On a plane")
+    sealed = Cli(ann.profile, tmp_path / "ann5-keyring.json")
+    state = tmp_path / "ann5"
+    # Point the profile at a port where nothing listens.
+    import sqlite3
+    db = next(state.rglob("*.sqlite3"))
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE team_sync_state SET value = ? WHERE key = 'server'",
+                     (json.dumps("http://127.0.0.1:9"),))
+    offline = sealed("team", "sync", check=False)
+    assert offline.returncode != 0 and "cannot be reached" in offline.stderr
+    assert len(offline.stderr.strip().splitlines()) == 1
+    assert status(sealed)["pending"] > 0 and "cannot be reached" in status(sealed)["last_error"]
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE team_sync_state SET value = ? WHERE key = 'server'",
+                     (json.dumps(org.base_url),))
+    sealed("team", "sync")
+    assert status(sealed)["pending"] == 0 and status(sealed)["last_error"] is None
+    bob = client(org, tmp_path, "bob@field.test", "bob5")
+    bob("team", "sync")
+    assert "offline@plane.cn" in contacts(bob)
+
+
+def test_sign_out_keeps_the_records(org, tmp_path):
+    ann = client(org, tmp_path, "ann@field.test", "ann6")
+    ann("team", "sync")
+    before = contacts(ann)
+    assert before
+    ann("team", "logout")
+    assert status(ann)["server"] is None and contacts(ann) == before
+    not_in = ann("team", "sync", check=False)
+    assert not_in.returncode != 0 and "team login" in not_in.stderr
