@@ -33,6 +33,7 @@ from app.sync.fields import TO_LOCAL, local_field
 from app.sync.transport import TeamServer, TeamSignedOut
 
 TOKEN_KIND = "team-token"
+PULL_PAGE = 500  # records per pull request
 
 
 @dataclass
@@ -175,7 +176,7 @@ class Team:
         while True:
             with self.store.read() as session:
                 cursor = state.get(session, "cursor")
-            page = server.get("/api/v1/sync/pull", cursor=cursor, limit=500)
+            page = server.get("/api/v1/sync/pull", cursor=cursor, limit=PULL_PAGE)
 
             def apply_page(session: Session) -> None:
                 for record in page["records"]:
