@@ -92,6 +92,19 @@ class OutboxResult:
     error: Any = None  # what stopped the delivery before any message was tried
 
 
+@dataclass(frozen=True)
+class TeamState:
+    """The team sync's state, told truthfully: ``off`` (not signed in), ``syncing``, ``ok``,
+    ``offline``, ``signed_out`` (revoked) or ``error``, with the changes still waiting to be
+    sent and the open conflicts."""
+
+    state: str
+    error: Any = None
+    finished_at: float | None = None
+    pending: int = 0
+    conflicts: int = 0
+
+
 class EventBus:
     """Listeners called in order, on the publishing thread; a failing listener is logged, not fatal."""
 

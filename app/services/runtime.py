@@ -34,6 +34,7 @@ from app.services.hooks import PassHooks, default_hooks
 from app.services.jobs import JobLanes
 from app.services.outbox_delivery import deliver_outbox
 from app.services.schedule import is_due
+from app.services.team_sync import TeamSync
 from app.store.accounts import list_accounts
 from app.store.database import Store
 from app.store.models import Account
@@ -41,6 +42,7 @@ from app.store.models import Account
 log = logging.getLogger("liaison.services")
 
 TICK_SECONDS = 30.0
+TEAM_TICK_SECONDS = 2.5
 WHOLE_ACCOUNT = None  # the folder of a sync request for every folder
 
 
@@ -60,6 +62,7 @@ class Services:
         self._watchers: dict[int, IdleWatcher] = {}
         self._watchers_lock = threading.Lock()
         self._ticker: threading.Thread | None = None
+        self.team = TeamSync(store, self.lanes, self.events)
 
     # -- accounts -----------------------------------------------------------------------
     def accounts(self) -> list[Account]:
@@ -117,9 +120,11 @@ class Services:
                 self.sync(account.id)
 
     def network_back(self) -> None:
-        """The OS says the network returned: retry the offline accounts now."""
+        """The OS says the network returned: retry the offline accounts (and the team) now."""
         for account_id in list(self.offline):
             self.sync(account_id)
+        if self.team.offline:
+            self.team.request()
 
     # -- jobs (on the lanes) ------------------------------------------------------------
     def _sync_job(self, account_id: int, params: dict) -> SyncSummary | None:
@@ -179,7 +184,7 @@ class Services:
     # -- IDLE and the schedule ----------------------------------------------------------
     def start(self) -> None:
         """Background life for the GUI: sync what is due now, then IDLE and the schedule."""
-        self.sync_due()
+        self.sync_due()  # the team's first round comes with the schedule's first tick
         if self.use_idle:
             for account in self.accounts():
                 self.apply_sync_mode(account.id)
@@ -187,9 +192,15 @@ class Services:
         self._ticker.start()
 
     def _tick(self) -> None:
-        while not self.lanes.stopping.wait(TICK_SECONDS):
+        # The team is looked at every few seconds (a local edit should reach the team soon);
+        # the mail schedule every TICK_SECONDS.
+        last_mail = time.monotonic()
+        while not self.lanes.stopping.wait(TEAM_TICK_SECONDS):
             try:
-                self.sync_due()
+                self.team.due()
+                if time.monotonic() - last_mail >= TICK_SECONDS:
+                    last_mail = time.monotonic()
+                    self.sync_due()
             except Exception:  # noqa: BLE001 - a bug here must not end the schedule
                 log.exception("the sync schedule failed")
 

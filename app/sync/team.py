@@ -216,6 +216,7 @@ class Team:
             if not include_resolved:
                 query = query.where(TeamConflict.resolved_at.is_(None))
             return [{"id": c.id, "record": c.record_uuid, "type": c.record_type,
+                     "label": _label(session, c.record_type, c.record_uuid),
                      "field": c.field, "kept": json.loads(c.kept or "null"),
                      "other": json.loads(c.lost or "null"), "kept_by": c.kept_by,
                      "by": c.lost_by, "at": c.at, "resolved": c.resolved_at is not None}
@@ -241,6 +242,14 @@ class Team:
                                   cleared={name})
             conflict.resolved_at = int(time.time())
         self.store.write_with(resolve)
+
+
+def _label(session: Session, record_type: str, record_uuid: str) -> str:
+    """What a person calls the record (its name or title), for lists of conflicts."""
+    kind, record = apply.find_local(session, record_type, record_uuid)
+    if record is None:
+        return record_uuid
+    return str(getattr(record, kind.label_field()) or record_uuid)
 
 
 def _export(session: Session, folder: Path, query) -> tuple[int, Path | None]:

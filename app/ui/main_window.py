@@ -184,6 +184,8 @@ class MainWindow(QMainWindow):
         sync.mail_changed.connect(self._mail_changed)
         sync.folder_progress.connect(self._folder_progress)
         sync.outbox_changed.connect(self._outbox_changed)  # a bound method: gone with the window
+        sync.team_state_changed.connect(self._team_state)
+        self.status_area.team_clicked.connect(self.show_conflicts)
         self.ops.events.changed.connect(self._changed)
         # New mail during a long sync is shown batch by batch, at most twice a second.
         self._refresh_timer = QTimer(self)
@@ -453,6 +455,26 @@ class MainWindow(QMainWindow):
         from app.ui.outbox_view import waiting_count
 
         self.status_area.set_outbox_count(waiting_count(self.store))
+
+    def show_conflicts(self):
+        from app.ui.conflicts_dialog import ConflictsDialog
+
+        dialog = ConflictsDialog(self.store, self.ops, self)
+        dialog.resolved.connect(lambda _id: self.sync.team_sync())
+        dialog.show()
+        return dialog
+
+    def _team_state(self, state) -> None:
+        """The team sync's state in the status bar, as the services tell it."""
+        import time
+
+        from app.ui.error_presenter import error_text
+
+        if state.state == "ok":
+            detail = time.strftime("%H:%M", time.localtime(state.finished_at or time.time()))
+        else:
+            detail = error_text(state.error) if state.error is not None else ""
+        self.status_area.set_team_state(state.state, detail, state.pending, state.conflicts)
 
     def show_outbox(self):
         from app.ui.outbox_view import OutboxDialog

@@ -59,6 +59,7 @@ class ElidedLabel(QLabel):
 
 class StatusArea(QWidget):
     outbox_clicked = Signal()
+    team_clicked = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -74,11 +75,18 @@ class StatusArea(QWidget):
         self.outbox_button.setIcon(icon("outbox"))
         self.outbox_button.clicked.connect(lambda: self.outbox_clicked.emit())
         self.outbox_button.hide()
+        # The team server's state: hidden until this profile is signed in to a team.
+        self.team_button = QPushButton()
+        self.team_button.setFlat(True)
+        self.team_button.setIcon(icon("sync"))
+        self.team_button.clicked.connect(lambda: self.team_clicked.emit())
+        self.team_button.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.setSpacing(10)
         layout.addWidget(self.state_label)
         layout.addWidget(self.offline_label)
+        layout.addWidget(self.team_button)
         layout.addWidget(self.outbox_button)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
 
@@ -103,3 +111,22 @@ class StatusArea(QWidget):
     def set_outbox_count(self, count: int) -> None:
         self.outbox_button.setText(self.tr("Outbox: %1").replace("%1", str(count)))
         self.outbox_button.setVisible(count > 0)
+
+    def set_team_state(self, state: str, detail: str, pending: int, conflicts: int) -> None:
+        """Show the team sync as it is: never "synced" when the last round did not finish."""
+        texts = {"syncing": self.tr("Team: syncing…"),
+                 "ok": self.tr("Team: synced %1"),
+                 "offline": self.tr("Team: offline"),
+                 "signed_out": self.tr("Team: signed out"),
+                 "error": self.tr("Team: not synced")}
+        if state not in texts:
+            self.team_button.hide()
+            return
+        parts = [texts[state].replace("%1", detail)]
+        if pending:
+            parts.append(self.tr("%n change(s) waiting", "", pending))
+        if conflicts:
+            parts.append(self.tr("%n conflict(s)", "", conflicts))
+        self.team_button.setText(" · ".join(parts))
+        self.team_button.setToolTip(detail if state in ("offline", "signed_out", "error") else "")
+        self.team_button.setVisible(True)

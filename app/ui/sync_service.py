@@ -38,6 +38,7 @@ class SyncService(QObject):
     folder_progress = Signal(int, str, int, int)  # account id, folder, done, total
     outbox_changed = Signal(int)  # account id whose outbox changed
     changes = Signal(object)  # an app.services.events.ChangeSet
+    team_state_changed = Signal(object)  # an app.services.events.TeamState
     _event = Signal(object)  # any services event, moved to the GUI thread
 
     def __init__(self, store: Store, parent=None, use_idle: bool = True, services: Services | None = None):
@@ -75,6 +76,10 @@ class SyncService(QObject):
     def sync_account(self, account_id: int, user: bool = True) -> None:
         self.services.sync(account_id, user=user)
 
+    def team_sync(self) -> None:
+        """A team round soon (after a resolved conflict, or when asked)."""
+        self.services.team.request()
+
     def deliver(self, account_id: int) -> None:
         """Send what waits in the outbox now (composer, Send Again): SMTP only, no queueing behind IMAP."""
         self.services.deliver(account_id, force=True)
@@ -105,6 +110,8 @@ class SyncService(QObject):
             self.folder_progress.emit(event.account_id, event.folder, event.done, event.total)
         elif isinstance(event, ev.OutboxResult):
             self.outbox_changed.emit(event.account_id)
+        elif isinstance(event, ev.TeamState):
+            self.team_state_changed.emit(event)
         elif isinstance(event, ev.ChangeSet):
             if ev.MAIL in event.kinds:
                 for account_id in event.accounts:

@@ -37,6 +37,8 @@ class WindowActions(QObject):
         self.sync_now = self._action(self.tr("&Sync Now"), QKeySequence.StandardKey.Refresh, lambda: w.sync.sync_all(),
                                      "sync", self.tr("Sync"))
         self.outbox = self._action(self.tr("&Outbox…"), None, lambda: w.show_outbox(), "outbox")
+        self.team_conflicts = self._action(self.tr("Team &Conflicts…"), None, lambda: w.show_conflicts(),
+                                           "sync")
         self.settings = self._action(self.tr("&Settings…"), "Ctrl+,", lambda: w.show_settings(), "settings")
         self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, lambda: w.close())
@@ -95,6 +97,7 @@ class WindowActions(QObject):
         self.window.schedule_menu = mail.addMenu(self.tr("Sync S&chedule"))
         mail.addAction(self.sync_now)
         mail.addAction(self.outbox)
+        mail.addAction(self.team_conflicts)
         mail.addSeparator()
         mail.addAction(self.settings)
         mail.addSeparator()

@@ -1,0 +1,117 @@
+"""The team in the window: the status bar tells the team sync's state truthfully, and the
+Conflicts dialog lists collisions and keeps the other value with one click — against a
+running team server (PostgreSQL and SQLite), through the real services job."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.crm import records
+from app.store.crm_models import Contact
+from app.sync.team import Team
+from tests.support.team_server import PASSWORD
+from tests.ui.waiting import settle, wait_for
+
+pytestmark = pytest.mark.integration
+
+KIND = records.RECORD_TYPES["contact"]
+
+
+@pytest.fixture(scope="module")
+def people(team_server):
+    team_server.team("Window", "edit")
+    team_server.user("win@window.test", "Window", "rep")
+    team_server.user("mate@window.test", "Window", "rep")
+    return team_server
+
+
+def add_contact(store, email, **fields):
+    return store.write_with(lambda s: records.create(s, KIND, {"name": "Liu", "emails": [email],
+                                                              **fields}).uuid)
+
+
+def set_title(store, record_uuid, title):
+    from sqlalchemy import select
+
+    def change(session):
+        record = session.scalar(select(Contact).where(Contact.uuid == record_uuid))
+        records.apply_changes(session, KIND, record, {"title": title}, origin="local")
+    store.write_with(change)
+
+
+def off_gui(fn, *args):
+    """Run a test's own step on another thread (the window's thread never waits on a write)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        future = pool.submit(fn, *args)
+        wait_for(future.done, timeout=60)
+        return future.result()
+
+
+def test_status_bar_and_conflicts_dialog(people, store, qtbot, tmp_path, open_window):
+    from app.profile import open_profile
+    from app.ui.conflicts_dialog import ConflictsDialog
+
+    Team(store).login(people.base_url, "win@window.test", PASSWORD)
+    _paths, mate_store = open_profile(str(tmp_path / "mate"))
+    mate = Team(mate_store)
+    mate.login(people.base_url, "mate@window.test", PASSWORD)
+    record = add_contact(store, "liu@window.cn")
+
+    window, _service = open_window()
+    window.show()
+    window.sync.services.team.request()  # as the schedule's first tick does
+    wait_for(lambda: window.status_area.team_button.isVisible()
+             and "synced" in window.status_area.team_button.text(), timeout=20)
+    assert "waiting" not in window.status_area.team_button.text()
+
+    # A collision: both change the title; the colleague's later change wins.
+    off_gui(mate.sync_once)
+    off_gui(set_title, store, record, "Buyer")
+    off_gui(set_title, mate_store, record, "Chief buyer")
+    off_gui(lambda: window.sync.services.team.request().result(30))
+    off_gui(mate.sync_once)
+    off_gui(lambda: window.sync.services.team.request().result(30))
+    wait_for(lambda: "1 conflict" in window.status_area.team_button.text(), timeout=20)
+
+    qtbot.mouseClick(window.status_area.team_button, Qt.MouseButton.LeftButton)
+    wait_for(lambda: any(w.isVisible() for w in window.findChildren(ConflictsDialog)))
+    [dialog] = [w for w in window.findChildren(ConflictsDialog) if w.isVisible()]
+    wait_for(lambda: dialog.tree.topLevelItemCount() == 1)
+    row = dialog.tree.topLevelItem(0)
+    assert [row.text(i) for i in (0, 1, 2, 3, 4)] == ["Liu", "title", "Chief buyer", "Buyer",
+                                                       "win@window.test"]
+    assert not dialog.keep_other_button.isEnabled()
+    dialog.tree.setCurrentItem(row)
+    qtbot.mouseClick(dialog.keep_other_button, Qt.MouseButton.LeftButton)
+    wait_for(lambda: dialog.empty.isVisible(), timeout=20)
+    # The resolution is a new change: it reaches the colleague.
+    wait_for(lambda: "waiting" not in window.status_area.team_button.text()
+             and "conflict" not in window.status_area.team_button.text(), timeout=30)
+    off_gui(mate.sync_once)
+    with mate_store.read() as session:
+        from sqlalchemy import select
+
+        assert session.scalar(select(Contact.title).where(Contact.uuid == record)) == "Buyer"
+    settle()
+    dialog.close()
+    window.close()
+    mate_store.close()
+
+
+def test_offline_is_shown_as_offline(people, store, open_window):
+    from app.sync import state
+
+    Team(store).login(people.base_url, "win@window.test", PASSWORD)
+    add_contact(store, "offline@window.cn")
+    store.write_with(lambda s: state.put(s, "server", "http://127.0.0.1:9"))
+    window, _service = open_window()
+    window.show()
+    window.sync.services.team.request()
+    wait_for(lambda: "offline" in window.status_area.team_button.text(), timeout=20)
+    assert "waiting" in window.status_area.team_button.text()
+    assert "synced" not in window.status_area.team_button.text()
+    settle()
+    window.close()
