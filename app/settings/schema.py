@@ -46,12 +46,13 @@ MACHINE, PROFILE, ACCOUNT = "machine", "profile", "account"
 SCOPES = (MACHINE, PROFILE, ACCOUNT)
 
 # Sections of the Settings window, in order, with their English titles
-ACCOUNTS, READING, CUSTOMERS, SEARCH = "accounts", "reading", "customers", "search"
+ACCOUNTS, READING, CUSTOMERS, TEAM, SEARCH = "accounts", "reading", "customers", "team", "search"
 SECTIONS = {
     ACCOUNTS: QT_TRANSLATE_NOOP("settings", "Accounts"),
     READING: QT_TRANSLATE_NOOP("settings", "Reading"),
     CUSTOMERS: QT_TRANSLATE_NOOP("settings", "Customers"),
     SEARCH: QT_TRANSLATE_NOOP("settings", "Search"),
+    TEAM: QT_TRANSLATE_NOOP("settings", "Team"),
 }
 
 _TRUE = {"true", "yes", "on", "1", "y"}

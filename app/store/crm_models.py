@@ -211,6 +211,8 @@ class Change(Base):
     at: Mapped[int] = mapped_column(Integer)
     origin: Mapped[str] = mapped_column(String, default="local")
     pushed_at: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # When, to the millisecond (``at`` is seconds): two edits in one second are still ordered.
+    at_ms: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # The hybrid logical clock of the change, given when it is first pushed (a re-push after a
     # lost answer sends the same one), and the server's last answer to it.
     hlc: Mapped[str | None] = mapped_column(String, nullable=True)

@@ -1,6 +1,6 @@
 """This device's hybrid logical clock (``MILLIS:COUNTER:NODE``, docs/sync-protocol.md).
 
-A change gets its clock when it is first pushed, from the time it was made (``crm_changes.at``)
+A change gets its clock when it is first pushed, from the time it was made (``crm_changes.at_ms``)
 but never earlier than the last clock this device gave out or saw: clocks only move forward on
 a device, and a change made after seeing a value carries a later clock than that value.
 """
@@ -17,9 +17,9 @@ def _parse(hlc: str) -> tuple[int, int]:
     return int(millis), int(counter)
 
 
-def next_clock(session: Session, at_seconds: int) -> str:
+def next_clock(session: Session, at_millis: int) -> str:
     last_millis, last_counter = state.get(session, "hlc", [0, 0])
-    millis = max(at_seconds * 1000, last_millis)
+    millis = max(at_millis, last_millis)
     counter = last_counter + 1 if millis == last_millis else 0
     if counter > 99_999:  # the counter has five digits: move to the next millisecond
         millis, counter = millis + 1, 0

@@ -54,7 +54,7 @@ def build_batch(session: Session, after_id: int = 0) -> Batch:
     for change in changes:
         batch.last_change_id = change.id
         if change.hlc is None:
-            change.hlc = clock.next_clock(session, change.at)
+            change.hlc = clock.next_clock(session, change.at_ms or change.at * 1000)
         made = _mutations(session, change, versions)
         if not made:
             batch.silent.append(change.id)

@@ -49,7 +49,7 @@ from app.search.recent import forget_all
 from app.services.events import ACCOUNTS as ACCOUNTS_CHANGED
 from app.services.events import LINKS, RECORDS, SETTINGS, ChangeSet
 from app.settings import Effective, InvalidSetting, SettingLocked, describe_all, schema, set_value, setting
-from app.settings.schema import ACCOUNT, ACCOUNTS, CUSTOMERS, READING, SEARCH, SECTIONS
+from app.settings.schema import ACCOUNT, ACCOUNTS, CUSTOMERS, READING, SEARCH, SECTIONS, TEAM
 from app.store.accounts import list_accounts
 from app.store.database import Store
 from app.ui.icons import icon
@@ -59,7 +59,7 @@ from app.ui.settings_stages import StageEditor
 
 log = logging.getLogger("liaison.ui.settings")
 
-PAGES = ((ACCOUNTS, "mail"), (READING, "read"), (CUSTOMERS, "company"), (SEARCH, "search"))
+PAGES = ((ACCOUNTS, "mail"), (READING, "read"), (CUSTOMERS, "company"), (SEARCH, "search"), (TEAM, "sync"))
 
 
 @dataclass(frozen=True)
@@ -194,6 +194,11 @@ class SettingsDialog(QDialog):
             self.stages = StageEditor()
             self.stages.changed.connect(self._refresh_buttons)
             layout.addWidget(self.stages)
+        if section == TEAM:
+            from app.ui.settings_team import TeamPage
+
+            self.team_page = TeamPage(self.store, self.ops, self.sync_service)
+            layout.addWidget(self.team_page)
         if section == SEARCH:
             layout.addWidget(self._build_search_actions())
         layout.addStretch(1)

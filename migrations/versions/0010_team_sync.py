@@ -1,5 +1,6 @@
-"""Team sync: a device id, field versions, server facts about records, conflicts; the clock and
-last answer of each change; the default pipeline with the same UUIDs on every device.
+"""Team sync: a device id, field versions, server facts about records, conflicts; the time in
+milliseconds, clock and last answer of each change; the default pipeline with the same UUIDs
+on every device.
 
 * ``team_sync_state`` gets this profile's stable ``device_id`` now, so every change made from
   here on can be attributed to the device.
@@ -73,6 +74,7 @@ def upgrade() -> None:
     with op.batch_alter_table("team_conflicts") as batch_op:
         batch_op.create_index("ix_team_conflicts_record", ["record_uuid"], unique=False)
     with op.batch_alter_table("crm_changes") as batch_op:
+        batch_op.add_column(sa.Column("at_ms", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("hlc", sa.String(), nullable=True))
         batch_op.add_column(sa.Column("push_status", sa.String(), nullable=True))
 
@@ -106,5 +108,6 @@ def downgrade() -> None:
     with op.batch_alter_table("crm_changes") as batch_op:
         batch_op.drop_column("push_status")
         batch_op.drop_column("hlc")
+        batch_op.drop_column("at_ms")
     for table in ("team_conflicts", "team_records", "team_field_versions", "team_sync_state"):
         op.drop_table(table)

@@ -88,7 +88,8 @@ def test_status_bar_and_conflicts_dialog(people, store, qtbot, tmp_path, open_wi
     qtbot.mouseClick(dialog.keep_other_button, Qt.MouseButton.LeftButton)
     wait_for(lambda: dialog.empty.isVisible(), timeout=20)
     # The resolution is a new change: it reaches the colleague.
-    wait_for(lambda: "waiting" not in window.status_area.team_button.text()
+    wait_for(lambda: "synced" in window.status_area.team_button.text()
+             and "waiting" not in window.status_area.team_button.text()
              and "conflict" not in window.status_area.team_button.text(), timeout=30)
     off_gui(mate.sync_once)
     with mate_store.read() as session:
@@ -115,3 +116,37 @@ def test_offline_is_shown_as_offline(people, store, open_window):
     assert "synced" not in window.status_area.team_button.text()
     settle()
     window.close()
+
+
+def test_settings_team_page_signs_in_and_out(people, store, qtbot, open_window):
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.settings_dialog import SettingsDialog
+    from app.ui.settings_team import TeamPage
+
+    window, service = open_window()
+    dialog = SettingsDialog(store, window.ops, service, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.go_to("team")
+    page: TeamPage = dialog.team_page
+    wait_for(lambda: page.sign_in_box.isVisible() and page.isEnabled() and dialog.ok_button.isEnabled())
+    qtbot.mouseClick(page.sign_in_button, Qt.MouseButton.LeftButton)  # nothing typed yet
+    assert page.error.isVisible() and "server" in page.error.text()
+    qtbot.keyClicks(page.server, people.base_url)
+    qtbot.keyClicks(page.email, "win@window.test")
+    qtbot.keyClicks(page.password, "not the password")
+    qtbot.mouseClick(page.sign_in_button, Qt.MouseButton.LeftButton)
+    wait_for(lambda: page.error.isVisible() and "wrong email or password" in page.error.text(), timeout=20)
+    page.password.clear()
+    qtbot.keyClicks(page.password, PASSWORD)
+    qtbot.mouseClick(page.sign_in_button, Qt.MouseButton.LeftButton)
+    wait_for(lambda: page.signed_in_box.isVisible(), timeout=20)
+    assert "win@window.test" in page.who.text() and page.password.text() == ""
+    wait_for(lambda: "synced" in window.status_area.team_button.text(), timeout=20)
+    qtbot.mouseClick(page.sign_out_button, Qt.MouseButton.LeftButton)
+    wait_for(lambda: page.sign_in_box.isVisible(), timeout=20)
+    assert "records on this computer stay" in page.status.text()
+    settle()
+    QApplication.processEvents()
+    dialog.close()
