@@ -42,7 +42,16 @@ def pending_count(session: Session) -> int:
 
 
 def _json(text: str | None):
-    return None if text is None else json.loads(text)
+    """A stored value, without NUL characters (old imports may hold them; the server refuses
+    them, which would hold the whole queue up)."""
+    if text is None:
+        return None
+    value = json.loads(text)
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [v.replace("\x00", "") if isinstance(v, str) else v for v in value]
+    return value
 
 
 def build_batch(session: Session, after_id: int = 0) -> Batch:

@@ -208,6 +208,28 @@ class Team:
             return  # no longer visible: the next pull says it is gone
         self.store.write_with(lambda s: apply.apply_record(s, pulled, []))
 
+    # -- what the team knows ------------------------------------------------------------------
+
+    def record_facts(self, record_uuid: str) -> dict | None:
+        """Owner, team and sharing of a record the server knows (None for a local-only one)."""
+        with self.store.read() as session:
+            known = session.get(TeamRecord, record_uuid)
+            if known is None:
+                return None
+            return {"owner": known.owner_name or known.owner_email, "owner_email": known.owner_email,
+                    "team": known.team_name, "sharing": known.sharing, "can_edit": known.can_edit}
+
+    def colleague_customer(self, email: str) -> dict | None:
+        """查重 on the team server: whose customer this address is, if anyone's (without any
+        field of a record this person may not see). None when not signed in or nobody's."""
+        with self.store.read() as session:
+            if not state.get(session, "server"):
+                return None
+        matches = self._server().get("/api/v1/duplicates", email=email.strip().lower())["matches"]
+        contact = next((m for m in matches if m["record_type"] == "contact"), None)
+        return None if contact is None else {"owner": contact["owner"], "team": contact["team"],
+                                             "visible": contact["visible"]}
+
     # -- conflicts ----------------------------------------------------------------------------
 
     def conflicts(self, include_resolved: bool = False) -> list[dict]:

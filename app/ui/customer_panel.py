@@ -58,6 +58,7 @@ from app.services.events import LINKS, RECORDS, SETTINGS
 from app.store.database import Store
 from app.ui.avatar import Avatar
 from app.ui.icons import icon
+from app.sync.team import Team
 from app.ui.ops import Ops
 from app.ui.record_panel import RecordPanel, action_button
 from app.ui.record_parts import (
@@ -161,6 +162,8 @@ class CustomerPanel(RecordPanel):
         self.write_button.setAutoRaise(True)
         self.write_button.clicked.connect(lambda: self._compose())
         self.link_reason = text_label("", CAPTION, secondary=True)
+        self.team_line = text_label("", CAPTION, secondary=True)
+        self.team_line.hide()
         self.create_contact_button = QPushButton(icon("contact"), self.tr("Create Contact"))
         self.create_contact_button.setDefault(True)
         self.create_contact_button.clicked.connect(lambda: self.create_contact_from_message())
@@ -222,6 +225,7 @@ class CustomerPanel(RecordPanel):
         names.addWidget(self.name)
         names.addWidget(self.organisation)
         names.addWidget(self.address)
+        names.addWidget(self.team_line)
         badge_row = QHBoxLayout()
         badge_row.setContentsMargins(0, 4, 0, 0)
         badge_row.addWidget(self.badge)
@@ -297,6 +301,30 @@ class CustomerPanel(RecordPanel):
             self._clear()
             return
         self._show_view(read.view, at_least)
+        self._show_team(read)
+
+    def _show_team(self, read: "PanelRead") -> None:
+        """Whose customer this is in the team: the owner and sharing of a shared contact, or, for
+        someone who is not a contact here, a colleague's customer found by the duplicate check."""
+        self.team_line.hide()
+        if read.team is not None:
+            sharing = {"private": self.tr("private"), "read": self.tr("the team can read"),
+                       "edit": self.tr("the team can edit")}.get(read.team["sharing"], read.team["sharing"])
+            self.team_line.setText(self.tr("Owner: %1 · team %2 · %3").replace("%1", read.team["owner"])
+                                   .replace("%2", read.team["team"]).replace("%3", sharing))
+            self.team_line.show()
+        elif read.view.kind == "unknown" and read.view.address:
+            address = read.view.address
+            self.ops.call(Team(self.store).colleague_customer, address) \
+                .success(lambda found, a=address: self._show_colleague(a, found)) \
+                .failure(lambda _error: None).owned_by(self).run()
+
+    def _show_colleague(self, address: str, found: dict | None) -> None:
+        if found is None or self._view is None or self._view.address != address:
+            return  # nobody's customer, or the panel moved on meanwhile
+        self.team_line.setText(self.tr("Already a customer of %1 (team %2)").replace("%1", found["owner"])
+                               .replace("%2", found["team"]))
+        self.team_line.show()
 
     def _fill_parties(self) -> None:
         parties = self._parties.parties if self._parties else ()
@@ -347,7 +375,7 @@ class CustomerPanel(RecordPanel):
         for widget in (self.avatar, self.badge, self.write_button, self.create_box, self.details, self.details_toggle,
                        self.deals_title, self.deals, self.tasks_title, self.tasks, self.actions_bar,
                        self.message_actions, self.timeline_title, self.timeline, self.link_reason,
-                       self.timeline_empty, self.address, self.organisation):
+                       self.timeline_empty, self.address, self.organisation, self.team_line):
             widget.hide()
         self.timeline.show_entries(None)
 
@@ -638,6 +666,7 @@ class PanelRead(NamedTuple):
     parties: MessageParties | None
     view: PersonView | None
     linked: bool
+    team: dict | None = None  # the contact's owner, team and sharing on the team server
 
 
 def read_panel(store: Store, subject: tuple, chosen: str | None, we) -> PanelRead:
@@ -667,7 +696,8 @@ def read_panel(store: Store, subject: tuple, chosen: str | None, we) -> PanelRea
             view = person_view(store, name, address, we)
     linked = bool(view is not None and view.kind == "contact" and message_pk is not None
                   and message_linked_to(store, message_pk, view.contact.id))
-    return PanelRead(we, message_pk, parties, view, linked)
+    team = Team(store).record_facts(view.contact.uuid) if view is not None and view.contact else None
+    return PanelRead(we, message_pk, parties, view, linked, team)
 
 
 def _pick_party(found: MessageParties | None, chosen: str | None, address: str, we):

@@ -38,7 +38,8 @@ async def carries_nul(request: Request) -> bool:
     body = await request.body()
     if not body:
         return False
-    form = request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded")
+    kind = request.headers.get("content-type", "").lower()
+    form = kind.startswith("application/x-www-form-urlencoded")
     return b"\x00" in body or (b"%00" in body if form else bool(_JSON_NUL.search(body)))
 
 
@@ -73,6 +74,9 @@ def create_app(database_url: str | None = None) -> FastAPI:
         length = request.headers.get("content-length")
         if length and (not length.isdigit() or int(length) > MAX_BODY):
             return JSONResponse({"detail": "the request is too large"}, status_code=413)
+        if "transfer-encoding" in request.headers and not length:
+            # The NUL check reads the body: its size must be known before it is read.
+            return JSONResponse({"detail": "send the body with a Content-Length"}, status_code=411)
         if await carries_nul(request):
             return JSONResponse({"detail": "text may not contain NUL (U+0000) characters"},
                                 status_code=400)

@@ -18,7 +18,7 @@ class ClockError(ValueError):
 
 
 def parse(hlc: str) -> tuple[int, int, str]:
-    match = _HLC.match(hlc or "")
+    match = _HLC.fullmatch(hlc or "")
     if not match:
         raise ClockError("the clock is MILLIS(13 digits):COUNTER(5 digits):NODE")
     return int(match.group(1)), int(match.group(2)), match.group(3)

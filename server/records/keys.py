@@ -39,7 +39,7 @@ def record_keys(record: Record) -> list[tuple[str, str]]:
     if record.type == "contact":
         for email in fields.get("emails") or ():
             if "@" in email:
-                keys.append(("domain", email.rsplit("@", 1)[1].lower()))
+                keys.append(("domain", email.rsplit("@", 1)[1].lower()[:400]))
     return sorted(set(keys))
 
 

@@ -109,7 +109,8 @@ class RecordWriter:
         except (FieldError, ClockError, ValueError) as exc:
             return Outcome("invalid", str(exc))
         record = self._load(m.record)
-        if record is None:
+        created = record is None
+        if created:
             if m.op == "delete":
                 return Outcome("not_found", "no such record", final=False)
             if self.principal.team_id is None:
@@ -121,7 +122,7 @@ class RecordWriter:
         if record.type != m.record_type:
             return Outcome("invalid", f"{m.record} is a {record.type}, not a {m.record_type}")
         if m.op == "create":
-            return Outcome("unchanged", record=record)
+            return Outcome("applied" if created else "unchanged", record=record)
         if m.op == "delete":
             if record.deleted_at is not None:
                 return Outcome("unchanged", record=record)

@@ -150,3 +150,44 @@ def test_settings_team_page_signs_in_and_out(people, store, qtbot, open_window):
     settle()
     QApplication.processEvents()
     dialog.close()
+
+
+def test_the_panel_says_whose_customer_it_is(people, store, qtbot, tmp_path):
+    """A shared contact shows its owner, team and sharing; someone who is not a contact here
+    but is a colleague's customer says so (the server's duplicate check), without any of the
+    colleague's fields."""
+    from app.profile import open_profile
+    from app.ui.customer_panel import CustomerPanel
+    from tests.ui.customer_support import settle as settle_panel
+
+    _paths, mate_store = open_profile(str(tmp_path / "mate2"))
+    mate = Team(mate_store)
+    mate.login(people.base_url, "mate@window.test", PASSWORD)
+    add_contact(mate_store, "colleague.customer@big.cn", title="CFO")
+    mate.sync_once()
+    Team(store).login(people.base_url, "win@window.test", PASSWORD)
+    add_contact(store, "mine@window.cn")
+    Team(store).sync_once()
+    # Shared read-only from here on: the colleague's customer is not visible to win any more.
+    owner = people.sign_in("mate@window.test")
+    with mate_store.read() as session:
+        from sqlalchemy import select
+        theirs = session.scalar(select(Contact.uuid).where(Contact.title == "CFO"))
+    assert owner.post(f"/api/v1/records/{theirs}/share", json={"sharing": "private"}).status_code == 200
+    Team(store).sync_once()
+
+    store.writer.never_wait_on()
+    panel = CustomerPanel(store)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_sender("Liu", "mine@window.cn")
+    settle_panel(panel)
+    wait_for(lambda: panel.team_line.isVisible())
+    assert panel.team_line.text() == "Owner: win · team Window · the team can edit"
+
+    panel.show_sender("Someone", "colleague.customer@big.cn")
+    settle_panel(panel)
+    wait_for(lambda: panel.team_line.isVisible(), timeout=20)
+    assert panel.team_line.text() == "Already a customer of mate (team Window)"
+    assert "CFO" not in panel.team_line.text()
+    mate_store.close()
