@@ -55,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--database-url", help="SQLAlchemy URL (default: SQLite in the current "
                      "folder; production: postgresql+psycopg://…)")
     run.add_argument("--workers", type=int, default=1, help="app processes (default 1)")
+    run.add_argument("--db-connections", type=int, default=10, metavar="N",
+                     help="database connections per app process (default 10; PostgreSQL's "
+                          "max_connections must exceed workers × N)")
     run.add_argument("--forwarded-allow-ips", default="127.0.0.1",
                      help="reverse proxies whose X-Forwarded-For is trusted")
     run.add_argument("--log-level", default="info")
@@ -75,16 +78,19 @@ def _parser() -> argparse.ArgumentParser:
 def _serve(args) -> int:
     import uvicorn
 
-    from server.db.database import DATABASE_URL_ENV
+    from server.db.database import DATABASE_POOL_ENV, DATABASE_URL_ENV
     from server.db.migrate import upgrade
     from server.logs import log_config
     url = database_url(args)
     upgrade(url)
     os.environ[DATABASE_URL_ENV] = url  # the workers build their app from it
+    os.environ[DATABASE_POOL_ENV] = str(max(1, args.db_connections))
     uvicorn.run("server.api.app:create_app", factory=True, host=args.host, port=args.port,
                 workers=args.workers, log_config=log_config(args.log_level.upper()),
                 proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips,
-                server_header=False)
+                server_header=False, http="server.api.http_protocol:NoDelayH11Protocol",
+                # Clients poll every few seconds: a 5 s idle timeout races their next request.
+                timeout_keep_alive=65)
     return 0
 
 

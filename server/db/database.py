@@ -14,6 +14,7 @@ Why it looks like this:
 
 from __future__ import annotations
 
+import os
 import time
 from contextlib import contextmanager
 from typing import Iterator
@@ -25,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 # Where `python -m server run` tells its worker processes which database to use.
 DATABASE_URL_ENV = "LIAISON_SERVER_DATABASE_URL"
+DATABASE_POOL_ENV = "LIAISON_SERVER_DB_CONNECTIONS"
 
 
 def now_ms() -> int:
@@ -78,8 +80,11 @@ class Database:
             self._read_engine = _sqlite_engine(url, immediate=False)
             self._write_engine = _sqlite_engine(url, immediate=True)
         else:
+            # A fixed pool per process: workers × pool must stay under PostgreSQL's
+            # max_connections (100 by default), or requests fail when all are busy.
+            size = int(os.environ.get(DATABASE_POOL_ENV) or 10)
             self._read_engine = self._write_engine = create_engine(
-                url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+                url, pool_size=size, max_overflow=0, pool_timeout=30, pool_pre_ping=True)
         self._reader = sessionmaker(self._read_engine, expire_on_commit=False)
         self._writer = sessionmaker(self._write_engine, expire_on_commit=False)
 

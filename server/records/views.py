@@ -28,6 +28,14 @@ class RecordViews:
         self._users: dict[str, tuple[str, str]] = {}
         self._teams: dict[str, tuple[str, str]] = {}
 
+    def prefetch_users(self, user_ids) -> None:
+        """Owners of a page of records in one query (not one per owner)."""
+        wanted = [u for u in user_ids if u not in self._users]
+        if wanted:
+            for user_id, email, name in self.session.execute(
+                    select(User.id, User.email, User.name).where(User.id.in_(wanted))):
+                self._users[user_id] = (email, name)
+
     def _user(self, user_id: str) -> tuple[str, str]:
         if user_id not in self._users:
             user = self.session.get(User, user_id)

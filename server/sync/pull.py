@@ -13,13 +13,13 @@ brings those records back into a pull.
 
 from __future__ import annotations
 
-from sqlalchemy import and_, delete, not_, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import and_, delete, not_, or_, select, text, tuple_
+from sqlalchemy.dialects import sqlite
 
 from server import SCHEMA_VERSION
 from server.db.database import Database
-from server.db.models import Conflict, DeviceRecord, Record, ServerState, Team, User
-from server.policy.permissions import visible_clause
+from server.db.models import Conflict, DeviceRecord, Record, ServerState, User
+from server.policy.permissions import visible_clause_for
 from server.policy.principal import Principal
 from server.records.views import RecordViews, iso
 from server.sync.cursor import decode, encode
@@ -31,24 +31,27 @@ MAX_PAGE = 2000
 def _after(revision: int, last_uuid: str | None):
     if last_uuid is None:
         return Record.revision > revision
-    return or_(Record.revision > revision,
-               and_(Record.revision == revision, Record.uuid > last_uuid))
+    return tuple_(Record.revision, Record.uuid) > tuple_(revision, last_uuid)
 
 
 def _upto(revision: int, last_uuid: str | None):
     if last_uuid is None:
         return Record.revision <= revision
-    return or_(Record.revision < revision,
-               and_(Record.revision == revision, Record.uuid <= last_uuid))
+    return tuple_(Record.revision, Record.uuid) <= tuple_(revision, last_uuid)
 
 
 def _remember(session, dialect: str, device_id: str, uuids: list[str]) -> None:
+    """Note what this device has been sent (one statement per page)."""
     if not uuids:
         return
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    if dialect == "postgresql":
+        session.execute(text("INSERT INTO device_records (device_id, record_uuid) "
+                             "SELECT :device, unnest(CAST(:uuids AS varchar[])) "
+                             "ON CONFLICT DO NOTHING"), {"device": device_id, "uuids": uuids})
+        return
     for start in range(0, len(uuids), 1000):
         rows = [{"device_id": device_id, "record_uuid": u} for u in uuids[start:start + 1000]]
-        session.execute(insert(DeviceRecord).values(rows).on_conflict_do_nothing())
+        session.execute(sqlite.insert(DeviceRecord).values(rows).on_conflict_do_nothing())
 
 
 def pull(db: Database, principal: Principal, cursor: str | None, limit: int) -> dict:
@@ -57,10 +60,9 @@ def pull(db: Database, principal: Principal, cursor: str | None, limit: int) -> 
     with db.write() as tx:  # writes only device_records; never takes the revision lock
         session = tx.session
         ceiling = session.scalar(select(ServerState.revision).where(ServerState.id == 1))
-        visible = visible_clause(principal)
+        visible = visible_clause_for(session, principal)
         rows = session.scalars(
-            select(Record).join(Team, Team.id == Record.team_id)
-            .where(visible, _after(revision, last_uuid), Record.revision <= ceiling)
+            select(Record).where(visible, _after(revision, last_uuid), Record.revision <= ceiling)
             .order_by(Record.revision, Record.uuid).limit(limit + 1)).all()
         more = len(rows) > limit
         rows = rows[:limit]
@@ -68,7 +70,7 @@ def pull(db: Database, principal: Principal, cursor: str | None, limit: int) -> 
         window = and_(_after(revision, last_uuid), _upto(*end))
 
         gone = list(session.scalars(
-            select(Record.uuid).join(Team, Team.id == Record.team_id)
+            select(Record.uuid)
             .join(DeviceRecord, and_(DeviceRecord.record_uuid == Record.uuid,
                                      DeviceRecord.device_id == principal.device_id))
             .where(window, not_(visible))))
@@ -79,6 +81,7 @@ def pull(db: Database, principal: Principal, cursor: str | None, limit: int) -> 
         _remember(session, db.dialect, principal.device_id, [r.uuid for r in rows])
 
         views = RecordViews(session, principal)
+        views.prefetch_users({r.owner_id for r in rows})
         conflicts = _conflicts(session, principal, views, revision, end[0], visible)
         return {"records": [views.record_json(r) for r in rows], "gone": gone,
                 "conflicts": conflicts, "cursor": encode(*end), "more": more,
@@ -93,7 +96,6 @@ def _conflicts(session, principal: Principal, views: RecordViews, after: int, up
         return []
     rows = session.execute(
         select(Conflict, Record).join(Record, Record.uuid == Conflict.record_uuid)
-        .join(Team, Team.id == Record.team_id)
         .where(Conflict.revision > after, Conflict.revision <= upto, visible,
                or_(Conflict.kept_user_id == principal.user_id,
                    Conflict.lost_user_id == principal.user_id))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Response
+from pydantic_core import to_json
 
 from server.api.deps import current_principal, get_db
 from server.api.errors import AUTHED
@@ -35,6 +36,8 @@ def pull_changes(cursor: str | None = Query(default=None, max_length=200),
     """Everything that changed since ``cursor`` (all you may see when absent), a page at a
     time: records, records gone from your view, and your conflicts."""
     try:
-        return pull(db, principal, cursor, limit)
+        # Serialised straight to JSON (pydantic-core): re-validating hundreds of records
+        # against the response model cost a fifth of a page; the model stays the contract.
+        return Response(to_json(pull(db, principal, cursor, limit)), media_type="application/json")
     except CursorError as exc:
         raise HTTPException(400, str(exc)) from None
