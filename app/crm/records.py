@@ -198,14 +198,11 @@ def apply_changes(session: Session, kind: RecordType, record, changes: dict[str,
     return applied
 
 
-def create(session: Session, kind: RecordType, values: dict[str, Any], origin: str = "local",
-           batch: str | None = None, record_uuid: str | None = None):
-    """A new record with ``values``; its creation and each filled field are in its history."""
-    at = now()
-    record = kind.model(uuid=record_uuid or new_uuid(), created_at=at, updated_at=at)
+def blank(kind: RecordType, record_uuid: str, at: int):
+    """A record with every field at its column's empty value (NOT NULL columns without a
+    default start at 0 or ""), not added to a session yet."""
+    record = kind.model(uuid=record_uuid, created_at=at, updated_at=at)
     for field in kind.fields:
-        # Start from the column's empty value (the values are then applied as changes, so they
-        # are in the history); NOT NULL columns without a default start at 0 or "".
         column = kind.model.__table__.c[field]
         if column.default is not None and not callable(column.default.arg):
             setattr(record, field, column.default.arg)
@@ -217,6 +214,14 @@ def create(session: Session, kind: RecordType, values: dict[str, Any], origin: s
         record.custom = "{}"
     if hasattr(record, "tags"):
         record.tags = "[]"
+    return record
+
+
+def create(session: Session, kind: RecordType, values: dict[str, Any], origin: str = "local",
+           batch: str | None = None, record_uuid: str | None = None):
+    """A new record with ``values``; its creation and each filled field are in its history."""
+    at = now()
+    record = blank(kind, record_uuid or new_uuid(), at)
     session.add(record)
     session.flush()
     batch = batch or new_uuid()

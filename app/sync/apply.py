@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import json
+import time
 from datetime import datetime
 
 from sqlalchemy import delete, select
@@ -22,17 +23,10 @@ from sqlalchemy.orm import Session
 
 from app.crm import records
 from app.crm.records import RECORD_TYPES, is_empty
-from app.store.crm_models import Change, CompanyDomain, ContactEmail
+from app.store.crm_models import Change, CompanyDomain, ContactEmail, ContactPhone
 from app.store.team_models import TeamConflict, TeamFieldVersion, TeamRecord
 from app.sync import clock
-from app.sync.fields import TO_LOCAL, local_field, server_field
-
-
-def pending_fields(session: Session, record_uuid: str) -> set[str]:
-    """Server names of the fields of a record with a local change not pushed yet."""
-    rows = session.scalars(select(Change.field).where(
-        Change.record_uuid == record_uuid, Change.pushed_at.is_(None), Change.origin != "sync"))
-    return {server_field(f) or f for f in rows}
+from app.sync.fields import TO_LOCAL, local_field, normalise_element, server_field
 
 
 def find_local(session: Session, record_type: str, record_uuid: str):
@@ -46,9 +40,9 @@ def _take_unique(session: Session, record, field: str, values: list[str]) -> Non
     """Remove addresses ``record`` is about to receive from the other local records holding
     them (the unique local indexes would refuse the pulled record otherwise)."""
     if field == "emails":
-        child, key, column, kind = ContactEmail, ContactEmail.contact_id, ContactEmail.email, "contact"
+        key, column, kind = ContactEmail.contact_id, ContactEmail.email, "contact"
     elif field == "domains":
-        child, key, column, kind = CompanyDomain, CompanyDomain.company_id, CompanyDomain.domain, "company"
+        key, column, kind = CompanyDomain.company_id, CompanyDomain.domain, "company"
     else:
         return
     holders = session.scalars(select(key).where(column.in_([v.lower() for v in values]),
@@ -63,16 +57,178 @@ def _take_unique(session: Session, record, field: str, values: list[str]) -> Non
     session.flush()
 
 
+def apply_page(session: Session, pulled_records: list[dict], deferred: list) -> None:
+    """Apply one pulled page: the per-page reads (unsent fields, known records) and writes
+    (field versions, server facts, the clock) are one statement each, not one per field."""
+    uuids = [r["uuid"] for r in pulled_records]
+    pending: dict[str, set[str]] = {}
+    for record_uuid, field in session.execute(select(Change.record_uuid, Change.field).where(
+            Change.record_uuid.in_(uuids), Change.pushed_at.is_(None), Change.origin != "sync")):
+        pending.setdefault(record_uuid, set()).add(server_field(field) or field)
+    known: dict[str, object] = {}
+    for kind in RECORD_TYPES.values():
+        wanted = [r["uuid"] for r in pulled_records if r["type"] == kind.name]
+        if wanted:
+            known.update((record.uuid, record) for record in session.scalars(
+                select(kind.model).where(kind.model.uuid.in_(wanted))))
+    versions, facts, latest = [], [], ""
+    arriving = [p for p in pulled_records if p["uuid"] not in known and not p["deleted"]
+                and p["type"] in RECORD_TYPES]
+    created = _create_pulled(session, arriving, deferred) if arriving else set()
+    with session.no_autoflush:
+        for pulled in pulled_records:
+            if pulled["uuid"] in created:
+                applied = pulled["type"]
+            else:
+                applied = _apply_record(session, pulled, known.get(pulled["uuid"]),
+                                        pending.get(pulled["uuid"], set()), deferred)
+            if not applied:
+                continue
+            facts.append(_facts(applied, pulled))
+            for field, version in pulled["versions"].items():
+                if field not in pending.get(pulled["uuid"], ()):
+                    versions.append({"record_uuid": pulled["uuid"], "field": field,
+                                     "version": version["v"], "hlc": version["hlc"]})
+                    latest = max(latest, version["hlc"], key=_clock_order)
+    session.flush()
+    _upsert(session, TeamFieldVersion, versions, ("record_uuid", "field"), ("version", "hlc"))
+    _upsert(session, TeamRecord, facts, ("record_uuid",),
+            ("record_type", "owner_email", "owner_name", "team_name", "sharing", "can_edit",
+             "can_manage", "revision"))
+    if latest:
+        clock.witness(session, latest)
+
+
+_LIST_TABLES = {"emails": (ContactEmail, "contact_id", "email"),
+                "phones": (ContactPhone, "contact_id", "phone"),
+                "domains": (CompanyDomain, "company_id", "domain")}
+
+
+def _create_pulled(session: Session, arriving: list[dict], deferred: list) -> set[str]:
+    """Records new to this profile, made in bulk (a first sync brings thousands per minute):
+    the same rows and history as :func:`app.crm.records.create` would write — a creation entry
+    and one entry per filled field, origin ``sync`` — in a handful of statements."""
+    at, at_ms = int(time.time()), int(time.time() * 1000)
+    claimed: dict[str, set[str]] = {"emails": set(), "domains": set()}
+    for field in claimed:
+        wanted = {normalise_element(field, e) for p in arriving for e in p["fields"].get(field) or ()}
+        if wanted:
+            _free_addresses(session, field, wanted)
+    made, history, children, references = [], [], [], []
+    for pulled in arriving:
+        kind = RECORD_TYPES[pulled["type"]]
+        record = records.blank(kind, pulled["uuid"], _seconds(pulled["created_at"]) or at)
+        custom, batch = {}, records.new_uuid()
+        history.append(_history_row(kind, pulled["uuid"], "*", "created", batch, at, at_ms))
+        for field, value in pulled["fields"].items():
+            name = local_field(kind.name, field)
+            if name is None or is_empty(value):
+                continue
+            if name in kind.lists:
+                value = [v for v in value if normalise_element(field, v) not in claimed.get(field, ())]
+                claimed.get(field, set()).update(normalise_element(field, v) for v in value)
+                if name == "tags":
+                    record.tags = json.dumps(value, ensure_ascii=False)
+                else:
+                    children.append((name, record, value))
+            elif field in TO_LOCAL:
+                references.append((kind, record, name, value))
+            elif name.startswith("custom."):
+                custom[name[7:]] = value
+            else:
+                setattr(record, name, value)
+            history.append(_history_row(kind, pulled["uuid"], name, value, batch, at, at_ms))
+        if "owner" in kind.fields:
+            record.owner = pulled["owner"]["name"] or pulled["owner"]["email"]
+        if custom:
+            record.custom = json.dumps(custom, ensure_ascii=False)
+        made.append(record)
+    session.add_all(made)
+    session.flush()
+    _link_references(session, references, deferred)
+    for name, record, values in children:
+        table, key, column = _LIST_TABLES[name]
+        rows = [{key: record.id, column: v, **({"position": n} if name != "domains" else {})}
+                for n, v in enumerate(values)]
+        if rows:
+            session.execute(table.__table__.insert(), rows)
+    session.execute(Change.__table__.insert(), history)
+    return {record.uuid for record in made}
+
+
+def _history_row(kind, record_uuid: str, field: str, value, batch: str, at: int, at_ms: int) -> dict:
+    return {"op_uuid": records.new_uuid(), "batch_uuid": batch, "record_type": kind.name,
+            "record_uuid": record_uuid, "field": field, "old": None,
+            "new": json.dumps(value, ensure_ascii=False), "at": at, "at_ms": at_ms,
+            "origin": "sync"}
+
+
+def _free_addresses(session: Session, field: str, addresses: set[str]) -> None:
+    """Local records already holding addresses that pulled records bring give them up."""
+    key, column, kind = ((ContactEmail.contact_id, ContactEmail.email, "contact") if field == "emails"
+                         else (CompanyDomain.company_id, CompanyDomain.domain, "company"))
+    model = RECORD_TYPES[kind]
+    for holder_id in set(session.scalars(select(key).where(column.in_(addresses)))):
+        other = session.get(model.model, holder_id)
+        remaining = [v for v in records.read_state(session, model, other)[field]
+                     if normalise_element(field, v) not in addresses]
+        records.apply_changes(session, model, other, {field: remaining}, origin="sync",
+                              cleared={field})
+    session.flush()
+
+
+def _link_references(session: Session, references: list, deferred: list) -> None:
+    """Set the references of just-made records, one query per referenced type."""
+    targets: dict[str, set[str]] = {}
+    for _kind, _record, name, value in references:
+        targets.setdefault(name, set()).add(value)
+    ids = {}
+    for name, uuids in targets.items():
+        model = records.REFERENCES[name]
+        ids[name] = dict(session.execute(select(model.uuid, model.id).where(model.uuid.in_(uuids))).all())
+    for kind, record, name, value in references:
+        local_id = ids[name].get(value)
+        if local_id is None:
+            deferred.append((kind.name, record.uuid, name, value))
+        else:
+            setattr(record, name, local_id)
+
+
 def apply_record(session: Session, pulled: dict, deferred: list) -> None:
-    kind, record = find_local(session, pulled["type"], pulled["uuid"])
+    """One record (a re-read after a refused change): as a page of one."""
+    apply_page(session, [pulled], deferred)
+
+
+def _clock_order(hlc: str):
+    try:
+        millis, counter, node = hlc.split(":", 2)
+        return int(millis), int(counter), node
+    except ValueError:
+        return 0, 0, ""
+
+
+def _upsert(session: Session, model, rows: list[dict], keys: tuple, columns: tuple) -> None:
+    from sqlalchemy.dialects.sqlite import insert
+
+    if not rows:
+        return
+    statement = insert(model.__table__)
+    statement = statement.on_conflict_do_update(
+        index_elements=list(keys), set_={c: statement.excluded[c] for c in columns})
+    session.execute(statement, rows)  # one statement, executed for every row
+
+
+def _apply_record(session: Session, pulled: dict, record, pending: set[str], deferred: list):
+    """The record's fields (those without an unsent local change) through the one door;
+    returns the record type's name, or None if this client does not keep the type."""
+    kind = RECORD_TYPES.get(pulled["type"])
     if kind is None:
-        return  # a type this client does not keep (pipelines, message links…)
+        return None  # a type this client does not keep (pipelines, message links…)
     if record is None:
         if pulled["deleted"]:
-            return
+            return None
         record = records.create(session, kind, {}, origin="sync", record_uuid=pulled["uuid"])
         record.created_at = _seconds(pulled["created_at"]) or record.created_at
-    pending = pending_fields(session, record.uuid)
     changes, cleared = {}, set()
     for field, value in pulled["fields"].items():
         name = local_field(kind.name, field)
@@ -91,22 +247,11 @@ def apply_record(session: Session, pulled: dict, deferred: list) -> None:
         if is_empty(value):
             cleared.add(name)
         changes[name] = value
-    owner = pulled["owner"]["name"] or pulled["owner"]["email"]
     if "owner" in kind.fields and "owner" not in pending:
-        changes["owner"] = owner
+        changes["owner"] = pulled["owner"]["name"] or pulled["owner"]["email"]
     records.apply_changes(session, kind, record, changes, origin="sync", cleared=cleared)
     _follow_deletion(session, kind, record, pulled["deleted"])
-    for field, version in pulled["versions"].items():
-        if field in pending:
-            continue
-        clock.witness(session, version["hlc"])
-        row = session.get(TeamFieldVersion, (record.uuid, field))
-        if row is None:
-            session.add(TeamFieldVersion(record_uuid=record.uuid, field=field,
-                                         version=version["v"], hlc=version["hlc"]))
-        else:
-            row.version, row.hlc = version["v"], version["hlc"]
-    _remember_record(session, kind.name, pulled)
+    return kind.name
 
 
 def _seconds(iso_time: str | None) -> int | None:
@@ -124,17 +269,12 @@ def _follow_deletion(session: Session, kind, record, deleted: bool) -> None:
         records.record_event(session, kind, record, "restored", "team", origin="sync")
 
 
-def _remember_record(session: Session, record_type: str, pulled: dict) -> None:
-    row = session.get(TeamRecord, pulled["uuid"]) or TeamRecord(record_uuid=pulled["uuid"])
-    row.record_type = record_type
-    row.owner_email = pulled["owner"]["email"]
-    row.owner_name = pulled["owner"]["name"]
-    row.team_name = pulled["team"]["name"]
-    row.sharing = pulled["sharing"]
-    row.can_edit = pulled["can_edit"]
-    row.can_manage = pulled["can_manage"]
-    row.revision = pulled["revision"]
-    session.add(row)
+def _facts(record_type: str, pulled: dict) -> dict:
+    return {"record_uuid": pulled["uuid"], "record_type": record_type,
+            "owner_email": pulled["owner"]["email"], "owner_name": pulled["owner"]["name"],
+            "team_name": pulled["team"]["name"], "sharing": pulled["sharing"],
+            "can_edit": pulled["can_edit"], "can_manage": pulled["can_manage"],
+            "revision": pulled["revision"]}
 
 
 def resolve_references(session: Session, deferred: list) -> list:

@@ -144,7 +144,8 @@ class Team:
                                 code="team.revoked", reason=exc.message,
                                 count=exported[0], file=str(exported[1])) from None
         except NetworkError as exc:
-            self.store.write_with(lambda s: state.put(s, "last_error", exc.message))
+            message = exc.message
+            self.store.write_with(lambda s: state.put(s, "last_error", message))
             raise
 
         def finished(session: Session) -> int:
@@ -160,6 +161,9 @@ class Team:
 
     def _push(self, server: TeamServer) -> tuple[int, set[str]]:
         sent, refetch, after = 0, set(), 0
+        with self.store.read() as session:
+            if not push.pending_count(session):
+                return sent, refetch  # the common round: nothing to send, no write needed
         while True:
             batch = self.store.write_with(lambda s: push.build_batch(s, after))
             if not batch.mutations and not batch.silent:
@@ -177,10 +181,11 @@ class Team:
             with self.store.read() as session:
                 cursor = state.get(session, "cursor")
             page = server.get("/api/v1/sync/pull", cursor=cursor, limit=PULL_PAGE)
+            if not (page["records"] or page["gone"] or page["conflicts"]) and page["cursor"] == cursor:
+                break  # nothing new: no write transaction
 
             def apply_page(session: Session) -> None:
-                for record in page["records"]:
-                    apply.apply_record(session, record, deferred)
+                apply.apply_page(session, page["records"], deferred)
                 if page["gone"]:
                     _export(session, self.store.path.parent,
                             select(Change).where(Change.record_uuid.in_(page["gone"]),
