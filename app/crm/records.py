@@ -157,7 +157,10 @@ def _record_change(session: Session, kind: RecordType, record, field: str, old, 
                        record_uuid=record.uuid, field=field,
                        old=None if old is None else json.dumps(old, ensure_ascii=False),
                        new=None if new is None else json.dumps(new, ensure_ascii=False),
-                       at=at, at_ms=max(at * 1000, int(time.time() * 1000)), origin=origin))
+                       at=at, at_ms=max(at * 1000, int(time.time() * 1000)), origin=origin,
+                       # What sync wrote, the server already has: only local changes wait in
+                       # the queue (its index is on pushed_at, so waiting rows stay few).
+                       pushed_at=at if origin == "sync" else None))
 
 
 def apply_changes(session: Session, kind: RecordType, record, changes: dict[str, Any], origin: str,

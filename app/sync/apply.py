@@ -60,11 +60,14 @@ def _take_unique(session: Session, record, field: str, values: list[str]) -> Non
 def apply_page(session: Session, pulled_records: list[dict], deferred: list) -> None:
     """Apply one pulled page: the per-page reads (unsent fields, known records) and writes
     (field versions, server facts, the clock) are one statement each, not one per field."""
-    uuids = [r["uuid"] for r in pulled_records]
+    uuids = {r["uuid"] for r in pulled_records}
     pending: dict[str, set[str]] = {}
+    # The queue of unsent changes is small (a round pushes before it pulls) and indexed on
+    # pushed_at; the history as a whole is not read.
     for record_uuid, field in session.execute(select(Change.record_uuid, Change.field).where(
-            Change.record_uuid.in_(uuids), Change.pushed_at.is_(None), Change.origin != "sync")):
-        pending.setdefault(record_uuid, set()).add(server_field(field) or field)
+            Change.pushed_at.is_(None), Change.origin != "sync")):
+        if record_uuid in uuids:
+            pending.setdefault(record_uuid, set()).add(server_field(field) or field)
     known: dict[str, object] = {}
     for kind in RECORD_TYPES.values():
         wanted = [r["uuid"] for r in pulled_records if r["type"] == kind.name]
@@ -160,7 +163,7 @@ def _history_row(kind, record_uuid: str, field: str, value, batch: str, at: int,
     return {"op_uuid": records.new_uuid(), "batch_uuid": batch, "record_type": kind.name,
             "record_uuid": record_uuid, "field": field, "old": None,
             "new": json.dumps(value, ensure_ascii=False), "at": at, "at_ms": at_ms,
-            "origin": "sync"}
+            "origin": "sync", "pushed_at": at}
 
 
 def _free_addresses(session: Session, field: str, addresses: set[str]) -> None:

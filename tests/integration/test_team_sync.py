@@ -143,6 +143,7 @@ def test_offline_sync_says_so_and_loses_nothing(org, tmp_path):
 
 def test_sign_out_keeps_the_records(org, tmp_path):
     ann = client(org, tmp_path, "ann@field.test", "ann6")
+    ann("contacts", "add", "--email", "stays@laptop.cn", "--name", "Stays")
     ann("team", "sync")
     before = contacts(ann)
     assert before
