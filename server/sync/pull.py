@@ -69,11 +69,14 @@ def pull(db: Database, principal: Principal, cursor: str | None, limit: int) -> 
         end = (rows[-1].revision, rows[-1].uuid) if more else (ceiling, None)
         window = and_(_after(revision, last_uuid), _upto(*end))
 
-        gone = list(session.scalars(
-            select(Record.uuid)
-            .join(DeviceRecord, and_(DeviceRecord.record_uuid == Record.uuid,
-                                     DeviceRecord.device_id == principal.device_id))
-            .where(window, not_(visible))))
+        # Driven from the window's records (the revision index), not from everything the
+        # device was ever sent: a page's cost must not grow with the pull.
+        hidden = session.scalars(select(Record.uuid).where(window, not_(visible))).all()
+        gone = []
+        for start in range(0, len(hidden), 1000):
+            gone += session.scalars(select(DeviceRecord.record_uuid).where(
+                DeviceRecord.device_id == principal.device_id,
+                DeviceRecord.record_uuid.in_(hidden[start:start + 1000]))).all()
         if gone:
             session.execute(delete(DeviceRecord).where(
                 DeviceRecord.device_id == principal.device_id,
