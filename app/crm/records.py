@@ -99,15 +99,19 @@ def _read_list(session: Session, record, field: str) -> list[str]:
     raise AssertionError(field)
 
 
+# List fields kept in child tables: (table, its key to the record, the value's column).
+LIST_TABLES = {
+    "emails": (ContactEmail, ContactEmail.contact_id, "email"),
+    "phones": (ContactPhone, ContactPhone.contact_id, "phone"),
+    "domains": (CompanyDomain, CompanyDomain.company_id, "domain"),
+}
+
+
 def _write_list(session: Session, record, field: str, values: list[str]) -> None:
     if field == "tags":
         record.tags = json.dumps(values, ensure_ascii=False)
         return
-    child, key, column = {
-        "emails": (ContactEmail, ContactEmail.contact_id, "email"),
-        "phones": (ContactPhone, ContactPhone.contact_id, "phone"),
-        "domains": (CompanyDomain, CompanyDomain.company_id, "domain"),
-    }[field]
+    child, key, column = LIST_TABLES[field]
     session.execute(delete(child).where(key == record.id))
     session.flush()
     for position, value in enumerate(values):

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.crm import records
 from app.crm.records import RECORD_TYPES, is_empty
-from app.store.crm_models import Change, CompanyDomain, ContactEmail, ContactPhone
+from app.store.crm_models import Change
 from app.store.team_models import TeamConflict, TeamFieldVersion, TeamRecord
 from app.sync import clock
 from app.sync.fields import TO_LOCAL, local_field, normalise_element, server_field
@@ -34,27 +34,6 @@ def find_local(session: Session, record_type: str, record_uuid: str):
     if kind is None:
         return None, None
     return kind, session.scalar(select(kind.model).where(kind.model.uuid == record_uuid))
-
-
-def _take_unique(session: Session, record, field: str, values: list[str]) -> None:
-    """Remove addresses ``record`` is about to receive from the other local records holding
-    them (the unique local indexes would refuse the pulled record otherwise)."""
-    if field == "emails":
-        key, column, kind = ContactEmail.contact_id, ContactEmail.email, "contact"
-    elif field == "domains":
-        key, column, kind = CompanyDomain.company_id, CompanyDomain.domain, "company"
-    else:
-        return
-    holders = session.scalars(select(key).where(column.in_([v.lower() for v in values]),
-                                                key != record.id)).all()
-    model = RECORD_TYPES[kind]
-    for holder_id in set(holders):
-        other = session.get(model.model, holder_id)
-        remaining = [v for v in records.read_state(session, model, other)[field]
-                     if v.lower() not in {x.lower() for x in values}]
-        records.apply_changes(session, model, other, {field: remaining}, origin="sync",
-                              cleared={field})
-    session.flush()
 
 
 def apply_page(session: Session, pulled_records: list[dict], deferred: list) -> None:
@@ -102,11 +81,6 @@ def apply_page(session: Session, pulled_records: list[dict], deferred: list) -> 
         clock.witness(session, latest)
 
 
-_LIST_TABLES = {"emails": (ContactEmail, "contact_id", "email"),
-                "phones": (ContactPhone, "contact_id", "phone"),
-                "domains": (CompanyDomain, "company_id", "domain")}
-
-
 def _create_pulled(session: Session, arriving: list[dict], deferred: list) -> set[str]:
     """Records new to this profile, made in bulk (a first sync brings thousands per minute):
     the same rows and history as :func:`app.crm.records.create` would write — a creation entry
@@ -150,8 +124,8 @@ def _create_pulled(session: Session, arriving: list[dict], deferred: list) -> se
     session.flush()
     _link_references(session, references, deferred)
     for name, record, values in children:
-        table, key, column = _LIST_TABLES[name]
-        rows = [{key: record.id, column: v, **({"position": n} if name != "domains" else {})}
+        table, key, column = records.LIST_TABLES[name]
+        rows = [{key.key: record.id, column: v, **({"position": n} if name != "domains" else {})}
                 for n, v in enumerate(values)]
         if rows:
             session.execute(table.__table__.insert(), rows)
@@ -166,12 +140,16 @@ def _history_row(kind, record_uuid: str, field: str, value, batch: str, at: int,
             "origin": "sync", "pushed_at": at}
 
 
-def _free_addresses(session: Session, field: str, addresses: set[str]) -> None:
-    """Local records already holding addresses that pulled records bring give them up."""
-    key, column, kind = ((ContactEmail.contact_id, ContactEmail.email, "contact") if field == "emails"
-                         else (CompanyDomain.company_id, CompanyDomain.domain, "company"))
-    model = RECORD_TYPES[kind]
-    for holder_id in set(session.scalars(select(key).where(column.in_(addresses)))):
+def _free_addresses(session: Session, field: str, addresses: set[str], keep_id: int | None = None) -> None:
+    """Local records already holding addresses (emails, domains) that a pulled record brings
+    give them up (the unique local indexes would refuse the pulled record otherwise); the
+    record ``keep_id`` is the one receiving them."""
+    table, key, column = records.LIST_TABLES[field]
+    model = RECORD_TYPES["contact" if field == "emails" else "company"]
+    holders = select(key).where(getattr(table, column).in_(addresses))
+    if keep_id is not None:
+        holders = holders.where(key != keep_id)
+    for holder_id in set(session.scalars(holders)):
         other = session.get(model.model, holder_id)
         remaining = [v for v in records.read_state(session, model, other)[field]
                      if normalise_element(field, v) not in addresses]
@@ -245,8 +223,9 @@ def _apply_record(session: Session, pulled: dict, record, pending: set[str], def
             value = local_id
         if name in kind.lists:
             value = list(value or [])
-            if value:
-                _take_unique(session, record, name, value)
+            if value and name in ("emails", "domains"):
+                _free_addresses(session, name, {normalise_element(name, v) for v in value},
+                                keep_id=record.id)
         if is_empty(value):
             cleared.add(name)
         changes[name] = value

@@ -183,18 +183,17 @@ def duplicates(email: str | None = Query(default=None, max_length=320),
                                   ("name", (name or "").strip().lower())) if v]
     if not wanted:
         return {"matches": []}
+    matching = or_(*[(RecordKey.kind == k) & (RecordKey.value == v) for k, v in wanted])
     with db.read() as session:
         visible = set(session.scalars(
             select(Record.uuid).join(Team, Team.id == Record.team_id)
             .join(RecordKey, RecordKey.record_uuid == Record.uuid)
-            .where(visible_clause(principal),
-                   or_(*[(RecordKey.kind == k) & (RecordKey.value == v) for k, v in wanted]))))
+            .where(visible_clause(principal), matching)))
         rows = session.execute(
             select(RecordKey.kind, Record, User.name, User.email, Team.name)
             .join(Record, Record.uuid == RecordKey.record_uuid)
             .join(User, User.id == Record.owner_id).join(Team, Team.id == Record.team_id)
-            .where(or_(*[(RecordKey.kind == k) & (RecordKey.value == v) for k, v in wanted]),
-                   Record.deleted_at.is_(None))
+            .where(matching, Record.deleted_at.is_(None))
             .order_by(Record.uuid).limit(50)).all()
         return {"matches": [
             {"record_type": r.type, "matched_on": kind, "owner": owner_name or owner_email,
