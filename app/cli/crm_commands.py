@@ -217,9 +217,8 @@ def _deals(args, store) -> int:
         if args.add:
             deals.add_stage(store, args.add, args.outcome, args.position)
         if args.rename:
-            with store.read() as session:
-                stage_uuid = deals.stage_named(session, args.rename[0]).uuid
-            deals.rename_stage(store, stage_uuid, args.rename[1])
+            # Through the writer: on a new profile this makes the default pipeline first.
+            deals.rename_stage(store, deals.stage_uuid_named(store, args.rename[0]), args.rename[1])
         for _id, _uuid, name, outcome in deals.pipeline_stages(store):
             print(f"{name} ({outcome})")
     else:

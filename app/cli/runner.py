@@ -74,7 +74,7 @@ def _dispatch(args: argparse.Namespace, paths, store) -> int:
         from app.cli import threads_command
 
         return threads_command.run(args, store)
-    if args.command in ("team", "conflicts"):
+    if args.command in ("team", "conflicts", "message"):
         from app.cli import team_commands
 
         return team_commands.run(args, store)

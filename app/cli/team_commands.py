@@ -18,7 +18,29 @@ def _password(from_stdin: bool) -> str:
     return password
 
 
+def _make_private(args, store) -> int:
+    from app.store.accounts import get_account
+    from app.store.mail_queries import find_folder, messages_by_uid
+    from app.sync.shared_timeline import mark_private
+
+    account = get_account(store, args.account)
+    folder = find_folder(store, account.id, args.folder)
+    found = messages_by_uid(store, folder.id, [args.uid])
+    if not found:
+        raise UserFacingError(f"No stored message with UID {args.uid} in {folder.name}.", code="message.not_found")
+    key = found[0].message_id
+    if not key:
+        raise UserFacingError("This message has no Message-ID, so it is never shared with the team.",
+                              code="message.no_key")
+    newly = store.write_with(lambda session: mark_private(session, key))
+    print("private: never shared with the team" + ("" if newly else " (it already was)")
+          + "; if it was shared, it is withdrawn at the next team sync")
+    return 0
+
+
 def run(args, store) -> int:
+    if args.command == "message":
+        return _make_private(args, store)
     team = Team(store)
     if args.command == "conflicts":
         if args.action == "list":

@@ -1,4 +1,5 @@
-"""The command-line grammar of the team server: team login/sync/status/logout, conflicts."""
+"""The command-line grammar of the team server: team login/sync/status/logout, conflicts,
+message private."""
 
 from __future__ import annotations
 
@@ -24,3 +25,23 @@ def add_team_commands(commands) -> None:
     resolve = conflict_actions.add_parser("resolve", help="keep the other value (a new, synced change)")
     resolve.add_argument("id", type=int)
     resolve.add_argument("--keep", required=True, choices=("other",))
+
+    message = commands.add_parser("message", help="what the team may see of one message")
+    message_actions = message.add_subparsers(dest="action", required=True, metavar="ACTION")
+    private = message_actions.add_parser(
+        "private", help="never share this message with the team (withdrawn at the next sync if it was)")
+    private.add_argument("--account", required=True)
+    private.add_argument("--folder", default="INBOX")
+    private.add_argument("--uid", type=_positive, required=True)
+
+
+def _positive(text: str) -> int:
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a positive number")
+    return value

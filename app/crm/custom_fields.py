@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from app.crm.records import new_uuid
+from app.crm.records import RECORD_TYPES, apply_changes, create
 from app.crm.validation import InvalidValue
 from app.store.crm_models import CustomField
 from app.store.database import Store
@@ -20,25 +21,47 @@ _DATE_FORMATS = (re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$"),
 _DAY_FIRST = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 
 
+CUSTOM_FIELD = RECORD_TYPES["custom_field"]
+# The namespace of derived definition UUIDs (the default pipeline's own UUID).
+_NAMESPACE = uuid.UUID("3229011d-e98c-5623-9267-f8dc29affaf8")
+
+
+def field_uuid(record_type: str, key: str) -> str:
+    """A custom field's UUID, the same on every laptop: two people who define "wechat" on
+    contacts define one field, which then merges like any record (migration 0011 too)."""
+    return str(uuid.uuid5(_NAMESPACE, f"custom_field:{record_type}:{key}"))
+
+
 @writes
 def define_field(store: Store, record_type: str, key: str, label: str, field_type: str,
                  choices: list[str] | None = None) -> str:
+    """Define (or redefine: label, type, choices) a field; its history is the team's to sync."""
     if field_type not in FIELD_TYPES:
         raise InvalidValue(f"'{field_type}' is not a field type ({', '.join(FIELD_TYPES)})")
     if not re.fullmatch(r"[a-z][a-z0-9_]{0,40}", key):
         raise InvalidValue(f"'{key}' is not a field key (lower-case letters, digits and _)")
+    values = {"record_type": record_type, "key": key, "label": label, "field_type": field_type,
+              "choices": list(choices or [])}
     with store.write() as session:
-        position = len(list(session.scalars(select(CustomField).where(CustomField.record_type == record_type))))
-        field = CustomField(uuid=new_uuid(), record_type=record_type, key=key, label=label, field_type=field_type,
-                            choices=json.dumps(choices or [], ensure_ascii=False), position=position)
-        session.add(field)
-        return field.uuid
+        existing = session.scalar(select(CustomField).where(CustomField.uuid == field_uuid(record_type, key)))
+        if existing is not None:
+            existing.deleted_at = None
+            apply_changes(session, CUSTOM_FIELD, existing, values, "local", cleared={"choices"})
+            return existing.uuid
+        values["position"] = session.scalar(select(func.count()).select_from(CustomField).where(
+            CustomField.record_type == record_type, CustomField.deleted_at.is_(None)))
+        return create(session, CUSTOM_FIELD, values, record_uuid=field_uuid(record_type, key)).uuid
 
 
 def fields_of(store: Store, record_type: str) -> dict[str, CustomField]:
+    """The live fields of a record type in order (a key defined twice: the first one)."""
     with store.read() as session:
-        return {f.key: f for f in session.scalars(select(CustomField).where(CustomField.record_type == record_type)
-                                                  .order_by(CustomField.position))}
+        found: dict[str, CustomField] = {}
+        for field in session.scalars(select(CustomField).where(
+                CustomField.record_type == record_type, CustomField.deleted_at.is_(None))
+                .order_by(CustomField.position, CustomField.id)):
+            found.setdefault(field.key, field)
+        return found
 
 
 def parse_date(text: str) -> str:

@@ -53,6 +53,7 @@ from app.store.writer import writes
 
 DEAL = RECORD_TYPES["deal"]
 COMPANY = RECORD_TYPES["company"]
+PIPELINE, STAGE = RECORD_TYPES["pipeline"], RECORD_TYPES["stage"]
 DEFAULT_STAGES = (("Lead", "open"), ("Qualified", "open"), ("Proposal", "open"), ("Negotiation", "open"),
                   ("Won", "won"), ("Lost", "lost"))
 # The default pipeline has the same UUIDs on every device (so do its first six stages), so
@@ -85,19 +86,24 @@ EDITABLE = {"title": "title", "stage": "stage_id", "amount": "amount", "currency
 # -- the pipeline ------------------------------------------------------------------------------
 def find_pipeline(session: Session) -> Pipeline | None:
     """The default (first) pipeline, or None before deals were ever used (never writes)."""
-    return session.scalar(select(Pipeline).order_by(Pipeline.position, Pipeline.id).limit(1))
+    return session.scalar(select(Pipeline).where(Pipeline.deleted_at.is_(None))
+                          .order_by(Pipeline.position, Pipeline.id).limit(1))
 
 
 def default_pipeline(session: Session) -> Pipeline:
-    """The first pipeline, created with the usual stages the first time (in a write session)."""
+    """The first pipeline, created with the usual stages the first time (in a write session).
+
+    Its history has origin ``default``: every laptop makes the same records with the same
+    UUIDs, and the team sync sends them only as a creation with initial values, which the
+    server applies only if it has no such record yet (docs/sync-protocol.md)."""
     pipeline = find_pipeline(session)
     if pipeline is None:
-        pipeline = Pipeline(uuid=DEFAULT_PIPELINE_UUID, name="Sales", position=0)
-        session.add(pipeline)
-        session.flush()
+        batch = new_uuid()
+        pipeline = create(session, PIPELINE, {"name": "Sales", "position": 0}, origin="default",
+                          batch=batch, record_uuid=DEFAULT_PIPELINE_UUID)
         for position, ((name, outcome), stage_uuid) in enumerate(zip(DEFAULT_STAGES, DEFAULT_STAGE_UUIDS)):
-            session.add(Stage(uuid=stage_uuid, pipeline_id=pipeline.id, name=name, position=position,
-                              outcome=outcome))
+            create(session, STAGE, {"pipeline_id": pipeline.id, "name": name, "position": position,
+                                    "outcome": outcome}, origin="default", batch=batch, record_uuid=stage_uuid)
         session.flush()
     return pipeline
 
@@ -105,7 +111,7 @@ def default_pipeline(session: Session) -> Pipeline:
 def _stages_of(session: Session, pipeline: Pipeline | None) -> list[Stage]:
     if pipeline is None:
         return []
-    return list(session.scalars(select(Stage).where(Stage.pipeline_id == pipeline.id)
+    return list(session.scalars(select(Stage).where(Stage.pipeline_id == pipeline.id, Stage.deleted_at.is_(None))
                                 .order_by(Stage.position, Stage.id)))
 
 
@@ -170,17 +176,16 @@ def add_stage(store: Store, name: str, outcome: str = "open", position: int | No
         pipeline_id = existing[0].pipeline_id if existing else default_pipeline(session).id
         index = len(existing) if position is None else max(0, min(position, len(existing)))
         for stage in existing[index:]:
-            stage.position += 1
-        stage = Stage(uuid=new_uuid(), pipeline_id=pipeline_id, name=name.strip(), position=index,
-                      outcome=outcome)
-        session.add(stage)
-        return stage.uuid
+            apply_changes(session, STAGE, stage, {"position": stage.position + 1}, "local")
+        return create(session, STAGE, {"pipeline_id": pipeline_id, "name": name.strip(), "position": index,
+                                       "outcome": outcome}).uuid
 
 
 @writes
 def rename_stage(store: Store, stage_uuid: str, name: str) -> None:
     with store.write() as session:
-        session.scalar(select(Stage).where(Stage.uuid == stage_uuid)).name = name.strip()
+        apply_changes(session, STAGE, session.scalar(select(Stage).where(Stage.uuid == stage_uuid)),
+                      {"name": name.strip()}, "local")
 
 
 # -- checking what was typed --------------------------------------------------------------------

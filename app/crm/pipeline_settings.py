@@ -14,8 +14,8 @@ from typing import NamedTuple
 
 from sqlalchemy import func, select
 
-from app.crm.deals import DEAL, add_stage, pipeline_stages, rename_stage, stages
-from app.crm.records import apply_changes
+from app.crm.deals import DEAL, STAGE, add_stage, pipeline_stages, rename_stage, stages
+from app.crm.records import apply_changes, soft_delete
 from app.settings.checks import QT_TRANSLATE_NOOP, InvalidSetting
 from app.store.crm_models import Deal, Stage
 from app.store.database import Store
@@ -137,9 +137,7 @@ def reorder_stages(store: Store, uuids: list[str]) -> bool:
         ordered += [s for s in existing if s.uuid not in set(uuids)]
         changed = False
         for position, stage in enumerate(ordered):
-            if stage.position != position:
-                stage.position = position
-                changed = True
+            changed |= bool(apply_changes(session, STAGE, stage, {"position": position}, "local"))
         return changed
 
 
@@ -159,7 +157,7 @@ def set_stage_outcome(store: Store, stage_uuid: str, outcome: str, origin: str =
         raise InvalidSetting(NOT_AN_OUTCOME, key="pipeline_stages", code="settings.not_an_outcome", value=outcome)
     with store.write() as session:
         stage = session.scalar(select(Stage).where(Stage.uuid == stage_uuid))
-        stage.outcome = outcome
+        apply_changes(session, STAGE, stage, {"outcome": outcome}, origin)
         for deal in session.scalars(select(Deal).where(Deal.stage_id == stage.id, Deal.deleted_at.is_(None))):
             apply_changes(session, DEAL, deal, {"status": outcome}, origin)
 
@@ -173,6 +171,8 @@ def remove_stage(store: Store, stage_uuid: str) -> None:
         return
     check_removal(stage, len(current) - 1)
     with store.write() as session:
-        session.delete(session.scalar(select(Stage).where(Stage.uuid == stage_uuid)))
+        # A tombstone, not a removal: the team sync pushes the delete, and old deals' history
+        # still names the stage.
+        soft_delete(session, STAGE, session.scalar(select(Stage).where(Stage.uuid == stage_uuid)))
         for position, other in enumerate(stages(session)):
-            other.position = position
+            apply_changes(session, STAGE, other, {"position": position}, "local")

@@ -1,6 +1,7 @@
 """Creating, changing and deleting customer records, every change kept as an operation.
 
-One generic path serves every record type (contact, company, deal, task, note, activity):
+One generic path serves every record type (contact, company, deal, task, note, activity, and
+the definitions that shape them: pipeline, stage, custom field):
 a record is read as a flat ``state`` dict (scalar columns, list fields such as a contact's
 ``emails``, and ``custom.<key>`` values), a change is a dict of field → new value, and
 :func:`apply_changes` writes the difference and one ``crm_changes`` row per changed field,
@@ -31,8 +32,10 @@ from app.store.crm_models import (
     Contact,
     ContactEmail,
     ContactPhone,
+    CustomField,
     Deal,
     Note,
+    Pipeline,
     Stage,
     Task,
 )
@@ -61,7 +64,13 @@ RECORD_TYPES = {
     "activity": RecordType("activity", Activity, ("kind", "subject", "body", "happened_at",
                                                   "duration_minutes", "contact_id", "company_id",
                                                   "deal_id")),
+    # The team's shared configuration, versioned and synced like the records it shapes.
+    "pipeline": RecordType("pipeline", Pipeline, ("name", "position")),
+    "stage": RecordType("stage", Stage, ("name", "pipeline_id", "position", "outcome", "probability")),
+    "custom_field": RecordType("custom_field", CustomField, ("label", "record_type", "key", "field_type",
+                                                             "position"), ("choices",)),
 }
+DEFINITION_TYPES = ("pipeline", "stage", "custom_field")
 
 
 def now() -> int:
@@ -94,9 +103,13 @@ def _read_list(session: Session, record, field: str) -> list[str]:
     if field == "domains":
         return list(session.scalars(select(CompanyDomain.domain).where(CompanyDomain.company_id == record.id)
                                     .order_by(CompanyDomain.id)))
-    if field == "tags":
-        return list(json.loads(record.tags or "[]"))
+    if field in JSON_LISTS:
+        return list(json.loads(getattr(record, field) or "[]"))
     raise AssertionError(field)
+
+
+# List fields kept as a JSON list in the record's own column.
+JSON_LISTS = ("tags", "choices")
 
 
 # List fields kept in child tables: (table, its key to the record, the value's column).
@@ -108,8 +121,8 @@ LIST_TABLES = {
 
 
 def _write_list(session: Session, record, field: str, values: list[str]) -> None:
-    if field == "tags":
-        record.tags = json.dumps(values, ensure_ascii=False)
+    if field in JSON_LISTS:
+        setattr(record, field, json.dumps(values, ensure_ascii=False))
         return
     child, key, column = LIST_TABLES[field]
     session.execute(delete(child).where(key == record.id))
@@ -135,7 +148,8 @@ def read_state(session: Session, kind: RecordType, record) -> dict[str, Any]:
 
 # Fields that point at another record: history stores the target's uuid, which means the
 # same on every device (local integer keys do not).
-REFERENCES = {"company_id": Company, "contact_id": Contact, "deal_id": Deal, "stage_id": Stage}
+REFERENCES = {"company_id": Company, "contact_id": Contact, "deal_id": Deal, "stage_id": Stage,
+              "pipeline_id": Pipeline}
 
 
 def _portable(session: Session, field: str, value):
@@ -219,8 +233,9 @@ def blank(kind: RecordType, record_uuid: str, at: int):
             setattr(record, field, None)
     if hasattr(record, "custom"):
         record.custom = "{}"
-    if hasattr(record, "tags"):
-        record.tags = "[]"
+    for field in JSON_LISTS:
+        if hasattr(record, field):
+            setattr(record, field, "[]")
     return record
 
 

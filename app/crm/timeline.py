@@ -5,7 +5,8 @@ from its own (record, date) index, so a contact with thousands of messages opens
 one with ten.  A company's timeline is everything about it: the mail linked to it (its
 domains, and its people writing from anywhere) and the notes, calls, meetings and tasks of
 the company and of its people.  A message stored twice (a copy in another folder, your own
-mail in Sent and in the Inbox) is one entry.
+mail in Sent and in the Inbox) is one entry; so is one that colleagues shared with the team
+(the shared timeline) and that you received too.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from sqlalchemy import or_, select
 
 from app.crm.teammates import own_addresses
 from app.store.correspondence import mail_with_person
-from app.store.crm_models import Activity, Contact, MessageLink, Note, Task
+from app.store.crm_models import Activity, Company, Contact, Deal, MessageLink, Note, Task
 from app.store.database import Store
 from app.store.models import Folder, Message
+from app.store.team_models import TeamTimelineEntry
 
 PAGE = 50
 ATTENDEES_PREFIX = "attendees: "  # the first line of a meeting's body lists who took part
@@ -27,7 +29,7 @@ ATTENDEES_PREFIX = "attendees: "  # the first line of a meeting's body lists who
 
 @dataclass(frozen=True)
 class Entry:
-    kind: str  # email | note | call | meeting | task
+    kind: str  # email | team_email (a colleague's, metadata only) | note | call | meeting | task
     at: int
     key: int  # message or record id: with ``kind``, unique in a timeline
     title: str
@@ -43,6 +45,7 @@ class Entry:
     done: bool = False  # tasks
     due_at: int | None = None  # tasks
     thread_id: int | None = None  # emails: the conversation (views show a conversation once)
+    shared_by: str = ""  # team_email: the colleague who shared it (``detail`` is its first words)
 
     @property
     def cursor(self) -> tuple[int, str, int]:
@@ -124,6 +127,7 @@ def timeline(store: Store, *, contact_id: int | None = None, company_id: int | N
             if row.message_id:
                 keys.add(row.message_id)
             entries.append(_email(row, own))
+        entries += _team_mail(session, name, value, people, at_most, limit, keys, own)
         for note in session.scalars(select(Note).where(about(Note), Note.deleted_at.is_(None),
                                                        Note.created_at <= at_most)
                                     .order_by(Note.created_at.desc()).limit(limit)):
@@ -145,6 +149,36 @@ def timeline(store: Store, *, contact_id: int | None = None, company_id: int | N
     entries = _older(entries, before)
     entries.sort(key=lambda e: e.cursor, reverse=True)
     return entries[:limit]
+
+
+_TEAM_COLUMNS = {"contact_id": (Contact, TeamTimelineEntry.contact_uuid),
+                 "company_id": (Company, TeamTimelineEntry.company_uuid),
+                 "deal_id": (Deal, TeamTimelineEntry.deal_uuid)}
+
+
+def _team_mail(session, name: str, value: int, people: list[int], at_most: int, limit: int,
+               keys: set[str], own: frozenset[str]) -> list[Entry]:
+    """Mail colleagues shared on this customer (:mod:`app.sync.shared_timeline`): one entry per
+    Message-ID, none for a message this profile holds itself (``keys``, filled by the caller)."""
+    model, column = _TEAM_COLUMNS[name]
+    record_uuid = session.scalar(select(model.uuid).where(model.id == value))
+    condition = column == record_uuid
+    if people:
+        condition = or_(condition, TeamTimelineEntry.contact_uuid.in_(
+            select(Contact.uuid).where(Contact.id.in_(people))))
+    found = []
+    for row in session.scalars(select(TeamTimelineEntry).where(condition, TeamTimelineEntry.date <= at_most)
+                               .order_by(TeamTimelineEntry.date.desc()).limit(limit * 2)):
+        if row.message_key in keys:
+            continue
+        keys.add(row.message_key)
+        outgoing = row.from_addr.lower() in own or row.from_addr.lower() == row.owner_email.lower()
+        people_text = ", ".join(a for a in json.loads(row.participants or "[]") if a != row.from_addr)
+        found.append(Entry("team_email", row.date, int(row.link_uuid.replace("-", "")[:12], 16), row.subject,
+                           row.snippet, message_id=row.message_key, outgoing=outgoing,
+                           who=people_text if outgoing else row.from_addr,
+                           shared_by=row.owner_name or row.owner_email))
+    return found
 
 
 def whole_timeline(store: Store, **target) -> list[Entry]:

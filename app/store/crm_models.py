@@ -85,24 +85,25 @@ class ContactPhone(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class Pipeline(Base):
+class Pipeline(_Record, Base):
+    """A pipeline: versioned, synced and tombstoned like the records it organises."""
+
     __tablename__ = "crm_pipelines"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True)
-    name: Mapped[str] = mapped_column(String)
+    name: Mapped[str] = mapped_column(String, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class Stage(Base):
+class Stage(_Record, Base):
     __tablename__ = "crm_stages"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True)
-    pipeline_id: Mapped[int] = mapped_column(ForeignKey("crm_pipelines.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(String)
+    # NULL only while a stage pulled before its pipeline waits for it (end of the same pull).
+    pipeline_id: Mapped[int | None] = mapped_column(ForeignKey("crm_pipelines.id", ondelete="CASCADE"),
+                                                    nullable=True, index=True)
+    name: Mapped[str] = mapped_column(String, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     outcome: Mapped[str] = mapped_column(String, default="open")  # open | won | lost
+    probability: Mapped[int | None] = mapped_column(Integer, nullable=True)  # percent, for forecasts
 
 
 class Deal(_Record, Base):
@@ -172,18 +173,20 @@ class Activity(_Record, Base):
                                                 nullable=True, index=True)
 
 
-class CustomField(Base):
-    """A user-defined field of a record type (its values live in the record's ``custom``)."""
+class CustomField(_Record, Base):
+    """A user-defined field of a record type (its values live in the record's ``custom``).
+
+    Its UUID is derived from (record type, key) (:func:`app.crm.custom_fields.field_uuid`), so
+    two laptops that define the same field define the same record. There is no unique index on
+    (record type, key): a pulled definition must never fail to apply; readers take the live one.
+    """
 
     __tablename__ = "crm_custom_fields"
-    __table_args__ = (UniqueConstraint("record_type", "key"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True)
-    record_type: Mapped[str] = mapped_column(String)  # contact | company | deal
-    key: Mapped[str] = mapped_column(String)
-    label: Mapped[str] = mapped_column(String)
-    field_type: Mapped[str] = mapped_column(String)  # text | number | date | choice
+    record_type: Mapped[str] = mapped_column(String, default="")  # contact | company | deal
+    key: Mapped[str] = mapped_column(String, default="")
+    label: Mapped[str] = mapped_column(String, default="")
+    field_type: Mapped[str] = mapped_column(String, default="text")  # text | number | date | choice
     choices: Mapped[str] = mapped_column(Text, default="[]")
     position: Mapped[int] = mapped_column(Integer, default=0)
 

@@ -24,7 +24,7 @@ from app.errors import StoreError
 from app.paths import ProfilePaths
 
 # The newest revision in migrations/versions; a unit test keeps the two in step.
-SCHEMA_HEAD = "0010"
+SCHEMA_HEAD = "0012"
 BACKUPS_KEPT = 5
 
 MIGRATIONS_DIR = migrations_dir()

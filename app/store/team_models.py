@@ -8,6 +8,8 @@
 * ``team_records``: what the server says about a record beyond its fields (owner, team,
   sharing, whether this person may edit or manage it).
 * ``team_conflicts``: same-field collisions the server reported, until resolved.
+* ``team_timeline``, ``team_shared_messages``, ``private_messages`` (0012): the shared
+  customer timeline, what this profile shared, and what must never be shared.
 """
 
 from __future__ import annotations
@@ -58,3 +60,47 @@ class TeamConflict(Base):
     lost_by: Mapped[str] = mapped_column(String, default="")
     at: Mapped[str] = mapped_column(String, default="")  # ISO time, as the server gave it
     resolved_at: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class TeamTimelineEntry(Base):
+    """A message a colleague (or this person, on another laptop) shared on a customer: its
+    metadata and first words as the server sent them (migration 0012). Derived data: a pull
+    rebuilds it; a message with the same Message-ID as local mail is shown once."""
+
+    __tablename__ = "team_timeline"
+    __table_args__ = (Index("ix_team_timeline_contact", "contact_uuid", "date"),
+                      Index("ix_team_timeline_company", "company_uuid", "date"),
+                      Index("ix_team_timeline_deal", "deal_uuid", "date"),
+                      Index("ix_team_timeline_message_key", "message_key"))
+    link_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    message_key: Mapped[str] = mapped_column(String, default="")
+    owner_email: Mapped[str] = mapped_column(String, default="")
+    owner_name: Mapped[str] = mapped_column(String, default="")
+    subject: Mapped[str] = mapped_column(Text, default="")
+    date: Mapped[int] = mapped_column(Integer, default=0)
+    from_addr: Mapped[str] = mapped_column(String, default="")
+    participants: Mapped[str] = mapped_column(Text, default="[]")  # JSON addresses
+    snippet: Mapped[str] = mapped_column(Text, default="")
+    contact_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    company_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    deal_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
+class SharedMessage(Base):
+    """A message of this profile shared with the team (its link record's UUID), so each is
+    sent once and can be withdrawn when marked private."""
+
+    __tablename__ = "team_shared_messages"
+    link_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    message_key: Mapped[str] = mapped_column(String, index=True)
+    status: Mapped[str] = mapped_column(String, default="")  # the server's answer
+    shared_at: Mapped[int] = mapped_column(Integer)
+
+
+class PrivateMessage(Base):
+    """A message the person marked private: never shared, withdrawn if it was. User data,
+    keyed by Message-ID so it survives a rebuild of the mail cache."""
+
+    __tablename__ = "private_messages"
+    message_key: Mapped[str] = mapped_column(String, primary_key=True)
+    marked_at: Mapped[int] = mapped_column(Integer)

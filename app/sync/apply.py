@@ -24,8 +24,8 @@ from sqlalchemy.orm import Session
 from app.crm import records
 from app.crm.records import RECORD_TYPES, is_empty
 from app.store.crm_models import Change
-from app.store.team_models import TeamConflict, TeamFieldVersion, TeamRecord
-from app.sync import clock
+from app.store.team_models import TeamConflict, TeamFieldVersion, TeamRecord, TeamTimelineEntry
+from app.sync import clock, shared_timeline
 from app.sync.fields import TO_LOCAL, local_field, normalise_element, server_field
 
 
@@ -39,6 +39,10 @@ def find_local(session: Session, record_type: str, record_uuid: str):
 def apply_page(session: Session, pulled_records: list[dict], deferred: list) -> None:
     """Apply one pulled page: the per-page reads (unsent fields, known records) and writes
     (field versions, server facts, the clock) are one statement each, not one per field."""
+    links = [r for r in pulled_records if r["type"] == "message_link"]
+    if links:  # the shared timeline: metadata of colleagues' mail, not records edited here
+        shared_timeline.apply_links(session, links)
+        pulled_records = [r for r in pulled_records if r["type"] != "message_link"]
     uuids = {r["uuid"] for r in pulled_records}
     pending: dict[str, set[str]] = {}
     # The queue of unsent changes is small (a round pushes before it pulls) and indexed on
@@ -104,8 +108,8 @@ def _create_pulled(session: Session, arriving: list[dict], deferred: list) -> se
             if name in kind.lists:
                 value = [v for v in value if normalise_element(field, v) not in claimed.get(field, ())]
                 claimed.get(field, set()).update(normalise_element(field, v) for v in value)
-                if name == "tags":
-                    record.tags = json.dumps(value, ensure_ascii=False)
+                if name in records.JSON_LISTS:
+                    setattr(record, name, json.dumps(value, ensure_ascii=False))
                 else:
                     children.append((name, record, value))
             elif field in TO_LOCAL:
@@ -274,6 +278,7 @@ def resolve_references(session: Session, deferred: list) -> list:
 
 def remove_record(session: Session, record_uuid: str) -> None:
     """A record this person may no longer see leaves the profile (the server keeps it)."""
+    session.execute(delete(TeamTimelineEntry).where(TeamTimelineEntry.link_uuid == record_uuid))
     known = session.get(TeamRecord, record_uuid)
     if known is None:
         return

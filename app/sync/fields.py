@@ -3,19 +3,19 @@
 Local references are integer keys (``company_id``); in the change history and on the wire
 they are UUIDs (``company``). ``owner`` is the server's to decide (the creator, then
 hand-over), so the local owner label is not synced. Fields the server has and this client does
-not keep (pipelines, stages, message links for now) are skipped on pull, never emptied.
+not keep (message links) are skipped on pull, never emptied.
 """
 
 from __future__ import annotations
 
 from app.crm.records import RECORD_TYPES
 
-SYNCED_TYPES = tuple(RECORD_TYPES)  # contact, company, deal, task, note, activity
+SYNCED_TYPES = tuple(RECORD_TYPES)  # the customer records and the definitions (pipelines…)
 TO_SERVER = {"company_id": "company", "contact_id": "contact", "deal_id": "deal",
-             "stage_id": "stage"}
+             "stage_id": "stage", "pipeline_id": "pipeline"}
 TO_LOCAL = {server: local for local, server in TO_SERVER.items()}
 LOCAL_ONLY = {"owner"}
-SET_FIELDS = {"emails", "phones", "tags", "domains"}
+SET_FIELDS = {"emails", "phones", "tags", "domains", "choices"}
 
 
 def server_field(local_field: str) -> str | None:

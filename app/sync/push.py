@@ -76,6 +76,14 @@ def build_batch(session: Session, after_id: int = 0) -> Batch:
 def _mutations(session: Session, change: Change, versions: dict) -> list[dict]:
     base = {"type": change.record_type, "record": change.record_uuid, "hlc": change.hlc}
     new = _json(change.new)
+    if change.origin == "default":
+        # Every laptop makes the default pipeline with the same UUIDs and values: sent as one
+        # creation carrying them, which the server applies only if it has no such record, so
+        # a laptop joining late never resets what the team renamed.
+        if change.field == "*" and new == "created":
+            return [{**base, "id": change.op_uuid, "op": "create",
+                     "value": _default_values(session, change)}]
+        return []
     if change.field == "*":
         if new == "created":
             return [{**base, "id": change.op_uuid, "op": "create"}]
@@ -97,6 +105,18 @@ def _mutations(session: Session, change: Change, versions: dict) -> list[dict]:
         versions[key] = known.version if known else 0
     return [{**base, "id": change.op_uuid, "op": "set", "field": name, "value": new,
              "base": versions[key]}]
+
+
+def _default_values(session: Session, creation: Change) -> dict:
+    """The initial values written with a default record's creation (same batch, same origin)."""
+    values = {}
+    for change in session.scalars(select(Change).where(
+            Change.batch_uuid == creation.batch_uuid, Change.record_uuid == creation.record_uuid,
+            Change.origin == "default", Change.field != "*")):
+        name = server_field(change.field)
+        if name is not None:
+            values[name] = _json(change.new)
+    return values
 
 
 # Worst first: the status a change keeps when its mutations were answered differently.

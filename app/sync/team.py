@@ -27,8 +27,8 @@ from app.errors import NetworkError, ServerError, UserFacingError
 from app.secrets import SecretStore
 from app.store.crm_models import Change
 from app.store.database import Store
-from app.store.team_models import TeamConflict, TeamFieldVersion, TeamRecord
-from app.sync import apply, push, state
+from app.store.team_models import SharedMessage, TeamConflict, TeamFieldVersion, TeamRecord, TeamTimelineEntry
+from app.sync import apply, push, shared_timeline, state
 from app.sync.fields import TO_LOCAL, local_field
 from app.sync.transport import TeamServer, TeamSignedOut
 
@@ -134,6 +134,8 @@ class Team:
         try:
             pushed, refetch = self._push(server)
             pulled, gone, conflicts = self._pull(server)
+            # After the pull: a customer pushed a moment ago is now known to be the team's.
+            pushed += self._share_timeline(server)
             for record_uuid in refetch:
                 self._refetch(server, record_uuid)
         except TeamSignedOut as exc:
@@ -173,6 +175,24 @@ class Team:
             refetch |= self.store.write_with(lambda s: push.record_answers(s, batch, results))
             sent += len(batch.mutations)
             after = batch.last_change_id
+
+    def _share_timeline(self, server: TeamServer) -> int:
+        """Send mail filed on team customers (metadata only) and withdraw mail marked private;
+        returns how many links were sent."""
+        with self.store.read() as session:
+            email = shared_timeline.signed_in_email(session)
+        sent = 0
+        while email:
+            shares, withdrawn = shared_timeline.candidates(self.store, email), shared_timeline.withdrawals(self.store)
+            if not shares and not withdrawn:
+                break
+            made = self.store.write_with(lambda s: shared_timeline.mutations(s, shares, withdrawn))
+            results = server.post("/api/v1/sync/push", {"mutations": made})["results"]
+            self.store.write_with(lambda s: shared_timeline.record_answers(s, shares, results))
+            sent += len(made)
+            if len(shares) < shared_timeline.BATCH:
+                break
+        return sent
 
     def _pull(self, server: TeamServer) -> tuple[int, int, int]:
         pulled = gone = conflicts = 0
@@ -303,6 +323,8 @@ def _revoked(session: Session, folder: Path) -> tuple[int, Path | None]:
 
 
 def _forget_team_data(session: Session) -> None:
+    session.execute(delete(TeamTimelineEntry))
+    session.execute(delete(SharedMessage))
     session.execute(delete(TeamFieldVersion))
     session.execute(delete(TeamConflict))
     session.execute(delete(TeamRecord))

@@ -1,4 +1,5 @@
-"""The actions on selected messages: read/unread, flag, delete, archive, move, undo.
+"""The actions on selected messages: read/unread, flag, delete, archive, move, undo, and keep
+private (never shared with the team).
 
 Each action changes the local store at once (an op on the writer thread; the list updates as
 soon as it is written, online or not) and queues the server half; a push is requested two
@@ -15,6 +16,7 @@ from app.errors import LiaisonError
 from app.store.flags import FLAGGED, SEEN
 from app.mail.imap.actions import UndoableMove, mark_folder_read, queue_move, set_flag, undo_move
 from app.store.database import Store
+from app.sync.shared_timeline import make_private
 from app.ui.error_presenter import error_text
 from app.ui.icons import icon
 from app.ui.message_list_model import Roles
@@ -52,6 +54,10 @@ class MessageActions(QObject):
         self.undo = self._action(self.tr("&Undo Delete/Move"), QKeySequence.StandardKey.Undo,
                                  lambda: self._undo_last(), "undo")
         self.undo.setEnabled(False)
+        # Never shared with the team (withdrawn at the next team sync if it was): no shortcut,
+        # it is a deliberate choice.
+        self.keep_private = QAction(self.tr("Keep &Private (Not Shared with the Team)"), self)
+        self.keep_private.triggered.connect(self._keep_private)
 
     def _action(self, text, shortcut, slot, icon_name: str | None = None) -> QAction:
         action = QAction(text, self)
@@ -62,7 +68,8 @@ class MessageActions(QObject):
         return action
 
     def all(self) -> list[QAction]:
-        return [self.toggle_read, self.toggle_flag, self.delete, self.archive, self.move_to, self.undo]
+        return [self.toggle_read, self.toggle_flag, self.delete, self.archive, self.move_to, self.undo,
+                self.keep_private]
 
     def selected_ids(self) -> list[int]:
         rows = self.view.selectionModel().selectedRows()
@@ -89,6 +96,11 @@ class MessageActions(QObject):
         ids = self.selected_ids()
         if ids:
             self.ops.write(set_flag, self.store, ids, flag, on).success(lambda _changed: self._done(False)).run()
+
+    def _keep_private(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.ops.write(make_private, self.store, ids).run()
 
     def _move_to_chosen(self) -> None:
         if self.selected_ids():
@@ -141,7 +153,8 @@ class MessageActions(QObject):
         self.ops.write(undo_all).success(undone).failure(failed).run()
 
     def update_enabled(self, has_selection: bool) -> None:
-        for action in (self.toggle_read, self.toggle_flag, self.delete, self.archive, self.move_to):
+        for action in (self.toggle_read, self.toggle_flag, self.delete, self.archive, self.move_to,
+                       self.keep_private):
             action.setEnabled(has_selection)
 
     def mark_folder_read(self, folder_id: int | None) -> None:

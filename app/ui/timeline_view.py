@@ -43,7 +43,7 @@ def _t(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 
 
 def icon_kind(entry: Entry) -> str:
-    if entry.kind == "email":
+    if entry.kind in ("email", "team_email"):
         return "mail-out" if entry.outgoing else "mail-in"
     return entry.kind
 
@@ -51,7 +51,7 @@ def icon_kind(entry: Entry) -> str:
 def entry_title(entry: Entry) -> str:
     if entry.title.strip():
         return " ".join(entry.title.split())
-    return {"email": _t("(no subject)"), "note": _t("Note"), "call": _t("Call"), "meeting": _t("Meeting"),
+    return {"email": _t("(no subject)"), "team_email": _t("(no subject)"), "note": _t("Note"), "call": _t("Call"), "meeting": _t("Meeting"),
             "task": _t("Task")}.get(entry.kind, "")
 
 
@@ -67,6 +67,12 @@ def entry_detail(entry: Entry) -> str:
             parts.append(entry.folder)
         if entry.auto_kind:
             parts.append(_t("automatic reply") if entry.auto_kind != "bounce" else _t("bounce"))
+    elif entry.kind == "team_email":
+        if entry.outgoing:
+            parts.append(_t("To %1").replace("%1", entry.who) if entry.who else _t("Sent"))
+        else:
+            parts.append(_t("From %1").replace("%1", entry.who) if entry.who else _t("Received"))
+        parts.append(_t("shared by %1").replace("%1", entry.shared_by))
     elif entry.kind == "note":
         rest = entry.detail.split("\n", 1)[1].strip() if "\n" in entry.detail else ""
         parts.append(" ".join(rest.split()) if rest else _t("Note"))
@@ -151,6 +157,8 @@ class TimelineModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             when = QLocale().toString(datetime.fromtimestamp(entry.at), QLocale.FormatType.LongFormat)
             body = entry.detail if entry.kind in ("note", "call", "meeting") else entry_detail(entry)
+            if entry.kind == "team_email" and entry.detail:
+                body += "\n" + entry.detail  # its first words: the mail itself stays with its owner
             if row.thread_size > 1:
                 body += "\n" + _t("%n message(s) in this conversation", "", row.thread_size)
             return f"{entry_title(entry)}\n{body}\n{when}".strip()
@@ -172,7 +180,7 @@ class TimelineModel(QAbstractListModel):
         grown: set[int] = set()  # rows shown already whose conversation got older messages
         day = self._last_day
         for entry in entries:
-            if entry.kind == "email" and entry.message_id:
+            if entry.kind in ("email", "team_email") and entry.message_id:
                 if entry.message_id in self._message_keys:
                     continue  # the same message found again on the next page
                 self._message_keys.add(entry.message_id)

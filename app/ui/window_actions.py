@@ -157,6 +157,7 @@ class WindowActions(QObject):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.follow_up)
+        menu.addAction(message_actions.keep_private)
         menu.addAction(self.source)
         return menu
 

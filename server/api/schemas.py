@@ -140,7 +140,9 @@ class MutationIn(Strict):
     record: str = Field(description="the record's UUID")
     op: Literal["create", "set", "add", "remove", "delete"]
     field: str | None = None
-    value: Any = None
+    value: Any = Field(default=None, description="set: the new value; add/remove: the "
+                       "element; create: optional initial values {field: value, set field: "
+                       "[elements]}, applied only if this create makes the record")
     base: int | None = Field(default=None, ge=0, description="the field version the change "
                              "was based on (set only)")
     hlc: str = Field(max_length=64, description="MILLIS(13):COUNTER(5):NODE")

@@ -4,7 +4,9 @@
 * managers see and edit the records of the teams they manage (their own included) and their own;
 * reps see and edit their own records, and those of their team as its sharing allows
   (``private``, ``read`` or ``edit``: the team's default, or the record's own if it was shared
-  differently).
+  differently);
+* definitions (pipelines, stages, custom fields: ``DEFINITION_TYPES``) are everyone's to see
+  and edit; deleting one is for its owner, a manager or an admin.
 
 Field rules (hidden, read-only) apply per role and record type, to everyone or only to viewers
 from other teams; admins are exempt. A record someone may not see does not exist for them: the
@@ -20,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from server.db.models import FieldRule, Record, Team
 from server.policy.principal import Principal
+from server.records.schema import DEFINITION_TYPES
 
 SHARING = ("private", "read", "edit")
 
@@ -33,7 +36,7 @@ def visible_clause(principal: Principal):
     """SQL condition: records ``principal`` may see (Team must be joined on Record.team_id)."""
     if principal.role == "admin":
         return true()
-    own = Record.owner_id == principal.user_id
+    own = or_(Record.owner_id == principal.user_id, Record.type.in_(DEFINITION_TYPES))
     if principal.role == "manager":
         return or_(own, Record.team_id.in_(principal.teams)) if principal.teams else own
     if principal.team_id is None:
@@ -51,7 +54,7 @@ def visible_clause_for(session: Session, principal: Principal):
     shared = Record.sharing.in_(("read", "edit"))
     if session.get(Team, principal.team_id).sharing in ("read", "edit"):
         shared = or_(Record.sharing.is_(None), shared)
-    return or_(Record.owner_id == principal.user_id,
+    return or_(Record.owner_id == principal.user_id, Record.type.in_(DEFINITION_TYPES),
                and_(Record.team_id == principal.team_id, shared))
 
 
@@ -76,6 +79,8 @@ def access(principal: Principal, record: Record, team_sharing: str) -> Access:
         return Access(True, True, True)
     if own:
         return Access(True, True, True)
+    if record.type in DEFINITION_TYPES:
+        return Access(True, True, principal.role == "manager")
     if principal.role == "rep" and record.team_id == principal.team_id:
         sharing = record.sharing or team_sharing
         return Access(sharing in ("read", "edit"), sharing == "edit", False)

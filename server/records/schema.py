@@ -50,9 +50,11 @@ RECORD_TYPES: dict[str, dict[str, Field]] = {
     "activity": {"kind": Field(TEXT, choices=("call", "meeting")), "subject": Field(TEXT),
                  "body": Field(TEXT), "happened_at": Field(INT),
                  "duration_minutes": Field(INT), "attendees": Field(SET, since=2), **_LINKS},
-    # A message filed on a customer: the metadata only, never the mail itself.
+    # A message filed on a customer, shared with the team: its metadata and first words,
+    # never the mail itself.
     "message_link": {"message_key": Field(TEXT), "subject": Field(TEXT), "date": Field(INT),
-                     "from_addr": Field(TEXT), **_LINKS},
+                     "from_addr": Field(TEXT), "participants": Field(SET, since=2),
+                     "snippet": Field(TEXT, since=2), **_LINKS},
     "pipeline": {"name": Field(TEXT), "position": Field(INT)},
     "stage": {"pipeline": Field(REF), "name": Field(TEXT), "position": Field(INT),
               "outcome": Field(TEXT, choices=("open", "won", "lost")),
@@ -64,6 +66,10 @@ RECORD_TYPES: dict[str, dict[str, Field]] = {
 }
 
 CUSTOM_FIELD_TYPES = {"company", "contact", "deal"}
+# The team's shared configuration (its pipeline, stages and custom fields): every member
+# sees and edits them (field rules may still lock a field for a role), so every laptop shows
+# the same board and the same fields; deleting one is for its owner, a manager or an admin.
+DEFINITION_TYPES = ("pipeline", "stage", "custom_field")
 _CUSTOM_KEY = re.compile(r"^custom\.[a-z0-9_]{1,60}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_TEXT = 100_000

@@ -122,6 +122,8 @@ class RecordWriter:
         if record.type != m.record_type:
             return Outcome("invalid", f"{m.record} is a {record.type}, not a {m.record_type}")
         if m.op == "create":
+            if created and m.value:
+                self._initial_values(record, m, allowed.edit)
             return Outcome("applied" if created else "unchanged", record=record)
         if m.op == "delete":
             if record.deleted_at is not None:
@@ -150,6 +152,8 @@ class RecordWriter:
             raise FieldError(f"unknown record type {m.record_type!r}")
         m.record = str(uuid_module.UUID(m.record))
         parse(m.hlc)
+        if m.op == "create" and m.value is not None:
+            m.value = self._checked_initial_values(m)
         if m.op in ("set", "add", "remove"):
             if not m.field:
                 raise FieldError(f"a {m.op} names a field")
@@ -160,6 +164,37 @@ class RecordWriter:
                     uuid_module.UUID(m.value)
             else:
                 m.value = check_element(m.record_type, m.field, m.value, self.principal.schema)
+
+    def _checked_initial_values(self, m: Mutation) -> dict:
+        """A ``create``'s initial values ({field: value, set field: [elements]}), checked."""
+        if not isinstance(m.value, dict):
+            raise FieldError("a create's value is an object of initial field values")
+        checked = {}
+        for name, value in m.value.items():
+            if field_spec(m.record_type, name).kind == SET:
+                if not isinstance(value, list):
+                    raise FieldError(f"{name!r} is a set: give a list of elements")
+                checked[name] = [check_element(m.record_type, name, e, self.principal.schema)
+                                 for e in value]
+            else:
+                checked[name] = check_value(m.record_type, name, value, self.principal.schema)
+        return checked
+
+    def _initial_values(self, record: Record, m: Mutation, may_edit: bool) -> None:
+        """Fill a record this ``create`` just made. Only a new record takes them: a device
+        that creates a record every device has (the default pipeline, a custom field keyed
+        by name) never overwrites what the team changed since, and raises no conflict."""
+        read_only = self.rules.read_only(record)
+        for name, value in m.value.items():
+            if not may_edit or name in read_only:
+                continue
+            if isinstance(value, list):
+                for element in value:
+                    self._set_element(record, Mutation(m.id, m.record_type, m.record, "add",
+                                                       name, element, None, m.hlc))
+            elif value is not None:
+                self._set_scalar(record, Mutation(m.id, m.record_type, m.record, "set", name,
+                                                  value, 0, m.hlc))
 
     # -- changes -----------------------------------------------------------------------------
 

@@ -151,3 +151,38 @@ def test_sign_out_keeps_the_records(org, tmp_path):
     assert status(ann)["server"] is None and contacts(ann) == before
     not_in = ann("team", "sync", check=False)
     assert not_in.returncode != 0 and "team login" in not_in.stderr
+
+
+def test_the_pipeline_and_custom_fields_are_the_teams_and_a_late_laptop_resets_nothing(org, tmp_path):
+    ann = client(org, tmp_path, "ann@field.test", "ann7")
+    ann("deals", "stages", "--rename", "Qualified", "已确认")
+    ann("deals", "stages", "--add", "试用", "--position", "2")
+    ann("fields", "add", "contact", "wechat", "微信", "text")
+    ann("contacts", "add", "--email", "li@trial.cn", "--name", "李")
+    ann("contacts", "set", "li@trial.cn", "custom.wechat=li_wx")
+    ann("deals", "add", "试用订单", "--contact", "li@trial.cn", "--stage", "试用")
+    ann("team", "sync")
+    board = ["Lead (open)", "已确认 (open)", "试用 (open)", "Proposal (open)", "Negotiation (open)",
+             "Won (won)", "Lost (lost)"]
+    # A teammate's new laptop made its own default pipeline and defined the same field before
+    # its first sync: the team's renamed and added stages win, and the field is one record.
+    bob = client(org, tmp_path, "bob@field.test", "bob7")
+    assert bob("deals", "stages").stdout.splitlines()[1] == "Qualified (open)"
+    bob("fields", "add", "contact", "wechat", "微信", "text")
+    bob("team", "sync")
+    assert bob("deals", "stages").stdout.splitlines() == board
+    assert bob("fields", "list", "contact").stdout.split() == ["custom.wechat", "text", "微信"]
+    [deal] = [json.loads(line) for line in bob("deals", "list", "--json").stdout.splitlines()]
+    assert deal["stage"] == "试用"
+    assert contacts(bob)["li@trial.cn"]["custom"]["wechat"] == "li_wx"
+    assert status(bob)["conflicts"] == 0 and status(bob)["pending"] == 0
+    # Definitions are the whole organisation's, whatever the team: dee (another team) gets the
+    # board without ann's deal, and may rename a stage for everyone.
+    dee = client(org, tmp_path, "dee@field.test", "dee7")
+    dee("team", "sync")
+    assert dee("deals", "stages").stdout.splitlines() == board
+    assert dee("deals", "list", "--json").stdout.strip() == ""
+    dee("deals", "stages", "--rename", "Lead", "线索")
+    dee("team", "sync")
+    ann("team", "sync")
+    assert ann("deals", "stages").stdout.splitlines()[0] == "线索 (open)"

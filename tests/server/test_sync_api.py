@@ -272,3 +272,39 @@ def test_bad_mutations_get_one_clear_answer_each(people):
     assert [r["status"] for r in results] == ["applied"] + ["invalid"] * 5
     assert all(r.get("message") for r in results[1:])
     assert fields_of(ann, record) == {"name": "Fine"}
+
+
+def test_a_create_carries_initial_values_only_when_it_makes_the_record(people):
+    """Records every device makes alike (the default pipeline, a custom field keyed by name):
+    the first create fills them; a later one, from anyone, resets nothing and raises no conflict."""
+    ann, bob = people["ann"], people["bob"]
+    stage = new_id()
+    first = ann.push({"id": new_id(), "type": "stage", "record": stage, "op": "create",
+                      "value": {"name": "Qualified", "position": 1, "outcome": "open"}, "hlc": ann.hlc()})
+    assert [r["status"] for r in first] == ["applied"]
+    assert fields_of(ann, stage) == {"name": "Qualified", "position": 1, "outcome": "open"}
+    assert [r["status"] for r in ann.push(setter(ann, stage, "name", "已确认", base=1,
+                                                 record_type="stage"))] == ["applied"]
+    late = bob.push({"id": new_id(), "type": "stage", "record": stage, "op": "create",
+                     "value": {"name": "Qualified", "position": 1, "outcome": "open"}, "hlc": bob.hlc()})
+    assert [r["status"] for r in late] == ["unchanged"]
+    assert fields_of(bob, stage)["name"] == "已确认"
+    assert not [c for c in bob.get("/api/v1/conflicts").json() if c["record"] == stage]
+    bad = ann.push({"id": new_id(), "type": "stage", "record": new_id(), "op": "create",
+                    "value": {"outcome": "maybe"}, "hlc": ann.hlc()})
+    assert bad[0]["status"] == "invalid" and "outcome" in bad[0]["message"]
+
+
+def test_definitions_are_everyones_to_see_and_edit_but_not_to_delete(people):
+    """A stage made by ann (team Sync) is seen and renamed by cat (team Other, a rep), who may not
+    delete it; a contact of ann's stays invisible to cat."""
+    ann, cat = people["ann"], people["cat"]
+    stage, contact = new_id(), new_id()
+    ann.push(setter(ann, stage, "name", "Trial", record_type="stage"), setter(ann, contact, "name", "Hidden"))
+    assert cat.get(f"/api/v1/records/{contact}").status_code == 404
+    seen = cat.get(f"/api/v1/records/{stage}").json()
+    assert seen["fields"]["name"] == "Trial" and seen["can_edit"] and not seen["can_manage"]
+    assert cat.push(setter(cat, stage, "name", "试用", base=1, record_type="stage"))[0]["status"] == "applied"
+    refused = cat.push({"id": new_id(), "type": "stage", "record": stage, "op": "delete", "hlc": cat.hlc()})
+    assert refused[0]["status"] == "read_only"
+    assert fields_of(ann, stage)["name"] == "试用"

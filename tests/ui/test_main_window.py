@@ -247,3 +247,26 @@ def test_new_mail_keeps_the_selection_and_the_scroll_position(qtbot, window, ima
     window._refresh_messages()
     assert view.indexAt(QPoint(0, 0)).data(Roles.MessageId) == model.index(0, 0).data(Roles.MessageId)
     assert model.rowCount() == 64 and "200" in model.index(0, 1).data()  # shown at the top
+
+
+def test_keep_private_from_the_message_menu_marks_the_selected_message(qtbot, window, store, imap, run_sync):
+    """Message → Keep Private: the message is never shared with the team (by its Message-ID)."""
+    from app.store.models import Message
+    from app.store.team_models import PrivateMessage
+    from sqlalchemy import select
+
+    imap.append("INBOX", make_message(1))
+    run_sync()
+    window.reload_folders()
+    window.list_view.setCurrentIndex(window.messages.index(0, 0))
+    menu = next(a.menu() for a in window.menuBar().actions() if a.menu() and window.actions.keep_private
+                in a.menu().actions())
+    [entry] = [a for a in menu.actions() if a is window.actions.keep_private]
+    assert entry.isEnabled()
+    entry.trigger()
+
+    def marked():
+        with store.read() as session:
+            key = session.scalar(select(Message.message_id))
+            return session.get(PrivateMessage, key) is not None
+    qtbot.waitUntil(marked, timeout=5000)

@@ -86,7 +86,9 @@ def test_every_released_schema_upgrades_with_user_data_intact(tmp_path, snapshot
         has_senders = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'remote_content_senders'").fetchone()
         senders_before = conn.execute("SELECT addr FROM remote_content_senders").fetchall() if has_senders else []
         has_crm = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'crm_contacts'").fetchone()
-        crm_query = ("SELECT (SELECT group_concat(uuid || name) FROM crm_contacts), (SELECT count(*) FROM crm_changes), "
+        # The customer records' history (0011 adds the definitions' own history beside it).
+        crm_query = ("SELECT (SELECT group_concat(uuid || name) FROM crm_contacts), (SELECT count(*) FROM crm_changes "
+                     "WHERE record_type NOT IN ('pipeline', 'stage', 'custom_field')), "
                      "(SELECT group_concat(body) FROM crm_notes), (SELECT group_concat(title) FROM crm_deals)")
         crm_before = conn.execute(crm_query).fetchone() if has_crm else None
         has_outbox = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'mail_outbox'").fetchone()
@@ -155,3 +157,27 @@ def test_migrations_create_exactly_what_the_models_declare(tmp_path):
                                                          "include_object": migrate.include_object})
         assert compare_metadata(context, Base.metadata) == []
     engine.dispose()
+
+
+def test_definitions_become_synced_records_without_resetting_the_team(tmp_path):
+    """0011: the default pipeline's defaults go to the history with origin ``default`` (sent
+    only as a creation the server ignores if it has the record), what this profile renamed is
+    an ordinary local change, and a custom field takes the UUID every laptop derives."""
+    from app.crm.custom_fields import field_uuid
+    from app.crm.deals import DEFAULT_STAGE_UUIDS
+
+    paths = ProfilePaths(tmp_path / "p").ensure()
+    shutil.copyfile(SNAPSHOTS / "0010.sqlite3", paths.database)
+    ensure_schema(paths)
+    with sqlite3.connect(paths.database) as conn:
+        renamed = DEFAULT_STAGE_UUIDS[1]
+        rows = conn.execute("SELECT field, old, new, origin FROM crm_changes WHERE record_uuid = ? ORDER BY id",
+                            (renamed,)).fetchall()
+        assert ("name", None, '"Qualified"', "default") in rows
+        assert ("name", '"Qualified"', '"已确认"', "local") in rows
+        assert [r for r in rows if r[3] == "local"] == [("name", '"Qualified"', '"已确认"', "local")]
+        assert conn.execute("SELECT uuid FROM crm_custom_fields WHERE key = 'wechat'").fetchone() == \
+            (field_uuid("contact", "wechat"),)
+        queued = conn.execute("SELECT count(*) FROM crm_changes WHERE record_type = 'custom_field' "
+                              "AND pushed_at IS NULL AND origin = 'local'").fetchone()[0]
+        assert queued >= 5  # created, label, record type, key, field type (position 0 counts too)

@@ -86,6 +86,12 @@ def main() -> None:
         recent.remember(store, "合同 from:张伟")
         recent.remember(store, "is:unread")
         mail_index.index_pending(store, limit=10)
+    if int(SCHEMA_HEAD) >= 10:  # team sync from 0010 on; a renamed default stage and a custom field
+        from app.crm import deals
+        from app.crm.custom_fields import define_field
+
+        deals.rename_stage(store, deals.DEFAULT_STAGE_UUIDS[1], "已确认")
+        define_field(store, "contact", "wechat", "微信", "text")
     store.close()
     with sqlite3.connect(ProfilePaths(work).database) as source, sqlite3.connect(target) as copy:
         source.backup(copy)
