@@ -56,7 +56,7 @@ def customer_json(store: Store, email: str) -> dict:
     timeline = [{"kind": e.kind, "at": iso(e.at), "title": e.title, "detail": e.detail,
                  **({"message_id": e.message_id, "subject": e.title} if e.kind in ("email", "team_email")
                     else {"uuid": e.uuid}),
-                 **({"shared_by": e.shared_by, "who": e.who} if e.kind == "team_email" else {}),
+                 **({"shared_by": e.shared_by, "who": e.who, "body": e.body} if e.kind == "team_email" else {}),
                  **({"automatic": e.auto_kind} if e.auto_kind else {})}
                 for e in whole_timeline(store, contact_id=contact_id)]
     return {"contact": record, "company": company_record, "deals": deals, "tasks": tasks, "timeline": timeline}

@@ -46,6 +46,7 @@ class Entry:
     due_at: int | None = None  # tasks
     thread_id: int | None = None  # emails: the conversation (views show a conversation once)
     shared_by: str = ""  # team_email: the colleague who shared it (``detail`` is its first words)
+    body: str = ""  # team_email: its text, where the colleague's team shares bodies
 
     @property
     def cursor(self) -> tuple[int, str, int]:
@@ -177,7 +178,7 @@ def _team_mail(session, name: str, value: int, people: list[int], at_most: int, 
         found.append(Entry("team_email", row.date, int(row.link_uuid.replace("-", "")[:12], 16), row.subject,
                            row.snippet, message_id=row.message_key, outgoing=outgoing,
                            who=people_text if outgoing else row.from_addr,
-                           shared_by=row.owner_name or row.owner_email))
+                           shared_by=row.owner_name or row.owner_email, body=row.body))
     return found
 
 

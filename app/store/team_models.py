@@ -81,6 +81,7 @@ class TeamTimelineEntry(Base):
     from_addr: Mapped[str] = mapped_column(String, default="")
     participants: Mapped[str] = mapped_column(Text, default="[]")  # JSON addresses
     snippet: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")  # only where the sharer's team shares bodies
     contact_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
     company_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
     deal_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)

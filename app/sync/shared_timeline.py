@@ -3,7 +3,8 @@
 What is shared, per person and message, is one ``message_link`` record (its UUID derived from
 the person and the Message-ID, so a re-share after a lost answer is the same record): subject,
 date, sender, participants and the first words, and the contact, company and deal it is filed
-on. Never the body. Rules, checked here on every round:
+on. The body (as plain text) only where the person's team shares bodies, a team policy the
+server enforces too. Rules, checked here on every round:
 
 * only mail filed on a record the server has (``team_records``): mail that is nobody's
   customer, including free-mail senders who are not contacts, stays on the laptop;
@@ -27,15 +28,18 @@ from sqlalchemy.orm import Session
 
 from app.crm.settings import free_mail_domains
 from app.crm.teammates import own_addresses
+from app.mail.reading.message_view import build_view
 from app.mail.reading.snippets import snippets
 from app.store.crm_models import Company, Contact, ContactEmail, Deal, MessageLink
 from app.store.database import Store
+from app.store.mail_cache import raw_message
 from app.store.models import Message
 from app.store.team_models import PrivateMessage, SharedMessage, TeamRecord, TeamTimelineEntry
 from app.store.writer import writes
 from app.sync import clock, state
 
 BATCH = 200
+MAX_BODY = 100_000  # the server's longest text field
 _NAMESPACE = uuid.UUID("3229011d-e98c-5623-9267-f8dc29affaf8")  # as the other derived UUIDs
 
 
@@ -48,6 +52,14 @@ def _addresses(row) -> list[str]:
     for column in (row.to_list, row.cc_list):
         found += [addr for _name, addr in json.loads(column or "[]")]
     return list(dict.fromkeys(a.strip().lower() for a in found if a and "@" in a))
+
+
+def add_bodies(store: Store, shares: list[dict]) -> None:
+    """Give each share its message's text as the reader shows it (HTML mail as text), cut to
+    what a field holds: only for a team that shares bodies."""
+    for share in shares:
+        raw = raw_message(store, share["pk"])
+        share["values"]["body"] = build_view(raw).text[:MAX_BODY] if raw else ""
 
 
 def candidates(store: Store, email: str) -> list[dict]:
@@ -90,7 +102,7 @@ def candidates(store: Store, email: str) -> list[dict]:
         row = message["row"]
         people = [a for a in _addresses(row)
                   if a in contacts or a in own or a.rsplit("@", 1)[-1] not in free]
-        shares.append({"uuid": link_uuid(email, key), "message_key": key, "values": {
+        shares.append({"uuid": link_uuid(email, key), "message_key": key, "pk": message["pk"], "values": {
             "message_key": key, "subject": (row.subject or "")[:1000], "date": row.date,
             "from_addr": (row.from_addr or "").lower(), "participants": people,
             "snippet": firsts.get(message["pk"], ""), **message["links"]}})
@@ -147,7 +159,9 @@ def apply_links(session: Session, pulled: list[dict]) -> None:
             subject=fields.get("subject") or "", date=fields.get("date") or 0,
             from_addr=fields.get("from_addr") or "",
             participants=json.dumps(fields.get("participants") or [], ensure_ascii=False),
-            snippet=fields.get("snippet") or "", contact_uuid=fields.get("contact"),
+            snippet=fields.get("snippet") or "",
+            # Derived data: a body the server no longer serves (the policy was turned off) goes.
+            body=fields.get("body") or "", contact_uuid=fields.get("contact"),
             company_uuid=fields.get("company"), deal_uuid=fields.get("deal")))
 
 

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from app.crm import records
 from app.errors import NetworkError, ServerError, UserFacingError
 from app.secrets import SecretStore
-from app.store.crm_models import Change
+from app.store.crm_models import Change, CustomField
 from app.store.database import Store
 from app.store.team_models import SharedMessage, TeamConflict, TeamFieldVersion, TeamRecord, TeamTimelineEntry
 from app.sync import apply, push, shared_timeline, state
@@ -177,13 +177,17 @@ class Team:
             after = batch.last_change_id
 
     def _share_timeline(self, server: TeamServer) -> int:
-        """Send mail filed on team customers (metadata only) and withdraw mail marked private;
-        returns how many links were sent."""
+        """Send mail filed on team customers (metadata and first words; the body where the team
+        shares bodies) and withdraw mail marked private; returns how many links were sent."""
         with self.store.read() as session:
             email = shared_timeline.signed_in_email(session)
-        sent = 0
+        sent, bodies = 0, None
         while email:
             shares, withdrawn = shared_timeline.candidates(self.store, email), shared_timeline.withdrawals(self.store)
+            if shares and bodies is None:
+                bodies = self._team_shares_bodies(server)  # the team's policy as it is now
+            if shares and bodies:
+                shared_timeline.add_bodies(self.store, shares)
             if not shares and not withdrawn:
                 break
             made = self.store.write_with(lambda s: shared_timeline.mutations(s, shares, withdrawn))
@@ -193,6 +197,11 @@ class Team:
             if len(shares) < shared_timeline.BATCH:
                 break
         return sent
+
+    def _team_shares_bodies(self, server: TeamServer) -> bool:
+        share = bool(server.get("/api/v1/me")["team"].get("share_mail_bodies"))
+        self.store.write_with(lambda s: state.put(s, "share_mail_bodies", share))
+        return share
 
     def _pull(self, server: TeamServer) -> tuple[int, int, int]:
         pulled = gone = conflicts = 0
@@ -242,7 +251,24 @@ class Team:
             if known is None:
                 return None
             return {"owner": known.owner_name or known.owner_email, "owner_email": known.owner_email,
-                    "team": known.team_name, "sharing": known.sharing, "can_edit": known.can_edit}
+                    "team": known.team_name, "sharing": known.sharing, "can_edit": known.can_edit,
+                    "can_manage": known.can_manage, "uuid": record_uuid}
+
+    def share(self, record_uuid: str, sharing: str) -> dict:
+        """Change who in the team sees a record (private, read, edit): the owner's, their
+        manager's or an admin's decision, checked by the server. Online only: sharing is the
+        server's fact, not a field merged offline. Returns the record's new facts."""
+        if sharing not in ("private", "read", "edit"):
+            raise UserFacingError("Sharing is private, read or edit.", code="team.sharing")
+        server = self._server()
+        try:
+            pulled = server.post(f"/api/v1/records/{record_uuid}/share", {"sharing": sharing})
+        except ServerError as exc:
+            raise UserFacingError("Only the customer's owner, their manager or an admin may change "
+                                  "its sharing ({reason}).", code="team.share_refused",
+                                  reason=exc.message) from None
+        self.store.write_with(lambda s: apply.apply_record(s, pulled, []))
+        return self.record_facts(record_uuid)
 
     def colleague_customer(self, email: str) -> dict | None:
         """查重 on the team server: whose customer this address is, if anyone's (without any
@@ -264,7 +290,8 @@ class Team:
                 query = query.where(TeamConflict.resolved_at.is_(None))
             return [{"id": c.id, "record": c.record_uuid, "type": c.record_type,
                      "label": _label(session, c.record_type, c.record_uuid),
-                     "field": c.field, "kept": json.loads(c.kept or "null"),
+                     "field": c.field, "custom_label": _custom_label(session, c.record_type, c.field),
+                     "kept": json.loads(c.kept or "null"),
                      "other": json.loads(c.lost or "null"), "kept_by": c.kept_by,
                      "by": c.lost_by, "at": c.at, "resolved": c.resolved_at is not None}
                     for c in session.scalars(query)]
@@ -289,6 +316,15 @@ class Team:
                                   cleared={name})
             conflict.resolved_at = int(time.time())
         self.store.write_with(resolve)
+
+
+def _custom_label(session: Session, record_type: str, field: str) -> str | None:
+    """A custom field's label from its definition (None for other fields)."""
+    if not field.startswith("custom."):
+        return None
+    return session.scalar(select(CustomField.label).where(
+        CustomField.record_type == record_type, CustomField.key == field[len("custom."):],
+        CustomField.deleted_at.is_(None)).limit(1))
 
 
 def _label(session: Session, record_type: str, record_uuid: str) -> str:

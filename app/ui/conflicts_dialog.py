@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, Q
 
 from app.services.events import RECORDS, ChangeSet
 from app.sync.team import Team
+from app.ui.field_names import field_label
 from app.ui.ops import OpResult
 
 
@@ -69,7 +70,8 @@ class ConflictsDialog(QDialog):
     def _fill(self, conflicts: list[dict]) -> None:
         self.tree.clear()
         for conflict in conflicts:
-            item = QTreeWidgetItem([conflict["label"], conflict["field"], _shown(conflict["kept"]),
+            item = QTreeWidgetItem([conflict["label"], field_label(conflict["field"], conflict["custom_label"]),
+                                    _shown(conflict["kept"]),
                                     _shown(conflict["other"]), conflict["by"],
                                     conflict["at"][:16].replace("T", " ")])
             item.setData(0, Qt.ItemDataRole.UserRole, conflict["id"])

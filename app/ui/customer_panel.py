@@ -58,6 +58,7 @@ from app.services.events import LINKS, RECORDS, SETTINGS
 from app.store.database import Store
 from app.ui.avatar import Avatar
 from app.ui.icons import icon
+from app.ui.sharing_button import SharingButton
 from app.sync.team import Team
 from app.ui.ops import Ops
 from app.ui.record_panel import RecordPanel, action_button
@@ -164,6 +165,10 @@ class CustomerPanel(RecordPanel):
         self.link_reason = text_label("", CAPTION, secondary=True)
         self.team_line = text_label("", CAPTION, secondary=True)
         self.team_line.hide()
+        self.sharing_button = SharingButton()
+        self.sharing_button.hide()
+        self.sharing_button.chosen.connect(lambda sharing: self._change_sharing(sharing))
+        self._shared_record: str | None = None
         self.create_contact_button = QPushButton(icon("contact"), self.tr("Create Contact"))
         self.create_contact_button.setDefault(True)
         self.create_contact_button.clicked.connect(lambda: self.create_contact_from_message())
@@ -225,7 +230,11 @@ class CustomerPanel(RecordPanel):
         names.addWidget(self.name)
         names.addWidget(self.organisation)
         names.addWidget(self.address)
-        names.addWidget(self.team_line)
+        team_row = QHBoxLayout()
+        team_row.setContentsMargins(0, 0, 0, 0)
+        team_row.addWidget(self.team_line, 1)
+        team_row.addWidget(self.sharing_button, 0, Qt.AlignmentFlag.AlignTop)
+        names.addLayout(team_row)
         badge_row = QHBoxLayout()
         badge_row.setContentsMargins(0, 4, 0, 0)
         badge_row.addWidget(self.badge)
@@ -307,17 +316,39 @@ class CustomerPanel(RecordPanel):
         """Whose customer this is in the team: the owner and sharing of a shared contact, or, for
         someone who is not a contact here, a colleague's customer found by the duplicate check."""
         self.team_line.hide()
+        self.sharing_button.hide()
+        self._shared_record = None
         if read.team is not None:
             sharing = {"private": self.tr("private"), "read": self.tr("the team can read"),
                        "edit": self.tr("the team can edit")}.get(read.team["sharing"], read.team["sharing"])
             self.team_line.setText(self.tr("Owner: %1 · team %2 · %3").replace("%1", read.team["owner"])
                                    .replace("%2", read.team["team"]).replace("%3", sharing))
             self.team_line.show()
+            if read.team["can_manage"]:
+                self._shared_record = read.team["uuid"]
+                self.sharing_button.show_sharing(read.team["sharing"])
+                self.sharing_button.show()
         elif read.view.kind == "unknown" and read.view.address:
             address = read.view.address
             self.ops.call(Team(self.store).colleague_customer, address) \
                 .success(lambda found, a=address: self._show_colleague(a, found)) \
                 .failure(lambda _error: None).owned_by(self).run()
+
+    def _change_sharing(self, sharing: str) -> None:
+        """Ask the server (off the GUI thread); the owner line follows its answer."""
+        if self._shared_record is None:
+            return
+        self.sharing_button.setEnabled(False)
+
+        def done(_facts) -> None:
+            self.sharing_button.setEnabled(True)
+            self.refresh()
+
+        def failed(error: BaseException) -> None:
+            self.sharing_button.setEnabled(True)
+            self.ops.present_error(error)
+        self.ops.call(Team(self.store).share, self._shared_record, sharing).success(done) \
+            .failure(failed).owned_by(self).run()
 
     def _show_colleague(self, address: str, found: dict | None) -> None:
         if found is None or self._view is None or self._view.address != address:
@@ -375,7 +406,7 @@ class CustomerPanel(RecordPanel):
         for widget in (self.avatar, self.badge, self.write_button, self.create_box, self.details, self.details_toggle,
                        self.deals_title, self.deals, self.tasks_title, self.tasks, self.actions_bar,
                        self.message_actions, self.timeline_title, self.timeline, self.link_reason,
-                       self.timeline_empty, self.address, self.organisation, self.team_line):
+                       self.timeline_empty, self.address, self.organisation, self.team_line, self.sharing_button):
             widget.hide()
         self.timeline.show_entries(None)
 

@@ -28,6 +28,7 @@ from app.ui.activity_dialog import ActivityDialog, NoteDialog, TaskDialog
 from app.ui.icons import icon
 from app.ui.ops import Ops
 from app.ui.record_parts import SPACING, FlowLayout, SectionTitle, UndoBar, record_write
+from app.ui.shared_mail_dialog import SharedMailDialog
 from app.ui.timeline_view import TimelineView
 
 
@@ -89,8 +90,13 @@ class RecordPanel(QWidget):
         self.timeline_title = SectionTitle(self.tr("Timeline"))
         self.timeline = TimelineView()
         self.timeline.message_requested.connect(self.message_requested)
+        self.timeline.shared_mail_requested.connect(lambda entry: self._show_shared_mail(entry))
         self.timeline.entry_menu_requested.connect(self._entry_menu)
         self.ops.events.changed.connect(self._changed)
+
+    def _show_shared_mail(self, entry) -> None:
+        self.shared_mail = SharedMailDialog(entry, self)
+        self.shared_mail.open()
 
     # -- what subclasses say -------------------------------------------------------------------
     def _targets(self) -> dict:

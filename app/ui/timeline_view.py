@@ -339,6 +339,7 @@ class TimelineView(QListView):
     """The entries of one record (or of one person's mail), a page at a time."""
 
     message_requested = Signal(int)
+    shared_mail_requested = Signal(object)  # a colleague's shared message (an Entry) was activated
     entry_menu_requested = Signal(object, object)  # Entry, global QPoint
 
     def __init__(self, parent=None):
@@ -441,6 +442,10 @@ class TimelineView(QListView):
         message = index.data(MESSAGE_ROLE)
         if message is not None:
             self.message_requested.emit(message)
+            return
+        entry = index.data(ENTRY_ROLE)
+        if entry is not None and entry.kind == "team_email":
+            self.shared_mail_requested.emit(entry)
 
     def _menu(self, position) -> None:
         index = self.indexAt(position)

@@ -1,5 +1,6 @@
 """The shared customer timeline: messages colleagues filed on shared customers (metadata and
-first words only), what this profile shared, and the messages marked private.
+first words; the body only where their team shares bodies), what this profile shared, and the
+messages marked private.
 
 ``team_timeline`` is derived (the next pull rebuilds it); ``private_messages`` is user data,
 keyed by Message-ID so a rebuilt mail cache keeps it; ``team_shared_messages`` says what was
@@ -31,6 +32,7 @@ def upgrade() -> None:
         sa.Column("from_addr", sa.String(), nullable=False),
         sa.Column("participants", sa.Text(), nullable=False),
         sa.Column("snippet", sa.Text(), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
         sa.Column("contact_uuid", sa.String(length=36), nullable=True),
         sa.Column("company_uuid", sa.String(length=36), nullable=True),
         sa.Column("deal_uuid", sa.String(length=36), nullable=True),

@@ -58,7 +58,8 @@ def create_team(tx: WriteTx, actor: Principal, name: str, sharing: str = "read")
         raise AdminError(f"sharing is one of {', '.join(SHARING)}")
     if tx.session.scalar(select(Team).where(Team.name == name)):
         raise AdminError(f"a team named {name!r} exists already")
-    team = Team(id=str(uuid.uuid4()), name=name, sharing=sharing, created_at=now_ms())
+    team = Team(id=str(uuid.uuid4()), name=name, sharing=sharing, share_mail_bodies=False,
+                created_at=now_ms())
     tx.session.add(team)
     audit(tx.session, actor, "team", new={"name": name, "sharing": sharing},
           detail={"team": team.id})
@@ -168,6 +169,19 @@ def set_team_sharing(tx: WriteTx, actor: Principal, team: str, sharing: str) -> 
     found.sharing = sharing
     _bump(tx, Record.team_id == found.id)
     audit(tx.session, actor, "permission", field="sharing", old=old, new=sharing,
+          detail={"team": found.id, "name": found.name})
+    return found
+
+
+def set_mail_bodies(tx: WriteTx, actor: Principal, team: str, share: bool) -> Team:
+    """Whether the team's members share the bodies of the mail they file on customers. Turned
+    off, bodies already on the server stop being served at once (the views withhold them) and
+    the team's message links get a new revision, so every laptop's copy drops them."""
+    found = _team(tx, team)
+    old = found.share_mail_bodies
+    found.share_mail_bodies = share
+    _bump(tx, Record.team_id == found.id, Record.type == "message_link")
+    audit(tx.session, actor, "permission", field="share_mail_bodies", old=old, new=share,
           detail={"team": found.id, "name": found.name})
     return found
 

@@ -13,7 +13,7 @@ def user_json(session, user: User) -> dict:
     managed = session.scalars(select(Team).join(ManagedTeam, ManagedTeam.team_id == Team.id)
                               .where(ManagedTeam.user_id == user.id).order_by(Team.name))
     return {"id": user.id, "email": user.email, "name": user.name, "role": user.role,
-            "team": {"id": team.id, "name": team.name},
+            "team": {"id": team.id, "name": team.name, "share_mail_bodies": team.share_mail_bodies},
             "managed_teams": [{"id": t.id, "name": t.name} for t in managed],
             "active": user.active}
 

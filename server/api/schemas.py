@@ -25,12 +25,17 @@ class TeamRef(BaseModel):
     name: str
 
 
+class UserTeam(TeamRef):
+    share_mail_bodies: bool = Field(description="whether mail its members file on customers is "
+                                    "shared with its body (else metadata and first words only)")
+
+
 class UserOut(BaseModel):
     id: str
     email: str
     name: str
     role: Role
-    team: TeamRef
+    team: UserTeam
     managed_teams: list[TeamRef]
     active: bool
 
@@ -195,6 +200,7 @@ class TeamOut(BaseModel):
     id: str
     name: str
     sharing: Sharing
+    share_mail_bodies: bool
 
 
 class UserIn(Strict):
@@ -222,6 +228,10 @@ class HandOverOut(BaseModel):
 
 class SharingIn(Strict):
     sharing: Sharing
+
+
+class MailBodiesIn(Strict):
+    share: bool
 
 
 class FieldRuleIn(Strict):

@@ -61,6 +61,8 @@ def add_admin_commands(commands) -> None:
     policy.add_argument("--field")
     policy.add_argument("--rule", choices=("hidden", "read_only", "none"))
     policy.add_argument("--scope", default="all", choices=("all", "other_teams"))
+    policy.add_argument("--mail-bodies", choices=("share", "withhold"), help="with --team: whether "
+                        "mail filed on customers is shared with its body (default: withhold)")
 
     audit = commands.add_parser("audit", help="read the audit log, newest first")
     audit.add_argument("--record", metavar="UUID")
@@ -150,6 +152,12 @@ def _run(args, db: Database, actor: Principal) -> int:
 
 
 def _set_policy(args, db: Database, actor: Principal) -> int:
+    if args.mail_bodies and args.team and not (args.sharing or args.field):
+        with db.write() as tx:
+            team = ops.set_mail_bodies(tx, actor, args.team, args.mail_bodies == "share")
+        print(f"team {team.name}: mail filed on customers is shared "
+              + ("with its body" if team.share_mail_bodies else "as metadata and first words only"))
+        return 0
     if args.sharing and args.team and not args.field:
         with db.write() as tx:
             team = ops.set_team_sharing(tx, actor, args.team, args.sharing)
@@ -161,5 +169,6 @@ def _set_policy(args, db: Database, actor: Principal) -> int:
                                args.scope)
         print(f"{args.record_type}.{args.field} for {args.role}s ({args.scope}): {args.rule}")
         return 0
-    raise CliError("set-policy takes either --team T --sharing S, or --role R --record-type T "
-                   "--field F --rule hidden|read_only|none [--scope all|other_teams]")
+    raise CliError("set-policy takes --team T --sharing S, --team T --mail-bodies share|withhold, or "
+                   "--role R --record-type T --field F --rule hidden|read_only|none "
+                   "[--scope all|other_teams]")

@@ -10,7 +10,8 @@ a pull reads one row per record, which is what keeps a first pull of 100,000 rec
 
 from __future__ import annotations
 
-from sqlalchemy import (JSON, BigInteger, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint)
+from sqlalchemy import (JSON, BigInteger, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint,
+                        false)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # SQLite only auto-increments an INTEGER PRIMARY KEY.
@@ -36,6 +37,9 @@ class Team(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     # What a team sees of its members' records by default: private | read | edit.
     sharing: Mapped[str] = mapped_column(String(16), default="read")
+    # Whether the mail its members file on customers is shared with its body, or only as
+    # metadata and first words (the default: a body never leaves a laptop unless IT says so).
+    share_mail_bodies: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[int] = mapped_column(BigInteger)
 
 
@@ -132,7 +136,7 @@ class RecordKey(Base):
     __tablename__ = "record_keys"
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     record_uuid: Mapped[str] = mapped_column(ForeignKey("records.uuid"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # email | phone | domain | name
+    kind: Mapped[str] = mapped_column(String(16))  # email | phone | domain | name | filed_on
     value: Mapped[str] = mapped_column(String(400))
     __table_args__ = (Index("ix_record_keys_kind_value", "kind", "value"),)
 

@@ -12,6 +12,7 @@ from server.db.models import Record
 from server.policy.permissions import FieldRules, load_access
 from server.policy.principal import Principal
 from server.records.clock import server_clock
+from server.records.filing import follow_filed_records, links_filed_on
 from server.records.merge import set_members
 from server.records.schema import SET, FieldError, check_element, field_spec
 from server.records.writer import Mutation, Outcome, RecordWriter
@@ -105,6 +106,8 @@ def share(tx: WriteTx, principal: Principal, record: Record, sharing: str) -> No
     old = record.sharing
     record.sharing = None if sharing == "team" else sharing
     record.revision = tx.revision
+    # Mail shared on it follows: nobody sees the conversation who may not see the customer.
+    follow_filed_records(tx.session, links_filed_on(tx.session, record.uuid), tx.revision)
     audit(tx.session, principal, "share", record_type=record.type, record_uuid=record.uuid,
           field="sharing", old=old, new=record.sharing)
 

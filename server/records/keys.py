@@ -1,5 +1,6 @@
-"""Lookup keys of a record (emails, phones, domains, names), lower-cased, rewritten whenever
-the record changes: duplicate checks (查重) and search use them instead of scanning JSON."""
+"""Lookup keys of a record (emails, phones, domains, names; for a shared message, the records it
+is filed on), lower-cased, rewritten whenever the record changes: duplicate checks (查重),
+search and sharing use them instead of scanning JSON."""
 
 from __future__ import annotations
 
@@ -36,6 +37,10 @@ def record_keys(record: Record) -> list[tuple[str, str]]:
                 value = phone_key(element) if kind == "phone" else element.lower()
                 if value:
                     keys.append((kind, value[:400]))
+    if record.type == "message_link":  # the records it is filed on (server.records.filing)
+        for field in ("contact", "company", "deal"):
+            if fields.get(field):
+                keys.append(("filed_on", fields[field]))
     if record.type == "contact":
         for email in fields.get("emails") or ():
             if "@" in email:

@@ -54,7 +54,9 @@ RECORD_TYPES: dict[str, dict[str, Field]] = {
     # never the mail itself.
     "message_link": {"message_key": Field(TEXT), "subject": Field(TEXT), "date": Field(INT),
                      "from_addr": Field(TEXT), "participants": Field(SET, since=2),
-                     "snippet": Field(TEXT, since=2), **_LINKS},
+                     "snippet": Field(TEXT, since=2),
+                     # Only where the owner's team shares mail bodies (Team.share_mail_bodies).
+                     "body": Field(TEXT, since=2), **_LINKS},
     "pipeline": {"name": Field(TEXT), "position": Field(INT)},
     "stage": {"pipeline": Field(REF), "name": Field(TEXT), "position": Field(INT),
               "outcome": Field(TEXT, choices=("open", "won", "lost")),
@@ -83,6 +85,10 @@ RESERVED = {"uuid", "id", "type", "owner", "owner_id", "team", "team_id", "revis
 
 class FieldError(ValueError):
     """A field or value a record of this type cannot hold (one sentence, for the client)."""
+
+
+# Fields that exist only where the record's team allows them (a team policy, not a field rule).
+TEAM_POLICY_FIELDS = {("message_link", "body"): "share_mail_bodies"}
 
 
 def field_spec(record_type: str, field: str) -> Field:

@@ -26,7 +26,7 @@ class RecordViews:
         self.principal = principal
         self.rules = rules or FieldRules.load(session, principal)
         self._users: dict[str, tuple[str, str]] = {}
-        self._teams: dict[str, tuple[str, str]] = {}
+        self._teams: dict[str, tuple[str, str, bool]] = {}
 
     def prefetch_users(self, user_ids) -> None:
         """Owners of a page of records in one query (not one per owner)."""
@@ -44,16 +44,28 @@ class RecordViews:
 
     def team(self, team_id: str) -> tuple[str, str]:
         """(name, default sharing)"""
+        return self._team(team_id)[:2]
+
+    def _team(self, team_id: str) -> tuple[str, str, bool]:
         if team_id not in self._teams:
             if not self._teams:
-                self._teams = {t.id: (t.name, t.sharing) for t in self.session.scalars(select(Team))}
+                self._teams = {t.id: (t.name, t.sharing, t.share_mail_bodies)
+                               for t in self.session.scalars(select(Team))}
             if team_id not in self._teams:
                 team = self.session.get(Team, team_id)
-                self._teams[team_id] = (team.name, team.sharing)
+                self._teams[team_id] = (team.name, team.sharing, team.share_mail_bodies)
         return self._teams[team_id]
 
-    def fields_for(self, record: Record) -> tuple[dict, dict, list[str]]:
+    def hidden(self, record: Record) -> set[str]:
+        """Field rules, and fields the record's team policy withholds (a mail body where the
+        team does not share bodies: one stored before the policy was turned off stays unseen)."""
         hidden = self.rules.hidden(record)
+        if record.type == "message_link" and not self._team(record.team_id)[2]:
+            hidden = hidden | {"body"}
+        return hidden
+
+    def fields_for(self, record: Record) -> tuple[dict, dict, list[str]]:
+        hidden = self.hidden(record)
         schema = self.principal.schema
         fields = {k: v for k, v in (record.fields or {}).items()
                   if k not in hidden and visible_in_schema(record.type, k, schema)}

@@ -23,10 +23,11 @@ from server.db.models import AuditEntry, Conflict, Record, RecordHistory, Team
 from server.policy.permissions import FieldRules, access
 from server.policy.principal import Principal
 from server.records.clock import ClockError, parse
+from server.records.filing import follow_filed_records
 from server.records.keys import rewrite_keys
 from server.records.merge import StaleBase, merge_element, merge_scalar, set_members
-from server.records.schema import (RECORD_TYPES, SET, FieldError, check_element, check_value,
-                                   field_spec)
+from server.records.schema import (RECORD_TYPES, SET, TEAM_POLICY_FIELDS, FieldError,
+                                   check_element, check_value, field_spec)
 
 OPS = ("create", "set", "add", "remove", "delete")
 
@@ -73,6 +74,10 @@ class RecordWriter:
     _audit_rows: list[dict] = dc_field(default_factory=list)
 
     # -- reading ---------------------------------------------------------------------------
+
+    def _team_allows(self, record: Record, field: str) -> bool:
+        policy = TEAM_POLICY_FIELDS.get((record.type, field))
+        return policy is None or bool(getattr(self.tx.session.get(Team, record.team_id), policy))
 
     def _sharing_of(self, team_id: str) -> str:
         if team_id not in self._team_sharing:
@@ -134,6 +139,8 @@ class RecordWriter:
             return self._delete(record, m)
         if not allowed.edit or m.field in self.rules.read_only(record):
             return Outcome("read_only", "you may not change this field")
+        if not self._team_allows(record, m.field):
+            return Outcome("read_only", "this team does not share this field (a team policy)")
         if field_spec(record.type, m.field).kind == SET:
             outcome = self._set_element(record, m)
         else:
@@ -186,7 +193,7 @@ class RecordWriter:
         by name) never overwrites what the team changed since, and raises no conflict."""
         read_only = self.rules.read_only(record)
         for name, value in m.value.items():
-            if not may_edit or name in read_only:
+            if not may_edit or name in read_only or not self._team_allows(record, name):
                 continue
             if isinstance(value, list):
                 for element in value:
@@ -296,6 +303,9 @@ class RecordWriter:
             session.execute(AuditEntry.__table__.insert(), self._audit_rows)
         self._history_rows, self._audit_rows = [], []
         rewrite_keys(session, list(self.touched.values()))
+        links = [r for r in self.touched.values() if r.type == "message_link"]
+        if links:
+            follow_filed_records(session, links, self.tx.revision)
 
     # -- bookkeeping -----------------------------------------------------------------------
 

@@ -106,7 +106,7 @@ def _conflicts(session, principal: Principal, views: RecordViews, after: int, up
     emails = {}
     answer = []
     for conflict, record in rows:
-        if conflict.field in views.rules.hidden(record):
+        if conflict.field in views.hidden(record):
             continue
         for user_id in (conflict.kept_user_id, conflict.lost_user_id):
             if user_id and user_id not in emails:

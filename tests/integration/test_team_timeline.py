@@ -19,6 +19,7 @@ from app.mail.reading.envelope import parse_envelope
 from app.profile import open_profile
 from app.store import mail_cache
 from app.store.accounts import NewAccount, account_folders, create_account
+from app.store.crm_models import Contact
 from app.store.mail_cache import ServerFolder
 from app.store.models import Message
 from app.store.team_models import TeamTimelineEntry
@@ -75,6 +76,11 @@ def laptop(server, root, name: str, raws: list[bytes]):
     return store
 
 
+def bob_sees_no_links(office) -> bool:
+    bob = office.sign_in("bob@tl.test")
+    return bob.get("/api/v1/records", params={"type": "message_link"}).json()["records"] == []
+
+
 def entries(store, email: str) -> list[dict]:
     return customer_json(store, email)["timeline"]
 
@@ -121,5 +127,76 @@ def test_mail_with_a_shared_customer_reaches_the_team_once_and_private_mail_neve
     Team(bob).sync_once()
     keys = [e["message_id"] for e in entries(bob, "wang@client.cn")]
     assert "<only-ann@tl.test>" not in keys and "<both@tl.test>" in keys
+    with bob.read() as session:
+        assert session.scalars(select(TeamTimelineEntry.message_key)).all() == ["<both@tl.test>"]
+
+    # The customer made private: the conversation leaves the team with it (the server gives
+    # the links on it the customer's sharing).
+    with ann.read() as session:
+        wang = session.scalar(select(Contact.uuid).where(Contact.name == "王芳"))
+    assert server.post(f"/api/v1/records/{wang}/share", json={"sharing": "private"}).status_code == 200
+    Team(bob).sync_once()
+    with bob.read() as session:
+        assert session.scalars(select(TeamTimelineEntry)).all() == []
+    # ann still has her links; on the server, bob can no longer read any of them.
+    assert server.get("/api/v1/records", params={"type": "message_link"}).json()["records"]
+    assert bob_sees_no_links(office)
     for store in (ann, bob, eve):
+        store.close()
+
+
+def test_a_team_that_shares_bodies_shows_the_text_and_turning_it_off_withdraws_it(office, tmp_path, memory_keyring,
+                                                                                 qtbot):
+    """Team policy: bodies are shared only where IT turned it on; turned off, the server stops
+    serving them and laptops drop them at their next sync. In the window, activating the
+    colleague's message in the customer's timeline opens what was shared."""
+    from PySide6.QtCore import Qt
+
+    from app.ui.customer_panel import CustomerPanel
+    from tests.ui.customer_support import settle as settle_panel
+    from tests.ui.waiting import wait_for
+
+    office.team("Open book", "edit")
+    for email in ("amy@tl.test", "ben@tl.test"):
+        office.user(email, "Open book", "rep")
+    admin_email = "boss@tl.test"
+    office.user(admin_email, "Open book", "admin")
+    admin = office.sign_in(admin_email)
+    turned = admin.put("/api/v1/admin/teams/Open book/mail-bodies", json={"share": True})
+    assert turned.status_code == 200 and turned.json()["share_mail_bodies"] is True
+    amy = laptop(office, tmp_path, "amy", [mail("offer", "赵总 <zhao@buyer.cn>", "amy@tl.test", "报价单",
+                                                "第一段。\n\n附件是最终报价：每片 98 元，含税。", 6)])
+    ben = laptop(office, tmp_path, "ben", [])
+    add_contact(amy, ContactInput(name="赵总", emails=["zhao@buyer.cn"]))
+    linking.link_new_mail(amy)
+    Team(amy).sync_once()
+    Team(ben).sync_once()
+    [shared] = [e for e in entries(ben, "zhao@buyer.cn") if e["kind"] == "team_email"]
+    assert "每片 98 元" in shared["body"]
+
+    ben.writer.never_wait_on()
+    panel = CustomerPanel(ben)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_sender("赵总", "zhao@buyer.cn")
+    settle_panel(panel)
+    wait_for(lambda: panel.timeline.row_of(lambda e: e.kind == "team_email").isValid())
+    index = panel.timeline.row_of(lambda e: e.kind == "team_email")
+    panel.timeline.scrollTo(index)
+    qtbot.wait(10)
+    qtbot.mouseClick(panel.timeline.viewport(), Qt.MouseButton.LeftButton, pos=panel.timeline.visualRect(index).center())
+    assert panel.timeline.currentIndex() == index
+    qtbot.keyClick(panel.timeline, Qt.Key.Key_Return)
+    wait_for(lambda: getattr(panel, "shared_mail", None) is not None and panel.shared_mail.isVisible())
+    assert "每片 98 元" in panel.shared_mail.text.toPlainText()
+    panel.shared_mail.close()
+
+    assert admin.put("/api/v1/admin/teams/Open book/mail-bodies", json={"share": False}).status_code == 200
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:  # this thread is the window's: it never waits on a write
+        pool.submit(lambda: Team(ben).sync_once()).result(timeout=60)
+    [shared] = [e for e in entries(ben, "zhao@buyer.cn") if e["kind"] == "team_email"]
+    assert shared["body"] == "" and shared["title"] == "报价单"
+    for store in (amy, ben):
         store.close()

@@ -176,16 +176,19 @@ def test_every_command_happy_path(team_server):
         assert client.get("/api/v1/me").json()["email"] == "hana@example.com"
         device_id = client.device_id
 
-    role, sharing, rule = run_all([
+    role, sharing, bodies, rule = run_all([
         ("admin", "--database-url", url, "set-role", "hana@example.com", "manager", "--team",
          "Happy South", "--manages", "Happy North", "--manages", "Happy North"),
         ("admin", "--database-url", url, "set-policy", "--team", "Happy North", "--sharing",
          "edit"),
+        ("admin", "--database-url", url, "set-policy", "--team", "Happy North", "--mail-bodies",
+         "share"),
         ("admin", "--database-url", url, "set-policy", "--role", "rep", "--record-type",
          "contact", "--field", "title", "--rule", "read_only", "--scope", "other_teams")])
     assert ok(role).out.strip() == "hana@example.com is now manager"
     assert ok(sharing).out.strip() == ("team Happy North: members' records are edit to the "
                                        "team by default")
+    assert ok(bodies).out.strip() == "team Happy North: mail filed on customers is shared with its body"
     assert ok(rule).out.strip() == "contact.title for reps (other_teams): read_only"
     with team_server.db.read() as session:
         assert {"role": "rep", "record_type": "contact", "field": "title", "rule": "read_only",
@@ -199,7 +202,7 @@ def test_every_command_happy_path(team_server):
          "contact", "--field", "title", "--rule", "none", "--scope", "other_teams"),
         ("admin", "--database-url", url, "list-users", "--json"),
         ("admin", "--database-url", url, "list-devices", "--json"),
-        ("admin", "--database-url", url, "audit", "--json", "--limit", "8"), *text])
+        ("admin", "--database-url", url, "audit", "--json", "--limit", "9"), *text])
     assert ok(lifted).out.strip() == "contact.title for reps (other_teams): none"
     with team_server.db.read() as session:
         assert not [r for r in ops.field_rules(session) if r["field"] == "title"]
@@ -208,7 +211,8 @@ def test_every_command_happy_path(team_server):
     assert users["hana@example.com"] == {
         "id": users["hana@example.com"]["id"], "email": "hana@example.com",
         "name": "Hana Happy", "role": "manager",
-        "team": {"id": users["hana@example.com"]["team"]["id"], "name": "Happy South"},
+        "team": {"id": users["hana@example.com"]["team"]["id"], "name": "Happy South",
+                 "share_mail_bodies": False},
         "managed_teams": [{"id": north.out.split("(")[1].rstrip(")\n"),
                            "name": "Happy North"}],
         "active": True}
@@ -217,18 +221,19 @@ def test_every_command_happy_path(team_server):
     assert devices[device_id]["name"] == "hana's laptop"
     assert devices[device_id]["revoked"] is False
 
-    # newest first: the three changes above (in any order), the user, the team; hana's
+    # newest first: the four changes above (in any order), the user, the team; hana's
     # sign-in is hers, and the rule's lifting ran alongside the reading: both left out
     rows = [r for r in ok(audit_json).json() if r["user"] == "admin-cli" and r["new"] != "none"]
-    rows = rows[:5]
+    rows = rows[:6]
     assert [r["id"] for r in rows] == sorted((r["id"] for r in rows), reverse=True)
     assert all(r["user_id"] is None and r["device_id"] is None for r in rows)
-    assert [r["action"] for r in rows] == ["permission"] * 3 + ["user", "team"]
+    assert [r["action"] for r in rows] == ["permission"] * 4 + ["user", "team"]
     assert rows[-1]["new"] == {"name": "Happy North", "sharing": "private"}
     assert rows[-2]["new"] == {"email": "hana@example.com", "role": "rep",
                                "team": "Happy North"}
-    changes = {r["field"]: r for r in rows[:3]}
+    changes = {r["field"]: r for r in rows[:4]}
     assert (changes["sharing"]["old"], changes["sharing"]["new"]) == ("private", "edit")
+    assert (changes["share_mail_bodies"]["old"], changes["share_mail_bodies"]["new"]) == (False, True)
     assert changes["sharing"]["detail"]["name"] == "Happy North"
     assert (changes["title"]["old"], changes["title"]["new"]) == ("none", "read_only")
     assert changes["title"]["record_type"] == "contact"

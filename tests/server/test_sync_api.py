@@ -308,3 +308,17 @@ def test_definitions_are_everyones_to_see_and_edit_but_not_to_delete(people):
     refused = cat.push({"id": new_id(), "type": "stage", "record": stage, "op": "delete", "hlc": cat.hlc()})
     assert refused[0]["status"] == "read_only"
     assert fields_of(ann, stage)["name"] == "试用"
+
+
+def test_a_mail_body_is_refused_where_the_team_does_not_share_bodies(people):
+    """The team policy is the server's to enforce: a client that sends a body anyway stores
+    metadata only (a create's body is dropped, a set answers read_only)."""
+    ann = people["ann"]
+    link = new_id()
+    ann.push({"id": new_id(), "type": "message_link", "record": link, "op": "create",
+              "value": {"message_key": "<x@y>", "subject": "报价", "body": "全文"}, "hlc": ann.hlc()})
+    assert fields_of(ann, link) == {"message_key": "<x@y>", "subject": "报价"}
+    refused = ann.push(setter(ann, link, "body", "全文", base=0, record_type="message_link"))
+    assert refused[0]["status"] == "read_only" and "policy" in refused[0]["message"]
+    history = ann.get(f"/api/v1/records/{link}/history").json()
+    assert "全文" not in str(history)

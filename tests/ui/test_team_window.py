@@ -81,7 +81,7 @@ def test_status_bar_and_conflicts_dialog(people, store, qtbot, tmp_path, open_wi
     [dialog] = [w for w in window.findChildren(ConflictsDialog) if w.isVisible()]
     wait_for(lambda: dialog.tree.topLevelItemCount() == 1)
     row = dialog.tree.topLevelItem(0)
-    assert [row.text(i) for i in (0, 1, 2, 3, 4)] == ["Liu", "title", "Chief buyer", "Buyer",
+    assert [row.text(i) for i in (0, 1, 2, 3, 4)] == ["Liu", "Title", "Chief buyer", "Buyer",
                                                        "win@window.test"]
     assert not dialog.keep_other_button.isEnabled()
     dialog.tree.setCurrentItem(row)
@@ -184,10 +184,21 @@ def test_the_panel_says_whose_customer_it_is(people, store, qtbot, tmp_path):
     settle_panel(panel)
     wait_for(lambda: panel.team_line.isVisible())
     assert panel.team_line.text() == "Owner: win · team Window · the team can edit"
+    # The owner makes it private from the panel's Sharing menu: the server answers, the line follows.
+    assert panel.sharing_button.isVisible() and panel.sharing_button.choices["edit"].isChecked()
+    panel.sharing_button.choices["private"].trigger()
+    wait_for(lambda: panel.team_line.text() == "Owner: win · team Window · private", timeout=20)
+    with store.read() as session:
+        from sqlalchemy import select
+        from app.store.crm_models import ContactEmail
+        mine = session.scalar(select(Contact.uuid).join(ContactEmail, ContactEmail.contact_id == Contact.id)
+                              .where(ContactEmail.email == "mine@window.cn"))
+    assert owner.get(f"/api/v1/records/{mine}").status_code == 404  # mate no longer sees it
 
     panel.show_sender("Someone", "colleague.customer@big.cn")
     settle_panel(panel)
     wait_for(lambda: panel.team_line.isVisible(), timeout=20)
     assert panel.team_line.text() == "Already a customer of mate (team Window)"
     assert "CFO" not in panel.team_line.text()
+    assert not panel.sharing_button.isVisible()  # not win's to share
     mate_store.close()

@@ -12,8 +12,8 @@ from server.api.deps import admin_principal, get_db, record_uuid
 from server.api.errors import answers
 from server.admin.views import device_json, user_json
 from server.api.schemas import (AuditOut, DeviceOut, FieldRuleIn, FieldRuleOut, HandOverIn,
-                                HandOverOut, RecordOut, RoleIn, SharingIn, TeamIn, TeamOut,
-                                UserIn, UserOut)
+                                HandOverOut, MailBodiesIn, RecordOut, RoleIn, SharingIn, TeamIn,
+                                TeamOut, UserIn, UserOut)
 from server.audit import audit_json, audit_rows
 from server.db.database import Database
 from server.db.models import Device, Record, Team, User
@@ -30,7 +30,8 @@ def _bad(exc: Exception) -> HTTPException:
 
 
 def _team_json(team: Team) -> dict:
-    return {"id": team.id, "name": team.name, "sharing": team.sharing}
+    return {"id": team.id, "name": team.name, "sharing": team.sharing,
+            "share_mail_bodies": team.share_mail_bodies}
 
 
 @router.get("/teams", response_model=list[TeamOut], responses=ADMIN)
@@ -55,6 +56,18 @@ def set_team_sharing(team: str, body: SharingIn, actor: Principal = Depends(admi
     try:
         with db.write() as tx:
             return _team_json(ops.set_team_sharing(tx, actor, team, body.sharing))
+    except ops.AdminError as exc:
+        raise _bad(exc) from None
+
+
+@router.put("/teams/{team}/mail-bodies", response_model=TeamOut, responses=ADMIN)
+def set_mail_bodies(team: str, body: MailBodiesIn, actor: Principal = Depends(admin_principal),
+                    db: Database = Depends(get_db)):
+    """Whether the team's members share the bodies of mail filed on customers (off by
+    default: metadata and first words only)."""
+    try:
+        with db.write() as tx:
+            return _team_json(ops.set_mail_bodies(tx, actor, team, body.share))
     except ops.AdminError as exc:
         raise _bad(exc) from None
 

@@ -157,7 +157,7 @@ def record_history(uuid: str, principal: Principal = Depends(current_principal),
     collision; fields hidden from you are left out."""
     with db.read() as session:
         record = _visible(session, principal, record_uuid(uuid))
-        hidden = FieldRules.load(session, principal).hidden(record)
+        hidden = RecordViews(session, principal).hidden(record)
         rows = session.execute(
             select(RecordHistory, User.email).outerjoin(User, User.id == RecordHistory.user_id)
             .where(RecordHistory.record_uuid == record.uuid)
@@ -208,7 +208,7 @@ def my_conflicts(limit: int = Query(default=100, ge=1, le=1000),
                  db: Database = Depends(get_db)):
     """The latest collisions involving you, on records and fields you may still see."""
     with db.read() as session:
-        rules = FieldRules.load(session, principal)
+        views = RecordViews(session, principal)
         rows = session.execute(
             select(Conflict, Record).join(Record, Record.uuid == Conflict.record_uuid)
             .join(Team, Team.id == Record.team_id)
@@ -217,4 +217,4 @@ def my_conflicts(limit: int = Query(default=100, ge=1, le=1000),
                        Conflict.lost_user_id == principal.user_id))
             .order_by(Conflict.id.desc()).limit(limit)).all()
         emails = dict(session.execute(select(User.id, User.email)).all())
-        return [conflict_json(c, emails) for c, r in rows if c.field not in rules.hidden(r)]
+        return [conflict_json(c, emails) for c, r in rows if c.field not in views.hidden(r)]
