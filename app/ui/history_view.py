@@ -256,8 +256,12 @@ class RecordHistoryView(QWidget):
         def done(_changed) -> None:
             self.restored.emit()
             self.load(self.record_uuid)
+
+        def failed(error: BaseException) -> None:
+            self._version_selected()  # offline, say: the same version can be restored once back
+            self.ops.present_error(error)
         self.ops.call(restore, self.store, self.record_type, self.record_uuid, key).owned_by(self) \
-            .success(done).run()
+            .success(done).failure(failed).run()
 
 
 class RecordHistoryDialog(QDialog):
@@ -280,4 +284,11 @@ class RecordHistoryDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
         self.resize(560, 520)
+        self.record = (record_type, record_uuid)
+        # A sync that brings new versions (or sends this laptop's) shows them while the window is open.
+        ops.events.changed.connect(self._changed)
         self.view.load(record_uuid)
+
+    def _changed(self, changes: ChangeSet) -> None:
+        if changes.touches(RECORDS) and (not changes.records or self.record in changes.records):
+            self.view.load(self.record[1])
