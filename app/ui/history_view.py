@@ -110,6 +110,11 @@ class RecordHistoryView(QWidget):
             font = QFont(top.font(0))
             font.setWeight(QFont.Weight.Bold)
             top.setFont(0, font)
+            if version.source == history.TEAM:  # which device, on a line of its own under the header
+                device = QTreeWidgetItem([self._device_text(version)])
+                device.setData(0, KEY_ROLE, version.key)
+                device.setForeground(0, self.palette().brush(QPalette.ColorRole.PlaceholderText))
+                top.addChild(device)
             for change in sorted(version.changes, key=self._order):
                 child = QTreeWidgetItem([self._change_text(change, found.names)])
                 child.setData(0, KEY_ROLE, version.key)
@@ -143,9 +148,8 @@ class RecordHistoryView(QWidget):
     def _version_text(self, version: history.RecordVersion) -> str:
         when = when_text(version.at, self.locale)
         if version.source == history.TEAM:
-            return self.tr("Version {number} · {when} · {who} · {device}").format(
-                number=version.number, when=when, who=version.user or self.tr("the server"),
-                device=self._device_text(version))
+            return self.tr("Version {number} · {when} · {who}").format(
+                number=version.number, when=when, who=version.user or self.tr("the server"))
         if version.source == "pending":
             return self.tr("Version {number} · {when} · not sent to the team yet").format(
                 number=version.number, when=when)
@@ -156,10 +160,10 @@ class RecordHistoryView(QWidget):
 
     def _device_text(self, version: history.RecordVersion) -> str:
         if version.this_device:
-            return self.tr("this computer")
+            return self.tr("On this computer")
         if not version.device_id:
-            return self.tr("the server")
-        return self.tr("device {id}").format(id=version.device_id[:8])
+            return self.tr("On the server")
+        return self.tr("On another device ({id})").format(id=version.device_id[:8])
 
     def _version_tip(self, version: history.RecordVersion) -> str:
         if version.source != history.TEAM:

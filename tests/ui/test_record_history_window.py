@@ -104,12 +104,12 @@ def test_contact_history_window_shows_both_devices_and_restores(two_laptops, qtb
     assert dialog.windowTitle() == "History: Liu Yang"
     assert dialog.note.text() == "Every version from every device, from the team server."
     shown = texts(dialog.tree)
-    assert shown[0].startswith("Version 3 · ") and shown[0].endswith("mate@desk.test · device "
-                                                                       + shown[0].rsplit("device ", 1)[1])
-    assert "Job title: Chief buyer → Senior buyer (lost in a collision, not applied)" in shown
-    assert any(t.startswith("Version 2 · ") and t.endswith("me@desk.test · this computer") for t in shown)
-    assert "Job title: Buyer → Chief buyer" in shown and "Contact added" in shown
-    lost = dialog.tree.topLevelItem(0).child(0)
+    assert shown[0].startswith("Version 3 · ") and shown[0].endswith(" · mate@desk.test")
+    assert shown[1].startswith("On another device (") and shown[1] != "On another device ()"
+    assert shown[2] == "Job title: Chief buyer → Senior buyer (lost in a collision, not applied)"
+    assert shown[3].startswith("Version 2 · ") and shown[3].endswith(" · me@desk.test")
+    assert shown[4:6] == ["On this computer", "Job title: Buyer → Chief buyer"] and "Contact added" in shown
+    lost = dialog.tree.topLevelItem(0).child(1)
     assert lost.font(0).italic()
     dialog.resize(640, 460)
     path = screenshot(dialog, "contact-history", tmp_path)
@@ -162,9 +162,9 @@ def test_deal_history_tab_shows_the_colleagues_version_and_restores(two_laptops,
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
     assert editor.tabs.currentWidget() is editor.history_view
     shown = texts(editor.history)
-    assert shown[0].startswith("Version 2 · ") and "mate@desk.test · device" in shown[0]
-    assert "Value: ¥1,000 → ¥2,500" in shown
-    assert any(t.endswith("me@desk.test · this computer") for t in shown) and "Deal added" in shown
+    assert shown[0].startswith("Version 2 · ") and shown[0].endswith(" · mate@desk.test")
+    assert shown[1].startswith("On another device (") and shown[2] == "Value: ¥1,000 → ¥2,500"
+    assert shown[3].endswith(" · me@desk.test") and shown[4:6] == ["On this computer", "Deal added"]
     path = screenshot(editor, "deal-history", tmp_path)
     print(f"screenshot: {path}")
 
