@@ -260,7 +260,7 @@ def _history(args, store) -> int:
         found = history.local_record_history(store, record_type, record_uuid)
     else:
         found = history.record_history(store, record_type, record_uuid, team_only=args.team)
-    if found.reason in (history.OFFLINE, history.SIGNED_OUT):
+    if found.reason in (history.OFFLINE, history.SIGNED_OUT, history.REFUSED):
         # On standard error: --json output stays one version per line.
         print(f"showing this laptop's history only: {found.detail}", file=sys.stderr)
     if args.restore:

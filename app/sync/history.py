@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from app.crm import history as local_history
 from app.crm.records import RECORD_TYPES, REFERENCES, RecordType, apply_changes, local_value, new_uuid, read_state
-from app.errors import NetworkError, UserFacingError
+from app.errors import NetworkError, ServerError, UserFacingError
 from app.secrets import SecretStore
 from app.store.crm_models import Change
 from app.store.database import Store
@@ -41,7 +41,8 @@ from app.sync.transport import TeamSignedOut
 
 TEAM, LOCAL = "team", "local"
 # Why the history shown is this laptop's rather than the team's (the window words each one).
-NOT_SIGNED_IN, NOT_ON_SERVER, OFFLINE, SIGNED_OUT = "not_signed_in", "not_on_server", "offline", "signed_out"
+NOT_SIGNED_IN, NOT_ON_SERVER, OFFLINE, SIGNED_OUT, REFUSED = ("not_signed_in", "not_on_server", "offline",
+                                                              "signed_out", "refused")
 
 
 @dataclass
@@ -89,16 +90,10 @@ class RecordHistory:
     record_type: str
     record_uuid: str
     source: str  # team | local
-    reason: str | None = None  # why local: not_signed_in, not_on_server, offline, signed_out
+    reason: str | None = None  # why local: not_signed_in, not_on_server, offline, signed_out, refused
     detail: str = ""  # the error's own sentence (offline, signed out)
     versions: list[RecordVersion] = field(default_factory=list)  # oldest first
     names: dict[str, str] = field(default_factory=dict)  # a referenced record's uuid → its name
-
-    def version(self, key: str) -> RecordVersion:
-        found = next((v for v in self.versions if v.key == key), None)
-        if found is None:
-            raise UserFacingError("There is no version {key} of this record.", code="history.no_version", key=key)
-        return found
 
     def by_number(self, number: int) -> RecordVersion:
         if not 1 <= number <= len(self.versions):
@@ -129,10 +124,13 @@ def record_history(store: Store, record_type: str, record_uuid: str, secrets: Se
         return local_record_history(store, record_type, record_uuid, reason)
     try:
         entries = Team(store, secrets).record_history(record_uuid)
-    except (NetworkError, TeamSignedOut) as exc:
+    except (NetworkError, TeamSignedOut, ServerError) as exc:
+        # Signed out: the team sync tells the person and cleans up; refused (the record was just
+        # made private, say): the next pull removes it. Meanwhile the laptop's history is shown.
         if team_only:
             raise
-        reason = OFFLINE if isinstance(exc, NetworkError) else SIGNED_OUT
+        reason = (OFFLINE if isinstance(exc, NetworkError) else SIGNED_OUT if isinstance(exc, TeamSignedOut)
+                  else REFUSED)
         return local_record_history(store, record_type, record_uuid, reason, exc.message)
     found = RecordHistory(record_type, record_uuid, TEAM)
     found.versions = team_versions(record_type, entries, this_device)

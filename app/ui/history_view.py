@@ -142,7 +142,9 @@ class RecordHistoryView(QWidget):
                 history.OFFLINE: self.tr("The team server cannot be reached: only the history on this computer "
                                          "is shown."),
                 history.SIGNED_OUT: self.tr("The team server no longer accepts this computer: only the history "
-                                            "on this computer is shown.")}.get(found.reason or "", "")
+                                            "on this computer is shown."),
+                history.REFUSED: self.tr("The team server did not give this record's history ({reason}): only "
+                                         "the history on this computer is shown.").format(reason=found.detail)}.get(found.reason or "", "")
 
     # -- words -----------------------------------------------------------------------------------
     def _version_text(self, version: history.RecordVersion) -> str:

@@ -109,3 +109,24 @@ def test_offline_the_history_is_the_laptops_and_says_so(org, store):
     assert [c.field for c in found.versions[0].changes] == ["*", "name", "emails"]
     with pytest.raises(NetworkError):
         team_history.record_history(store, "contact", record_uuid, team_only=True)
+
+
+def test_a_record_made_private_meanwhile_shows_the_laptops_history(org, store):
+    import uuid
+
+    from app.sync import history as team_history
+    from app.sync.team import Team
+
+    team = Team(store)
+    team.login(org.base_url, "ann@history.test", PASSWORD)
+    bob = org.sign_in("bob@history.test")
+    record_uuid = str(uuid.uuid4())
+    assert [r["status"] for r in bob.push(
+        {"id": "m-1", "type": "contact", "record": record_uuid, "op": "create", "hlc": bob.hlc()},
+        {"id": "m-2", "type": "contact", "record": record_uuid, "op": "set", "field": "name", "value": "Bob's",
+         "base": 0, "hlc": bob.hlc()})] == ["applied", "applied"]
+    team.sync_once()
+    assert team_history.record_history(store, "contact", record_uuid).versions[0].user == "bob@history.test"
+    assert bob.post(f"/api/v1/records/{record_uuid}/share", json={"sharing": "private"}).status_code == 200
+    found = team_history.record_history(store, "contact", record_uuid)  # before the pull that removes it
+    assert (found.source, found.reason) == ("local", team_history.REFUSED) and "no such record" in found.detail
