@@ -101,6 +101,9 @@ class RecordHistoryView(QWidget):
         self.shown = found
         self.tree.clear()
         self._say(self._source_text(found))
+        # A history that could not come from the team is worth reading: normal text, not muted.
+        fell_back = found.reason in (history.OFFLINE, history.SIGNED_OUT, history.REFUSED)
+        self.note.setForegroundRole(QPalette.ColorRole.WindowText if fell_back else QPalette.ColorRole.PlaceholderText)
         versions = list(reversed(found.versions))
         self._newest = versions[0].key if versions else ""
         for version in versions:

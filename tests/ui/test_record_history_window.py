@@ -181,3 +181,42 @@ def test_deal_history_tab_shows_the_colleagues_version_and_restores(two_laptops,
     assert errors == []
     editor.close()
     settle()
+
+
+def test_company_history_offline_is_this_computers_and_says_so(desk, store, qtbot, tmp_path):
+    from app.crm.customers import add_company
+    from app.store.crm_models import Company
+    from app.sync import state
+    from app.ui.company_view import CompanyPanel
+    from app.ui.history_view import RecordHistoryDialog
+
+    team = Team(store)
+    team.login(desk.base_url, "me@desk.test", PASSWORD)
+    with store.writer.waiting_allowed():
+        company = add_company(store, "Desk Trading", ["desk-trading.cn"], industry="Furniture")
+    team.sync_once()
+    store.write_with(lambda s: state.put(s, "server", "http://127.0.0.1:9"))  # the network is gone
+    company_id = read(store, Company, Company.id, company)
+
+    store.writer.never_wait_on()
+    panel = CompanyPanel(store, ops=Ops.standalone(store))
+    qtbot.addWidget(panel)
+    panel.resize(700, 800)
+    panel.show()
+    panel.show_company(company_id)
+    wait_for(lambda: panel.history_button.isVisible(), what="the company in the panel")
+    qtbot.mouseClick(panel.history_button, Qt.MouseButton.LeftButton)
+    wait_for(lambda: any(d.isVisible() for d in panel.findChildren(RecordHistoryDialog)), what="History")
+    [dialog] = panel.findChildren(RecordHistoryDialog)
+    wait_for(lambda: dialog.view.is_loaded, timeout=20, what="the history")
+    assert dialog.note.text() == ("The team server cannot be reached: only the history on this computer is shown.")
+    shown = texts(dialog.tree)
+    # Newest first: the owner the team server gave it (at the sync), then its creation here.
+    assert shown[0].startswith("Version 2 · ") and shown[0].endswith(" · from the team")
+    assert shown[1] == "Owner: (empty) → me"
+    assert shown[2].startswith("Version 1 · ") and shown[2].endswith(" · by you")
+    assert shown[3:] == ["Company added", "Name: (empty) → Desk Trading", "Industry: (empty) → Furniture",
+                         "Domains: (empty) → desk-trading.cn"]
+    print(f"screenshot: {screenshot(dialog, 'company-history-offline', tmp_path)}")
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    settle()
