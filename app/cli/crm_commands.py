@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -11,8 +12,6 @@ from sqlalchemy import select
 from app.crm import customers, deals, duplicates, linking
 from app.crm.csv_import import import_contacts
 from app.crm.customer_view import company_json, contact_json, customer_json
-from app.crm.history import versions
-from app.crm.records import RECORD_TYPES
 from app.crm.unknown_senders import unknown_senders
 from app.crm.validation import InvalidValue
 from app.crm.vcard import export_vcards, import_vcards
@@ -232,21 +231,74 @@ def _no_deal(uuid: str):
     raise UserFacingError(f"No deal with id {uuid}.")
 
 
-def _history(args, store) -> int:
-    kind = RECORD_TYPES["contact"]
-    if args.restore:
-        changed = customers.restore_contact(store, args.email, args.restore)
-        print(f"restored version {args.restore}: {len(changed)} field(s) changed")
-        return 0
+def _history_subject(args, store) -> tuple[str, str, str]:
+    """(record type, uuid, what to call it) of the record ``history`` is about."""
+    chosen = [name for name in ("email", "company", "deal") if getattr(args, name)]
+    if len(chosen) != 1:
+        raise UserFacingError("Name one record: a contact's address, --company NAME or --deal DEAL_UUID.")
     with store.read() as session:
-        found = versions(session, kind, customers.require_contact(session, args.email))
-    for version in found:
-        if args.json:
-            _print_json(version.as_json())
+        if args.company:
+            company = customers.company_by_name(session, args.company)
+            if company is None:
+                raise UserFacingError(f"No company called '{args.company}'.")
+            return "company", company.uuid, company.name
+        if args.deal:
+            deal = session.scalar(select(Deal).where(Deal.uuid == args.deal))
+            if deal is None:
+                _no_deal(args.deal)
+            return "deal", deal.uuid, deal.title
+        contact = customers.require_contact(session, args.email)
+        return "contact", contact.uuid, args.email
+
+
+def _history(args, store) -> int:
+    from app.sync import history
+
+    record_type, record_uuid, label = _history_subject(args, store)
+    if args.local:
+        found = history.local_record_history(store, record_type, record_uuid)
+    else:
+        found = history.record_history(store, record_type, record_uuid, team_only=args.team)
+    if found.reason in (history.OFFLINE, history.SIGNED_OUT, history.REFUSED):
+        # On standard error: --json output stays one version per line.
+        print(f"showing this laptop's history only: {found.detail}", file=sys.stderr)
+    if args.restore:
+        if args.local:
+            changed = history.restore_version(store, record_type, record_uuid, found.by_number(args.restore).key)
         else:
-            fields = ", ".join(c["field"] for c in version.changes if c["field"] != "*") or "created"
-            print(f"{version.number:>3}  {version.as_json()['at'][:16].replace('T', ' ')}  {version.origin:<8} {fields}")
+            found, changed = history.restore_by_number(store, record_type, record_uuid, args.restore, args.team)
+        where = "; it reaches the team at the next sync" if found.source == history.TEAM else ""
+        print(f"restored version {args.restore} of {label}: {len(changed)} field(s) changed{where}")
+        return 0
+    for version in found.versions:
+        if args.json:
+            _print_json({**version.as_json(), "history": found.source, "record": record_uuid})
+        else:
+            print(_version_line(version, found.names))
     return 0
+
+
+def _version_line(version, names: dict[str, str]) -> str:
+    """``  3  2026-11-30 10:43  bob@field.test (device 1a2b3c4d)  title: 'A' → 'B' (lost)``"""
+    when = datetime.fromtimestamp(version.at).strftime("%Y-%m-%d %H:%M")
+    if version.source == "team":
+        device = "this device" if version.this_device else f"device {version.device_id[:8]}"
+        who = f"{version.user or 'the server'} ({device})"
+    elif version.source == "pending":
+        who = "not sent yet"
+    else:
+        who = version.origin
+    changes = []
+    for change in version.changes:
+        if change.field == "*":
+            event = change.new if isinstance(change.new, str) else next(iter(change.new or {"changed": 0}))
+            changes.append(change.op if change.op not in ("*", "set") else event)
+            continue
+        old, new = (names.get(v, v) if isinstance(v, str) else v for v in (change.old, change.new))
+        text = (f"{change.field} {'+' if change.op == 'add' else '-'}{new!r}" if change.op in ("add", "remove")
+                else f"{change.field}: {old!r} → {new!r}")
+        changes.append(text + (" (lost)" if change.lost else ""))
+    return f"{version.number:>3}  {when}  {who:<8}  {'; '.join(changes)}"
 
 
 def _link(args, store) -> int:

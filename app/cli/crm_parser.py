@@ -79,10 +79,18 @@ def add_crm_commands(commands, positive) -> None:
     deal_stages.add_argument("--position", type=int, help="for --add: 0 puts it first")
     deal_stages.add_argument("--rename", nargs=2, metavar=("OLD", "NEW"))
 
-    history = commands.add_parser("history", help="a contact's versions, or restore one")
-    history.add_argument("email")
-    history.add_argument("--json", action="store_true")
-    history.add_argument("--restore", type=positive, metavar="VERSION")
+    history = commands.add_parser("history", help="a contact's, company's or deal's versions (the team's when "
+                                                  "signed in), or restore one")
+    history.add_argument("email", nargs="?", help="the contact's address")
+    history.add_argument("--company", metavar="NAME", help="a company's history instead")
+    history.add_argument("--deal", metavar="DEAL_UUID", help="a deal's history instead")
+    source = history.add_mutually_exclusive_group()
+    source.add_argument("--team", action="store_true",
+                        help="the team server's history only (fails offline instead of showing this laptop's)")
+    source.add_argument("--local", action="store_true", help="this laptop's history only")
+    history.add_argument("--json", action="store_true", help="one JSON object per version")
+    history.add_argument("--restore", type=positive, metavar="VERSION",
+                         help="bring the record back to this version (a new change, sent to the team)")
 
     link = commands.add_parser("link", help="link a message to a customer by hand, or explain its links")
     link.add_argument("--account", required=True)

@@ -270,6 +270,11 @@ class Team:
         self.store.write_with(lambda s: apply.apply_record(s, pulled, []))
         return self.record_facts(record_uuid)
 
+    def record_history(self, record_uuid: str) -> list[dict]:
+        """The server's history of one record: every version of every field from every device,
+        values that lost a collision included (``app.sync.history`` makes versions of it)."""
+        return self._server().get(f"/api/v1/records/{record_uuid}/history")
+
     def colleague_customer(self, email: str) -> dict | None:
         """查重 on the team server: whose customer this address is, if anyone's (without any
         field of a record this person may not see). None when not signed in or nobody's."""

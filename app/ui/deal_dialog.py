@@ -42,6 +42,7 @@ from app.store.database import Store
 from app.ui import deal_ops
 from app.ui.deal_card import status_colour
 from app.ui.deal_parts import CloseDateEdit, DealTabs, LostReasonDialog, lost_reasons, when_text
+from app.ui.history_view import RecordHistoryView
 from app.ui.icons import icon
 from app.ui.money import format_money
 from app.ui.ops import Ops
@@ -239,14 +240,17 @@ class DealDialog(QDialog):
             details.setLayout(form)
             details.setMinimumWidth(380)
             body.addWidget(details, 0)
-            self.tabs = DealTabs(self.locale)
+            self.history_view = RecordHistoryView(self.store, self.ops, "deal", self.locale)
+            self.history_view.restore_requested.connect(self.restore_version)
+            self.history_view.restored.connect(self._restored)
+            self.tabs = DealTabs(self.history_view, self.locale)
             self.tabs.note_written.connect(self.add_note)
             self.tabs.message_requested.connect(self.message_requested)
-            self.tabs.restore_requested.connect(self.restore_version)
             # The tabs' parts, named for whoever drives the dialog (tests, accessibility).
             self.notes, self.note_text, self.add_note_button = (self.tabs.notes, self.tabs.note_text,
                                                                 self.tabs.add_note_button)
-            self.mail, self.history, self.restore_button = self.tabs.mail, self.tabs.history, self.tabs.restore_button
+            self.mail, self.history, self.restore_button = (self.tabs.mail, self.history_view.tree,
+                                                            self.history_view.restore_button)
             body.addWidget(self.tabs, 1)
             layout.addLayout(body, 1)
             self.resize(900, 580)
@@ -371,9 +375,9 @@ class DealDialog(QDialog):
             edit.setCursorPosition(0)
         self.lost_reason.setEditText(detail.lost_reason)
         self._status = detail.status
-        self.tabs.currency = detail.currency
+        self.history_view.currency = detail.currency
         self.tabs.show_entries(data.entries)
-        self.tabs.show_history(detail.history)
+        self.history_view.load(self.deal_uuid)  # the team's versions when signed in: a network call
         created = when_text(detail.created_at, self.locale, with_time=False)
         changed = when_text(detail.updated_at, self.locale)
         self.meta.setText(self.tr("Added {created} · changed {changed}").format(created=created, changed=changed))
@@ -626,22 +630,28 @@ class DealDialog(QDialog):
         def refreshed(data: deal_ops.EditorData) -> None:
             self.detail.history = data.detail.history
             self.tabs.show_entries(data.entries)
-            self.tabs.show_history(data.detail.history)
+            self.history_view.load(self.deal_uuid)
 
         self.ops.read(deal_ops.load_editor, self.store, self.deal_uuid).owned_by(self).success(refreshed).run()
 
-    def restore_version(self, number: int) -> None:
-        """Bring the deal back to version ``number`` (itself a new version); unsaved edits are asked about."""
+    def restore_version(self, key: str) -> None:
+        """Bring the deal back to the version ``key`` (itself a new version, sent to the team like
+        any edit); unsaved edits are asked about."""
         if self.detail is None:
             return
         found = self.changes()
         if found and found[0]:
+            version = next((v for v in (self.history_view.shown.versions if self.history_view.shown else [])
+                            if v.key == key), None)
             answer = QMessageBox.question(self, self.tr("Restore Version"),
                                           self.tr("Restoring version {number} discards the changes you have not "
-                                                  "saved.").format(number=number),
+                                                  "saved.").format(number=version.number if version else key),
                                           QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Discard:
                 return
         self.error.hide()
-        self.ops.write(deal_ops.restore_version, self.store, self.deal_uuid, number).owned_by(self) \
-            .success(lambda _changes: (self.saved.emit(self.deal_uuid), self.reload())).run()
+        self.history_view.restore(key)
+
+    def _restored(self) -> None:
+        self.saved.emit(self.deal_uuid)
+        self.reload()

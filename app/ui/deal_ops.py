@@ -67,11 +67,6 @@ def undelete_deal(store: Store, deal_uuid: str) -> ChangeSet:
     return _changed(deal_uuid)
 
 
-def restore_version(store: Store, deal_uuid: str, number: int) -> ChangeSet:
-    deals.restore_deal_version(store, deal_uuid, number)
-    return _changed(deal_uuid)
-
-
 def add_note(store: Store, deal_uuid: str, deal_id: int, body: str) -> ChangeSet:
     note = activities.add_note(store, body, deal_id=deal_id)
     return _changed(deal_uuid, extra={("note", note)})

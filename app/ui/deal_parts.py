@@ -4,7 +4,6 @@ beside the form (the deal's notes, its linked mail, its history)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -17,22 +16,15 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.crm.history import Version
 from app.crm.timeline import Entry
 from app.ui.icons import icon, kind_icon
-from app.ui.money import format_money
 
 NO_DATE = QDate(2000, 1, 1)  # the date edit's "no date" (shown as its special text)
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole
-VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
-FIELD_ORDER = ("title", "stage_id", "status", "amount", "currency", "expected_close", "contact_id", "company_id",
-               "owner", "custom.lost_reason")
 
 
 def readable_locale(locale: QLocale | None) -> QLocale:
@@ -122,17 +114,15 @@ class LostReasonDialog(QDialog):
 
 
 class DealTabs(QTabWidget):
-    """Notes (write one, read them), linked mail (open one), history (restore a version)."""
+    """Notes (write one, read them), linked mail (open one), history (the team's versions when
+    signed in, restore one: :class:`app.ui.history_view.RecordHistoryView`)."""
 
     note_written = Signal(str)
     message_requested = Signal(int)
-    restore_requested = Signal(int)  # a version number
 
-    def __init__(self, locale: QLocale | None = None, parent: QWidget | None = None):
+    def __init__(self, history_view: QWidget, locale: QLocale | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.locale = locale
-        self.currency = ""  # the deal's, for amounts in the history
-        self._newest = 0
         self.setDocumentMode(True)
         self.note_text = QPlainTextEdit()
         self.note_text.setPlaceholderText(self.tr("Write a note about this deal…"))
@@ -150,17 +140,11 @@ class DealTabs(QTabWidget):
         self.mail.setSpacing(2)
         self.mail.itemDoubleClicked.connect(self._open_message)
         self.mail.itemActivated.connect(self._open_message)
-        self.history = QTreeWidget()
-        self.history.setHeaderHidden(True)
-        self.history.setIndentation(14)
-        self.history.currentItemChanged.connect(lambda *_: self._version_selected())
-        self.restore_button = QPushButton(icon("undo"), self.tr("Restore This Version"))
-        self.restore_button.setEnabled(False)
-        self.restore_button.clicked.connect(self._restore)
+        self.history_view = history_view
         self.addTab(self._page(self.note_text, self._right(self.add_note_button), self.notes), icon("note"),
                     self.tr("Notes"))
         self.addTab(self.mail, icon("mail"), self.tr("Mail"))
-        self.addTab(self._page(self.history, self._right(self.restore_button)), icon("reopen"), self.tr("History"))
+        self.addTab(history_view, icon("reopen"), self.tr("History"))
 
     @staticmethod
     def _right(button: QPushButton) -> QHBoxLayout:
@@ -178,7 +162,7 @@ class DealTabs(QTabWidget):
             if isinstance(part, QHBoxLayout):
                 layout.addLayout(part)
             else:
-                layout.addWidget(part, 1 if isinstance(part, (QListWidget, QTreeWidget)) else 0)
+                layout.addWidget(part, 1 if isinstance(part, QListWidget) else 0)
         return page
 
     # -- notes and mail --------------------------------------------------------------------------------
@@ -221,68 +205,3 @@ class DealTabs(QTabWidget):
         message = item.data(MESSAGE_ROLE)
         if message is not None:
             self.message_requested.emit(int(message))
-
-    # -- history ----------------------------------------------------------------------------------------
-    def _field_label(self, name: str) -> str:
-        return {"title": self.tr("Title"), "stage_id": self.tr("Stage"), "status": self.tr("Status"),
-                "amount": self.tr("Value"), "currency": self.tr("Currency"),
-                "expected_close": self.tr("Expected close"), "contact_id": self.tr("Contact"),
-                "company_id": self.tr("Company"), "owner": self.tr("Owner"),
-                "custom.lost_reason": self.tr("Loss reason")}.get(name, name)
-
-    def _value_text(self, name: str, value) -> str:
-        if value in (None, ""):
-            return self.tr("(empty)")
-        if name == "status":
-            return {"open": self.tr("Open"), "won": self.tr("Won"), "lost": self.tr("Lost")}.get(value, value)
-        if name == "amount" and self.currency:
-            return format_money(str(value), self.currency, self.locale)
-        return str(value)
-
-    def _change_text(self, change: dict) -> str:
-        if change["field"] == "*":
-            event = change["new"]
-            return {"created": self.tr("Deal added"), "deleted": self.tr("Deal deleted")}.get(
-                event if isinstance(event, str) else "", self.tr("Deal brought back"))
-        return self.tr("{field}: {old} → {new}").format(
-            field=self._field_label(change["field"]), old=self._value_text(change["field"], change["old"]),
-            new=self._value_text(change["field"], change["new"]))
-
-    def show_history(self, history: list[Version]) -> None:
-        """The versions, newest first, each with what changed in it."""
-        self.history.clear()
-        self._newest = history[0].number if history else 0
-        origins = {"local": self.tr("by you"), "import": self.tr("imported"), "merge": self.tr("merged"),
-                   "restore": self.tr("restored"), "erase": self.tr("erased")}
-        for version in history:
-            top = QTreeWidgetItem([self.tr("Version {number} · {when} · {origin}").format(
-                number=version.number, when=when_text(version.at, self.locale),
-                origin=origins.get(version.origin, version.origin))])
-            top.setData(0, VERSION_ROLE, version.number)
-            font = QFont(top.font(0))
-            font.setWeight(QFont.Weight.Bold)
-            top.setFont(0, font)
-            changes = sorted(version.changes, key=lambda c: -1 if c["field"] == "*" else
-                             FIELD_ORDER.index(c["field"]) if c["field"] in FIELD_ORDER else len(FIELD_ORDER))
-            for change in changes:
-                text = self._change_text(change)
-                child = QTreeWidgetItem([text])
-                child.setData(0, VERSION_ROLE, version.number)
-                child.setToolTip(0, text)
-                top.addChild(child)
-            self.history.addTopLevelItem(top)
-            top.setExpanded(True)
-        self.restore_button.setEnabled(False)
-
-    def _selected_version(self) -> int | None:
-        item = self.history.currentItem()
-        return item.data(0, VERSION_ROLE) if item is not None else None
-
-    def _version_selected(self) -> None:
-        number = self._selected_version()
-        self.restore_button.setEnabled(bool(number) and number != self._newest)
-
-    def _restore(self) -> None:
-        number = self._selected_version()
-        if number:
-            self.restore_requested.emit(int(number))

@@ -82,9 +82,13 @@ class RecordPanel(QWidget):
         self.meeting_button.clicked.connect(lambda: self.log_activity("meeting"))
         self.task_button = action_button(self.tr("Task…"), "task", self.tr("Add a task with a due date"))
         self.task_button.clicked.connect(lambda: self.add_task())
+        self.history_button = action_button(self.tr("History…"), "reopen",
+                                            self.tr("Every version of this record, from every device; restore one"))
+        self.history_button.clicked.connect(lambda: self.show_history())
         self.actions_bar = QWidget()
         self.actions_layout = FlowLayout(self.actions_bar)
-        for button in (self.note_button, self.call_button, self.meeting_button, self.task_button):
+        for button in (self.note_button, self.call_button, self.meeting_button, self.task_button,
+                       self.history_button):
             self.actions_layout.addWidget(button)
 
         self.timeline_title = SectionTitle(self.tr("Timeline"))
@@ -199,6 +203,26 @@ class RecordPanel(QWidget):
     def complete_task(self, task_uuid: str) -> None:
         self.write(activities.complete_task, self.store, task_uuid)
 
+    # -- history -------------------------------------------------------------------------------
+    def show_history(self) -> None:
+        """The History window of the record shown (a contact, or a company): its versions from
+        every device when signed in to a team, each restorable. The record is found off the GUI
+        thread, the history read there too."""
+        targets = self._targets()
+        if not targets:
+            return
+        (field, record_id), = targets.items()
+        record_type = "contact" if field == "contact_id" else "company"
+
+        def opened(found) -> None:
+            from app.ui.history_view import RecordHistoryDialog
+
+            record_uuid, name = found
+            self.history_dialog = RecordHistoryDialog(self.store, self.ops, record_type, record_uuid, name,
+                                                      parent=self)
+            self.history_dialog.show()
+        self.ops.read(record_identity, self.store, record_type, record_id).owned_by(self).success(opened).run()
+
     # -- timeline entries ----------------------------------------------------------------------
     def _entry_menu(self, entry, position) -> None:
         menu = QMenu(self)
@@ -220,3 +244,13 @@ class RecordPanel(QWidget):
         def offer(_value) -> None:
             self.undo_bar.offer(text, lambda: self.write(activities.restore_entry, self.store, kind, uuid))
         self.write(activities.delete_entry, self.store, kind, uuid, then=offer)
+
+
+def record_identity(store: Store, record_type: str, record_id: int) -> tuple[str, str]:
+    """(uuid, name) of a contact or company by its local id (read on a reader thread)."""
+    from app.crm.records import RECORD_TYPES
+
+    kind = RECORD_TYPES[record_type]
+    with store.read() as session:
+        record = session.get(kind.model, record_id)
+        return record.uuid, getattr(record, kind.label_field()) or record.uuid

@@ -56,7 +56,8 @@ def test_import_set_history_and_restore(synced, tmp_path):
     synced("contacts", "set", "zhang.wei@huaxin-trade.cn", "title=")
     versions = [json.loads(line) for line in synced("history", "zhang.wei@huaxin-trade.cn", "--json").stdout.splitlines()]
     assert [v["origin"] for v in versions] == ["import", "local", "local"]
-    assert versions[1]["changes"][0] == {"field": "title", "old": "采购经理", "new": "销售总监"}
+    assert versions[1]["changes"][0] == {"field": "title", "op": "set", "old": "采购经理", "new": "销售总监",
+                                         "lost": False}
     synced("history", "zhang.wei@huaxin-trade.cn", "--restore", "2")
     shown = json.loads(synced("customer", "show", "zhang.wei@huaxin-trade.cn", "--json").stdout)
     assert shown["contact"]["title"] == "销售总监"

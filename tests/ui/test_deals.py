@@ -81,7 +81,9 @@ def open_editor(qtbot, view: DealsView, uuid: str) -> DealDialog:
     # What a double-click is made of: a click, then the second press (QTest sends only that one).
     QTest.mouseClick(column.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
     QTest.mouseDClick(column.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
-    qtbot.waitUntil(lambda: uuid in view.editors and view.editors[uuid].is_loaded)
+    # The history is read on its own (from the team server when signed in): wait for it too.
+    qtbot.waitUntil(lambda: uuid in view.editors and view.editors[uuid].is_loaded
+                    and view.editors[uuid].history_view.is_loaded)
     return view.editors[uuid]
 
 
@@ -423,7 +425,7 @@ def test_editor_notes_mail_and_restoring_a_version(qtbot, people, open_board):
     assert editor.restore_button.isEnabled()
     qtbot.mouseClick(editor.restore_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: editor.amount.text() == "1000")
-    assert editor.history.topLevelItem(0).text(0).endswith("restored")
+    qtbot.waitUntil(lambda: editor.history.topLevelItem(0).text(0).endswith("restored"))
     wait_for_card(qtbot, view, uuid, "Lead", amount="1000")
 
 
