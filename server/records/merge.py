@@ -2,7 +2,7 @@
 implements the very same rules (docs/sync-protocol.md), so both sides converge.
 
 Scalar fields carry a version (incremented on every applied change) and the clock and device
-of the write that set them. A mutation says which version its author had seen (``base``):
+of the write that set them (and ``init`` when a create's initial values set them). A mutation says which version its author had seen (``base``):
 
 * ``base`` equals the current version (or the field was never set): the author saw the current
   value; the change applies.
@@ -63,7 +63,10 @@ def merge_scalar(current, meta: dict | None, value, base: int | None, hlc: str,
                         f"{version})")
     saw_current = base == version
     wins = saw_current or parse(hlc) > parse(meta["hlc"])
-    collision = (not saw_current and current != value and meta.get("dev") != device)
+    # A value a create filled in (the default pipeline's names) is nobody's words: changing
+    # it without having seen it is not a collision.
+    collision = (not saw_current and current != value and meta.get("dev") != device
+                 and not meta.get("init"))
     if wins:
         return ScalarOutcome(True, current != value, collision, value, current, hlc,
                              meta["hlc"] if meta else "", author, meta.get("by") if meta else None)

@@ -42,6 +42,7 @@ class Mutation:
     value: object = None
     base: int | None = None
     hlc: str = ""
+    initial: bool = False  # one of a create's initial values (never a collision when overwritten)
 
 
 @dataclass
@@ -201,7 +202,7 @@ class RecordWriter:
                                                        name, element, None, m.hlc))
             elif value is not None:
                 self._set_scalar(record, Mutation(m.id, m.record_type, m.record, "set", name,
-                                                  value, 0, m.hlc))
+                                                  value, 0, m.hlc, initial=True))
 
     # -- changes -----------------------------------------------------------------------------
 
@@ -237,7 +238,8 @@ class RecordWriter:
         if result.wins:
             record.versions = {**(record.versions or {}), m.field: {
                 "v": (meta["v"] if meta else 0) + 1, "hlc": m.hlc,
-                "by": self.principal.user_id, "dev": self.principal.device_id}}
+                "by": self.principal.user_id, "dev": self.principal.device_id,
+                **({"init": True} if m.initial else {})}}
             self._touch(record)
         if result.changed:
             record.fields = {**(record.fields or {}), m.field: m.value}

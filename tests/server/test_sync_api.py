@@ -283,7 +283,10 @@ def test_a_create_carries_initial_values_only_when_it_makes_the_record(people):
                       "value": {"name": "Qualified", "position": 1, "outcome": "open"}, "hlc": ann.hlc()})
     assert [r["status"] for r in first] == ["applied"]
     assert fields_of(ann, stage) == {"name": "Qualified", "position": 1, "outcome": "open"}
-    assert [r["status"] for r in ann.push(setter(ann, stage, "name", "已确认", base=1,
+    # Renaming it before ever pulling it (base 0) overwrites a default, nobody's words: no conflict.
+    assert [r["status"] for r in bob.push(setter(bob, stage, "name", "Qualified lead", base=0,
+                                                 record_type="stage"))] == ["applied"]
+    assert [r["status"] for r in ann.push(setter(ann, stage, "name", "已确认", base=2,
                                                  record_type="stage"))] == ["applied"]
     late = bob.push({"id": new_id(), "type": "stage", "record": stage, "op": "create",
                      "value": {"name": "Qualified", "position": 1, "outcome": "open"}, "hlc": bob.hlc()})
