@@ -282,7 +282,7 @@ def _version_line(version, names: dict[str, str]) -> str:
     """``  3  2026-11-30 10:43  bob@field.test (device 1a2b3c4d)  title: 'A' → 'B' (lost)``"""
     when = datetime.fromtimestamp(version.at).strftime("%Y-%m-%d %H:%M")
     if version.source == "team":
-        device = "this device" if version.this_device else f"device {version.device_id[:8]}"
+        device = "this device" if version.this_device else f"device {version.device_name or version.device_id[:8]}"
         who = f"{version.user or 'the server'} ({device})"
     elif version.source == "pending":
         who = "not sent yet"

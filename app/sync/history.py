@@ -66,6 +66,7 @@ class RecordVersion:
     origin: str = ""  # local history: local, import, sync, restore…
     user: str = ""  # team: who (email)
     device_id: str = ""  # team: the server's id of the device that pushed it
+    device_name: str = ""  # team: how that device is listed ("Ann's laptop")
     this_device: bool = False
     revision: int | None = None
     changes: list[HistoryChange] = field(default_factory=list)
@@ -172,6 +173,7 @@ def team_versions(record_type: str, entries: list[dict], this_device: str = "") 
             version = grouped[entry["revision"]] = RecordVersion(
                 len(grouped) + 1, f"team:{entry['revision']}", _seconds(entry["at"]), TEAM,
                 user=entry.get("user") or "", device_id=entry.get("device_id") or "",
+                device_name=entry.get("device_name") or "",
                 this_device=bool(this_device) and entry.get("device_id") == this_device,
                 revision=entry["revision"])
         version.changes.append(HistoryChange(name, entry["op"], entry.get("old"), entry.get("new"),

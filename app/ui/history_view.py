@@ -168,13 +168,14 @@ class RecordHistoryView(QWidget):
             return self.tr("On this computer")
         if not version.device_id:
             return self.tr("On the server")
-        return self.tr("On another device ({id})").format(id=version.device_id[:8])
+        return self.tr("On another device ({id})").format(id=version.device_name or version.device_id[:8])
 
     def _version_tip(self, version: history.RecordVersion) -> str:
         if version.source != history.TEAM:
             return ""
         tip = self.tr("Revision {revision} on the team server, sent by {who} from device {device}").format(
-            revision=version.revision, who=version.user or self.tr("the server"), device=version.device_id or "-")
+            revision=version.revision, who=version.user or self.tr("the server"),
+            device=version.device_name or version.device_id or "-")
         if version.all_lost:
             tip += "\n" + self.tr("Every value of this version lost a collision; restoring it brings them back.")
         return tip

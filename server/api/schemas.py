@@ -122,6 +122,7 @@ class HistoryEntry(BaseModel):
     hlc: str
     user: str
     device_id: str | None
+    device_name: str = Field(description="how the device is listed (its sign-in's device_name)")
     at: str
     outcome: Literal["applied", "lost"]
 

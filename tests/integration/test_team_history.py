@@ -47,6 +47,7 @@ def test_both_devices_versions_with_the_lost_value_and_restore_reaches_the_other
     assert [(v["version"], v["user"], v["this_device"]) for v in versions] == [
         (1, "ann@history.test", True), (2, "ann@history.test", True), (3, "bob@history.test", False)]
     assert versions[2]["device_id"] and versions[2]["device_id"] != versions[0]["device_id"]
+    assert versions[2]["device_name"] == "bob's laptop"
     created = {c["field"]: c["new"] for c in versions[0]["changes"] if c["op"] == "set"}
     assert created["title"] == "采购" and created["name"] == "李娜"
     assert [(c["field"], c["old"], c["new"], c["lost"]) for c in versions[1]["changes"]] == [

@@ -45,7 +45,7 @@ def two_laptops(desk, store, tmp_path):
 
     Team(store).login(desk.base_url, "me@desk.test", PASSWORD)
     _paths, mate_store = open_profile(str(tmp_path / "mate"))
-    Team(mate_store).login(desk.base_url, "mate@desk.test", PASSWORD)
+    Team(mate_store).login(desk.base_url, "mate@desk.test", PASSWORD, device_name="Mate's laptop")
     yield store, mate_store
     mate_store.close()
 
@@ -105,7 +105,7 @@ def test_contact_history_window_shows_both_devices_and_restores(two_laptops, qtb
     assert dialog.note.text() == "Every version from every device, from the team server."
     shown = texts(dialog.tree)
     assert shown[0].startswith("Version 3 · ") and shown[0].endswith(" · mate@desk.test")
-    assert shown[1].startswith("On another device (") and shown[1] != "On another device ()"
+    assert shown[1] == "On another device (Mate's laptop)"
     assert shown[2] == "Job title: Chief buyer → Senior buyer (lost in a collision, not applied)"
     assert shown[3].startswith("Version 2 · ") and shown[3].endswith(" · me@desk.test")
     assert shown[4:6] == ["On this computer", "Job title: Buyer → Chief buyer"] and "Contact added" in shown

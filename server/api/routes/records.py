@@ -12,7 +12,7 @@ from server.api.schemas import (ConflictOut, DuplicatesOut, EditResult, HistoryE
                                 RecordCreate, RecordOut, RecordPage, RecordPatch, RecordType,
                                 ShareIn)
 from server.db.database import Database
-from server.db.models import Conflict, Record, RecordHistory, RecordKey, Team, User
+from server.db.models import Conflict, Device, Record, RecordHistory, RecordKey, Team, User
 from server.policy.permissions import FieldRules, visible_clause, visible_records
 from server.policy.principal import Principal
 from server.records import editing
@@ -159,13 +159,14 @@ def record_history(uuid: str, principal: Principal = Depends(current_principal),
         record = _visible(session, principal, record_uuid(uuid))
         hidden = RecordViews(session, principal).hidden(record)
         rows = session.execute(
-            select(RecordHistory, User.email).outerjoin(User, User.id == RecordHistory.user_id)
+            select(RecordHistory, User.email, Device.name).outerjoin(User, User.id == RecordHistory.user_id)
+            .outerjoin(Device, Device.id == RecordHistory.device_id)
             .where(RecordHistory.record_uuid == record.uuid)
             .order_by(RecordHistory.id)).all()
         return [{"revision": h.revision, "field": h.field, "op": h.op, "old": h.old,
                  "new": h.new, "hlc": h.hlc, "user": email or "", "device_id": h.device_id,
-                 "at": iso(h.at), "outcome": h.outcome}
-                for h, email in rows if h.field not in hidden]
+                 "device_name": device or "", "at": iso(h.at), "outcome": h.outcome}
+                for h, email, device in rows if h.field not in hidden]
 
 
 @router.get("/duplicates", response_model=DuplicatesOut, responses=AUTHED)
