@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from email.utils import getaddresses, parsedate_to_datetime
 
 from app.mail.reading.automatic_mail import automatic_kind
-from app.mail.reading.header_decoding import decode_bytes, decode_header_bytes, decode_header_text
+from app.mail.reading.header_decoding import decode_bytes, decode_header_bytes
 from app.mail.reading.mime_structure import describe_leaf, header_end, walk_leaves
 
 log = logging.getLogger("liaison.mime")
@@ -100,20 +100,26 @@ def _split_simple(text: str) -> list[tuple[str, str]] | None:
     return pairs
 
 
+def _as_sent(text: str) -> bytes:
+    return text.encode("ascii", "surrogateescape")
+
+
 def parse_addresses(raw_value: bytes | None) -> list[tuple[str, str]]:
     """(display name, lower-cased address) pairs; display names decoded."""
     if not raw_value:
         return []
-    # Raw 8-bit bytes become text first; encoded-words stay encoded until the list is split,
-    # so a comma inside an encoded name cannot split an address.
-    text = decode_bytes(raw_value) if not raw_value.isascii() else raw_value.decode("ascii")
+    # The list is split while every byte is still as sent (8-bit bytes as surrogate escapes):
+    # encoded-words stay encoded, so a comma inside an encoded name cannot split an address,
+    # and each name is then decoded exactly once, from its bytes.  Decoding 8-bit bytes to
+    # text first and the encoded-words after would decode a name mixing both twice.
+    text = raw_value.decode("ascii", "surrogateescape")
     pairs = _split_simple(text)
     if pairs is None:
         pairs = getaddresses([text])
     result = []
     for name, addr in pairs:
-        addr = addr.strip().strip("<>").lower()
-        name = decode_header_text(name).strip().strip('"').strip() if name else ""
+        addr = decode_bytes(_as_sent(addr)).strip().strip("<>").lower()
+        name = decode_header_bytes(_as_sent(name)).strip().strip('"').strip() if name else ""
         if not addr and not name:
             continue
         result.append((name, addr))
