@@ -26,3 +26,27 @@ def test_display_name_mixing_plain_and_encoded_words_is_decoded_once():
     assert _view(HUNNYSOFT / "m2007.txt").envelope.to == [("Heinz Müller", "mueller@example.com")]
     assert parse_addresses(b"Heinz =?iso-8859-1?Q?M=FCller?= <m@x.de>") == [("Heinz Müller", "m@x.de")]
     assert parse_addresses("Zhang =?utf-8?b?5byg5LiJ?= <z@a.cn>".encode()) == [("Zhang 张三", "z@a.cn")]
+
+
+def test_raw_8bit_headers_use_the_charset_the_message_declares():
+    # m0001: raw "Fr\xf6sche" and "J\xfcrgen Schm\xfcrgen" in a message whose body is iso-8859-1
+    envelope = _view(HUNNYSOFT / "m0001.txt").envelope
+    assert envelope.subject == "Die Hasen und die Frösche (Microsoft Outlook 00)"
+    assert envelope.to == [("Jürgen Schmürgen", "schmuergen@example.com")]
+    # m2012: a raw 8-bit attachment name, in the message list (sync) and in the reader alike
+    raw = (HUNNYSOFT / "m2012.txt").read_bytes()
+    assert "HasenundFrösche.txt" in [a.filename for a in parse_envelope(raw).attachments]
+    assert "HasenundFrösche.txt" in [a.name for a in build_view(raw).attachments]
+
+
+def test_raw_8bit_chinese_headers_in_gbk_mail_keep_working():
+    raw = ("From: 王芳 <w@163.com>\r\nTo: 李娜 <l@qq.com>\r\nSubject: 报价单\r\n"
+           'Content-Type: multipart/mixed; boundary="b"\r\n\r\n'
+           '--b\r\nContent-Type: text/plain; charset="gb2312"\r\n\r\n你好\r\n'
+           '--b\r\nContent-Type: text/plain; charset="iso-8859-1"; name="客户.txt"\r\n\r\nx\r\n'
+           "--b--\r\n").encode("gbk")
+    view = build_view(raw)
+    assert (view.envelope.subject, view.envelope.from_name) == ("报价单", "王芳")
+    assert view.envelope.to == [("李娜", "l@qq.com")]
+    assert [a.name for a in view.attachments] == ["客户.txt"]
+    assert [a.filename for a in parse_envelope(raw).attachments] == ["客户.txt"]

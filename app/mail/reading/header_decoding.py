@@ -20,6 +20,7 @@ import binascii
 import codecs
 import quopri
 import re
+from collections.abc import Sequence
 
 # Labels whose real-world content is a superset codec.
 _CHARSET_ALIASES = {
@@ -69,20 +70,32 @@ def normalise_charset(label: str | None) -> str | None:
         return None
 
 
-def decode_bytes(data: bytes, charset: str | None = None) -> str:
-    """Decode bytes with the declared charset if it fits, else the likeliest codec."""
+def decode_bytes(data: bytes, charset: str | None = None, hints: Sequence[str] = ()) -> str:
+    """Decode bytes with the declared charset if it fits, else the likeliest codec.
+
+    ``hints`` are the charsets the message declares elsewhere (see
+    :mod:`app.mail.reading.declared_charsets`): after UTF-8, which 8-bit text in another
+    charset practically never is by accident, they come before the guesses.
+    """
     codec = normalise_charset(charset)
     if codec:
         try:
             return data.decode(codec)
         except UnicodeDecodeError:
             pass
-    for candidate in _FALLBACK_CODECS:
+    for candidate in _candidates(hints):
         try:
             return data.decode(candidate)
         except UnicodeDecodeError:
             continue
     return data.decode(codec or "utf-8", errors="replace")
+
+
+def _candidates(hints: Sequence[str]) -> list[str]:
+    if not hints:
+        return list(_FALLBACK_CODECS)
+    ordered = ["utf-8", *hints, *_FALLBACK_CODECS]
+    return list(dict.fromkeys(ordered))
 
 
 def _decode_word_payload(encoding: bytes, text: bytes) -> bytes:
@@ -96,11 +109,14 @@ def _decode_word_payload(encoding: bytes, text: bytes) -> bytes:
     return quopri.decodestring(text.replace(b"_", b" "), header=False)
 
 
-def decode_header_bytes(raw: bytes) -> str:
-    """Decode one header value given as raw bytes (unfolded or not)."""
+def decode_header_bytes(raw: bytes, hints: Sequence[str] = ()) -> str:
+    """Decode one header value given as raw bytes (unfolded or not).
+
+    ``hints``: the message's declared charsets, for raw 8-bit bytes outside encoded-words.
+    """
     raw = raw.replace(b"\r\n", b"\n").replace(b"\n ", b" ").replace(b"\n\t", b" ").strip()
     if b"=?" not in raw:
-        return _collapse_space(decode_bytes(raw))
+        return _collapse_space(decode_bytes(raw, hints=hints))
 
     pieces: list[str] = []
     pending: bytes = b""  # payload of adjacent encoded-words sharing one charset
@@ -127,11 +143,11 @@ def decode_header_bytes(raw: bytes) -> str:
         else:
             flush()
             if between:
-                pieces.append(decode_bytes(between))
+                pieces.append(decode_bytes(between, hints=hints))
         pending, pending_charset = payload, charset
         position = match.end()
     flush()
-    pieces.append(decode_bytes(raw[position:]))
+    pieces.append(decode_bytes(raw[position:], hints=hints))
     return _collapse_space("".join(pieces))
 
 

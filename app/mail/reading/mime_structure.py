@@ -16,7 +16,7 @@ import re
 from email.message import Message
 from email.parser import BytesHeaderParser
 
-from app.mail.reading.header_decoding import decode_bytes, decode_header_text
+from app.mail.reading.part_filenames import Hints, no_hints, part_filename
 
 MAX_DEPTH = 32
 MAX_PARTS = 1000
@@ -64,16 +64,6 @@ def child_parts(body: bytes, boundary: bytes) -> list[bytes]:
         parts.append(body[line_end + 1:end].rstrip(b"\r"))
         position = next_position + 1 if next_position != -1 else -1
     return parts
-
-
-def _filename(headers: Message) -> str:
-    raw = headers.get_filename() or headers.get_param("name")
-    if isinstance(raw, tuple):  # RFC 2231 with a charset email could not apply
-        charset, _language, text = raw
-        raw = decode_bytes(text.encode("latin-1", "replace"), charset)
-    if raw is None:
-        return ""
-    return decode_header_text(str(raw))
 
 
 _CONTENT_TYPE_LINE = re.compile(rb"^content-type[ \t]*:[ \t]*([^;\r\n]*)", re.IGNORECASE | re.MULTILINE)
@@ -124,11 +114,14 @@ def walk_leaves(raw: bytes):
         yield index, headers, body
 
 
-def describe_leaf(index: int, headers: Message, body: bytes):
-    """(filename, content type, decoded size estimate, content id, inline) or None for body text."""
+def describe_leaf(index: int, headers: Message, body: bytes, hints: Hints = no_hints):
+    """(filename, content type, decoded size estimate, content id, inline) or None for body text.
+
+    ``hints``: the message's declared charsets, looked up only for a raw 8-bit file name.
+    """
     content_type = headers.get_content_type()
     disposition = str(headers.get("Content-Disposition") or "").split(";", 1)[0].strip().lower()
-    filename = _filename(headers)
+    filename = part_filename(headers, hints)
     is_body_text = content_type in ("text/plain", "text/html") and not filename
     if content_type.startswith("multipart/") or (is_body_text and disposition != "attachment"):
         return None

@@ -44,17 +44,6 @@ class Entity:
     def header(self, name: str) -> str:
         return str(self.headers.get(name) or "").strip()
 
-    def raw_header_bytes(self, name: str) -> bytes | None:
-        """A header's value exactly as sent (8-bit bytes included), unfolded.
-
-        compat32 hides undecodable bytes behind replacement characters in ``get()``; the
-        stored value still carries them as surrogate escapes.
-        """
-        for key, value in self.headers._headers:  # noqa: SLF001 - the raw values, see docstring
-            if key.lower() == name.lower():
-                return str(value).encode("utf-8", "surrogateescape")
-        return None
-
     @property
     def disposition(self) -> str:
         return self.header("Content-Disposition").split(";", 1)[0].strip().lower()
