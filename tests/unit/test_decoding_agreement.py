@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.mail.reading.body_charset import decode_body
 from app.mail.reading.envelope import parse_addresses, parse_envelope
 from app.mail.reading.message_view import build_view
 
@@ -50,3 +51,13 @@ def test_raw_8bit_chinese_headers_in_gbk_mail_keep_working():
     assert view.envelope.to == [("李娜", "l@qq.com")]
     assert [a.name for a in view.attachments] == ["客户.txt"]
     assert [a.filename for a in parse_envelope(raw).attachments] == ["客户.txt"]
+
+
+def test_declared_windows_1252_that_decodes_cleanly_is_trusted():
+    # Dovecot malformed/018: charset="Windows-1252", "BlackBerry=AE" is the registered sign
+    assert "BlackBerry® de Vodafone" in _view(DOVECOT / "malformed" / "018.eml").text
+    german = "Sehr geehrte Damen und Herren, anbei das Angebot für Größe und Qualität. Grüße ®"
+    assert decode_body(german.encode("cp1252"), "windows-1252").text == german
+    # Chinese mislabelled with a single-byte label is still recognised (test_decoding has more)
+    chinese = "您好，请查收报价单。采购合同已签署，谢谢！如有问题请随时联系我们。"
+    assert decode_body(chinese.encode("gbk"), "iso-8859-1").text == chinese

@@ -11,22 +11,12 @@ so proves nothing: a GBK message that also has a latin-1 part keeps its Chinese 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-from app.mail.reading.header_decoding import normalise_charset
+from app.mail.reading.header_decoding import is_single_byte_codec, normalise_charset
 
 _CHARSET_PARAM = re.compile(rb'charset\s*=\s*"?([A-Za-z0-9_.:+-]{1,40})', re.IGNORECASE)
 _ENCODED_WORD_CHARSET = re.compile(rb"=\?([A-Za-z0-9_.:+-]{1,40})(?:\*[A-Za-z-]*)?\?[bBqQ]\?")
 _TRIED_ANYWAY = {"utf-8", "ascii"}  # UTF-8 is tried first for every raw header
 MAX_HINTS = 6
-
-
-@lru_cache(maxsize=64)
-def _is_single_byte(codec: str) -> bool:
-    try:
-        return len(bytes(range(0x80, 0x100)).decode(codec, errors="strict")) == 0x80
-    except (UnicodeDecodeError, LookupError):
-        return False
 
 
 def declared_charsets(raw: bytes) -> tuple[str, ...]:
@@ -37,5 +27,5 @@ def declared_charsets(raw: bytes) -> tuple[str, ...]:
             codec = normalise_charset(match.group(1).decode("ascii"))
             if codec and codec not in _TRIED_ANYWAY and codec not in found:
                 found.append(codec)
-    found.sort(key=_is_single_byte)  # stable: declaration order within each kind
+    found.sort(key=is_single_byte_codec)  # stable: declaration order within each kind
     return tuple(found[:MAX_HINTS])

@@ -20,6 +20,7 @@ import binascii
 import codecs
 import quopri
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 
 # Labels whose real-world content is a superset codec.
@@ -68,6 +69,21 @@ def normalise_charset(label: str | None) -> str | None:
         return codecs.lookup(mapped).name
     except LookupError:
         return None
+
+
+@lru_cache(maxsize=64)
+def is_single_byte_codec(codec: str) -> bool:
+    """Whether every byte is a character of its own (latin-1, cp1252, koi8-r …).
+
+    Such a codec decodes almost any bytes, so a clean decode proves little about it.
+    """
+    try:
+        # Multi-byte codecs cannot decode a lone high byte (Shift_JIS's 63 half-width kana
+        # excepted); single-byte ones decode nearly all of them (cp1252 leaves five undefined).
+        alone = sum(len(bytes([byte]).decode(codec, errors="ignore")) for byte in range(0x80, 0x100))
+    except LookupError:
+        return False
+    return alone >= 96
 
 
 def decode_bytes(data: bytes, charset: str | None = None, hints: Sequence[str] = ()) -> str:
