@@ -61,3 +61,13 @@ def test_declared_windows_1252_that_decodes_cleanly_is_trusted():
     # Chinese mislabelled with a single-byte label is still recognised (test_decoding has more)
     chinese = "您好，请查收报价单。采购合同已签署，谢谢！如有问题请随时联系我们。"
     assert decode_body(chinese.encode("gbk"), "iso-8859-1").text == chinese
+
+
+def test_part_with_two_content_types_still_shows_its_text_and_html():
+    # Dovecot malformed/020 and 021: "Content-Type: multipart/alternative" then
+    # "Content-Type: text/plain" in one part; the first field wins, as in Dovecot and Python,
+    # and the empty part before the unclosed final delimiter must not hide the HTML's text.
+    for name, words in (("020.eml", "HTML Body"), ("021.eml", "áóúäöüß")):
+        view = _view(DOVECOT / "malformed" / name)
+        assert view.has_html and words in view.segments[0].html
+        assert words in view.text

@@ -176,7 +176,9 @@ class _Builder:
         rich: list[Segment] | None = None
         for child in entity.children:
             found = self.collect(child)
-            if not found:
+            if not any(_has_content(segment) for segment in found):
+                # An empty rendering (e.g. the blank "part" before an unclosed final
+                # delimiter) is no alternative: it would hide the HTML's text.
                 continue
             if any(s.html is not None for s in found):
                 rich = found  # the last (richest) HTML rendering wins
@@ -198,6 +200,10 @@ class _Builder:
             if child is not root:
                 self.leaf_attachment(child, inline=True)
         return segments
+
+
+def _has_content(segment: Segment) -> bool:
+    return bool((segment.plain or "").strip() or (segment.html or "").strip())
 
 
 def _plain_as_html(text: str) -> str:
