@@ -12,6 +12,7 @@ from pathlib import Path
 from app.mail.reading.body_charset import decode_body
 from app.mail.reading.envelope import parse_addresses, parse_envelope
 from app.mail.reading.message_view import build_view
+from app.mail.reading.transfer_decoding import decode_base64
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "mime"
 HUNNYSOFT = CORPUS / "zbateson-mail-mime-parser" / "emails"
@@ -71,3 +72,11 @@ def test_part_with_two_content_types_still_shows_its_text_and_html():
         view = _view(DOVECOT / "malformed" / name)
         assert view.has_html and words in view.segments[0].html
         assert words in view.text
+
+
+def test_base64_stops_at_the_padding_of_its_line():
+    # Dovecot thirdparty/002: "ecO2dMOkIHZhYW4uCg== ignored"
+    assert decode_base64(b"ecO2dMOkIHZhYW4uCg== ignored\r\n") == "yötä vaan.\n".encode()
+    assert "yötä vaan." in _view(DOVECOT / "thirdparty" / "002.eml").text
+    # a run padded on every line is still several runs, each decoded
+    assert decode_base64(b"YQ==\r\nYg==\r\n") == b"ab"
