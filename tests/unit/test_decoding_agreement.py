@@ -80,3 +80,13 @@ def test_base64_stops_at_the_padding_of_its_line():
     assert "yötä vaan." in _view(DOVECOT / "thirdparty" / "002.eml").text
     # a run padded on every line is still several runs, each decoded
     assert decode_base64(b"YQ==\r\nYg==\r\n") == b"ab"
+
+
+def test_boundary_parameter_folded_across_lines():
+    # Dovecot thirdparty/012: boundary="foo<CRLF> bar" is the boundary "foo bar" (RFC 5322 unfolding)
+    raw = (DOVECOT / "thirdparty" / "012.eml").read_bytes()
+    parts = ["text/x-myown", "message/rfc822"]
+    view = build_view(raw)
+    assert [(a.content_type, a.name) for a in view.attachments] == list(zip(parts, ["", "submsg.eml"]))
+    assert "Root MIME prologue" not in view.text
+    assert [a.content_type for a in parse_envelope(raw).attachments] == parts

@@ -48,6 +48,26 @@ def split_entity(part: bytes) -> tuple[bytes, bytes]:
     return part[:cut], part[cut + gap:]
 
 
+_FOLD = re.compile(r"\r?\n(?=[ \t])")
+
+
+def multipart_boundary(headers: Message) -> bytes | None:
+    """The boundary of a multipart entity, as bytes; None for any other entity.
+
+    compat32 keeps the line break of a parameter folded inside its quotes
+    (``boundary="foo`` / `` bar"``); unfolding removes only the line break (RFC 5322 2.2.3),
+    so the boundary is ``foo bar``, as Dovecot reads it.
+    """
+    if headers.get_content_maintype() != "multipart":
+        return None
+    value = headers.get_param("boundary")
+    if isinstance(value, tuple):  # RFC 2231 (charset, language, text)
+        value = value[2]
+    if not value:
+        return None
+    return _FOLD.sub("", str(value)).encode("utf-8", "surrogateescape")
+
+
 def child_parts(body: bytes, boundary: bytes) -> list[bytes]:
     delimiter = b"--" + boundary
     parts = []
@@ -104,11 +124,9 @@ def walk_leaves(raw: bytes):
         if depth > 0 and _is_plain_body_text(header_bytes):
             continue
         headers = _header_parser.parsebytes(header_bytes)
-        boundary = headers.get_param("boundary") if headers.get_content_maintype() == "multipart" else None
+        boundary = multipart_boundary(headers)
         if boundary and depth < MAX_DEPTH:
-            if isinstance(boundary, tuple):
-                boundary = boundary[2]
-            children = child_parts(body, str(boundary).encode("utf-8", "surrogateescape"))
+            children = child_parts(body, boundary)
             stack.extend((child, depth + 1) for child in reversed(children))
             continue
         yield index, headers, body
