@@ -27,7 +27,7 @@ def test_display_name_mixing_plain_and_encoded_words_is_decoded_once():
     # m2007: "To: Heinz =?iso-8859-1?Q?M\xfcller?=" (a raw 8-bit byte inside the encoded word)
     assert _view(HUNNYSOFT / "m2007.txt").envelope.to == [("Heinz Müller", "mueller@example.com")]
     assert parse_addresses(b"Heinz =?iso-8859-1?Q?M=FCller?= <m@x.de>") == [("Heinz Müller", "m@x.de")]
-    assert parse_addresses("Zhang =?utf-8?b?5byg5LiJ?= <z@a.cn>".encode()) == [("Zhang 张三", "z@a.cn")]
+    assert parse_addresses(b"Zhang =?utf-8?b?5byg5LiJ?= <z@a.cn>") == [("Zhang 张三", "z@a.cn")]
 
 
 def test_raw_8bit_headers_use_the_charset_the_message_declares():

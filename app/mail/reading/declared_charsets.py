@@ -11,6 +11,7 @@ so proves nothing: a GBK message that also has a latin-1 part keeps its Chinese 
 from __future__ import annotations
 
 import re
+
 from app.mail.reading.header_decoding import is_single_byte_codec, normalise_charset
 
 _CHARSET_PARAM = re.compile(rb'charset\s*=\s*"?([A-Za-z0-9_.:+-]{1,40})', re.IGNORECASE)

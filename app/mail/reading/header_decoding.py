@@ -20,8 +20,8 @@ import binascii
 import codecs
 import quopri
 import re
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 
 # Labels whose real-world content is a superset codec.
 _CHARSET_ALIASES = {

@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from email.message import Message
 from email.parser import BytesHeaderParser
 
-from app.mail.reading.mime_structure import MAX_DEPTH, MAX_PARTS, child_parts, multipart_boundary, split_entity
+from app.mail.reading.mime_structure import (
+    MAX_DEPTH,
+    MAX_PARTS,
+    child_parts,
+    multipart_boundary,
+    split_entity,
+)
 
 MAX_HEADER_BYTES = 256 * 1024
 

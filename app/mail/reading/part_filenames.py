@@ -30,7 +30,7 @@ def raw_header_value(headers: Message, name: str) -> bytes | None:
     compat32 hides undecodable bytes behind replacement characters in ``get()``; the stored
     value still carries them as surrogate escapes.
     """
-    for key, value in headers._headers:  # noqa: SLF001 - the raw values, see docstring
+    for key, value in headers._headers:
         if key.lower() == name.lower():
             return str(value).encode("utf-8", "surrogateescape")
     return None
