@@ -90,3 +90,13 @@ def test_boundary_parameter_folded_across_lines():
     assert [(a.content_type, a.name) for a in view.attachments] == list(zip(parts, ["", "submsg.eml"]))
     assert "Root MIME prologue" not in view.text
     assert [a.content_type for a in parse_envelope(raw).attachments] == parts
+
+
+def test_raw_latin_1_headers_without_any_declared_charset_are_not_read_as_chinese():
+    # m2010 declares only us-ascii, m0009 nothing at all: "J\xfcrgen" and "M\xfcller" are latin-1
+    assert _view(HUNNYSOFT / "m2010.txt").envelope.to == [("Jürgen Schmürgen", "jschmuergen@example.com")]
+    envelope = _view(HUNNYSOFT / "m0009.txt").envelope
+    assert (envelope.subject, envelope.to) == ("Die Hasen und die Frösche (Microsoft Outlook 00)",
+                                               [("Heinz Müller", "mueller@example.com")])
+    # undeclared raw GBK still reads as Chinese, a rare (GBK-only) character included
+    assert parse_addresses("朱镕基 <z@gov.cn>".encode("gbk")) == [("朱镕基", "z@gov.cn")]

@@ -101,10 +101,28 @@ def decode_bytes(data: bytes, charset: str | None = None, hints: Sequence[str] =
             pass
     for candidate in _candidates(hints):
         try:
-            return data.decode(candidate)
+            text = data.decode(candidate)
         except UnicodeDecodeError:
             continue
+        if candidate in _CJK_GUESSES and candidate not in hints and _latin_misread(text, candidate):
+            continue
+        return text
     return data.decode(codec or "utf-8", errors="replace")
+
+
+# Guessed (not declared) double-byte codecs, whose trail bytes include ASCII letters.
+_CJK_GUESSES = ("gb18030", "big5hkscs")
+
+
+def _latin_misread(text: str, codec: str) -> bool:
+    """Whether a guessed CJK reading is really latin-1 text such as ``J\xfcrgen``.
+
+    Each 8-bit letter there (ü, ö) swallows the ASCII letter after it into one rare
+    character ("J黵gen").  Chinese text is mostly characters of the GB2312/Big5 core, whose
+    bytes are all 8-bit; a reading in which *every* character took an ASCII byte is a misread.
+    """
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    return bool(wide) and all(min(ch.encode(codec)) < 0x80 for ch in wide)
 
 
 def _candidates(hints: Sequence[str]) -> list[str]:
