@@ -225,7 +225,7 @@ def _fits_header(number: int, cells: list[str], columns: int, report: ImportRepo
     if len(cells) > columns and not any(cell.strip() for cell in cells[columns:]):
         return True
     delimiter = "tab" if report.delimiter == "\t" else f"'{report.delimiter}'"
-    report.problems.append(Problem(number, "row", (
+    report.problems.append(Problem(number, "cells", (
         f"the row has {len(cells)} cells but the header has {columns} columns "
         f"(a missing cell, or a {delimiter} inside a value without quotes)")))
     return False

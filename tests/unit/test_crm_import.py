@@ -125,7 +125,7 @@ def test_vcard_21_from_an_old_phone(store):
 def test_csv_row_with_the_wrong_number_of_cells_is_a_problem(store, line, cells):
     data = ("Name,Email,Phone,Company\nAnna,anna@nordwind.de,,Nordwind\n" + line).encode()
     report = import_contacts(store, data, dry_run=True)
-    assert [(p.row, p.field) for p in report.problems] == [(2, "row")]
+    assert [(p.row, p.field) for p in report.problems] == [(2, "cells")]
     assert f"{cells} cells" in report.problems[0].problem and "4 columns" in report.problems[0].problem
     assert not import_contacts(store, data).written and count(store) == 0
 
