@@ -52,6 +52,15 @@ def _translated(template: str, translate: Translate) -> str:
     return text if isinstance(text, str) and text else template
 
 
+def visible(text: str) -> str:
+    """Text with control characters written as escapes (``\\r``, ``\\n``, ``\\x1b``).
+
+    For words from elsewhere (a host typed with a line break, a server's reply) inside a
+    sentence that must stay one line on a terminal and must not carry escape sequences.
+    """
+    return "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in text)
+
+
 def render_value(value: Any, translate: Translate = _untranslated) -> str:
     """One parameter as text: errors and phrases are described, lists joined with commas."""
     if isinstance(value, Phrase):

@@ -15,7 +15,7 @@ import logging
 import shlex
 import sys
 
-from app.errors import AuthError, Cancelled, LiaisonError, TlsError, describe
+from app.errors import AuthError, Cancelled, LiaisonError, TlsError, describe, visible
 
 log = logging.getLogger("liaison.cli")
 
@@ -37,7 +37,7 @@ def error_lines(exc: LiaisonError) -> list[str]:
         hint = _SAME_LINE_HINTS.get(getattr(inner, "code", None))
     if hint:
         line = f"{line} {hint}"
-    lines = [f"liaison: {line}"]
+    lines = [f"liaison: {visible(line)}"]  # a value with a line break must not split the line
     if isinstance(exc, AuthError) and exc.missing:
         name = shlex.quote(str(exc.params.get("account") or "NAME"))
         lines.append(f"run: liaison account set-password {name} --password-stdin")

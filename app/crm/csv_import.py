@@ -4,8 +4,8 @@ Real files come from Excel (GBK on Chinese Windows, UTF-8 with a BOM elsewhere, 
 UTF-16 "Unicode text" with tabs), Outlook and Gmail exports, and other CRMs.  The encoding is
 detected, the delimiter sniffed, and known column names (English and Chinese, Outlook and
 Gmail styles) mapped to fields; ``--map "Column=field"`` overrides.  Every row is checked
-before anything is written; the report lists (row, field, problem), and a file with any
-problem writes nothing.  Rows whose address matches an existing contact update it, never
+before anything is written, its number of cells included; the report lists (row, field,
+problem), and a file with any problem writes nothing.  Rows whose address matches an existing contact update it, never
 replacing filled fields with empty cells.
 """
 
@@ -202,13 +202,33 @@ def plan(store: Store, data: bytes, overrides: dict[str, str] | None = None) -> 
     rows: list[_Row] = []
     try:
         for number, cells in enumerate(reader, start=1):
+            fits = _fits_header(number, cells, len(header), report)
             parsed = _parse_row(number, cells, mapping, custom_fields, country, report.problems)
             if parsed is not None:
+                parsed.ok = parsed.ok and fits
                 rows.append(parsed)
     except csv.Error as exc:
         raise UserFacingError(f"The file is not readable as CSV near line {reader.line_num}: {exc}.") from None
     _check_repeats(rows, country, report)
     return report, rows
+
+
+def _fits_header(number: int, cells: list[str], columns: int, report: ImportReport) -> bool:
+    """Whether a row has as many cells as the header has columns (reported when it has not).
+
+    A missing cell or an unquoted delimiter inside a value shifts every later value into the
+    wrong field, and extra cells would be dropped: neither may be imported silently.  Empty
+    lines and empty cells after the last column (some exporters pad rows) are harmless.
+    """
+    if len(cells) == columns or not any(cell.strip() for cell in cells):
+        return True
+    if len(cells) > columns and not any(cell.strip() for cell in cells[columns:]):
+        return True
+    delimiter = "tab" if report.delimiter == "\t" else f"'{report.delimiter}'"
+    report.problems.append(Problem(number, "cells", (
+        f"the row has {len(cells)} cells but the header has {columns} columns "
+        f"(a missing cell, or a {delimiter} inside a value without quotes)")))
+    return False
 
 
 def _check_repeats(rows: list[_Row], country: str, report: ImportReport) -> None:
@@ -229,13 +249,17 @@ def _check_repeats(rows: list[_Row], country: str, report: ImportReport) -> None
 
 
 def import_cards(store: Store, inputs: list[tuple[ContactInput, str]], dry_run: bool = False,
-                 encoding: str = "") -> ImportReport:
-    """Import contacts already read from another format (vCard): same checks, same writing."""
+                 encoding: str = "", problems: list[Problem] | None = None) -> ImportReport:
+    """Import contacts already read from another format (vCard): same checks, same writing.
+
+    ``problems``: what the reader already found wrong with the file (a card cut off).
+    """
     country = get_setting(store, "default_country")
-    report = ImportReport(encoding=encoding)
+    report = ImportReport(encoding=encoding, problems=list(problems or []))
     rows = [_Row(number, data, note, check_input(number, data, country, report.problems))
             for number, (data, note) in enumerate(inputs, start=1)]
     _check_repeats(rows, country, report)
+    report.problems.sort(key=lambda problem: problem.row)
     return _finish(store, report, rows, dry_run)
 
 

@@ -87,24 +87,50 @@ def _decode_value(params: str, value: str) -> str | None:
     return value
 
 
+@dataclass
+class VCardFile:
+    cards: list[VCard] = field(default_factory=list)
+    unterminated: list[int] = field(default_factory=list)  # 1-based positions in cards: no END:VCARD
+    has_cards: bool = False  # a BEGIN:VCARD line was seen at all
+
+
 def parse_vcards(data: bytes) -> list[VCard]:
     """Every card in the file; cards without a name or an address are skipped."""
+    return read_vcards(data).cards
+
+
+def read_vcards(data: bytes) -> VCardFile:
+    """The cards of a file, and what is wrong with its structure.
+
+    A card cut off before ``END:VCARD`` (a truncated file, or a BEGIN inside a card) is kept
+    and listed in ``unterminated`` when it has a name or an address, so the import can say so
+    instead of dropping it silently.
+    """
     text, _encoding = decode_csv(data)
-    cards: list[VCard] = []
+    found = VCardFile()
     card: VCard | None = None
+
+    def keep(finished: VCard, complete: bool) -> None:
+        if finished.name or finished.emails or finished.first_name or finished.last_name:
+            found.cards.append(finished)
+            if not complete:
+                found.unterminated.append(len(found.cards))
+
     for line in _logical_lines(text):
         match = _PROPERTY.match(line.strip("\ufeff"))
         if not match:
             continue
         name, params, value = match.group(1).upper(), match.group(2), match.group(3)
         if name == "BEGIN" and value.strip().upper() == "VCARD":
+            if card is not None:
+                keep(card, complete=False)
             card = VCard()
+            found.has_cards = True
             continue
         if card is None:
             continue
         if name == "END":
-            if card.name or card.emails:
-                cards.append(card)
+            keep(card, complete=True)
             card = None
             continue
         decoded = _decode_value(params, value)
@@ -127,12 +153,14 @@ def parse_vcards(data: bytes) -> list[VCard]:
             card.note = _unescape(decoded).strip()
         elif name == "CATEGORIES":
             card.tags = [t.strip() for t in _split(decoded, ",") if t.strip()]
-    for card in cards:
+    if card is not None:
+        keep(card, complete=False)
+    for card in found.cards:
         if not card.name:
             card.name = " ".join(p for p in (card.first_name, card.last_name) if p) \
                 if not any("\u4e00" <= ch <= "\u9fff" for ch in card.first_name + card.last_name) \
                 else card.last_name + card.first_name
-    return cards
+    return found
 
 
 def _escape(value: str) -> str:
@@ -181,14 +209,19 @@ def write_vcard(card: VCard, version: str = "3.0") -> str:
 
 def import_vcards(store, data: bytes, dry_run: bool = False):
     """Contacts from a .vcf file, through the same checks and writing as a CSV import."""
-    from app.crm.csv_import import import_cards
+    from app.crm.csv_import import Problem, import_cards
     from app.crm.customers import ContactInput
+    from app.errors import UserFacingError
 
-    cards = parse_vcards(data)
+    read = read_vcards(data)
+    if not read.has_cards:
+        raise UserFacingError("The file has no vCard in it (no BEGIN:VCARD line); nothing was imported.")
     inputs = [(ContactInput(name=c.name, first_name=c.first_name, last_name=c.last_name, emails=c.emails,
                             phones=c.phones, company=c.company, title=c.title, tags=c.tags), c.note)
-              for c in cards]
-    return import_cards(store, inputs, dry_run, encoding="vcard")
+              for c in read.cards]
+    cut_off = [Problem(number, "END", "the card has no END:VCARD line (the file may be cut off)")
+               for number in read.unterminated]
+    return import_cards(store, inputs, dry_run, encoding="vcard", problems=cut_off)
 
 
 def export_vcards(store, version: str = "3.0", emails: list[str] | None = None) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from app.errors import UserFacingError
+from app.errors import UserFacingError, visible
 from app.store.database import Store
 from app.store.mail_cache import now
 from app.store.models import Account, Folder, Message
@@ -39,12 +39,27 @@ class NewAccount:
             raise UserFacingError("The account needs a name.")
         if not _EMAIL.match(self.email):
             raise UserFacingError(f"'{self.email}' is not an email address (expected name@example.com).")
+        for label, host in (("IMAP", self.imap_host), ("SMTP", self.smtp_host)):
+            check_host_name(label, host)
         for label, port in (("IMAP", self.imap_port), ("SMTP", self.smtp_port)):
             if not 0 < port < 65536:
                 raise UserFacingError(f"The {label} port must be between 1 and 65535, not {port}.")
         for label, mode in (("IMAP", self.imap_security), ("SMTP", self.smtp_security)):
             if mode not in SECURITY_MODES:
                 raise UserFacingError(f"{label} security must be one of ssl, starttls, none.")
+
+
+def check_host_name(label: str, host: str) -> None:
+    """A server name must be one word of printable characters.
+
+    A line break, tab or space pasted into a host can never reach a server, and echoed raw it
+    would split the one-line error in two; the host is shown with such characters escaped.
+    """
+    if not host or not host.strip():
+        raise UserFacingError("The {label} server name is empty.", label=label)
+    if any(not ch.isprintable() or ch.isspace() for ch in host):
+        raise UserFacingError("The {label} server name '{host}' contains a line break, space or other "
+                              "invisible character; type it again.", label=label, host=visible(host))
 
 
 @writes

@@ -111,6 +111,23 @@ def test_bad_input_exits_non_zero_without_traceback(cli, dovecot):
     assert_one_line_error(result, 2, "invalid choice")
 
 
+def _add_with(cli, *options):
+    settings = {"--imap-host": "imap.example.com", "--imap-port": "993", "--imap-security": "ssl",
+                "--smtp-host": "smtp.example.com", "--smtp-port": "465", "--smtp-security": "ssl"}
+    settings.update(dict(zip(options[::2], options[1::2])))
+    return cli("account", "add", "--name", "x", "--email", "a@example.com", "--password-stdin",
+               *[item for pair in settings.items() for item in pair], stdin="pw\n", check=False)
+
+
+def test_bad_ca_file_and_host_are_bad_input_on_one_line(cli):
+    # no server needed: both are refused before any connection
+    result = _add_with(cli, "--ca-file", "/nonexistent.pem")
+    assert_one_line_error(result, 2, "/nonexistent.pem does not exist")
+    result = _add_with(cli, "--imap-host", "imap.example.com\r\nX-Injected: yes")
+    assert_one_line_error(result, 2, "IMAP server name", "imap.example.com\\r\\nX-Injected")
+    assert cli("account", "list").stdout == ""
+
+
 def test_no_keyring_is_explained_and_nothing_is_saved(cli, dovecot):
     cli.env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     result = add_account(cli, dovecot, "--ca-file", str(dovecot.ca_file), check=False)

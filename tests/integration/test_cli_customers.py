@@ -74,6 +74,19 @@ def test_bad_input_is_one_line_and_changes_nothing(synced, tmp_path):
     assert_one_line_error(synced("customer", "show", "nobody@example.com", check=False), 2, "No contact")
     assert_one_line_error(synced("contacts", "import", str(tmp_path / "missing.csv"), check=False), 2,
                           "Could not read")
+    short = tmp_path / "short.csv"
+    short.write_text("Name,Email,Company\nAnna,anna@nordwind.de\n", encoding="utf-8")
+    result = synced("contacts", "import", str(short), "--dry-run", check=False)
+    assert result.returncode == 1 and "row 1, cells: the row has 2 cells but the header has 3 columns" in result.stdout
+    noise = tmp_path / "noise.vcf"
+    noise.write_bytes(bytes(range(256)) * 8)
+    assert_one_line_error(synced("contacts", "import", str(noise), "--dry-run", check=False), 2, "no vCard")
+    cut = tmp_path / "cut.vcf"
+    cut.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna\r\nEMAIL:anna@nordwind.de\r\n", encoding="utf-8")
+    result = synced("contacts", "import", str(cut), "--dry-run", check=False)
+    assert result.returncode == 1 and "row 1, END: the card has no END:VCARD line" in result.stdout
+    assert "nothing was imported" in result.stderr and "Traceback" not in result.stderr
+    assert json.loads(synced("contacts", "list", "--json").stdout or "null") is None
 
 
 def test_manual_link_explain_and_deals(synced):

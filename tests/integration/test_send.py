@@ -148,6 +148,20 @@ def test_header_injection_is_refused(cli, dovecot, smtp, tmp_path, args):
     assert not smtp.received and outbox(cli) == []
 
 
+def test_a_subject_with_pasted_line_separators_is_sent_on_one_line(cli, dovecot, smtp, tmp_path):
+    # VT, FF, FS, NEL, U+2028, U+2029: what pasting from a PDF, Word or a web page brings along
+    add_sending_account(cli, dovecot, smtp.port)
+    body = tmp_path / "b.md"
+    body.write_text("x", encoding="utf-8")
+    subject = "报价\x0b第二版\x0cQ3\x1cA\x85B\u2028C\u2029D"
+    result = cli("send", "--account", "work", "--to", "x@example.org", "--subject", subject,
+                 "--body-file", str(body), check=False)
+    assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "sent", "")
+    (received,) = smtp.received
+    assert str(email.message_from_bytes(received.content, policy=default)["Subject"]) == "报价 第二版 Q3 A B C D"
+    assert [m["subject"] for m in outbox(cli)] == ["报价 第二版 Q3 A B C D"]
+
+
 def test_implicit_tls_and_no_downgrade_when_starttls_is_missing(cli, dovecot, tmp_path):
     body = tmp_path / "b.md"
     body.write_text("x", encoding="utf-8")

@@ -123,3 +123,40 @@ def test_failed_logins_are_explained_in_the_users_terms():
     assert "app password" in explain_failure(app_pw, None)
     assert "certificate could not be verified" in explain_failure(TlsError("bad cert"), None)
     assert "could not be reached" in explain_failure(NetworkError("no route"), None)
+
+
+@pytest.mark.parametrize("ca_file, words", [
+    ("/nonexistent.pem", "/nonexistent.pem does not exist"),
+    ("/", "is a folder"),
+    (__file__, "holds no certificate"),
+])
+def test_a_bad_ca_file_is_bad_input_naming_the_file(ca_file, words):
+    from app.errors import UserFacingError
+
+    settings = provider_by_key("qq").settings
+    with pytest.raises(UserFacingError, match=words) as raised:
+        account_from("li@qq.com", settings, ca_file=ca_file)
+    assert raised.value.exit_code == 2
+
+
+def test_a_missing_ca_file_at_connection_time_is_not_a_network_fault():
+    from app.errors import UserFacingError
+    from app.mail.imap.session import ImapSettings, tls_context
+
+    settings = ImapSettings(host="imap.qq.com", port=993, security="ssl", username="li",
+                            ca_file="/gone/ca.pem")
+    with pytest.raises(UserFacingError, match="/gone/ca.pem does not exist"):
+        tls_context(settings)
+
+
+@pytest.mark.parametrize("host", ["imap.qq.com\r\nX-Injected: 1", "imap.qq.com\n", "imap .qq.com", "imap.qq.com\x1b[2J"])
+def test_a_host_with_a_line_break_or_control_character_is_refused_on_one_line(host):
+    from dataclasses import replace
+
+    from app.errors import UserFacingError
+
+    settings = replace(provider_by_key("qq").settings, imap_host=host)
+    with pytest.raises(UserFacingError, match="IMAP server name") as raised:
+        account_from("li@qq.com", settings)
+    assert "\n" not in raised.value.message and "\r" not in raised.value.message
+    assert "\x1b" not in raised.value.message

@@ -116,3 +116,38 @@ def test_vcard_21_from_an_old_phone(store):
     assert [(c.name, c.emails, c.phones) for c in parse_vcards(data)][0] == ("张伟", ["zw@x.cn"], ["13812345678"])
     report = import_vcards(store, data)
     assert [(p.row, p.field) for p in report.problems] == [(2, "email")] and count(store) == 0
+
+
+@pytest.mark.parametrize("line, cells", [
+    ("Carl,carl@x.de\n", 2),  # too few: a cell is missing, the rest may be shifted
+    ("Carl,carl@x.de,+49 30 1234567,Nordwind,extra\n", 5),  # too many: "extra" would be dropped
+])
+def test_csv_row_with_the_wrong_number_of_cells_is_a_problem(store, line, cells):
+    data = ("Name,Email,Phone,Company\nAnna,anna@nordwind.de,,Nordwind\n" + line).encode()
+    report = import_contacts(store, data, dry_run=True)
+    assert [(p.row, p.field) for p in report.problems] == [(2, "cells")]
+    assert f"{cells} cells" in report.problems[0].problem and "4 columns" in report.problems[0].problem
+    assert not import_contacts(store, data).written and count(store) == 0
+
+
+def test_csv_trailing_empty_cells_and_empty_lines_are_not_problems(store):
+    data = "Name,Email\nAnna,anna@nordwind.de,,\n\nBob,bob@x.de\n".encode()
+    report = import_contacts(store, data)
+    assert (report.problems, report.created) == ([], 2)
+
+
+def test_vcard_file_of_random_bytes_is_refused_in_one_sentence(store):
+    import random
+
+    noise = random.Random(23).randbytes(4096)
+    with pytest.raises(UserFacingError, match="no vCard"):
+        import_vcards(store, noise, dry_run=True)
+
+
+def test_vcard_without_end_is_a_problem_not_silence(store):
+    data = (b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna\r\nEMAIL:anna@nordwind.de\r\nEND:VCARD\r\n"
+            b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob\r\nEMAIL:bob@x.de\r\n")  # cut off
+    report = import_vcards(store, data, dry_run=True)
+    assert [(p.row, p.field) for p in report.problems] == [(2, "END")]
+    assert "END:VCARD" in report.problems[0].problem
+    assert not import_vcards(store, data).written and count(store) == 0

@@ -54,6 +54,35 @@ def test_remote_references_are_listed_and_local_ones_are_not():
         "https://t.example/pixel.gif", "http://t.example/t.png"}
 
 
+# Each trick keeps a remote URL in the sanitised HTML (where a CSS or URL parser reads it as
+# remote) and must still be listed, so "N remote images blocked" is true.
+REMOTE_TRICKS = [
+    (r'<img src="\\t.example\a.png">', "//t.example/a.png"),  # backslashes are slashes
+    (r'<img src="https:\\t.example\b.png">', "https://t.example/b.png"),
+    (r'<img src="/\t.example/c.png">', "//t.example/c.png"),  # "/\" is "//"
+    ('<p style="background:url(&quot;https://t.example/d.png&quot;)">x</p>', "https://t.example/d.png"),
+    (r'<p style="background:u\rl(https://t.example/e.png)">x</p>', "https://t.example/e.png"),
+    (r'<style>p{background:u\rl(https://t.example/f.png)}</style><p>x</p>', "https://t.example/f.png"),
+    # sanitised to "url(\68ttps:…)" and "url(h\74tps:…)": CSS hex escapes for "h" and "t"
+    (r'<p style="background:url(\\668ttps://t.example/g.png)">x</p>', "https://t.example/g.png"),
+    (r'<style>p{background:url(h\\774tps://t.example/h.png)}</style>', "https://t.example/h.png"),
+    ('<p style="background-image:image-set(\'https://t.example/i.png\' 1x)">x</p>', "https://t.example/i.png"),
+    ('<style>p{background:-webkit-image-set("https://t.example/j.png" 1x, "//t.example/k.png" 2x)}</style>',
+     "https://t.example/j.png"),
+]
+
+
+@pytest.mark.parametrize("html, url", REMOTE_TRICKS)
+def test_remote_tricks_are_still_listed(html, url):
+    assert url in sanitise_html(html).remote
+
+
+def test_image_set_lists_every_candidate_and_text_mentioning_url_is_not_content():
+    safe = sanitise_html('<style>p{background:image-set("https://t.example/1.png" 1x, '
+                         '"https://t.example/2.png" 2x)}</style><p>write url(https://t.example/n.png)</p>')
+    assert set(safe.remote) == {"https://t.example/1.png", "https://t.example/2.png"}
+
+
 def test_layout_survives():
     html = ('<table width="600" cellpadding="4" bgcolor="#eeeeee"><tr><td colspan="2" '
             'style="color:#333;font-size:14px">报价 <b>¥12,000</b></td></tr></table>'

@@ -70,3 +70,33 @@ def test_incremental_preview_matches_the_sent_html_and_reuses_blocks():
     cached = dict(renderer._cache)
     renderer.render(source.replace("第一段", "第一段（改）"))
     assert sum(1 for block in renderer._cache if block not in cached) == 1  # one block converted again
+
+
+PASTED_SEPARATORS = ["\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029"]  # VT FF FS NEL LS PS
+
+
+@pytest.mark.parametrize("separator", PASTED_SEPARATORS)
+def test_pasted_line_separators_in_a_subject_become_spaces(separator):
+    sent = email.message_from_bytes(build_message(message(subject=f"报价{separator}第二版 Q3")), policy=default)
+    assert str(sent["Subject"]) == "报价 第二版 Q3"
+
+
+@pytest.mark.parametrize("separator", PASTED_SEPARATORS)
+def test_pasted_line_separators_elsewhere_are_one_clear_refusal(separator):
+    with pytest.raises(HeaderInjection, match="line break"):
+        build_message(message(from_name=f"Li{separator}Lei"))
+    with pytest.raises(HeaderInjection, match="attachment name"):
+        build_message(message(attachments=[OutgoingAttachment(f"a{separator}b.pdf", b"")]))
+
+
+def test_the_composer_sends_a_pasted_subject_on_one_line():
+    from types import SimpleNamespace
+
+    from app.mail.sending.drafts import DraftData, outgoing_from_draft
+
+    account = SimpleNamespace(display_name="李雷", email="li.lei@example.com")
+    draft = DraftData(account_id=1, to="zw@huaxin.cn", subject="Angebot\u2028Q3\x0bfinal", body="hi")
+    outgoing = outgoing_from_draft(account, draft)
+    assert outgoing.subject == "Angebot Q3 final"
+    sent = email.message_from_bytes(build_message(outgoing), policy=default)
+    assert str(sent["Subject"]) == "Angebot Q3 final"

@@ -20,6 +20,7 @@ from app.errors import AuthError, LiaisonError, NetworkError, Phrase, ServerErro
 from app.mail.accounts.autoconfig import HttpsFetcher, lookup
 from app.mail.imap.session import imap_settings
 from app.mail.imap.session import PasswordCredential, close_quietly, open_session
+from app.mail.tls_trust import checked_ca_file
 from app.mail.accounts.providers import Provider, ServerSettings, provider_for_domain, provider_for_mx
 from app.secrets import SecretStore
 from app.store.accounts import NewAccount, create_account, remove_account
@@ -86,7 +87,7 @@ def account_from(email: str, settings: ServerSettings, name: str = "", display_n
         username=(username or "").strip() or settings.login_for(email.strip()),
         imap_host=settings.imap_host, imap_port=settings.imap_port,
         imap_security=settings.imap_security, smtp_host=settings.smtp_host,
-        smtp_port=settings.smtp_port, smtp_security=settings.smtp_security, ca_file=ca_file)
+        smtp_port=settings.smtp_port, smtp_security=settings.smtp_security, ca_file=checked_ca_file(ca_file))
     new.validate()
     return new
 
@@ -101,6 +102,7 @@ def add_account(store: Store, new: NewAccount, password: str, check: bool = True
                 secrets: SecretStore | None = None):
     """Test the login (unless ``check`` is off), save the account and its password together."""
     new.validate()
+    new.ca_file = checked_ca_file(new.ca_file)  # also without the login test: named now, not at sync
     secrets = secrets or SecretStore()
     secrets.ensure_available()  # fail before anything is saved if no keyring can hold it
     if check:

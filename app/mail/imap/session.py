@@ -22,6 +22,7 @@ from typing import Iterator, Protocol
 
 from app import __version__
 from app.errors import AuthError, LiaisonError, NetworkError, ServerError, TlsError
+from app.mail.tls_trust import trust_context
 
 DEFAULT_TIMEOUT = 60.0
 CLIENT_ID = {"name": "Liaison", "version": __version__, "vendor": "Liaison"}
@@ -63,7 +64,7 @@ class PasswordCredential:
 
 
 def tls_context(settings: ImapSettings) -> ssl.SSLContext:
-    context = ssl.create_default_context(cafile=settings.ca_file or None)
+    context = trust_context(settings.ca_file)  # a missing CA file is bad input, not a network fault
     if not settings.tls_verify:
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE

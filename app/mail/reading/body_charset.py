@@ -11,7 +11,10 @@ The order of trust, from experience with Chinese-language mail in particular:
 5. otherwise — no label, a "weak" label (us-ascii, iso-8859-1 and cp1252, which decode any
    bytes and so prove nothing), an unknown label, or a strict decode that failed — the
    charset is detected with charset-normalizer, and decoded with replacement characters only
-   where bytes are truly invalid.
+   where bytes are truly invalid;
+6. except that a declared single-byte charset (iso-8859-1, Windows-1252, KOI8-R …) which
+   decodes every byte is trusted over a detected single-byte charset: only a multi-byte
+   detection (GBK text under a latin-1 label, common in Chinese mail) overrules it.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-from app.mail.reading.header_decoding import normalise_charset
+from app.mail.reading.header_decoding import is_single_byte_codec, normalise_charset
 
 _WEAK_LABELS = {None, "", "us-ascii", "ascii", "iso-8859-1", "latin1", "latin-1", "cp1252",
                 "windows-1252", "unknown-8bit", "x-unknown", "default", "x-user-defined"}
@@ -43,6 +46,20 @@ def _detect(data: bytes) -> str | None:
 
     best = from_bytes(data[:DETECTION_SAMPLE]).best()
     return normalise_charset(best.encoding) if best is not None else None
+
+
+def _clean_single_byte(data: bytes, codec: str | None) -> str | None:
+    """The text in the declared single-byte charset, if every byte is defined in it."""
+    if not codec or not is_single_byte_codec(codec):
+        return None
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _is_multi_byte(codec: str | None) -> bool:
+    return codec is not None and not is_single_byte_codec(codec)
 
 
 def _label(declared: str | None) -> str | None:
@@ -77,6 +94,12 @@ def decode_body(data: bytes, declared: str | None) -> DecodedText:
         except UnicodeDecodeError:
             pass
     detected = _detect(data)
+    declared_single_byte = _clean_single_byte(data, codec)
+    if declared_single_byte is not None and not _is_multi_byte(detected):
+        # Choosing among single-byte charsets is a coin toss for detection (Windows-1252
+        # "BlackBerry\xae" comes back as cp1250 "«"): the sender's label is better evidence.
+        # Only a multi-byte detection (GBK under an iso-8859-1 label) overrules it.
+        return DecodedText(declared_single_byte, codec)
     if detected:
         return DecodedText(data.decode(detected, "replace"), detected, detected=detected != codec)
     fallback = codec or "cp1252"

@@ -8,14 +8,17 @@ type is ``multipart/*`` or a non-text leaf are walked for attachment metadata.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import getaddresses, parsedate_to_datetime
 
 from app.mail.reading.automatic_mail import automatic_kind
-from app.mail.reading.header_decoding import decode_bytes, decode_header_bytes, decode_header_text
+from app.mail.reading.declared_charsets import declared_charsets
+from app.mail.reading.header_decoding import decode_bytes, decode_header_bytes
 from app.mail.reading.mime_structure import describe_leaf, header_end, walk_leaves
 
 log = logging.getLogger("liaison.mime")
@@ -100,20 +103,29 @@ def _split_simple(text: str) -> list[tuple[str, str]] | None:
     return pairs
 
 
-def parse_addresses(raw_value: bytes | None) -> list[tuple[str, str]]:
-    """(display name, lower-cased address) pairs; display names decoded."""
+def _as_sent(text: str) -> bytes:
+    return text.encode("ascii", "surrogateescape")
+
+
+def parse_addresses(raw_value: bytes | None, hints: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """(display name, lower-cased address) pairs; display names decoded.
+
+    ``hints``: the message's declared charsets, for raw 8-bit bytes (see declared_charsets).
+    """
     if not raw_value:
         return []
-    # Raw 8-bit bytes become text first; encoded-words stay encoded until the list is split,
-    # so a comma inside an encoded name cannot split an address.
-    text = decode_bytes(raw_value) if not raw_value.isascii() else raw_value.decode("ascii")
+    # The list is split while every byte is still as sent (8-bit bytes as surrogate escapes):
+    # encoded-words stay encoded, so a comma inside an encoded name cannot split an address,
+    # and each name is then decoded exactly once, from its bytes.  Decoding 8-bit bytes to
+    # text first and the encoded-words after would decode a name mixing both twice.
+    text = raw_value.decode("ascii", "surrogateescape")
     pairs = _split_simple(text)
     if pairs is None:
         pairs = getaddresses([text])
     result = []
     for name, addr in pairs:
-        addr = addr.strip().strip("<>").lower()
-        name = decode_header_text(name).strip().strip('"').strip() if name else ""
+        addr = decode_bytes(_as_sent(addr), hints=hints).strip().strip("<>").lower()
+        name = decode_header_bytes(_as_sent(name), hints).strip().strip('"').strip() if name else ""
         if not addr and not name:
             continue
         result.append((name, addr))
@@ -148,10 +160,19 @@ def _content_type(headers: dict[str, list[bytes]]) -> str:
     return value.split(b";", 1)[0].strip().decode("ascii", "replace").lower()
 
 
+_TEXT_HEADERS = ("subject", "from", "sender", "to", "cc", "reply-to")
+
+
+def _has_8bit_text(headers: dict[str, list[bytes]]) -> bool:
+    """Whether a shown header carries raw 8-bit bytes (rare: only then are hints looked for)."""
+    return any(not value.isascii() for name in _TEXT_HEADERS for value in headers.get(name, ()))
+
+
 def parse_envelope(raw: bytes, internal_date: int | None = None) -> Envelope:
     """The envelope of one message; never raises on malformed input."""
     headers = split_header_block(raw)
-    senders = parse_addresses(_first(headers, "from")) or parse_addresses(_first(headers, "sender"))
+    hints = declared_charsets(raw) if _has_8bit_text(headers) else ()
+    senders = parse_addresses(_first(headers, "from"), hints) or parse_addresses(_first(headers, "sender"), hints)
     from_name, from_addr = senders[0] if senders else ("", "")
     ids = _message_ids(_first(headers, "message-id"))
     reply_ids = _message_ids(_first(headers, "in-reply-to"))
@@ -163,10 +184,10 @@ def parse_envelope(raw: bytes, internal_date: int | None = None) -> Envelope:
         references=" ".join(references) or None,
         from_name=from_name,
         from_addr=from_addr,
-        to=parse_addresses(b", ".join(headers.get("to", []))),
-        cc=parse_addresses(b", ".join(headers.get("cc", []))),
-        reply_to=parse_addresses(_first(headers, "reply-to")),
-        subject=decode_header_bytes(subject_raw) if subject_raw else "",
+        to=parse_addresses(b", ".join(headers.get("to", [])), hints),
+        cc=parse_addresses(b", ".join(headers.get("cc", [])), hints),
+        reply_to=parse_addresses(_first(headers, "reply-to"), hints),
+        subject=decode_header_bytes(subject_raw, hints) if subject_raw else "",
         date=parse_date(_first(headers, "date"), internal_date),
     )
     envelope.auto_kind = automatic_kind(headers, envelope.from_addr, envelope.subject)
@@ -179,9 +200,10 @@ def parse_envelope(raw: bytes, internal_date: int | None = None) -> Envelope:
 def list_attachments(raw: bytes) -> list[AttachmentInfo]:
     """Attachment metadata from a fast MIME walk; an unparsable message has none listed."""
     found: list[AttachmentInfo] = []
+    hints = functools.cache(lambda: declared_charsets(raw))
     try:
         for index, headers, body in walk_leaves(raw):
-            described = describe_leaf(index, headers, body)
+            described = describe_leaf(index, headers, body, hints)
             if described is not None:
                 filename, content_type, size, content_id, inline = described
                 found.append(AttachmentInfo(index, filename, content_type, size, content_id, inline))

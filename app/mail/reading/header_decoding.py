@@ -20,6 +20,8 @@ import binascii
 import codecs
 import quopri
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 # Labels whose real-world content is a superset codec.
 _CHARSET_ALIASES = {
@@ -69,20 +71,65 @@ def normalise_charset(label: str | None) -> str | None:
         return None
 
 
-def decode_bytes(data: bytes, charset: str | None = None) -> str:
-    """Decode bytes with the declared charset if it fits, else the likeliest codec."""
+@lru_cache(maxsize=64)
+def is_single_byte_codec(codec: str) -> bool:
+    """Whether every byte is a character of its own (latin-1, cp1252, koi8-r …).
+
+    Such a codec decodes almost any bytes, so a clean decode proves little about it.
+    """
+    try:
+        # Multi-byte codecs cannot decode a lone high byte (Shift_JIS's 63 half-width kana
+        # excepted); single-byte ones decode nearly all of them (cp1252 leaves five undefined).
+        alone = sum(len(bytes([byte]).decode(codec, errors="ignore")) for byte in range(0x80, 0x100))
+    except LookupError:
+        return False
+    return alone >= 96
+
+
+def decode_bytes(data: bytes, charset: str | None = None, hints: Sequence[str] = ()) -> str:
+    """Decode bytes with the declared charset if it fits, else the likeliest codec.
+
+    ``hints`` are the charsets the message declares elsewhere (see
+    :mod:`app.mail.reading.declared_charsets`): after UTF-8, which 8-bit text in another
+    charset practically never is by accident, they come before the guesses.
+    """
     codec = normalise_charset(charset)
     if codec:
         try:
             return data.decode(codec)
         except UnicodeDecodeError:
             pass
-    for candidate in _FALLBACK_CODECS:
+    for candidate in _candidates(hints):
         try:
-            return data.decode(candidate)
+            text = data.decode(candidate)
         except UnicodeDecodeError:
             continue
+        if candidate in _CJK_GUESSES and candidate not in hints and _latin_misread(text, candidate):
+            continue
+        return text
     return data.decode(codec or "utf-8", errors="replace")
+
+
+# Guessed (not declared) double-byte codecs, whose trail bytes include ASCII letters.
+_CJK_GUESSES = ("gb18030", "big5hkscs")
+
+
+def _latin_misread(text: str, codec: str) -> bool:
+    """Whether a guessed CJK reading is really latin-1 text such as ``J\xfcrgen``.
+
+    Each 8-bit letter there (ü, ö) swallows the ASCII letter after it into one rare
+    character ("J黵gen").  Chinese text is mostly characters of the GB2312/Big5 core, whose
+    bytes are all 8-bit; a reading in which *every* character took an ASCII byte is a misread.
+    """
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    return bool(wide) and all(min(ch.encode(codec)) < 0x80 for ch in wide)
+
+
+def _candidates(hints: Sequence[str]) -> list[str]:
+    if not hints:
+        return list(_FALLBACK_CODECS)
+    ordered = ["utf-8", *hints, *_FALLBACK_CODECS]
+    return list(dict.fromkeys(ordered))
 
 
 def _decode_word_payload(encoding: bytes, text: bytes) -> bytes:
@@ -96,11 +143,14 @@ def _decode_word_payload(encoding: bytes, text: bytes) -> bytes:
     return quopri.decodestring(text.replace(b"_", b" "), header=False)
 
 
-def decode_header_bytes(raw: bytes) -> str:
-    """Decode one header value given as raw bytes (unfolded or not)."""
+def decode_header_bytes(raw: bytes, hints: Sequence[str] = ()) -> str:
+    """Decode one header value given as raw bytes (unfolded or not).
+
+    ``hints``: the message's declared charsets, for raw 8-bit bytes outside encoded-words.
+    """
     raw = raw.replace(b"\r\n", b"\n").replace(b"\n ", b" ").replace(b"\n\t", b" ").strip()
     if b"=?" not in raw:
-        return _collapse_space(decode_bytes(raw))
+        return _collapse_space(decode_bytes(raw, hints=hints))
 
     pieces: list[str] = []
     pending: bytes = b""  # payload of adjacent encoded-words sharing one charset
@@ -127,11 +177,11 @@ def decode_header_bytes(raw: bytes) -> str:
         else:
             flush()
             if between:
-                pieces.append(decode_bytes(between))
+                pieces.append(decode_bytes(between, hints=hints))
         pending, pending_charset = payload, charset
         position = match.end()
     flush()
-    pieces.append(decode_bytes(raw[position:]))
+    pieces.append(decode_bytes(raw[position:], hints=hints))
     return _collapse_space("".join(pieces))
 
 

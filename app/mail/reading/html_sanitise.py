@@ -14,8 +14,8 @@ Two separate defences, so that one mistake does not leak:
    resource loader is the only thing that can, and it only fetches when the user allowed
    remote content for this message or sender (see :mod:`app.ui.mail_browser`).
 
-:func:`remote_references` lists those references, so the reader can say that something was
-blocked and offer to load it.
+:func:`~app.mail.reading.remote_references.remote_references` lists those references, so the
+reader can say that something was blocked and offer to load it.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 
 import nh3
+
+from app.mail.reading.remote_references import remote_references
 
 MAX_STYLE_CHARS = 256 * 1024
 
@@ -67,8 +69,6 @@ _IMAGE_ATTRIBUTES = {("img", "src"), ("table", "background"), ("td", "background
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
 _CSS_DANGER = re.compile(r"expression\s*\(|behaviou?r\s*:|-moz-binding|javascript\s*:|vbscript\s*:"
                          r"|<|\\[0-9a-f]", re.IGNORECASE)
-_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]*)\3""", re.IGNORECASE)
-_REMOTE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
 _IMAGE_DATA = re.compile(r"^\s*data:image/(png|gif|jpe?g|webp|bmp);", re.IGNORECASE)
 
 
@@ -127,22 +127,4 @@ def sanitise_html(html: str) -> SafeHtml:
     """Safe HTML for the reader, and the remote references left in it."""
     css = "\n".join(_clean_css(block) for block in _STYLE_BLOCK.findall(html))[:MAX_STYLE_CHARS]
     body = _post_process(_cleaner.clean(html))
-    return SafeHtml(body, css, tuple(remote_references(css + body)))
-
-
-_SRC_LIKE = re.compile(r"""\s(?:src|background)=(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
-
-
-def remote_references(safe_html: str) -> list[str]:
-    """Remote URLs referenced by images and CSS in sanitised HTML, in order, without repeats."""
-    found: dict[str, None] = {}
-    for match in _SRC_LIKE.finditer(safe_html):
-        url = match.group(1) if match.group(1) is not None else match.group(2)
-        if _REMOTE.match(url):
-            found[url.strip()] = None
-    if "url(" in safe_html.lower() or "@import" in safe_html.lower():
-        for match in _CSS_URL.finditer(safe_html):
-            url = match.group(2) or match.group(4) or ""
-            if _REMOTE.match(url):
-                found[url.strip()] = None
-    return list(found)
+    return SafeHtml(body, css, tuple(remote_references(body, css)))

@@ -17,19 +17,20 @@ the decoded headers and the raw text, flagged with the problem ``unparsable``.
 
 from __future__ import annotations
 
+import functools
 import logging
 import mimetypes
-import re
 from dataclasses import dataclass, field
 
 from app.mail.reading import tnef
 from app.mail.reading.attachment_names import name_warnings, revealed_name
 from app.mail.reading.body_charset import decode_body
+from app.mail.reading.declared_charsets import declared_charsets
 from app.mail.reading.envelope import Envelope, parse_envelope
 from app.mail.reading.flowed import unflow
-from app.mail.reading.header_decoding import decode_bytes, decode_header_text
 from app.mail.reading.html_text import html_to_text
 from app.mail.reading.mime_tree import Entity, parse_tree
+from app.mail.reading.part_filenames import part_filename
 from app.mail.reading.transfer_decoding import canonical_encoding, decode_transfer
 
 log = logging.getLogger("liaison.view")
@@ -96,34 +97,6 @@ class MessageView:
         return None
 
 
-_RAW_NAME_PARAM = re.compile(rb'(?:^|;)\s*(?:file)?name\s*=\s*("([^"]*)"|[^;\s]+)', re.IGNORECASE)
-
-
-def _raw_8bit_filename(entity: Entity) -> str | None:
-    """A file name sent as raw 8-bit bytes (GBK or UTF-8, no encoding at all)."""
-    for header in ("Content-Disposition", "Content-Type"):
-        value = entity.raw_header_bytes(header)
-        if value and not value.isascii():
-            match = _RAW_NAME_PARAM.search(value)
-            if match:
-                return decode_bytes(match.group(2) if match.group(2) is not None else match.group(1))
-    return None
-
-
-def _filename(entity: Entity) -> str:
-    eight_bit = _raw_8bit_filename(entity)
-    if eight_bit:
-        return eight_bit
-    raw = entity.headers.get_filename() or entity.headers.get_param("name")
-    if isinstance(raw, tuple):  # RFC 2231 with a charset the email package could not apply
-        charset, _language, text = raw
-        return decode_bytes(text.encode("latin-1", "replace"), charset)
-    if raw is None:
-        return ""
-    # RFC 2047 encoded-words inside the quoted name are not allowed, and sent by everyone.
-    return decode_header_text(str(raw))
-
-
 def _decoded_size(entity: Entity) -> int:
     if canonical_encoding(entity.header("Content-Transfer-Encoding")) == "base64":
         body = entity.body
@@ -145,8 +118,13 @@ def entity_text(entity: Entity) -> str:
 
 
 class _Builder:
-    def __init__(self, view: MessageView):
+    def __init__(self, view: MessageView, raw: bytes):
         self.view = view
+        # The message's declared charsets, for raw 8-bit file names; scanned only if one occurs.
+        self.hints = functools.cache(lambda: declared_charsets(raw))
+
+    def filename(self, entity: Entity) -> str:
+        return part_filename(entity.headers, self.hints)
 
     def attach(self, entity: Entity, name: str, content_type: str, size: int, head: bytes,
                inline: bool = False, tnef_index: int | None = None) -> None:
@@ -157,7 +135,7 @@ class _Builder:
             warnings=name_warnings(name, head), entity=entity, tnef_index=tnef_index))
 
     def leaf_attachment(self, entity: Entity, inline: bool = False) -> None:
-        name = _filename(entity)
+        name = self.filename(entity)
         if entity.content_type == "message/rfc822" and not name:
             inner = parse_envelope(entity.body[:MAX_TEXT_BYTES])
             name = (inner.subject or "message").replace("/", "_")[:120] + ".eml"
@@ -184,7 +162,7 @@ class _Builder:
                 segments += self.collect(child)
             return segments
         is_text = entity.content_type in _INLINE_TEXT_TYPES
-        if is_text and entity.disposition != "attachment" and not _filename(entity) \
+        if is_text and entity.disposition != "attachment" and not self.filename(entity) \
                 and len(entity.body) <= MAX_TEXT_BYTES:
             text = entity_text(entity)
             if entity.content_type == "text/html":
@@ -198,7 +176,9 @@ class _Builder:
         rich: list[Segment] | None = None
         for child in entity.children:
             found = self.collect(child)
-            if not found:
+            if not any(_has_content(segment) for segment in found):
+                # An empty rendering (e.g. the blank "part" before an unclosed final
+                # delimiter) is no alternative: it would hide the HTML's text.
                 continue
             if any(s.html is not None for s in found):
                 rich = found  # the last (richest) HTML rendering wins
@@ -222,6 +202,10 @@ class _Builder:
         return segments
 
 
+def _has_content(segment: Segment) -> bool:
+    return bool((segment.plain or "").strip() or (segment.html or "").strip())
+
+
 def _plain_as_html(text: str) -> str:
     from html import escape
 
@@ -233,7 +217,7 @@ def build_view(raw: bytes, internal_date: int | None = None) -> MessageView:
     view = MessageView(envelope=parse_envelope(raw, internal_date))
     try:
         root = parse_tree(raw)
-        view.segments = _Builder(view).collect(root)
+        view.segments = _Builder(view, raw).collect(root)
     except (RecursionError, LookupError, ValueError, TypeError, AttributeError, UnicodeError,
             AssertionError) as exc:
         log.warning("unparsable message: %s", type(exc).__name__)

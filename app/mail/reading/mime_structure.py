@@ -16,7 +16,7 @@ import re
 from email.message import Message
 from email.parser import BytesHeaderParser
 
-from app.mail.reading.header_decoding import decode_bytes, decode_header_text
+from app.mail.reading.part_filenames import Hints, no_hints, part_filename
 
 MAX_DEPTH = 32
 MAX_PARTS = 1000
@@ -48,6 +48,26 @@ def split_entity(part: bytes) -> tuple[bytes, bytes]:
     return part[:cut], part[cut + gap:]
 
 
+_FOLD = re.compile(r"\r?\n(?=[ \t])")
+
+
+def multipart_boundary(headers: Message) -> bytes | None:
+    """The boundary of a multipart entity, as bytes; None for any other entity.
+
+    compat32 keeps the line break of a parameter folded inside its quotes
+    (``boundary="foo`` / `` bar"``); unfolding removes only the line break (RFC 5322 2.2.3),
+    so the boundary is ``foo bar``, as Dovecot reads it.
+    """
+    if headers.get_content_maintype() != "multipart":
+        return None
+    value = headers.get_param("boundary")
+    if isinstance(value, tuple):  # RFC 2231 (charset, language, text)
+        value = value[2]
+    if not value:
+        return None
+    return _FOLD.sub("", str(value)).encode("utf-8", "surrogateescape")
+
+
 def child_parts(body: bytes, boundary: bytes) -> list[bytes]:
     delimiter = b"--" + boundary
     parts = []
@@ -64,16 +84,6 @@ def child_parts(body: bytes, boundary: bytes) -> list[bytes]:
         parts.append(body[line_end + 1:end].rstrip(b"\r"))
         position = next_position + 1 if next_position != -1 else -1
     return parts
-
-
-def _filename(headers: Message) -> str:
-    raw = headers.get_filename() or headers.get_param("name")
-    if isinstance(raw, tuple):  # RFC 2231 with a charset email could not apply
-        charset, _language, text = raw
-        raw = decode_bytes(text.encode("latin-1", "replace"), charset)
-    if raw is None:
-        return ""
-    return decode_header_text(str(raw))
 
 
 _CONTENT_TYPE_LINE = re.compile(rb"^content-type[ \t]*:[ \t]*([^;\r\n]*)", re.IGNORECASE | re.MULTILINE)
@@ -114,21 +124,22 @@ def walk_leaves(raw: bytes):
         if depth > 0 and _is_plain_body_text(header_bytes):
             continue
         headers = _header_parser.parsebytes(header_bytes)
-        boundary = headers.get_param("boundary") if headers.get_content_maintype() == "multipart" else None
+        boundary = multipart_boundary(headers)
         if boundary and depth < MAX_DEPTH:
-            if isinstance(boundary, tuple):
-                boundary = boundary[2]
-            children = child_parts(body, str(boundary).encode("utf-8", "surrogateescape"))
+            children = child_parts(body, boundary)
             stack.extend((child, depth + 1) for child in reversed(children))
             continue
         yield index, headers, body
 
 
-def describe_leaf(index: int, headers: Message, body: bytes):
-    """(filename, content type, decoded size estimate, content id, inline) or None for body text."""
+def describe_leaf(index: int, headers: Message, body: bytes, hints: Hints = no_hints):
+    """(filename, content type, decoded size estimate, content id, inline) or None for body text.
+
+    ``hints``: the message's declared charsets, looked up only for a raw 8-bit file name.
+    """
     content_type = headers.get_content_type()
     disposition = str(headers.get("Content-Disposition") or "").split(";", 1)[0].strip().lower()
-    filename = _filename(headers)
+    filename = part_filename(headers, hints)
     is_body_text = content_type in ("text/plain", "text/html") and not filename
     if content_type.startswith("multipart/") or (is_body_text and disposition != "attachment"):
         return None

@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from email.message import Message
 from email.parser import BytesHeaderParser
 
-from app.mail.reading.mime_structure import MAX_DEPTH, MAX_PARTS, child_parts, split_entity
+from app.mail.reading.mime_structure import (
+    MAX_DEPTH,
+    MAX_PARTS,
+    child_parts,
+    multipart_boundary,
+    split_entity,
+)
 
 MAX_HEADER_BYTES = 256 * 1024
 
@@ -43,17 +49,6 @@ class Entity:
 
     def header(self, name: str) -> str:
         return str(self.headers.get(name) or "").strip()
-
-    def raw_header_bytes(self, name: str) -> bytes | None:
-        """A header's value exactly as sent (8-bit bytes included), unfolded.
-
-        compat32 hides undecodable bytes behind replacement characters in ``get()``; the
-        stored value still carries them as surrogate escapes.
-        """
-        for key, value in self.headers._headers:  # noqa: SLF001 - the raw values, see docstring
-            if key.lower() == name.lower():
-                return str(value).encode("utf-8", "surrogateescape")
-        return None
 
     @property
     def disposition(self) -> str:
@@ -83,10 +78,10 @@ def parse_tree(raw: bytes) -> Entity:
             root = entity
         else:
             parent.children.append(entity)
-        boundary = entity.param("boundary") if entity.is_multipart else None
+        boundary = multipart_boundary(headers) if entity.is_multipart else None
         if boundary and depth < MAX_DEPTH:
             entity.body = b""
-            children = child_parts(body, boundary.encode("utf-8", "surrogateescape"))
+            children = child_parts(body, boundary)
             # Reversed so the stack pops them in order; depth-first like Message.walk().
             stack.extend((child, depth + 1, entity) for child in reversed(children))
         elif entity.is_multipart:

@@ -13,6 +13,8 @@ import binascii
 import re
 
 _NOT_BASE64 = re.compile(rb"[^A-Za-z0-9+/=]")
+# Padding ends the encoded data of its line: what follows on that line is not base64.
+_AFTER_PADDING = re.compile(rb"(=+)[^\r\n]*")
 _UU_BEGIN = re.compile(rb"^begin [0-7]{3,4} [^\r\n]*$", re.MULTILINE)
 
 
@@ -44,9 +46,11 @@ def decode_base64(data: bytes) -> bytes:
     """Base64 ignoring non-alphabet bytes; a truncated final quantum is decoded as far as it goes.
 
     Padding in the middle means several encoded runs were concatenated (some encoders pad
-    every line): each run is decoded on its own.
+    every line): each run is decoded on its own.  Text after the padding on the same line
+    (``ecO2dMOkIHZhYW4uCg== ignored``) is dropped, as Dovecot does, instead of
+    being decoded into garbage bytes.
     """
-    cleaned = _NOT_BASE64.sub(b"", data)
+    cleaned = _NOT_BASE64.sub(b"", _AFTER_PADDING.sub(rb"\1", data))
     if b"=" not in cleaned.rstrip(b"="):
         return _decode_base64_run(cleaned.rstrip(b"="))
     return b"".join(_decode_base64_run(run) for run in cleaned.split(b"=") if run)

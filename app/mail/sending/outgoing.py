@@ -10,7 +10,10 @@ encoded by the standard library's SMTP policy.
 
 Security: a CR, LF or NUL in any header value (subject, names, addresses, file names,
 references) is refused before anything is built — the classic header-injection attack
-smuggles a ``Bcc:`` line in through a subject or a name.
+smuggles a ``Bcc:`` line in through a subject or a name.  The other characters Python (and
+so the email package) counts as line breaks — VT, FF, FS, GS, RS, NEL, U+2028, U+2029 — are
+refused the same way in every header but the subject: there they come from text a person
+pasted (a PDF, a web page, Word), so the subject is sent with a space in their place.
 """
 
 from __future__ import annotations
@@ -29,6 +32,21 @@ from app.errors import UserFacingError
 from app.mail.sending.markdown_html import markdown_to_html
 
 BIG_ATTACHMENTS_BYTES = 20 * 1024 * 1024  # most providers refuse more than 20-25 MB
+
+
+# Line breaks for str.splitlines() besides CR and LF; the email package refuses them all.
+_PASTED_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_REFUSED_IN_HEADERS = "\r\n\x00" + _PASTED_LINE_BREAKS
+_AS_SPACE = str.maketrans(dict.fromkeys(_PASTED_LINE_BREAKS, " "))
+
+
+def subject_line(subject: str) -> str:
+    """A typed or pasted subject as one line: pasted line separators become spaces.
+
+    CR, LF and NUL are left in, for :func:`check_header_value` to refuse: a subject does not
+    get those by being pasted in a text field, only by being built to inject a header.
+    """
+    return subject.translate(_AS_SPACE)
 
 
 class HeaderInjection(UserFacingError):
@@ -63,6 +81,9 @@ class Outgoing:
     message_id: str | None = None
     html: str | None = None  # the HTML part when already rendered (mail merge renders once)
 
+    def __post_init__(self) -> None:
+        self.subject = subject_line(self.subject)  # what the outbox lists is what is sent
+
     @property
     def recipients(self) -> list[str]:
         return list(dict.fromkeys(addr for _name, addr in self.to + self.cc + self.bcc))
@@ -73,7 +94,7 @@ class Outgoing:
 
 
 def check_header_value(name: str, value: str) -> None:
-    if any(ch in value for ch in "\r\n\x00"):
+    if any(ch in value for ch in _REFUSED_IN_HEADERS):
         raise HeaderInjection(f"The {name} contains a line break or a NUL character; it was not sent.")
 
 
@@ -98,6 +119,7 @@ def _address(name: str, addr: str) -> Address:
 
 def build_message(message: Outgoing, now: datetime | None = None) -> bytes:
     """The RFC 5322 bytes to send (Bcc is not among the headers)."""
+    message.subject = subject_line(message.subject)  # also when it was set after construction
     for label, value in (("subject", message.subject), ("sender name", message.from_name),
                          ("In-Reply-To", message.in_reply_to or ""), ("References", " ".join(message.references))):
         check_header_value(label, value)
