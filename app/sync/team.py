@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from app.crm import records
 from app.errors import NetworkError, ServerError, UserFacingError
+from app.mail.tls_trust import checked_ca_file
 from app.secrets import SecretStore
 from app.store.crm_models import Change, CustomField
 from app.store.database import Store
@@ -65,6 +66,7 @@ class Team:
         if not server_url.startswith(("https://", "http://")):
             raise UserFacingError("The team server is an address like https://liaison.example.com.",
                                   code="team.url")
+        ca_file = checked_ca_file(ca_file)  # named as bad input, stored absolute
         self.secrets.ensure_available()
         answer = TeamServer(server_url, ca_file=ca_file).sign_in(
             email, password, device_name or platform.node() or "Liaison")

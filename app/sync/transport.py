@@ -16,6 +16,7 @@ import urllib.parse
 import urllib.request
 
 from app.errors import LiaisonError, NetworkError, ServerError, TlsError, UserFacingError
+from app.mail.tls_trust import trust_context
 
 SCHEMA_VERSION = 2  # the record schema this client speaks (docs/sync-protocol.md)
 TIMEOUT_SECONDS = 30
@@ -33,7 +34,9 @@ class TeamServer:
     def __init__(self, base_url: str, token: str | None = None, ca_file: str | None = None):
         self.base_url = base_url.rstrip("/")
         self.token = token
-        self._context = ssl.create_default_context(cafile=ca_file or None)
+        # A missing or broken CA file is the person's input to correct, named as such (not a
+        # network fault).
+        self._context = trust_context(ca_file)
 
     def _request(self, method: str, path: str, *, body: bytes | None = None,
                  content_type: str = "application/json", query: dict | None = None) -> dict:

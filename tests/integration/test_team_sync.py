@@ -189,3 +189,12 @@ def test_the_pipeline_and_custom_fields_are_the_teams_and_a_late_laptop_resets_n
     dee("team", "sync")
     ann("team", "sync")
     assert ann("deals", "stages").stdout.splitlines()[0] == "线索 (open)"
+
+
+def test_a_missing_ca_file_is_named_as_bad_input(org, tmp_path):
+    cli = Cli(tmp_path / "ca", tmp_path / "ca-keyring.json")
+    refused = cli("team", "login", "--server", org.base_url, "--email", "ann@field.test", "--password-stdin",
+                  "--ca-file", str(tmp_path / "nonexistent.pem"), stdin=PASSWORD + "\n", check=False)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert refused.stderr.strip().splitlines() == [
+        f"liaison: The certificate authority file {tmp_path / 'nonexistent.pem'} does not exist."]
