@@ -254,7 +254,10 @@ class Team:
                 return None
             return {"owner": known.owner_name or known.owner_email, "owner_email": known.owner_email,
                     "team": known.team_name, "sharing": known.sharing, "can_edit": known.can_edit,
-                    "can_manage": known.can_manage, "uuid": record_uuid}
+                    "can_manage": known.can_manage, "uuid": record_uuid,
+                    # open same-field collisions on it: the mark on the record
+                    "conflicts": session.scalar(select(func.count()).select_from(TeamConflict).where(
+                        TeamConflict.record_uuid == record_uuid, TeamConflict.resolved_at.is_(None)))}
 
     def share(self, record_uuid: str, sharing: str) -> dict:
         """Change who in the team sees a record (private, read, edit): the owner's, their

@@ -106,6 +106,7 @@ class LinkLabel(QLabel):
 
 class CustomerPanel(RecordPanel):
     record_requested = Signal(str, int)  # open a record in Customers: ("company", id)
+    conflicts_requested = Signal()  # the record's conflict mark was clicked: show the Conflicts
     timeline_loaded = Signal()  # the timeline (read off the GUI thread) is on screen
 
     def __init__(self, store: Store, parent=None, ops: Ops | None = None):
@@ -165,6 +166,12 @@ class CustomerPanel(RecordPanel):
         self.link_reason = text_label("", CAPTION, secondary=True)
         self.team_line = text_label("", CAPTION, secondary=True)
         self.team_line.hide()
+        # The mark on a record with an open same-field collision: a click opens the Conflicts.
+        self.conflict_line = LinkLabel()
+        self.conflict_line.setObjectName("conflictMark")
+        self.conflict_line.set_active(True, self.tr("Open the team conflicts"))
+        self.conflict_line.clicked.connect(self.conflicts_requested)
+        self.conflict_line.hide()
         self.sharing_button = SharingButton()
         self.sharing_button.hide()
         self.sharing_button.chosen.connect(lambda sharing: self._change_sharing(sharing))
@@ -235,6 +242,7 @@ class CustomerPanel(RecordPanel):
         team_row.addWidget(self.team_line, 1)
         team_row.addWidget(self.sharing_button, 0, Qt.AlignmentFlag.AlignTop)
         names.addLayout(team_row)
+        names.addWidget(self.conflict_line)
         badge_row = QHBoxLayout()
         badge_row.setContentsMargins(0, 4, 0, 0)
         badge_row.addWidget(self.badge)
@@ -317,6 +325,7 @@ class CustomerPanel(RecordPanel):
         someone who is not a contact here, a colleague's customer found by the duplicate check."""
         self.team_line.hide()
         self.sharing_button.hide()
+        self.conflict_line.hide()
         self._shared_record = None
         if read.team is not None:
             sharing = {"private": self.tr("private"), "read": self.tr("the team can read"),
@@ -324,6 +333,10 @@ class CustomerPanel(RecordPanel):
             self.team_line.setText(self.tr("Owner: %1 · team %2 · %3").replace("%1", read.team["owner"])
                                    .replace("%2", read.team["team"]).replace("%3", sharing))
             self.team_line.show()
+            if read.team["conflicts"]:
+                self.conflict_line.setText(self.tr("⚠ %n change(s) collided with a colleague's: review", "",
+                                                   read.team["conflicts"]))
+                self.conflict_line.show()
             if read.team["can_manage"]:
                 self._shared_record = read.team["uuid"]
                 self.sharing_button.show_sharing(read.team["sharing"])
@@ -406,7 +419,8 @@ class CustomerPanel(RecordPanel):
         for widget in (self.avatar, self.badge, self.write_button, self.create_box, self.details, self.details_toggle,
                        self.deals_title, self.deals, self.tasks_title, self.tasks, self.actions_bar,
                        self.message_actions, self.timeline_title, self.timeline, self.link_reason,
-                       self.timeline_empty, self.address, self.organisation, self.team_line, self.sharing_button):
+                       self.timeline_empty, self.address, self.organisation, self.team_line, self.sharing_button,
+                       self.conflict_line):
             widget.hide()
         self.timeline.show_entries(None)
 

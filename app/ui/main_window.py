@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
         reader.compose_requested.connect(self._compose_to)
         self.customer.message_requested.connect(self.open_message)
         self.customers_view.panel.message_requested.connect(self.open_message)
+        for panel in (self.customer, self.customers_view.panel):
+            panel.conflicts_requested.connect(self.show_conflicts)
         for view in (self.customer, self.customers_view, self.deals_view):
             view.records_changed.connect(self._records_changed)
         self.customers_view.merge_queued.connect(self.message_queued)

@@ -76,6 +76,16 @@ def test_status_bar_and_conflicts_dialog(people, store, qtbot, tmp_path, open_wi
     off_gui(lambda: window.sync.services.team.request().result(30))
     wait_for(lambda: "1 conflict" in window.status_area.team_button.text(), timeout=20)
 
+    # The mark on the record: the customer panel says so, and a click opens the Conflicts.
+    panel = window.customer
+    panel.show_sender("Liu", "liu@window.cn")
+    wait_for(lambda: not panel.conflict_line.isHidden(), timeout=20)  # (the panel beside no message is folded)
+    assert panel.conflict_line.text() == "⚠ 1 change(s) collided with a colleague's: review"
+    qtbot.mouseClick(panel.conflict_line, Qt.MouseButton.LeftButton)
+    wait_for(lambda: any(w.isVisible() for w in window.findChildren(ConflictsDialog)))
+    for opened in window.findChildren(ConflictsDialog):
+        opened.close()
+
     qtbot.mouseClick(window.status_area.team_button, Qt.MouseButton.LeftButton)
     wait_for(lambda: any(w.isVisible() for w in window.findChildren(ConflictsDialog)))
     [dialog] = [w for w in window.findChildren(ConflictsDialog) if w.isVisible()]
@@ -87,6 +97,7 @@ def test_status_bar_and_conflicts_dialog(people, store, qtbot, tmp_path, open_wi
     dialog.tree.setCurrentItem(row)
     qtbot.mouseClick(dialog.keep_other_button, Qt.MouseButton.LeftButton)
     wait_for(lambda: dialog.empty.isVisible(), timeout=20)
+    wait_for(lambda: panel.conflict_line.isHidden(), timeout=20)  # resolved: the mark goes
     # The resolution is a new change: it reaches the colleague.
     wait_for(lambda: "synced" in window.status_area.team_button.text()
              and "waiting" not in window.status_area.team_button.text()
