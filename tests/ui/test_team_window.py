@@ -50,7 +50,7 @@ def off_gui(fn, *args):
         return future.result()
 
 
-def test_status_bar_and_conflicts_dialog(people, store, qtbot, tmp_path, open_window):
+def test_status_bar_and_conflicts_dialog(people, store, account, qtbot, tmp_path, open_window):
     from app.profile import open_profile
     from app.ui.conflicts_dialog import ConflictsDialog
 
@@ -76,10 +76,14 @@ def test_status_bar_and_conflicts_dialog(people, store, qtbot, tmp_path, open_wi
     off_gui(lambda: window.sync.services.team.request().result(30))
     wait_for(lambda: "1 conflict" in window.status_area.team_button.text(), timeout=20)
 
-    # The mark on the record: the customer panel says so, and a click opens the Conflicts.
-    panel = window.customer
-    panel.show_sender("Liu", "liu@window.cn")
-    wait_for(lambda: not panel.conflict_line.isHidden(), timeout=20)  # (the panel beside no message is folded)
+    # The mark on the record: the customer's panel in Customers says so, and a click opens the Conflicts.
+    window.window_actions.go_customers.trigger()
+    with store.read() as session:
+        from sqlalchemy import select
+        contact_id = session.scalar(select(Contact.id).where(Contact.uuid == record))
+    window.customers_view.show_record("contact", contact_id)
+    panel = window.customers_view.panel
+    wait_for(lambda: panel.conflict_line.isVisible(), timeout=20)
     assert panel.conflict_line.text() == "⚠ 1 change(s) collided with a colleague's: review"
     qtbot.mouseClick(panel.conflict_line, Qt.MouseButton.LeftButton)
     wait_for(lambda: any(w.isVisible() for w in window.findChildren(ConflictsDialog)))
@@ -97,7 +101,7 @@ def test_status_bar_and_conflicts_dialog(people, store, qtbot, tmp_path, open_wi
     dialog.tree.setCurrentItem(row)
     qtbot.mouseClick(dialog.keep_other_button, Qt.MouseButton.LeftButton)
     wait_for(lambda: dialog.empty.isVisible(), timeout=20)
-    wait_for(lambda: panel.conflict_line.isHidden(), timeout=20)  # resolved: the mark goes
+    wait_for(lambda: not panel.conflict_line.isVisible(), timeout=20)  # resolved: the mark goes
     # The resolution is a new change: it reaches the colleague.
     wait_for(lambda: "synced" in window.status_area.team_button.text()
              and "waiting" not in window.status_area.team_button.text()
