@@ -169,6 +169,7 @@ class CustomerPanel(RecordPanel):
         # The mark on a record with an open same-field collision: a click opens the Conflicts.
         self.conflict_line = LinkLabel()
         self.conflict_line.setObjectName("conflictMark")
+        self.conflict_line.setWordWrap(True)
         self.conflict_line.set_active(True, self.tr("Open the team conflicts"))
         self.conflict_line.clicked.connect(self.conflicts_requested)
         self.conflict_line.hide()
@@ -334,7 +335,7 @@ class CustomerPanel(RecordPanel):
                                    .replace("%2", read.team["team"]).replace("%3", sharing))
             self.team_line.show()
             if read.team["conflicts"]:
-                self.conflict_line.setText(self.tr("⚠ %n change(s) collided with a colleague's: review", "",
+                self.conflict_line.setText(self.tr("⚠ %n conflict(s) with a colleague · Review…", "",
                                                    read.team["conflicts"]))
                 self.conflict_line.show()
             if read.team["can_manage"]:

@@ -84,7 +84,7 @@ def test_status_bar_and_conflicts_dialog(people, store, account, qtbot, tmp_path
     window.customers_view.show_record("contact", contact_id)
     panel = window.customers_view.panel
     wait_for(lambda: panel.conflict_line.isVisible(), timeout=20)
-    assert panel.conflict_line.text() == "⚠ 1 change(s) collided with a colleague's: review"
+    assert panel.conflict_line.text() == "⚠ 1 conflict(s) with a colleague · Review…"
     qtbot.mouseClick(panel.conflict_line, Qt.MouseButton.LeftButton)
     wait_for(lambda: any(w.isVisible() for w in window.findChildren(ConflictsDialog)))
     for opened in window.findChildren(ConflictsDialog):
