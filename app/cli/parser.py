@@ -122,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_reading_commands(commands)
     _add_send_commands(commands)
     add_crm_commands(commands, _positive)
-    add_team_commands(commands)
+    add_team_commands(commands, _positive)
     return parser
 
 

@@ -4,7 +4,7 @@ message private."""
 from __future__ import annotations
 
 
-def add_team_commands(commands) -> None:
+def add_team_commands(commands, positive) -> None:
     team = commands.add_parser("team", help="sign in to the team server and sync customer records")
     actions = team.add_subparsers(dest="action", required=True, metavar="ACTION")
     login = actions.add_parser("login", help="sign this profile in to a team server")
@@ -32,16 +32,5 @@ def add_team_commands(commands) -> None:
         "private", help="never share this message with the team (withdrawn at the next sync if it was)")
     private.add_argument("--account", required=True)
     private.add_argument("--folder", default="INBOX")
-    private.add_argument("--uid", type=_positive, required=True)
+    private.add_argument("--uid", type=positive, required=True)
 
-
-def _positive(text: str) -> int:
-    import argparse
-
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a positive number")
-    return value

@@ -200,3 +200,24 @@ def test_a_team_that_shares_bodies_shows_the_text_and_turning_it_off_withdraws_i
     assert shared["body"] == "" and shared["title"] == "报价单"
     for store in (amy, ben):
         store.close()
+
+
+def test_message_private_from_the_command_line(office, tmp_path, memory_keyring):
+    from tests.conftest import Cli
+
+    office.user("cli@tl.test", "Timeline", "rep")
+    store = laptop(office, tmp_path, "cli", [mail("cli-1", "王芳 <wang@client.cn>", "cli@tl.test", "私事", "…", 7)])
+    store.close()
+    cli = Cli(tmp_path / "cli", tmp_path / "cli-keyring.json")
+    done = cli("message", "private", "--account", "cli", "--uid", "1")
+    assert done.stdout.startswith("private: never shared with the team")
+    again = cli("message", "private", "--account", "cli", "--uid", "1")
+    assert "(it already was)" in again.stdout
+    missing = cli("message", "private", "--account", "cli", "--uid", "9", check=False)
+    assert missing.returncode != 0 and "Traceback" not in missing.stderr
+    assert missing.stderr.strip() == "liaison: No stored message with UID 9 in INBOX."
+    _paths, store = open_profile(str(tmp_path / "cli"))
+    with store.read() as session:
+        from app.store.team_models import PrivateMessage
+        assert session.scalars(select(PrivateMessage.message_key)).all() == ["<cli-1@tl.test>"]
+    store.close()
