@@ -6,6 +6,7 @@ import argparse
 
 from app import __version__
 from app.cli.crm_parser import add_crm_commands
+from app.cli.report_command import add_report_command
 from app.cli.team_parser import add_team_commands
 
 
@@ -123,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_send_commands(commands)
     add_crm_commands(commands, _positive)
     add_team_commands(commands, _positive)
+    add_report_command(commands, _positive)
     return parser
 
 

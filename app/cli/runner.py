@@ -78,6 +78,10 @@ def _dispatch(args: argparse.Namespace, paths, store) -> int:
         from app.cli import team_commands
 
         return team_commands.run(args, store)
+    if args.command == "report":
+        from app.cli import report_command
+
+        return report_command.run(args, store)
     if args.command in ("show", "save-attachment"):
         from app.cli import reading_commands
 

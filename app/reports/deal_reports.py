@@ -1,0 +1,151 @@
+"""Deal reports: the pipeline by stage, the forecast by expected close month, won and lost by
+month with loss reasons, and deals stuck in a stage.
+
+Amounts are summed per currency (never converted: a rate the report made up would be a
+number nobody can check) as Decimals. A stage's probability (percent, synced with the team)
+weights the pipeline and the forecast; a stage without one weighs nothing and says so.
+When a deal entered its stage or was closed is read from its history (``crm_changes``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+
+from sqlalchemy import func, select
+
+from app.crm.deals import LOST_REASON, find_pipeline
+from app.reports.table import COUNT, MONEY, PERCENT, Column, Filters, Report, money, month_of
+from app.store.crm_models import Change, Deal, Stage
+from app.store.database import Store
+
+
+def _open_deals(session, filters: Filters):
+    query = select(Deal).where(Deal.deleted_at.is_(None), Deal.status == "open")
+    if filters.owner:
+        query = query.where(Deal.owner == filters.owner)
+    return list(session.scalars(query))
+
+
+def _weighted(amount, probability):
+    return None if probability is None else amount * probability / 100
+
+
+def pipeline(store: Store, filters: Filters) -> Report:
+    """Open deals per stage (in the pipeline's order) and currency: count, amount, weighted."""
+    report = Report("pipeline", [Column("stage", "Stage"), Column("currency", "Currency"),
+                                 Column("deals", "Deals", COUNT), Column("amount", "Amount", MONEY),
+                                 Column("probability", "Probability", PERCENT),
+                                 Column("weighted", "Weighted", MONEY)])
+    with store.read() as session:
+        pipeline_ = find_pipeline(session)
+        stages = [] if pipeline_ is None else list(session.scalars(
+            select(Stage).where(Stage.pipeline_id == pipeline_.id, Stage.deleted_at.is_(None))
+            .order_by(Stage.position, Stage.id)))
+        totals: dict[tuple[int, str], list] = defaultdict(lambda: [0, money(0)])
+        for deal in _open_deals(session, filters):
+            total = totals[(deal.stage_id, deal.currency or "")]
+            total[0] += 1
+            total[1] += money(deal.amount)
+        for stage in stages:
+            for (stage_id, currency), (count, amount) in sorted(totals.items(), key=lambda kv: kv[0][1]):
+                if stage_id == stage.id:
+                    report.rows.append({"stage": stage.name, "currency": currency, "deals": count,
+                                        "amount": amount, "probability": stage.probability,
+                                        "weighted": _weighted(amount, stage.probability)})
+    return report
+
+
+def forecast(store: Store, filters: Filters) -> Report:
+    """Open deals by expected close month (within the period, when one is given) and currency."""
+    report = Report("forecast", [Column("month", "Month"), Column("currency", "Currency"),
+                                 Column("deals", "Deals", COUNT), Column("amount", "Amount", MONEY),
+                                 Column("weighted", "Weighted", MONEY)])
+    start, end = (filters.start.isoformat() if filters.start else "", filters.end.isoformat() if filters.end else "9")
+    with store.read() as session:
+        probability = dict(session.execute(select(Stage.id, Stage.probability)).all())
+        totals: dict[tuple[str, str], list] = defaultdict(lambda: [0, money(0), money(0), False])
+        for deal in _open_deals(session, filters):
+            if not deal.expected_close or not start <= deal.expected_close <= end:
+                continue
+            total = totals[(deal.expected_close[:7], deal.currency or "")]
+            amount, chance = money(deal.amount), probability.get(deal.stage_id)
+            total[0] += 1
+            total[1] += amount
+            if chance is None:
+                total[3] = True  # a deal in a stage without a probability: the weight is partial
+            else:
+                total[2] += _weighted(amount, chance)
+        for (month, currency), (count, amount, weighted, partial) in sorted(totals.items()):
+            report.rows.append({"month": month, "currency": currency, "deals": count, "amount": amount,
+                                "weighted": None if partial and not weighted else weighted})
+    return report
+
+
+def _closed_at(session, deal_uuids: list[str]) -> dict[str, int]:
+    """When each deal was last marked won or lost (its history), by UUID."""
+    found: dict[str, int] = {}
+    for record_uuid, at, new in session.execute(
+            select(Change.record_uuid, Change.at, Change.new).where(
+                Change.record_type == "deal", Change.field == "status", Change.record_uuid.in_(deal_uuids))
+            .order_by(Change.id)):
+        if json.loads(new or "null") in ("won", "lost"):
+            found[record_uuid] = at
+    return found
+
+
+def won_lost(store: Store, filters: Filters) -> Report:
+    """Deals won and lost per month of closing and currency, with the reasons deals were lost."""
+    report = Report("won-lost", [Column("month", "Month"), Column("currency", "Currency"),
+                                 Column("won", "Won", COUNT), Column("won_amount", "Won amount", MONEY),
+                                 Column("lost", "Lost", COUNT), Column("lost_amount", "Lost amount", MONEY),
+                                 Column("loss_reasons", "Loss reasons")])
+    first, last = filters.bounds()
+    with store.read() as session:
+        query = select(Deal).where(Deal.deleted_at.is_(None), Deal.status.in_(("won", "lost")))
+        if filters.owner:
+            query = query.where(Deal.owner == filters.owner)
+        deals = list(session.scalars(query))
+        closed = _closed_at(session, [d.uuid for d in deals])
+        rows: dict[tuple[str, str], dict] = {}
+        reasons: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        for deal in deals:
+            at = closed.get(deal.uuid, deal.updated_at)
+            if not first <= at <= last:
+                continue
+            key = (month_of(at), deal.currency or "")
+            row = rows.setdefault(key, {"month": key[0], "currency": key[1], "won": 0, "won_amount": money(0),
+                                        "lost": 0, "lost_amount": money(0)})
+            row[deal.status] += 1
+            row[f"{deal.status}_amount"] += money(deal.amount)
+            if deal.status == "lost":
+                reason = json.loads(deal.custom or "{}").get(LOST_REASON.split(".", 1)[1])
+                reasons[key][reason or "(none given)"] += 1
+        for key in sorted(rows):
+            rows[key]["loss_reasons"] = ", ".join(f"{r} ({n})" for r, n in reasons[key].most_common())
+            report.rows.append(rows[key])
+    return report
+
+
+def stuck_deals(store: Store, filters: Filters) -> Report:
+    """Open deals that have been in their stage longer than ``filters.days`` days, longest first."""
+    report = Report("stuck-deals", [Column("deal", "Deal"), Column("stage", "Stage"),
+                                    Column("days", "Days in stage", COUNT), Column("amount", "Amount", MONEY),
+                                    Column("currency", "Currency"), Column("owner", "Owner"),
+                                    Column("uuid", "Deal id")])
+    now = filters.now().timestamp()
+    with store.read() as session:
+        deals = _open_deals(session, filters)
+        entered = dict(session.execute(
+            select(Change.record_uuid, func.max(Change.at)).where(
+                Change.record_type == "deal", Change.field == "stage_id",
+                Change.record_uuid.in_([d.uuid for d in deals])).group_by(Change.record_uuid)).all())
+        names = dict(session.execute(select(Stage.id, Stage.name)).all())
+        for deal in deals:
+            days = int((now - entered.get(deal.uuid, deal.created_at)) // 86400)
+            if days > filters.days:
+                report.rows.append({"deal": deal.title, "stage": names.get(deal.stage_id, ""), "days": days,
+                                    "amount": money(deal.amount), "currency": deal.currency or "",
+                                    "owner": deal.owner or "", "uuid": deal.uuid})
+    report.rows.sort(key=lambda r: (-r["days"], r["deal"]))
+    return report

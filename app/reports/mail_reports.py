@@ -1,0 +1,118 @@
+"""Reports read from the mail itself: how long customers wait for a first reply, who is
+waiting now, and customers nobody has been in touch with for N days.
+
+A *wait* starts at a customer's message (from an address of a contact) that nobody answered
+yet and ends at the next message in the same conversation from one of your addresses: two
+customer messages before a reply are one wait, measured from the first. A conversation whose
+last word is the customer's is a customer *waiting now*. A message stored in two folders is
+one message (its Message-ID).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+
+from sqlalchemy import func, select
+
+from app.crm.teammates import own_addresses
+from app.reports.table import COUNT, DATE, SECONDS, Column, Filters, Report, iso_day
+from app.store.crm_models import Activity, Contact, ContactEmail, MessageLink, Note
+from app.store.database import Store
+from app.store.models import Message
+
+
+def _percentile(values: list[int], share: float) -> int:
+    """The nearest-rank percentile (p90 of ten waits is the ninth longest)."""
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * share // 1))
+    return ordered[int(rank) - 1]
+
+
+def _conversations(session, first: int, last: int) -> dict[int, list]:
+    """Every conversation with a message from a contact in the period, in date order, each
+    message once."""
+    contact_of = dict(session.execute(select(ContactEmail.email, ContactEmail.contact_id)).all())
+    threads = set(session.scalars(
+        select(Message.thread_id).join(MessageLink, MessageLink.message_id == Message.id)
+        .where(MessageLink.contact_id.is_not(None), Message.date.between(first, last),
+               Message.thread_id.is_not(None))))
+    found: dict[int, list] = defaultdict(list)
+    seen: set[str] = set()
+    for row in session.execute(
+            select(Message.thread_id, Message.date, func.lower(Message.from_addr), Message.message_id,
+                   Message.subject)
+            .where(Message.thread_id.in_(threads)).order_by(Message.date, Message.id)):
+        if row.message_id and row.message_id in seen:
+            continue
+        if row.message_id:
+            seen.add(row.message_id)
+        found[row.thread_id].append((row.date, row[2], contact_of.get(row[2]), row.subject))
+    return found
+
+
+def response_time(store: Store, filters: Filters) -> Report:
+    report = Report("response-time", [
+        Column("group", "By"), Column("who", "Who"), Column("replies", "Replies", COUNT),
+        Column("median", "Median wait", SECONDS), Column("p90", "90% answered within", SECONDS),
+        Column("waiting", "Waiting for", SECONDS), Column("subject", "Subject")])
+    own = own_addresses(store)
+    first, last = filters.bounds()
+    now = int(filters.now().timestamp())
+    by_person: dict[str, list[int]] = defaultdict(list)
+    by_customer: dict[int, list[int]] = defaultdict(list)
+    waiting: list[tuple[int, int, str]] = []  # (since, contact id, subject)
+    with store.read() as session:
+        names = dict(session.execute(select(Contact.id, Contact.name)).all())
+        for messages in _conversations(session, first, last).values():
+            since, customer, subject = None, None, ""
+            for at, sender, contact_id, title in messages:
+                if sender in own:
+                    if since is not None and first <= since <= last:
+                        by_person[sender].append(at - since)
+                        by_customer[customer].append(at - since)
+                    since = None
+                elif contact_id is not None and since is None:
+                    since, customer, subject = at, contact_id, title
+            if since is not None:
+                waiting.append((since, customer, subject))
+    for group, waits, label in (("person", by_person, lambda k: k), ("customer", by_customer, names.get)):
+        for key, values in sorted(waits.items(), key=lambda kv: statistics.median(kv[1])):
+            report.rows.append({"group": group, "who": label(key) or "", "replies": len(values),
+                                "median": int(statistics.median(values)), "p90": _percentile(values, 0.9),
+                                "waiting": None, "subject": ""})
+    for since, customer, subject in sorted(waiting):
+        report.rows.append({"group": "waiting", "who": names.get(customer, ""), "replies": None, "median": None,
+                            "p90": None, "waiting": now - since, "subject": subject})
+    return report
+
+
+def stale_customers(store: Store, filters: Filters) -> Report:
+    """Contacts with no mail, call, meeting or note in the last ``filters.days`` days (or ever)."""
+    report = Report("stale-customers", [Column("name", "Customer"), Column("email", "Email"),
+                                        Column("last_contact", "Last contact", DATE),
+                                        Column("days", "Days since", COUNT)])
+    now = int(filters.now().timestamp())
+    with store.read() as session:
+        latest: dict[int, int] = defaultdict(int)
+        for source in (select(MessageLink.contact_id, func.max(MessageLink.date)).group_by(MessageLink.contact_id),
+                       select(Activity.contact_id, func.max(Activity.happened_at)).group_by(Activity.contact_id)
+                       .where(Activity.deleted_at.is_(None)),
+                       select(Note.contact_id, func.max(Note.created_at)).group_by(Note.contact_id)
+                       .where(Note.deleted_at.is_(None))):
+            for contact_id, at in session.execute(source):
+                if contact_id is not None and at:
+                    latest[contact_id] = max(latest[contact_id], at)
+        email = dict(session.execute(select(ContactEmail.contact_id, func.min(ContactEmail.email))
+                                     .group_by(ContactEmail.contact_id)).all())
+        query = select(Contact).where(Contact.deleted_at.is_(None), Contact.merged_into_id.is_(None))
+        if filters.owner:
+            query = query.where(Contact.owner == filters.owner)
+        for contact in session.scalars(query):
+            last = latest.get(contact.id)
+            days = None if not last else (now - last) // 86400
+            if days is None or days > filters.days:
+                report.rows.append({"name": contact.name, "email": email.get(contact.id, ""),
+                                    "last_contact": iso_day(last), "days": days})
+    report.rows.sort(key=lambda r: (r["days"] is not None, -(r["days"] or 0), r["name"]))
+    return report

@@ -1,0 +1,65 @@
+"""A report's shape: columns that say what their values are, and rows of plain values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+
+TEXT, COUNT, MONEY, PERCENT, SECONDS, DATE = "text", "count", "money", "percent", "seconds", "date"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    kind: str = TEXT
+
+
+@dataclass
+class Report:
+    name: str
+    columns: list[Column]
+    rows: list[dict] = field(default_factory=list)
+
+    def keys(self) -> list[str]:
+        return [c.key for c in self.columns]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a report covers: a period (dates, inclusive), one owner, and N days for reports
+    about things that have waited (stuck deals, stale customers). ``today`` is fixed by tests."""
+
+    start: date | None = None
+    end: date | None = None
+    owner: str | None = None
+    days: int = 30
+    today: date | None = None
+
+    def now(self) -> datetime:
+        day = self.today or datetime.now().date()
+        return datetime(day.year, day.month, day.day, 23, 59, 59)
+
+    def bounds(self) -> tuple[int, int]:
+        """The period as epoch seconds [first, last] (local time, whole days)."""
+        first = datetime.combine(self.start, datetime.min.time()).timestamp() if self.start else 0
+        last = (datetime.combine(self.end, datetime.min.time()) + timedelta(days=1)).timestamp() - 1 \
+            if self.end else 2**62
+        return int(first), int(last)
+
+
+def money(value) -> Decimal:
+    """A stored amount (a decimal string, never a float); empty is zero."""
+    try:
+        return Decimal(value) if value not in (None, "") else Decimal(0)
+    except ArithmeticError:
+        return Decimal(0)
+
+
+def month_of(epoch: int) -> str:
+    return datetime.fromtimestamp(epoch).strftime("%Y-%m")
+
+
+def iso_day(epoch: int | None) -> str | None:
+    return datetime.fromtimestamp(epoch, timezone.utc).astimezone().date().isoformat() if epoch else None
