@@ -9,7 +9,7 @@ from decimal import Decimal
 
 # Named here, not imported: every command parses the command line, and the reports' modules
 # load only when a report runs (a test keeps this list equal to app.reports.catalogue).
-REPORT_NAMES = ("forecast", "pipeline", "response-time", "stale-customers", "stuck-deals", "won-lost")
+REPORT_NAMES = ("activity", "forecast", "funnel", "pipeline", "response-time", "stale-customers", "stuck-deals", "won-lost")
 
 
 def _day(text: str) -> date:
@@ -20,8 +20,8 @@ def _day(text: str) -> date:
 
 
 def add_report_command(commands, positive) -> None:
-    report = commands.add_parser("report", help="pipeline, forecast, won-lost, stuck-deals, response-time, "
-                                                "stale-customers")
+    report = commands.add_parser("report", help="pipeline, funnel, forecast, won-lost, stuck-deals, "
+                                                "response-time, stale-customers, activity")
     report.add_argument("name", choices=REPORT_NAMES)
     report.add_argument("--from", dest="start", type=_day, metavar="DATE", help="first day of the period")
     report.add_argument("--to", dest="end", type=_day, metavar="DATE", help="last day of the period")

@@ -149,3 +149,42 @@ def stuck_deals(store: Store, filters: Filters) -> Report:
                                     "owner": deal.owner or "", "uuid": deal.uuid})
     report.rows.sort(key=lambda r: (-r["days"], r["deal"]))
     return report
+
+
+def funnel(store: Store, filters: Filters) -> Report:
+    """Deals made in the period: how many reached each open stage (or went past it), and the
+    share of those that went on to the next; the last row is those won.
+
+    A deal reached a stage if its history ever put it there or further; one won reached every
+    stage; one lost reached as far as it had got before it was lost.
+    """
+    report = Report("funnel", [Column("stage", "Stage"), Column("deals", "Deals", COUNT),
+                               Column("conversion", "Went on from the stage before", PERCENT),
+                               Column("from_first", "Of all", PERCENT)])
+    first, last = filters.bounds()
+    with store.read() as session:
+        pipeline_ = find_pipeline(session)
+        stages = [] if pipeline_ is None else list(session.scalars(
+            select(Stage).where(Stage.pipeline_id == pipeline_.id, Stage.deleted_at.is_(None))
+            .order_by(Stage.position, Stage.id)))
+        steps = [s for s in stages if s.outcome == "open"]
+        rank = {s.uuid: n for n, s in enumerate(steps)}
+        query = select(Deal).where(Deal.deleted_at.is_(None), Deal.created_at.between(first, last))
+        if filters.owner:
+            query = query.where(Deal.owner == filters.owner)
+        made = list(session.scalars(query))
+        furthest = {d.uuid: -1 for d in made}
+        for record_uuid, new in session.execute(select(Change.record_uuid, Change.new).where(
+                Change.record_type == "deal", Change.field == "stage_id",
+                Change.record_uuid.in_(list(furthest)))):
+            furthest[record_uuid] = max(furthest[record_uuid], rank.get(json.loads(new or "null"), -1))
+        won = {d.uuid for d in made if d.status == "won"}
+    counts = [sum(1 for uuid, reach in furthest.items() if reach >= n or uuid in won) for n in range(len(steps))]
+    counts.append(len(won))
+    names = [s.name for s in steps] + [next((s.name for s in stages if s.outcome == "won"), "Won")]
+    for n, (name, count) in enumerate(zip(names, counts)):
+        before = counts[n - 1] if n else None
+        report.rows.append({"stage": name, "deals": count,
+                            "conversion": None if not before else round(count * 100 / before, 1),
+                            "from_first": None if not counts[0] else round(count * 100 / counts[0], 1)})
+    return report

@@ -1,5 +1,5 @@
 """Reports read from the mail itself: how long customers wait for a first reply, who is
-waiting now, and customers nobody has been in touch with for N days.
+waiting now, customers nobody has been in touch with for N days, and each week's activity.
 
 A *wait* starts at a customer's message (from an address of a contact) that nobody answered
 yet and ends at the next message in the same conversation from one of your addresses: two
@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from datetime import datetime
 
 from sqlalchemy import func, select
 
 from app.crm.teammates import own_addresses
 from app.reports.table import COUNT, DATE, SECONDS, Column, Filters, Report, iso_day
-from app.store.crm_models import Activity, Contact, ContactEmail, MessageLink, Note
+from app.store.crm_models import Activity, Contact, ContactEmail, MessageLink, Note, Task
 from app.store.database import Store
-from app.store.models import Message
+from app.store.models import Account, Folder, Message
 
 
 def _percentile(values: list[int], share: float) -> int:
@@ -115,4 +116,57 @@ def stale_customers(store: Store, filters: Filters) -> Report:
                 report.rows.append({"name": contact.name, "email": email.get(contact.id, ""),
                                     "last_contact": iso_day(last), "days": days})
     report.rows.sort(key=lambda r: (r["days"] is not None, -(r["days"] or 0), r["name"]))
+    return report
+
+
+def _week(epoch: int) -> str:
+    year, week, _day = datetime.fromtimestamp(epoch).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def activity(store: Store, filters: Filters) -> Report:
+    """Per ISO week and person: mail sent and received, calls, meetings and tasks done.
+
+    Mail belongs to the account it is in (sent: from one of your addresses; received: in an
+    inbox, from anyone else); calls, meetings and tasks are this profile's, so they go to its
+    only account's address, or to "you" when there are several.
+    """
+    report = Report("activity", [Column("week", "Week"), Column("person", "Person"),
+                                 Column("sent", "Mail sent", COUNT), Column("received", "Mail received", COUNT),
+                                 Column("calls", "Calls", COUNT), Column("meetings", "Meetings", COUNT),
+                                 Column("tasks_done", "Tasks done", COUNT)])
+    own = own_addresses(store)
+    first, last = filters.bounds()
+    rows: dict[tuple[str, str], dict] = {}
+
+    def count(at: int, person: str, what: str) -> None:
+        key = (_week(at), person)
+        row = rows.setdefault(key, {"week": key[0], "person": person, "sent": 0, "received": 0, "calls": 0,
+                                    "meetings": 0, "tasks_done": 0})
+        row[what] += 1
+
+    with store.read() as session:
+        accounts = [email.lower() for email in session.scalars(select(Account.email))]
+        me = accounts[0] if len(accounts) == 1 else "you"
+        seen: set[str] = set()
+        for at, sender, key, role, account in session.execute(
+                select(Message.date, func.lower(Message.from_addr), Message.message_id, Folder.role,
+                       func.lower(Account.email))
+                .join(Folder, Folder.id == Message.folder_id).join(Account, Account.id == Folder.account_id)
+                .where(Message.date.between(first, last)).order_by(Message.id)):
+            if key and key in seen:
+                continue
+            if key:
+                seen.add(key)
+            if sender in own:
+                count(at, sender, "sent")
+            elif role == "inbox":
+                count(at, account, "received")
+        for kind, at in session.execute(select(Activity.kind, Activity.happened_at).where(
+                Activity.deleted_at.is_(None), Activity.happened_at.between(first, last))):
+            count(at, me, "calls" if kind == "call" else "meetings")
+        for (at,) in session.execute(select(Task.done_at).where(Task.deleted_at.is_(None),
+                                                                Task.done_at.between(first, last))):
+            count(at, me, "tasks_done")
+    report.rows = [rows[key] for key in sorted(rows)]
     return report

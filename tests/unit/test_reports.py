@@ -18,7 +18,7 @@ from app.crm import deals, linking, records
 from app.crm.customers import ContactInput, add_contact
 from app.reports import export
 from app.reports.catalogue import REPORTS
-from app.reports.deal_reports import forecast, pipeline, stuck_deals, won_lost
+from app.reports.deal_reports import forecast, funnel, pipeline, stuck_deals, won_lost
 from app.reports.mail_reports import response_time, stale_customers
 from app.reports.table import Filters
 from app.store.crm_models import Change, Deal, Stage
@@ -94,6 +94,17 @@ def test_a_deal_in_its_stage_for_40_days_is_stuck_after_30(sales):
     [row] = stuck_deals(sales, Filters(days=30)).rows
     assert (row["deal"], row["stage"], row["days"], row["amount"]) == ("A", "Lead", 40, Decimal("1000"))
     assert stuck_deals(sales, Filters(days=45)).rows == []
+
+
+def test_funnel_counts_how_far_each_deal_got(sales):
+    # Furthest open stage: A, B and E (lost from Lead) Lead; C Proposal; D Negotiation, then won.
+    rows = funnel(sales, Filters()).rows
+    assert [(r["stage"], r["deals"], r["conversion"], r["from_first"]) for r in rows] == [
+        ("Lead", 5, None, 100.0), ("Qualified", 2, 40.0, 40.0), ("Proposal", 2, 100.0, 40.0),
+        ("Negotiation", 1, 50.0, 20.0), ("Won", 1, 100.0, 20.0)]
+    # A was made 40 days ago: a period of the last week leaves it out.
+    recent = funnel(sales, Filters(start=TODAY - timedelta(days=7), end=TODAY)).rows
+    assert recent[0]["deals"] == 4
 
 
 def _mail(key: str, sender: str, to: str, subject: str, when: datetime, reply_to: str | None = None) -> bytes:
@@ -185,3 +196,29 @@ def test_the_command_line_names_every_report():
     from app.cli.report_command import REPORT_NAMES
 
     assert sorted(REPORT_NAMES) == sorted(REPORTS)
+
+
+def test_activity_per_week_and_person(store):
+    from app.crm import activities
+    from app.reports.mail_reports import activity
+
+    tuesday = datetime(2026, 11, 24, 10, 0)  # ISO week 48
+    monday = datetime(2026, 11, 30, 10, 0)  # ISO week 49
+    add_contact(store, ContactInput(name="王芳", emails=["wang@client.cn"]))
+    _store_mail(store, [_mail("a1", "王芳 <wang@client.cn>", "me@us.test", "报价", tuesday),
+                        _mail("a2", "me@us.test", "wang@client.cn", "Re: 报价", tuesday + timedelta(hours=1), "a1"),
+                        _mail("a3", "me@us.test", "wang@client.cn", "Re: 报价", monday, "a2")])
+    with store.read() as session:
+        from app.store.crm_models import Contact
+        wang = session.scalar(select(Contact.id))
+    activities.log_activity(store, "call", "电话", happened_at=int(tuesday.timestamp()), contact_id=wang)
+    activities.log_activity(store, "meeting", "拜访", happened_at=int(monday.timestamp()), contact_id=wang)
+    task = activities.add_task(store, "寄样品", contact_id=wang)
+    activities.complete_task(store, task)
+    done_week = datetime.now().isocalendar()
+    rows = activity(store, Filters(start=date(2026, 11, 23), end=date(2026, 11, 30))).rows
+    assert [(r["week"], r["person"], r["sent"], r["received"], r["calls"], r["meetings"]) for r in rows
+            if r["week"] in ("2026-W48", "2026-W49")] == [
+        ("2026-W48", "me@us.test", 1, 1, 1, 0), ("2026-W49", "me@us.test", 1, 0, 0, 1)]
+    everything = activity(store, Filters()).rows
+    assert sum(r["tasks_done"] for r in everything if r["week"] == f"{done_week[0]}-W{done_week[1]:02d}") == 1
