@@ -44,6 +44,7 @@ from app.ui.compose_launcher import ComposeLauncher
 from app.ui.customer_panel import CustomerPanel
 from app.ui.customers_view import CustomersView
 from app.ui.deals_view import DealsView
+from app.ui.reports_view import ReportsView
 from app.ui.error_presenter import ErrorPresenter
 from app.ui.folder_picker import FolderPicker
 from app.ui.folder_tree import OUTGOING_ROLES, FolderTree, read_folder_tree
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
         self.sections.addTab(self.splitter, self.tr("Mail"))
         self.sections.addTab(self.customers_view, self.tr("Customers"))
         self.sections.addTab(self.deals_view, self.tr("Deals"))
+        self.reports_view = ReportsView(store, ops=self.ops)
+        self.sections.addTab(self.reports_view, self.tr("Reports"))
         self.sections.currentChanged.connect(self._section_changed)
         self.search_box = SearchBox(store, self, ops=self.ops)
         self.sections.setCornerWidget(corner_holder(self.search_box), Qt.Corner.TopRightCorner)
@@ -421,6 +424,10 @@ class MainWindow(QMainWindow):
     def _records_changed(self) -> None:
         """Customer records changed somewhere: views not in front refresh when shown."""
         self._stale_sections = {1, 2} - {self.sections.currentIndex()}
+
+    def show_reports(self) -> None:
+        self.sections.setCurrentWidget(self.reports_view)
+        self.reports_view.reload()
 
     def _section_changed(self, index: int) -> None:
         if index in self._stale_sections:

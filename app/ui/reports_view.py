@@ -1,0 +1,214 @@
+"""The Reports view: pick a report, a period, an owner; a bar chart above its table; export.
+
+The report is computed off the GUI thread (``ops.read``) from the same core as ``liaison
+report`` (:mod:`app.reports`), so the window and the command line show the same numbers.
+Clicking a bar selects its row in the table. Export writes CSV (UTF-8 with BOM) or .xlsx on
+a worker thread.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from PySide6.QtCore import QLocale, Qt, QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QScrollArea,
+)
+
+from app.reports import export
+from app.reports.catalogue import REPORTS
+from app.reports.table import COUNT, MONEY, PERCENT, SECONDS, Filters, Report
+from app.store.database import Store
+from app.ui.bar_chart import BarChart
+from app.ui.ops import Ops
+
+TITLES = {
+    "pipeline": QT_TRANSLATE_NOOP("ReportsView", "Pipeline by stage"),
+    "funnel": QT_TRANSLATE_NOOP("ReportsView", "Funnel"),
+    "forecast": QT_TRANSLATE_NOOP("ReportsView", "Forecast by close month"),
+    "won-lost": QT_TRANSLATE_NOOP("ReportsView", "Won and lost"),
+    "stuck-deals": QT_TRANSLATE_NOOP("ReportsView", "Stuck deals"),
+    "response-time": QT_TRANSLATE_NOOP("ReportsView", "Response time"),
+    "stale-customers": QT_TRANSLATE_NOOP("ReportsView", "Customers not contacted"),
+    "activity": QT_TRANSLATE_NOOP("ReportsView", "Activity per week"),
+}
+# What each report's bars show: the columns that name a bar, and the column of its length.
+CHARTS = {
+    "pipeline": (("stage", "currency"), "amount"), "funnel": (("stage",), "deals"),
+    "forecast": (("month", "currency"), "amount"), "won-lost": (("month", "currency"), "won_amount"),
+    "stuck-deals": (("deal",), "days"), "response-time": (("group", "who"), "median"),
+    "stale-customers": (("name",), "days"), "activity": (("week", "person"), "sent"),
+}
+PERIODS = (("all", QT_TRANSLATE_NOOP("ReportsView", "All time")),
+           ("month", QT_TRANSLATE_NOOP("ReportsView", "This month")),
+           ("30", QT_TRANSLATE_NOOP("ReportsView", "Last 30 days")),
+           ("quarter", QT_TRANSLATE_NOOP("ReportsView", "This quarter")),
+           ("year", QT_TRANSLATE_NOOP("ReportsView", "This year")))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReportsView", text)
+
+
+def period_bounds(period: str, today: date) -> tuple[date | None, date | None]:
+    if period == "month":
+        return today.replace(day=1), today
+    if period == "30":
+        return today - timedelta(days=29), today
+    if period == "quarter":
+        return date(today.year, 3 * ((today.month - 1) // 3) + 1, 1), today
+    if period == "year":
+        return date(today.year, 1, 1), today
+    return None, None
+
+
+def shown(value, kind: str, locale: QLocale) -> str:
+    if value is None:
+        return "–"
+    if kind == MONEY:
+        return locale.toString(float(value), "f", 2)
+    if kind == SECONDS:
+        return _tr("%1 h").replace("%1", locale.toString(value / 3600, "f", 1))
+    if kind == PERCENT:
+        return f"{locale.toString(float(value), 'f', 1 if isinstance(value, float) else 0)} %"
+    if kind == COUNT:
+        return locale.toString(int(value))
+    return str(value)
+
+
+class ReportsView(QWidget):
+    def __init__(self, store: Store, parent=None, ops: Ops | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.ops = ops or Ops.standalone(store, self)
+        self.locale = QLocale()
+        self.report: Report | None = None
+        self.picker = QListWidget()
+        for name in REPORTS:
+            item = QListWidgetItem(_tr(TITLES[name]))
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.picker.addItem(item)
+        self.picker.setMaximumWidth(220)
+        self.picker.currentRowChanged.connect(lambda _row: self.reload())
+        self.period = QComboBox()
+        for key, text in PERIODS:
+            self.period.addItem(_tr(text), key)
+        self.period.currentIndexChanged.connect(lambda _i: self.reload())
+        self.owner = QLineEdit()
+        self.owner.setPlaceholderText(self.tr("Every owner"))
+        self.owner.editingFinished.connect(self.reload)
+        self.days = QSpinBox()
+        self.days.setRange(1, 3650)
+        self.days.setValue(30)
+        self.days.setSuffix(self.tr(" days"))
+        self.days.setToolTip(self.tr("Stuck deals and customers not contacted: longer than this"))
+        self.days.valueChanged.connect(lambda _v: self.reload())
+        self.export_csv = QPushButton(self.tr("Export CSV…"))
+        self.export_csv.clicked.connect(lambda: self._export("csv"))
+        self.export_xlsx = QPushButton(self.tr("Export Excel…"))
+        self.export_xlsx.clicked.connect(lambda: self._export("xlsx"))
+        self.status = QLabel()
+        self.chart = BarChart()
+        self.chart.bar_clicked.connect(self._bar_clicked)
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._layout()
+        self.picker.setCurrentRow(0)
+
+    def _layout(self) -> None:
+        filters = QHBoxLayout()
+        for label, widget in ((self.tr("Period:"), self.period), (self.tr("Owner:"), self.owner),
+                              (self.tr("Waiting longer than:"), self.days)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.export_csv)
+        filters.addWidget(self.export_xlsx)
+        chart_area = QScrollArea()
+        chart_area.setWidgetResizable(True)
+        chart_area.setWidget(self.chart)
+        results = QSplitter(Qt.Orientation.Vertical)
+        results.addWidget(chart_area)
+        results.addWidget(self.table)
+        right = QVBoxLayout()
+        right.addLayout(filters)
+        right.addWidget(results, 1)
+        right.addWidget(self.status)
+        holder = QWidget()
+        holder.setLayout(right)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.picker)
+        layout.addWidget(holder, 1)
+
+    def name(self) -> str:
+        item = self.picker.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else "pipeline"
+
+    def filters(self) -> Filters:
+        start, end = period_bounds(self.period.currentData(), date.today())
+        return Filters(start=start, end=end, owner=self.owner.text().strip() or None, days=self.days.value())
+
+    def reload(self) -> None:
+        name = self.name()
+        self.status.setText(self.tr("Reading…"))
+        self.ops.read(REPORTS[name], self.store, self.filters()).success(
+            lambda report, n=name: self._show(report) if n == self.name() else None).owned_by(self).run()
+
+    def _show(self, report: Report) -> None:
+        self.report = report
+        self.table.clear()
+        self.table.setColumnCount(len(report.columns))
+        self.table.setRowCount(len(report.rows))
+        self.table.setHorizontalHeaderLabels([_tr(c.title) for c in report.columns])
+        for r, row in enumerate(report.rows):
+            for c, column in enumerate(report.columns):
+                item = QTableWidgetItem(shown(row.get(column.key), column.kind, self.locale))
+                if column.kind != "text":
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
+        labels, value_key = CHARTS[report.name]
+        kind = next(c.kind for c in report.columns if c.key == value_key)
+        bars = []
+        for row in report.rows:
+            value = row.get(value_key) if row.get(value_key) is not None else row.get("waiting")
+            number = float(value) if isinstance(value, (int, float, Decimal)) else 0.0
+            bars.append((" · ".join(str(row.get(k) or "") for k in labels if row.get(k)), number,
+                         shown(value, kind, self.locale)))
+        self.chart.set_bars(bars)
+        self.status.setText(self.tr("%n row(s)", "", len(report.rows)))
+        for button in (self.export_csv, self.export_xlsx):
+            button.setEnabled(bool(report.rows))
+
+    def _bar_clicked(self, row: int) -> None:
+        self.table.selectRow(row)
+        self.table.scrollToItem(self.table.item(row, 0))
+
+    def _export(self, kind: str) -> None:
+        if self.report is None:
+            return
+        suffix = {"csv": self.tr("CSV (*.csv)"), "xlsx": self.tr("Excel workbook (*.xlsx)")}[kind]
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Report"), f"{self.report.name}.{kind}", suffix)
+        if not path:
+            return
+        write = export.write_csv if kind == "csv" else export.write_xlsx
+        report = self.report
+        self.ops.call(write, report, path).success(
+            lambda _none: self.status.setText(self.tr("Saved %1").replace("%1", path))).owned_by(self).run()
