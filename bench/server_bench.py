@@ -85,7 +85,7 @@ from tests.support.postgres import PostgresServer
 from tests.support.team_server import PASSWORD, TeamServer
 
 TARGETS = {"load_p99_ms": 300, "first_pull_s": 20, "empty_pull_ms": 20, "audit_ms": 50}
-PY_SPY = REPO / ".venv" / "bin" / "py-spy"
+PY_SPY = Path(sys.executable).parent / "py-spy"  # beside the Python running the bench (a worktree has no .venv)
 
 # -- realistic records --------------------------------------------------------------------
 

@@ -6,6 +6,11 @@ Why it looks like this:
   (``WriteTx.revision``), which locks the one ``server_state`` row until commit. Transactions
   that change records therefore commit in revision order, and a pull that has read revision M
   can rely on every revision up to M being committed: no change is ever skipped by a cursor.
+* Lock order: the rows a transaction changes first (records in uuid order), the revision
+  last. Work done before the revision (reading, merging, audit rows, lookup keys) runs in
+  parallel across transactions; what comes after it (stamping the revision, commit) is the
+  one team-wide queue, so it is kept to a few statements. Taking the revision first and then
+  a record lock would deadlock against a writer doing it the other way round.
 * On SQLite (evaluation only) writes begin with ``BEGIN IMMEDIATE`` so two processes never
   deadlock upgrading a read lock; WAL keeps readers going meanwhile.
 * Nothing is cached in process memory: every request reads the database, so app processes
@@ -61,7 +66,8 @@ class WriteTx:
     @property
     def revision(self) -> int:
         """The revision of this transaction's changes, allocated on first use (locks the
-        counter row until commit; call it only once everything else is done or close to)."""
+        counter row until commit, and every other writer waits for it: call it only once the
+        rows to change are locked and everything else is done or close to)."""
         if self._revision is None:
             self._revision = self.session.execute(text(
                 "UPDATE server_state SET revision = revision + 1 WHERE id = 1 RETURNING revision"
