@@ -19,11 +19,13 @@ Why it looks like this:
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from contextlib import contextmanager
 from typing import Iterator
 
+import orjson
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -38,8 +40,19 @@ def now_ms() -> int:
     return int(time.time() * 1000)
 
 
+def json_loads(data: str | bytes):
+    """The JSON columns' decoder: orjson, several times faster than json.loads on a record's
+    fields and versions (decoding them was about a third of a pull page's time). What orjson
+    refuses and json accepts (a lone surrogate escape, NaN) still reads as it always did."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data)
+
+
 def _sqlite_engine(url: str, immediate: bool) -> Engine:
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
+                           json_deserializer=json_loads)
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection, _record):
@@ -90,7 +103,8 @@ class Database:
             # max_connections (100 by default), or requests fail when all are busy.
             size = int(os.environ.get(DATABASE_POOL_ENV) or 10)
             self._read_engine = self._write_engine = create_engine(
-                url, pool_size=size, max_overflow=0, pool_timeout=30, pool_pre_ping=True)
+                url, pool_size=size, max_overflow=0, pool_timeout=30, pool_pre_ping=True,
+                json_deserializer=json_loads)
         self._reader = sessionmaker(self._read_engine, expire_on_commit=False)
         self._writer = sessionmaker(self._write_engine, expire_on_commit=False)
 
