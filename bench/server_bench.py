@@ -19,7 +19,9 @@ fsync, synchronous commit, full page writes) and the real server (``python -m se
    window starts. Run once per worker count (default 1, 2 and 4). One asyncio process
    generates the load (one ``httpx.AsyncClient`` per device); its event-loop lag and CPU are
    reported, with the CPU of the server, of PostgreSQL and of everything else on the machine,
-   and what PostgreSQL backends were doing (10 samples a second: waiting for a lock, on which
+   the CPU each request costs them and the cores the scenario needs at the rate its devices
+   make when answers are instant (``cost``: 75 requests a second by default), and what
+   PostgreSQL backends were doing (10 samples a second: waiting for a lock, on which
    statement; idle in a transaction; running).
 2. **First pull**: a new device of a rep whose team holds 100,000 records (95,000 contacts with
    names, titles, emails, phones, tags and a company; 5,000 companies; another team's 10,000
@@ -85,7 +87,7 @@ from tests.support.postgres import PostgresServer
 from tests.support.team_server import PASSWORD, TeamServer
 
 TARGETS = {"load_p99_ms": 300, "first_pull_s": 20, "empty_pull_ms": 20, "audit_ms": 50}
-PY_SPY = REPO / ".venv" / "bin" / "py-spy"
+PY_SPY = Path(sys.executable).parent / "py-spy"  # beside the Python running the bench (a worktree has no .venv)
 
 # -- realistic records --------------------------------------------------------------------
 
@@ -621,6 +623,17 @@ async def drive(devices: list[SimDevice], base_url: str, seconds: float, push_sh
         for device in devices:
             await device.http.aclose()
     server_push, server_pull = log.ms("/api/v1/sync/push"), log.ms("/api/v1/sync/pull")
+    requests = len(stats.push) + len(stats.pull)
+    # What the load costs, whatever the latency: CPU per request of each tree, and the cores
+    # the scenario needs at the rate its devices would make if every answer were instant
+    # (one pull and push_share pushes per mean interval each). Above the cores left over by
+    # other processes, the loop slows down and queues instead.
+    per_request = {name[:-len("_cores")]: round(usage[name] * window * 1000 / max(1, requests), 2)
+                   for name in ("server_cores", "postgres_cores", "generator_cores")}
+    nominal_rate = len(devices) * (1 + push_share) / (sum(interval) / 2)
+    cost = {"cpu_ms_per_request": per_request, "nominal_requests_per_s": round(nominal_rate, 1),
+            "cores_needed_at_nominal_rate": round(nominal_rate * sum(per_request.values()) / 1000,
+                                                  2)}
     return {"catch_up_s": round(catch_up_s, 2), "window_s": round(window, 1),
             "requests_per_s": round((len(stats.push) + len(stats.pull)) / window, 1),
             "push": summary(stats.push), "pull": summary(stats.pull),
@@ -631,7 +644,8 @@ async def drive(devices: list[SimDevice], base_url: str, seconds: float, push_sh
             "server_errors": log.errors()[:5],
             "mutation_statuses": dict(stats.statuses), "conflicts_pulled": stats.conflicts_pulled,
             "pushes_per_s": round(len(stats.push) / window, 1),
-            "generator_loop_lag_ms": summary(lags), "cpu": usage, "postgres_backends": backends}
+            "generator_loop_lag_ms": summary(lags), "cpu": usage, "cost": cost,
+            "postgres_backends": backends}
 
 
 def bench_load(pg: PostgresServer, work: Path, workers_list: list[int], seconds: float,
@@ -1039,6 +1053,13 @@ def report(result: dict) -> None:
         print(f"{f'load {workers}w: generator loop lag p99 ms; cpu cores':58}{lag['p99']:>12.1f}"
               f"  server {run['cpu']['server_cores']}, postgres {run['cpu']['postgres_cores']}, "
               f"generator {run['cpu']['generator_cores']}, others {run['cpu']['other_cores']}")
+        if "cost" in run:
+            cost = run["cost"]
+            each = ", ".join(f"{k} {v}" for k, v in cost["cpu_ms_per_request"].items())
+            label = (f"load {workers}w: cpu ms per request; cores at "
+                     f"{cost['nominal_requests_per_s']} req/s")
+            print(f"{label:58}{sum(cost['cpu_ms_per_request'].values()):>12.1f}  {each}; "
+                  f"{cost['cores_needed_at_nominal_rate']} cores")
     if "bulk" not in result:
         return
     fp = result["bulk"]["first_pull"]

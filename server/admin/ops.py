@@ -46,8 +46,17 @@ def user_by_email(tx: WriteTx, email: str) -> User:
     return user
 
 
+def _lock_records(tx: WriteTx, *conditions) -> list[str]:
+    """Lock the records matching ``conditions`` in uuid order, before the revision is taken:
+    pushes lock their records first and the revision last, and so must everyone
+    (``server.db.database``), or a push and an admin change could deadlock."""
+    return list(tx.session.scalars(select(Record.uuid).where(*conditions)
+                                   .order_by(Record.uuid).with_for_update()))
+
+
 def _bump(tx: WriteTx, *conditions) -> None:
-    tx.session.execute(update(Record).where(*conditions).values(revision=tx.revision))
+    if _lock_records(tx, *conditions):
+        tx.session.execute(update(Record).where(*conditions).values(revision=tx.revision))
 
 
 def create_team(tx: WriteTx, actor: Principal, name: str, sharing: str = "read") -> Team:
@@ -148,7 +157,7 @@ def hand_over(tx: WriteTx, actor: Principal, from_email: str, to_email: str) -> 
         raise AdminError("hand-over needs two different users")
     if not target.active:
         raise AdminError(f"{target.email} has been revoked and cannot take records over")
-    uuids = list(tx.session.scalars(select(Record.uuid).where(Record.owner_id == source.id)))
+    uuids = _lock_records(tx, Record.owner_id == source.id)
     if uuids:
         tx.session.execute(update(Record).where(Record.owner_id == source.id).values(
             owner_id=target.id, team_id=target.team_id, revision=tx.revision,

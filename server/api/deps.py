@@ -2,6 +2,9 @@
 
 The principal is read from the database on every request (token → device → user → managed
 teams): there is no session cache to outlive a revocation.
+
+Dependencies that do no I/O are ``async def``: FastAPI runs a plain ``def`` dependency in its
+thread pool, a thread hand-off (and a turn of the GIL) per dependency per request.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ bearer = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 UNAUTHORIZED = "sign in again: this device's session has ended or was revoked"
 
 
-def get_db(request: Request) -> Database:
+async def get_db(request: Request) -> Database:
     return request.app.state.db
 
 
@@ -32,7 +35,8 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else ""
 
 
-def client_schema(x_liaison_schema: int | None = Header(default=None, ge=0, le=10**6)) -> int:
+async def client_schema(
+        x_liaison_schema: int | None = Header(default=None, ge=0, le=10**6)) -> int:
     """The record schema the client speaks (header ``X-Liaison-Schema``; scripts that send none
     get the current one)."""
     schema = SCHEMA_VERSION if x_liaison_schema is None else x_liaison_schema
@@ -65,7 +69,7 @@ def current_principal(request: Request, token: str | None = Depends(bearer),
     return principal
 
 
-def admin_principal(principal: Principal = Depends(current_principal)) -> Principal:
+async def admin_principal(principal: Principal = Depends(current_principal)) -> Principal:
     if principal.role != "admin":
         raise HTTPException(403, "only an admin may do this")
     return principal

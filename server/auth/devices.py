@@ -37,8 +37,11 @@ def new_device(session: Session, user: User, name: str, address: str) -> tuple[D
 
 def principal_for(session: Session, user: User, device: Device | None = None,
                   address: str = "", schema: int = SCHEMA_VERSION) -> Principal:
+    # Only a manager's managed teams mean anything (Principal.teams): everyone else's request
+    # is authenticated in the one token query.
     managed = frozenset(session.scalars(
-        select(ManagedTeam.team_id).where(ManagedTeam.user_id == user.id)))
+        select(ManagedTeam.team_id).where(ManagedTeam.user_id == user.id))) \
+        if user.role == "manager" else frozenset()
     return Principal(user_id=user.id, email=user.email, role=user.role, team_id=user.team_id,
                      managed_team_ids=managed, device_id=device.id if device else None,
                      address=address, schema=schema)

@@ -78,7 +78,6 @@ def create(tx: WriteTx, principal: Principal, record_type: str, record_uuid: str
         raise EditRefused(422, "uuid is not a UUID") from None
     if tx.session.get(Record, record_uuid) is not None:
         raise EditRefused(409, "a record with this uuid exists already")
-    tx.revision  # the revision lock first, as in a push
     writer = RecordWriter(tx, principal, FieldRules.load(tx.session, principal))
     first = Mutation(f"rest-{uuid.uuid4()}", record_type, record_uuid, "create", None, None,
                      None, server_clock(principal.device_id or "server"))
@@ -87,14 +86,12 @@ def create(tx: WriteTx, principal: Principal, record_type: str, record_uuid: str
 
 
 def patch(tx: WriteTx, principal: Principal, record: Record, fields: dict, base_versions: dict):
-    tx.revision
     writer = RecordWriter(tx, principal, FieldRules.load(tx.session, principal))
     return _apply_all(writer, _mutations(principal, record.type, record.uuid, record, fields,
                                          base_versions))
 
 
 def delete(tx: WriteTx, principal: Principal, record: Record) -> None:
-    tx.revision
     writer = RecordWriter(tx, principal, FieldRules.load(tx.session, principal))
     _apply_all(writer, [Mutation(f"rest-{uuid.uuid4()}", record.type, record.uuid, "delete",
                                  None, None, None, server_clock(principal.device_id or "server"))])
@@ -105,15 +102,17 @@ def share(tx: WriteTx, principal: Principal, record: Record, sharing: str) -> No
         raise EditRefused(403, "only its owner, their manager or an admin may share this record")
     old = record.sharing
     record.sharing = None if sharing == "team" else sharing
-    record.revision = tx.revision
     # Mail shared on it follows: nobody sees the conversation who may not see the customer.
-    follow_filed_records(tx.session, links_filed_on(tx.session, record.uuid), tx.revision)
+    links = follow_filed_records(tx.session, links_filed_on(tx.session, record.uuid))
+    tx.session.flush()  # the rows' locks before the revision's (server.db.database)
+    record.revision = tx.revision
+    for link in links:
+        link.revision = record.revision
     audit(tx.session, principal, "share", record_type=record.type, record_uuid=record.uuid,
           field="sharing", old=old, new=record.sharing)
 
 
 def restore(tx: WriteTx, principal: Principal, record: Record) -> None:
-    tx.revision
     writer = RecordWriter(tx, principal, FieldRules.load(tx.session, principal))
     writer.restore(record)
     writer.finish()

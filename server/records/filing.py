@@ -24,18 +24,22 @@ def _strictest(sharings: list[str | None]) -> str | None:
     return min(explicit, key=_ORDER.__getitem__) if explicit else None
 
 
-def follow_filed_records(session: Session, links: list[Record], revision: int) -> None:
-    """Give each link the strictest explicit sharing of the records it is filed on."""
+def follow_filed_records(session: Session, links: list[Record]) -> list[Record]:
+    """Give each link the strictest explicit sharing of the records it is filed on; returns
+    the links that changed, which the caller gives the transaction's revision (taken after
+    every row lock, server.db.database) so they leave or reach colleagues at their next pull."""
     wanted = {u for link in links for u in ((link.fields or {}).get(f) for f in LINK_FIELDS) if u}
     if not wanted:
-        return
+        return []
     sharing = dict(session.execute(select(Record.uuid, Record.sharing).where(Record.uuid.in_(wanted))).all())
+    changed = []
     for link in links:
         filed_on = [(link.fields or {}).get(f) for f in LINK_FIELDS]
         target = _strictest([sharing.get(u) for u in filed_on if u in sharing])
         if link.sharing != target:
             link.sharing = target
-            link.revision = revision  # it leaves (or reaches) colleagues at their next pull
+            changed.append(link)
+    return changed
 
 
 def links_filed_on(session: Session, record_uuid: str) -> list[Record]:

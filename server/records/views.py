@@ -19,7 +19,8 @@ def iso(ms: int | None) -> str | None:
 
 
 class RecordViews:
-    """Serialises records for one principal; caches people and teams for one request."""
+    """Serialises records for one principal; caches people and teams for one request.
+    A "record" here is a ``Record`` or a row of the records table's columns (a pull page)."""
 
     def __init__(self, session: Session, principal: Principal, rules: FieldRules | None = None):
         self.session = session
@@ -27,6 +28,11 @@ class RecordViews:
         self.rules = rules or FieldRules.load(session, principal)
         self._users: dict[str, tuple[str, str]] = {}
         self._teams: dict[str, tuple[str, str, bool]] = {}
+        # A pull page serialises hundreds of records of a few types: the rules and the schema
+        # check depend only on the record's type (and whether its team is the viewer's), so
+        # they are worked out once per kind of record, not once per record and field.
+        self._rules_by_kind: dict[tuple[str, bool, bool], tuple[set[str], list[str]]] = {}
+        self._in_schema: dict[str, set[str]] = {}  # per record type: fields known to be shown
 
     def prefetch_users(self, user_ids) -> None:
         """Owners of a page of records in one query (not one per owner)."""
@@ -56,23 +62,46 @@ class RecordViews:
                 self._teams[team_id] = (team.name, team.sharing, team.share_mail_bodies)
         return self._teams[team_id]
 
+    def _rules_for(self, record: Record) -> tuple[set[str], list[str]]:
+        """(hidden fields, sorted read-only fields that are not hidden) for this record: field
+        rules, and fields the record's team policy withholds (a mail body where the team does
+        not share bodies: one stored before the policy was turned off stays unseen)."""
+        withheld = record.type == "message_link" and not self._team(record.team_id)[2]
+        kind = (record.type, record.team_id in self.principal.teams, withheld)  # what decides
+        found = self._rules_by_kind.get(kind)
+        if found is None:
+            hidden = self.rules.hidden(record) | ({"body"} if withheld else set())
+            read_only = sorted(f for f in self.rules.read_only(record) if f not in hidden)
+            found = self._rules_by_kind[kind] = (hidden, read_only)
+        return found
+
     def hidden(self, record: Record) -> set[str]:
-        """Field rules, and fields the record's team policy withholds (a mail body where the
-        team does not share bodies: one stored before the policy was turned off stays unseen)."""
-        hidden = self.rules.hidden(record)
-        if record.type == "message_link" and not self._team(record.team_id)[2]:
-            hidden = hidden | {"body"}
-        return hidden
+        return self._rules_for(record)[0]
+
+    def _all_in_schema(self, record_type: str, names) -> bool:
+        """Whether every field named is in the client's schema (a set comparison once the
+        type's fields have been seen)."""
+        shown = self._in_schema.setdefault(record_type, set())
+        if names <= shown:
+            return True
+        for name in names - shown:
+            if not visible_in_schema(record_type, name, self.principal.schema):
+                return False
+            shown.add(name)
+        return True
 
     def fields_for(self, record: Record) -> tuple[dict, dict, list[str]]:
-        hidden = self.hidden(record)
-        schema = self.principal.schema
-        fields = {k: v for k, v in (record.fields or {}).items()
-                  if k not in hidden and visible_in_schema(record.type, k, schema)}
+        hidden, read_only = self._rules_for(record)
+        record_type, stored = record.type, record.fields or {}
+        if not hidden and self._all_in_schema(record_type, stored.keys()):
+            fields = dict(stored)  # the common case: everything shown
+        else:
+            schema = self.principal.schema
+            fields = {k: v for k, v in stored.items()
+                      if k not in hidden and visible_in_schema(record_type, k, schema)}
         versions = {k: {"v": meta.get("v", 0), "hlc": meta.get("hlc", "")}
                     for k, meta in (record.versions or {}).items() if k in fields}
-        read_only = sorted(f for f in self.rules.read_only(record) if f not in hidden)
-        return fields, versions, read_only
+        return fields, versions, list(read_only)
 
     def record_json(self, record: Record) -> dict:
         fields, versions, read_only = self.fields_for(record)

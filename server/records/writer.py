@@ -8,6 +8,14 @@ hint that it exists), what they may see but not change answers ``read_only``, a 
 A mutation on a record the server does not have yet creates it, owned by the author and in the
 author's team: mutations may arrive in any order (a batch split by a dropped connection, or
 reordered), and the record's first field is as good a creation as an explicit ``create``.
+
+The server revision is taken last (``finish``). Merging runs under the locks of the records a
+batch names (``preload``: SELECT ... FOR UPDATE in uuid order), so two writers of the same
+record take turns, and writers of different records run side by side. Only then does the
+writer take the revision (the ``server_state`` row lock, held to commit) and stamp it on the
+changed records, their history and conflicts: the team-wide critical section is a handful of
+short statements and the commit, not the whole merge. Lock order is therefore always "records,
+then the revision" (see ``server.db.database``), so writers cannot deadlock on it.
 """
 
 from __future__ import annotations
@@ -15,7 +23,8 @@ from __future__ import annotations
 import uuid as uuid_module
 from dataclasses import dataclass, field as dc_field
 
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from server.audit import audit_values
 from server.db.database import WriteTx, now_ms
@@ -69,10 +78,13 @@ class RecordWriter:
     touched: dict[str, Record] = dc_field(default_factory=dict)
     _team_sharing: dict[str, str] = dc_field(default_factory=dict)
     _loaded: dict[str, Record | None] = dc_field(default_factory=dict)
-    # History and audit rows, inserted in bulk by finish(): a batch of 1,000 mutations is a
-    # handful of statements, not thousands.
+    # History, conflict and audit rows, inserted in bulk by finish(): a batch of 1,000
+    # mutations is a handful of statements, not thousands. History and conflict rows get
+    # their revision there.
     _history_rows: list[dict] = dc_field(default_factory=list)
+    _conflict_rows: list[dict] = dc_field(default_factory=list)
     _audit_rows: list[dict] = dc_field(default_factory=list)
+    revision: int | None = None  # set by finish() when anything changed
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -86,13 +98,19 @@ class RecordWriter:
         return self._team_sharing[team_id]
 
     def preload(self, record_uuids: list[str]) -> None:
-        """Read (and lock, on PostgreSQL) every record a batch names, in one query per 500."""
+        """Read and lock (on PostgreSQL) every record a batch names, in one query per 500.
+
+        Locked in uuid order (ORDER BY under FOR UPDATE locks rows as they are sorted), so
+        two batches naming the same records wait for each other instead of deadlocking. The
+        rows are read again even if this session has them (``populate_existing``): under READ
+        COMMITTED the locked row is the latest commit, and the merge must start from it."""
         wanted = sorted({u for u in record_uuids if u not in self._loaded})
         for start in range(0, len(wanted), 500):
             chunk = wanted[start:start + 500]
             self._loaded.update(dict.fromkeys(chunk))
             for record in self.tx.session.scalars(
-                    select(Record).where(Record.uuid.in_(chunk)).with_for_update()):
+                    select(Record).where(Record.uuid.in_(chunk)).order_by(Record.uuid)
+                    .with_for_update().execution_options(populate_existing=True)):
                 self._loaded[record.uuid] = record
 
     def _load(self, record_uuid: str) -> Record | None:
@@ -207,7 +225,7 @@ class RecordWriter:
     # -- changes -----------------------------------------------------------------------------
 
     def _touch(self, record: Record) -> None:
-        record.revision = self.tx.revision
+        """Mark a record changed; finish() gives it this transaction's revision."""
         record.updated_at = now_ms()
         self.touched[record.uuid] = record
 
@@ -215,9 +233,11 @@ class RecordWriter:
         now = now_ms()
         # Made offline, perhaps days ago: its creation time is its clock's (never the future).
         created = min(now, parse(m.hlc)[0])
+        # Revision 0 until finish() stamps the real one, before commit: no other transaction
+        # ever sees the placeholder.
         record = Record(uuid=m.record, type=m.record_type, owner_id=self.principal.user_id,
                         team_id=self.principal.team_id, fields={}, versions={},
-                        revision=self.tx.revision, created_at=created, updated_at=now)
+                        revision=0, created_at=created, updated_at=now)
         self.tx.session.add(record)
         self.touched[record.uuid] = record
         self._loaded[record.uuid] = record
@@ -295,33 +315,59 @@ class RecordWriter:
         self._audit("restore", record_type=record.type,
               record_uuid=record.uuid)
 
-    def finish(self) -> None:
-        """Write the history and audit rows, and the lookup keys of every changed record."""
+    def finish(self) -> int | None:
+        """Write the changed records, their audit rows and lookup keys; then take the revision
+        and stamp it on the records, history and conflicts. Returns the revision (None when
+        nothing changed: no revision is taken).
+
+        Everything that does not need the revision comes first, while only the batch's own
+        record locks are held; from ``self.tx.revision`` to commit every other writer of the
+        team server waits, so that part is as short as it can be."""
         session = self.tx.session
+        links = [r for r in self.touched.values() if r.type == "message_link"]
+        if links:  # shared mail takes its customer's sharing (stamped with the revision below)
+            follow_filed_records(session, links)
         session.flush()
-        if self._history_rows:
-            session.execute(RecordHistory.__table__.insert(), self._history_rows)
         if self._audit_rows:
             session.execute(AuditEntry.__table__.insert(), self._audit_rows)
-        self._history_rows, self._audit_rows = [], []
         rewrite_keys(session, list(self.touched.values()))
-        links = [r for r in self.touched.values() if r.type == "message_link"]
-        if links:
-            follow_filed_records(session, links, self.tx.revision)
+        if self.touched or self._history_rows or self._conflict_rows:
+            self.revision = revision = self.tx.revision
+            self._stamp(revision)
+        self._history_rows, self._conflict_rows, self._audit_rows = [], [], []
+        return self.revision
+
+    def _stamp(self, revision: int) -> None:
+        session = self.tx.session
+        uuids = sorted(self.touched)
+        for start in range(0, len(uuids), 500):
+            session.execute(update(Record).where(Record.uuid.in_(uuids[start:start + 500]))
+                            .values(revision=revision)
+                            .execution_options(synchronize_session=False))
+        for record in self.touched.values():
+            # The row has it already: tell the session without making the record dirty.
+            set_committed_value(record, "revision", revision)
+        for rows in (self._history_rows, self._conflict_rows):
+            for row in rows:
+                row["revision"] = revision
+        if self._history_rows:
+            session.execute(RecordHistory.__table__.insert(), self._history_rows)
+        if self._conflict_rows:
+            session.execute(Conflict.__table__.insert(), self._conflict_rows)
 
     # -- bookkeeping -----------------------------------------------------------------------
 
     def _history(self, record: Record, m: Mutation, old=None, outcome: str = "applied") -> None:
         self._history_rows.append(dict(
-            record_uuid=record.uuid, revision=self.tx.revision, field=m.field or "*", op=m.op,
+            record_uuid=record.uuid, revision=None, field=m.field or "*", op=m.op,
             old=old, new=m.value, hlc=m.hlc, user_id=self.principal.user_id,
             device_id=self.principal.device_id, at=now_ms(), outcome=outcome))
 
     def _conflict(self, record: Record, field: str, result, lost_device: str | None) -> None:
-        self.tx.session.add(Conflict(
+        self._conflict_rows.append(dict(
             record_uuid=record.uuid, field=field, kept=result.kept, lost=result.lost,
             kept_user_id=result.kept_by, kept_hlc=result.kept_hlc, lost_user_id=result.lost_by,
             lost_device_id=lost_device,
-            lost_hlc=result.lost_hlc, revision=self.tx.revision, at=now_ms()))
+            lost_hlc=result.lost_hlc, revision=None, at=now_ms()))
         self._audit("conflict", record_type=record.type,
               record_uuid=record.uuid, field=field, old=result.lost, new=result.kept)
