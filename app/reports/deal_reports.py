@@ -20,11 +20,20 @@ from app.store.crm_models import Change, Deal, Stage
 from app.store.database import Store
 
 
-def _open_deals(session, filters: Filters):
-    query = select(Deal).where(Deal.deleted_at.is_(None), Deal.status == "open")
+# The columns reports read: rows, not ORM objects (thousands of deals are only summed).
+_DEAL_COLUMNS = (Deal.uuid, Deal.title, Deal.stage_id, Deal.amount, Deal.currency, Deal.expected_close,
+                 Deal.owner, Deal.status, Deal.custom, Deal.created_at, Deal.updated_at)
+
+
+def _deals(session, filters: Filters, *conditions) -> list:
+    query = select(*_DEAL_COLUMNS).where(Deal.deleted_at.is_(None), *conditions)
     if filters.owner:
         query = query.where(Deal.owner == filters.owner)
-    return list(session.scalars(query))
+    return list(session.execute(query))
+
+
+def _open_deals(session, filters: Filters) -> list:
+    return _deals(session, filters, Deal.status == "open")
 
 
 def _weighted(amount, probability):
@@ -82,12 +91,14 @@ def forecast(store: Store, filters: Filters) -> Report:
     return report
 
 
-def _closed_at(session, deal_uuids: list[str]) -> dict[str, int]:
-    """When each deal was last marked won or lost (its history), by UUID."""
+def _closed_at(session, which) -> dict[str, int]:
+    """When each deal (``which``: a condition on deals) was last marked won or lost (its
+    history), by UUID."""
     found: dict[str, int] = {}
     for record_uuid, at, new in session.execute(
             select(Change.record_uuid, Change.at, Change.new).where(
-                Change.record_type == "deal", Change.field == "status", Change.record_uuid.in_(deal_uuids))
+                Change.record_type == "deal", Change.field == "status",
+                Change.record_uuid.in_(select(Deal.uuid).where(which)))
             .order_by(Change.id)):
         if json.loads(new or "null") in ("won", "lost"):
             found[record_uuid] = at
@@ -102,11 +113,8 @@ def won_lost(store: Store, filters: Filters) -> Report:
                                  Column("loss_reasons", "Loss reasons")])
     first, last = filters.bounds()
     with store.read() as session:
-        query = select(Deal).where(Deal.deleted_at.is_(None), Deal.status.in_(("won", "lost")))
-        if filters.owner:
-            query = query.where(Deal.owner == filters.owner)
-        deals = list(session.scalars(query))
-        closed = _closed_at(session, [d.uuid for d in deals])
+        deals = _deals(session, filters, Deal.status.in_(("won", "lost")))
+        closed = _closed_at(session, Deal.status.in_(("won", "lost")))
         rows: dict[tuple[str, str], dict] = {}
         reasons: dict[tuple[str, str], Counter] = defaultdict(Counter)
         for deal in deals:
@@ -139,7 +147,8 @@ def stuck_deals(store: Store, filters: Filters) -> Report:
         entered = dict(session.execute(
             select(Change.record_uuid, func.max(Change.at)).where(
                 Change.record_type == "deal", Change.field == "stage_id",
-                Change.record_uuid.in_([d.uuid for d in deals])).group_by(Change.record_uuid)).all())
+                Change.record_uuid.in_(select(Deal.uuid).where(Deal.status == "open", Deal.deleted_at.is_(None))))
+            .group_by(Change.record_uuid)).all())
         names = dict(session.execute(select(Stage.id, Stage.name)).all())
         for deal in deals:
             days = int((now - entered.get(deal.uuid, deal.created_at)) // 86400)
@@ -169,15 +178,13 @@ def funnel(store: Store, filters: Filters) -> Report:
             .order_by(Stage.position, Stage.id)))
         steps = [s for s in stages if s.outcome == "open"]
         rank = {s.uuid: n for n, s in enumerate(steps)}
-        query = select(Deal).where(Deal.deleted_at.is_(None), Deal.created_at.between(first, last))
-        if filters.owner:
-            query = query.where(Deal.owner == filters.owner)
-        made = list(session.scalars(query))
+        made = _deals(session, filters, Deal.created_at.between(first, last))
         furthest = {d.uuid: -1 for d in made}
         for record_uuid, new in session.execute(select(Change.record_uuid, Change.new).where(
                 Change.record_type == "deal", Change.field == "stage_id",
-                Change.record_uuid.in_(list(furthest)))):
-            furthest[record_uuid] = max(furthest[record_uuid], rank.get(json.loads(new or "null"), -1))
+                Change.record_uuid.in_(select(Deal.uuid).where(Deal.created_at.between(first, last))))):
+            if record_uuid in furthest:
+                furthest[record_uuid] = max(furthest[record_uuid], rank.get(json.loads(new or "null"), -1))
         won = {d.uuid for d in made if d.status == "won"}
     counts = [sum(1 for uuid, reach in furthest.items() if reach >= n or uuid in won) for n in range(len(steps))]
     counts.append(len(won))

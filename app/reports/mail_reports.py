@@ -5,7 +5,7 @@ A *wait* starts at a customer's message (from an address of a contact) that nobo
 yet and ends at the next message in the same conversation from one of your addresses: two
 customer messages before a reply are one wait, measured from the first. A conversation whose
 last word is the customer's is a customer *waiting now*. A message stored in two folders is
-one message (its Message-ID).
+one message (its Message-ID). The customers waiting now are the ``WAITING_SHOWN`` longest waits.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ from app.store.crm_models import Activity, Contact, ContactEmail, MessageLink, N
 from app.store.database import Store
 from app.store.models import Account
 from app.store.raw_sql import fetch_all
+
+
+WAITING_SHOWN = 200  # customers waiting now: the longest waits (a list to act on, not a census)
 
 
 def _percentile(values: list[int], share: float) -> int:
@@ -85,7 +88,7 @@ def response_time(store: Store, filters: Filters) -> Report:
             report.rows.append({"group": group, "who": label(key) or "", "replies": len(values),
                                 "median": int(statistics.median(values)), "p90": _percentile(values, 0.9),
                                 "waiting": None, "subject": ""})
-    for since, customer, subject in sorted(waiting):
+    for since, customer, subject in sorted(waiting)[:WAITING_SHOWN]:
         report.rows.append({"group": "waiting", "who": names.get(customer, ""), "replies": None, "median": None,
                             "p90": None, "waiting": now - since, "subject": subject})
     return report
@@ -109,10 +112,10 @@ def stale_customers(store: Store, filters: Filters) -> Report:
                     latest[contact_id] = max(latest[contact_id], at)
         email = dict(session.execute(select(ContactEmail.contact_id, func.min(ContactEmail.email))
                                      .group_by(ContactEmail.contact_id)).all())
-        query = select(Contact).where(Contact.deleted_at.is_(None), Contact.merged_into_id.is_(None))
+        query = select(Contact.id, Contact.name).where(Contact.deleted_at.is_(None), Contact.merged_into_id.is_(None))
         if filters.owner:
             query = query.where(Contact.owner == filters.owner)
-        for contact in session.scalars(query):
+        for contact in session.execute(query):
             last = latest.get(contact.id)
             days = None if not last else (now - last) // 86400
             if days is None or days > filters.days:

@@ -280,6 +280,20 @@ class Team:
         values that lost a collision included (``app.sync.history`` makes versions of it)."""
         return self._server().get(f"/api/v1/records/{record_uuid}/history")
 
+    def give(self, record_uuid: str, email: str) -> dict | None:
+        """Give a record to a colleague (and their team): the owner's, their manager's or an
+        admin's decision, checked by the server. Then a pull: if the record left this person's
+        view, it leaves the laptop (unsent changes on it saved to a file first). Returns its
+        facts now, or None once it is gone."""
+        server = self._server()
+        try:
+            server.post(f"/api/v1/records/{record_uuid}/owner", {"email": email.strip()})
+        except ServerError as exc:
+            raise UserFacingError("The customer was not given to {email} ({reason}).", code="team.give_refused",
+                                  email=email.strip(), reason=exc.message) from None
+        self._pull(server)
+        return self.record_facts(record_uuid)
+
     def colleague_customer(self, email: str) -> dict | None:
         """查重 on the team server: whose customer this address is, if anyone's (without any
         field of a record this person may not see). None when not signed in or nobody's."""

@@ -176,6 +176,7 @@ class CustomerPanel(RecordPanel):
         self.sharing_button = SharingButton()
         self.sharing_button.hide()
         self.sharing_button.chosen.connect(lambda sharing: self._change_sharing(sharing))
+        self.sharing_button.give_requested.connect(lambda: self._give_to_colleague())
         self._shared_record: str | None = None
         self.create_contact_button = QPushButton(icon("contact"), self.tr("Create Contact"))
         self.create_contact_button.setDefault(True)
@@ -362,6 +363,25 @@ class CustomerPanel(RecordPanel):
             self.sharing_button.setEnabled(True)
             self.ops.present_error(error)
         self.ops.call(Team(self.store).share, self._shared_record, sharing).success(done) \
+            .failure(failed).owned_by(self).run()
+
+    def _give_to_colleague(self) -> None:
+        if self._shared_record is None:
+            return
+        email, ok = QInputDialog.getText(self, self.tr("Give to a Colleague"),
+                                         self.tr("The colleague's email address (the team server's sign-in):"))
+        if not ok or not email.strip():
+            return
+        self.sharing_button.setEnabled(False)
+
+        def done(_facts) -> None:
+            self.sharing_button.setEnabled(True)
+            self.refresh()
+
+        def failed(error: BaseException) -> None:
+            self.sharing_button.setEnabled(True)
+            self.ops.present_error(error)
+        self.ops.call(Team(self.store).give, self._shared_record, email).success(done) \
             .failure(failed).owned_by(self).run()
 
     def _show_colleague(self, address: str, found: dict | None) -> None:

@@ -1,5 +1,6 @@
 """Who in the team sees a record: a small menu button beside the owner line (private, the
-team can read, the team can edit), shown only to those the server lets change it."""
+team can read, the team can edit; or give it to a colleague), shown only to those the server
+lets change it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QToolButton
 
 class SharingButton(QToolButton):
     chosen = Signal(str)  # private | read | edit
+    give_requested = Signal()  # "Give to a Colleague…"
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -28,6 +30,10 @@ class SharingButton(QToolButton):
             group.addAction(action)
             menu.addAction(action)
             self.choices[sharing] = action
+        menu.addSeparator()
+        self.give = QAction(self.tr("Give to a Colleague…"), self)
+        self.give.triggered.connect(self.give_requested)
+        menu.addAction(self.give)
         self.setMenu(menu)
         self._current = ""
 

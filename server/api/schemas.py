@@ -108,6 +108,10 @@ class EditResult(BaseModel):
     results: list["MutationResult"]
 
 
+class OwnerIn(Strict):
+    email: str = Field(max_length=320, description="the active user who takes the record over")
+
+
 class ShareIn(Strict):
     sharing: Sharing | Literal["team"] = Field(
         description="'team' returns the record to its team's default")

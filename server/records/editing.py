@@ -7,8 +7,10 @@ from __future__ import annotations
 import uuid
 
 from server.audit import audit
-from server.db.database import WriteTx
-from server.db.models import Record
+from sqlalchemy import select
+
+from server.db.database import WriteTx, now_ms
+from server.db.models import Record, User
 from server.policy.permissions import FieldRules, load_access
 from server.policy.principal import Principal
 from server.records.clock import server_clock
@@ -110,6 +112,24 @@ def share(tx: WriteTx, principal: Principal, record: Record, sharing: str) -> No
         link.revision = record.revision
     audit(tx.session, principal, "share", record_type=record.type, record_uuid=record.uuid,
           field="sharing", old=old, new=record.sharing)
+
+
+def change_owner(tx: WriteTx, principal: Principal, record: Record, email: str) -> None:
+    """Give one record to another person (and so to their team), as hand-over does for all of
+    someone's records: the owner, their manager or an admin may; the new owner must be active."""
+    if not load_access(tx.session, principal, record).manage:
+        raise EditRefused(403, "only its owner, their manager or an admin may give this record away")
+    target = tx.session.scalar(select(User).where(User.email == email.strip().lower()))
+    if target is None or not target.active:
+        raise EditRefused(400, f"no active user {email.strip()!r} to give it to")
+    if target.id == record.owner_id:
+        return  # theirs already: nothing to change, audit or send to anyone
+    old = record.owner_id
+    record.owner_id, record.team_id, record.updated_at = target.id, target.team_id, now_ms()
+    tx.session.flush()  # the row's lock before the revision's (server.db.database)
+    record.revision = tx.revision
+    audit(tx.session, principal, "owner", record_type=record.type, record_uuid=record.uuid,
+          field="owner", old=old, new=target.id, detail={"email": target.email})
 
 
 def restore(tx: WriteTx, principal: Principal, record: Record) -> None:

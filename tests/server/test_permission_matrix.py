@@ -184,6 +184,15 @@ def test_share(world):
         assert answer.status_code == status, (actor, record, answer.text)
 
 
+def test_give_to_a_colleague(world):
+    """Giving a record away is for whoever may manage it (given here to its own owner, so the
+    world stays as it is)."""
+    for actor, client, record, allowed in _cases(world):
+        answer = client.post(f"/api/v1/records/{record.uuid}/owner", json={"email": record.owner})
+        status = 204 if allowed.manage else 403 if allowed.see else 404
+        assert answer.status_code == status, (actor, record, answer.text)
+
+
 def test_delete_then_an_admin_restores(world):
     clients, _ = world
     admin = clients["admin@corp.test"]

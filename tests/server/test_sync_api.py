@@ -325,3 +325,17 @@ def test_a_mail_body_is_refused_where_the_team_does_not_share_bodies(people):
     assert refused[0]["status"] == "read_only" and "policy" in refused[0]["message"]
     history = ann.get(f"/api/v1/records/{link}/history").json()
     assert "全文" not in str(history)
+
+
+def test_a_record_given_to_a_colleague_changes_owner_and_team(people):
+    ann, bob, cat = people["ann"], people["bob"], people["cat"]
+    record = new_id()
+    ann.push(setter(ann, record, "name", "Given away"))
+    assert bob.post(f"/api/v1/records/{record}/owner", json={"email": "cat@sync.test"}).status_code == 403
+    assert ann.post(f"/api/v1/records/{record}/owner", json={"email": "nobody@sync.test"}).status_code == 400
+    assert ann.post(f"/api/v1/records/{record}/owner", json={"email": "Cat@Sync.test"}).status_code == 204
+    seen = cat.get(f"/api/v1/records/{record}").json()
+    assert (seen["owner"]["email"], seen["team"]["name"], seen["can_manage"]) == ("cat@sync.test", "Other", True)
+    assert ann.get(f"/api/v1/records/{record}").status_code == 404  # team Other shares read with its own only
+    audit = people["admin"].get("/api/v1/admin/audit", params={"record": record}).json()
+    assert any(row["action"] == "owner" for row in audit)

@@ -217,3 +217,38 @@ def test_the_panel_says_whose_customer_it_is(people, store, qtbot, tmp_path):
     assert "CFO" not in panel.team_line.text()
     assert not panel.sharing_button.isVisible()  # not win's to share
     mate_store.close()
+
+
+def test_give_a_customer_to_a_colleague_from_the_panel(people, store, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.profile import open_profile
+    from app.ui.customer_panel import CustomerPanel
+    from tests.ui.customer_support import settle as settle_panel
+
+    Team(store).login(people.base_url, "win@window.test", PASSWORD)
+    add_contact(store, "given@window.cn")
+    Team(store).sync_once()
+    store.writer.never_wait_on()
+    panel = CustomerPanel(store)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_sender("Liu", "given@window.cn")
+    settle_panel(panel)
+    wait_for(lambda: panel.sharing_button.isVisible())
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText",
+                        lambda *args, **kw: (asked.append(args[2]) or "Mate@Window.test ", True))
+    panel.sharing_button.give.trigger()
+    wait_for(lambda: panel.team_line.text().startswith("Owner: mate"), timeout=20)
+    assert asked and not panel.sharing_button.isVisible()  # no longer win's to share or give
+    _paths, mate_store = open_profile(str(tmp_path / "mate-given"))
+    off_gui(lambda: Team(mate_store).login(people.base_url, "mate@window.test", PASSWORD))
+    off_gui(lambda: Team(mate_store).sync_once())
+    with mate_store.read() as session:
+        from sqlalchemy import select
+
+        from app.store.team_models import TeamRecord
+        record = session.scalar(select(TeamRecord).where(TeamRecord.owner_email == "mate@window.test"))
+        assert record is not None and record.can_manage
+    mate_store.close()

@@ -8,7 +8,7 @@ from sqlalchemy import or_, select
 
 from server.api.deps import current_principal, get_db, record_uuid
 from server.api.errors import AUTHED, answers
-from server.api.schemas import (ConflictOut, DuplicatesOut, EditResult, HistoryEntry,
+from server.api.schemas import (ConflictOut, DuplicatesOut, EditResult, HistoryEntry, OwnerIn,
                                 RecordCreate, RecordOut, RecordPage, RecordPatch, RecordType,
                                 ShareIn)
 from server.db.database import Database
@@ -147,6 +147,20 @@ def share_record(uuid: str, body: ShareIn, principal: Principal = Depends(curren
             return RecordViews(tx.session, principal).record_json(record)
     except editing.EditRefused as exc:
         raise _refused(exc) from None
+
+
+@router.post("/records/{uuid}/owner", status_code=204, responses=answers(400, 401, 403, 404, 426))
+def give_record(uuid: str, body: OwnerIn, principal: Principal = Depends(current_principal),
+                db: Database = Depends(get_db)):
+    """Give the record to another person and their team (the owner, their manager or an
+    admin). No body: the giver may no longer see it; their next pull says so."""
+    uuid = record_uuid(uuid)
+    try:
+        with db.write() as tx:
+            editing.change_owner(tx, principal, _visible(tx.session, principal, uuid), body.email)
+    except editing.EditRefused as exc:
+        raise _refused(exc) from None
+    return Response(status_code=204)
 
 
 @router.get("/records/{uuid}/history", response_model=list[HistoryEntry],
