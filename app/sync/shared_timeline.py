@@ -23,7 +23,7 @@ import json
 import time
 import uuid
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.crm.settings import free_mail_domains
@@ -107,6 +107,17 @@ def candidates(store: Store, email: str) -> list[dict]:
             "from_addr": (row.from_addr or "").lower(), "participants": people,
             "snippet": firsts.get(message["pk"], ""), **message["links"]}})
     return shares
+
+
+def fingerprint(session: Session) -> list[int]:
+    """What decides whether there is anything to share or withdraw: the newest link (a relink
+    makes new ones), the records the team has, the messages marked private and those shared.
+    A round whose fingerprint matches the last full scan's skips the scan (a no-change team
+    sync stays a few cheap queries on a 100,000-message profile)."""
+    return [session.scalar(select(func.max(MessageLink.id))) or 0,
+            session.scalar(select(func.count()).select_from(TeamRecord)),
+            session.scalar(select(func.count()).select_from(PrivateMessage)),
+            session.scalar(select(func.count()).select_from(SharedMessage))]
 
 
 def withdrawals(store: Store) -> list[str]:

@@ -35,6 +35,7 @@ from app.sync.transport import TeamServer, TeamSignedOut
 
 TOKEN_KIND = "team-token"
 PULL_PAGE = 500  # records per pull request
+MAX_SHARE_BATCHES = 50  # shared-timeline batches per round (10,000 messages; the rest next round)
 
 
 @dataclass
@@ -183,8 +184,12 @@ class Team:
         shares bodies) and withdraw mail marked private; returns how many links were sent."""
         with self.store.read() as session:
             email = shared_timeline.signed_in_email(session)
+            if state.get(session, "timeline_scanned") == shared_timeline.fingerprint(session):
+                return 0  # nothing filed, shared, made private or brought by the team since
         sent, bodies = 0, None
-        while email:
+        for _batch in range(MAX_SHARE_BATCHES):
+            if not email:
+                break
             shares, withdrawn = shared_timeline.candidates(self.store, email), shared_timeline.withdrawals(self.store)
             if shares and bodies is None:
                 bodies = self._team_shares_bodies(server)  # the team's policy as it is now
@@ -198,6 +203,9 @@ class Team:
             sent += len(made)
             if len(shares) < shared_timeline.BATCH:
                 break
+        else:
+            return sent  # more to share: the next round goes on (and scans again)
+        self.store.write_with(lambda s: state.put(s, "timeline_scanned", shared_timeline.fingerprint(s)))
         return sent
 
     def _team_shares_bodies(self, server: TeamServer) -> bool:
