@@ -205,23 +205,29 @@ def apply_changes(session: Session, kind: RecordType, record, changes: dict[str,
     return applied
 
 
-def blank(kind: RecordType, record_uuid: str, at: int):
-    """A record with every field at its column's empty value (NOT NULL columns without a
-    default start at 0 or ""), not added to a session yet."""
-    record = kind.model(uuid=record_uuid, created_at=at, updated_at=at)
+def blank_row(kind: RecordType, record_uuid: str, at: int) -> dict[str, Any]:
+    """The columns of a new record with every field at its column's empty value (NOT NULL
+    columns without a default start at 0 or ""): for a Core insert (the pull's bulk path) and,
+    through :func:`blank`, for an ORM object — one definition of "empty" for both."""
+    row: dict[str, Any] = {"uuid": record_uuid, "created_at": at, "updated_at": at}
     for field in kind.fields:
         column = kind.model.__table__.c[field]
         if column.default is not None and not callable(column.default.arg):
-            setattr(record, field, column.default.arg)
+            row[field] = column.default.arg
         elif not column.nullable:
-            setattr(record, field, 0 if column.type.python_type is int else "")
+            row[field] = 0 if column.type.python_type is int else ""
         else:
-            setattr(record, field, None)
-    if hasattr(record, "custom"):
-        record.custom = "{}"
-    if hasattr(record, "tags"):
-        record.tags = "[]"
-    return record
+            row[field] = None
+    if hasattr(kind.model, "custom"):
+        row["custom"] = "{}"
+    if hasattr(kind.model, "tags"):
+        row["tags"] = "[]"
+    return row
+
+
+def blank(kind: RecordType, record_uuid: str, at: int):
+    """A record with every field at its column's empty value, not added to a session yet."""
+    return kind.model(**blank_row(kind, record_uuid, at))
 
 
 def create(session: Session, kind: RecordType, values: dict[str, Any], origin: str = "local",
