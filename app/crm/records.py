@@ -14,6 +14,7 @@ merges and later the team sync go through the same door, so none of them can wip
 from __future__ import annotations
 
 import json
+import os
 import time
 import uuid as uuid_module
 from dataclasses import dataclass
@@ -70,6 +71,17 @@ def now() -> int:
 
 def new_uuid() -> str:
     return str(uuid_module.uuid4())
+
+
+def ordered_uuid() -> str:
+    """A UUID (version 7 layout: the time in milliseconds, then 74 random bits) for history
+    rows written by the thousand: consecutive ones sort together, so the unique index on
+    ``crm_changes.op_uuid`` grows at its end instead of touching a random page per row (a first
+    team sync writes 600,000 such rows; random ids made each page's commit rewrite thousands
+    of index pages)."""
+    text = f"{time.time_ns() // 1_000_000:012x}{os.urandom(10).hex()}"
+    variant = "89ab"[int(text[16], 16) & 3]
+    return f"{text[:8]}-{text[8:12]}-7{text[13:16]}-{variant}{text[17:20]}-{text[20:32]}"
 
 
 def is_empty(value: Any) -> bool:

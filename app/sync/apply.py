@@ -175,7 +175,7 @@ def _child_rows(children: list, ids: dict[str, int]) -> dict[str, list[dict]]:
 
 
 def _history_row(kind, record_uuid: str, field: str, value, batch: str, at: int, at_ms: int) -> dict:
-    return {"op_uuid": records.new_uuid(), "batch_uuid": batch, "record_type": kind.name,
+    return {"op_uuid": records.ordered_uuid(), "batch_uuid": batch, "record_type": kind.name,
             "record_uuid": record_uuid, "field": field, "old": None,
             "new": json.dumps(value, ensure_ascii=False), "at": at, "at_ms": at_ms,
             "origin": "sync", "pushed_at": at}
