@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.crm import records
 from app.crm.records import RECORD_TYPES, is_empty
+from app.store import bulk
 from app.store.crm_models import Change
 from app.store.team_models import TeamConflict, TeamFieldVersion, TeamRecord
 from app.sync import clock
@@ -53,7 +54,7 @@ def apply_page(session: Session, pulled_records: list[dict], deferred: list) -> 
         if wanted:
             known.update((record.uuid, record) for record in session.scalars(
                 select(kind.model).where(kind.model.uuid.in_(wanted))))
-    versions, facts, latest = [], [], ""
+    versions, facts = [], []
     arriving = [p for p in pulled_records if p["uuid"] not in known and not p["deleted"]
                 and p["type"] in RECORD_TYPES]
     created = _create_pulled(session, arriving, deferred) if arriving else set()
@@ -71,7 +72,9 @@ def apply_page(session: Session, pulled_records: list[dict], deferred: list) -> 
                 if field not in pending.get(pulled["uuid"], ()):
                     versions.append({"record_uuid": pulled["uuid"], "field": field,
                                      "version": version["v"], "hlc": version["hlc"]})
-                    latest = max(latest, version["hlc"], key=_clock_order)
+    # The newest clock seen, each distinct value compared once (a record's fields mostly
+    # share one): the first of equals wins, as when folding max() over every version.
+    latest = max(["", *dict.fromkeys(v["hlc"] for v in versions)], key=_clock_order)
     session.flush()
     _upsert(session, TeamFieldVersion, versions, ("record_uuid", "field"), ("version", "hlc"))
     _upsert(session, TeamRecord, facts, ("record_uuid",),
@@ -124,8 +127,8 @@ def _create_pulled(session: Session, arriving: list[dict], deferred: list) -> se
         made.setdefault(kind.name, []).append(row)
     ids = _insert_records(session, made, references, deferred)
     for name, table_rows in _child_rows(children, ids).items():
-        session.execute(records.LIST_TABLES[name][0].__table__.insert(), table_rows)
-    session.execute(Change.__table__.insert(), history)
+        bulk.insert_many(session, records.LIST_TABLES[name][0].__table__, table_rows)
+    bulk.insert_many(session, Change.__table__, history)
     return set(ids)
 
 
@@ -144,7 +147,7 @@ def _insert_records(session: Session, made: dict[str, list[dict]], references: l
     for type_name in sorted(made, key=_CREATION_ORDER.index):
         kind, rows = RECORD_TYPES[type_name], made[type_name]
         later += _link_references(session, by_type.get(type_name, []))
-        session.execute(kind.model.__table__.insert(), rows)
+        bulk.insert_many(session, kind.model.__table__, rows)
         ids.update(session.execute(select(kind.model.uuid, kind.model.id).where(
             kind.model.uuid.in_([row["uuid"] for row in rows]))).all())
     for kind, row, name, value in later:
@@ -174,10 +177,15 @@ def _child_rows(children: list, ids: dict[str, int]) -> dict[str, list[dict]]:
     return rows
 
 
+# json.dumps(value, ensure_ascii=False) builds an encoder per call; a first sync makes a
+# million history values.
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _history_row(kind, record_uuid: str, field: str, value, batch: str, at: int, at_ms: int) -> dict:
     return {"op_uuid": records.ordered_uuid(), "batch_uuid": batch, "record_type": kind.name,
             "record_uuid": record_uuid, "field": field, "old": None,
-            "new": json.dumps(value, ensure_ascii=False), "at": at, "at_ms": at_ms,
+            "new": _to_json(value), "at": at, "at_ms": at_ms,
             "origin": "sync", "pushed_at": at}
 
 
@@ -234,14 +242,7 @@ def _clock_order(hlc: str):
 
 
 def _upsert(session: Session, model, rows: list[dict], keys: tuple, columns: tuple) -> None:
-    from sqlalchemy.dialects.sqlite import insert
-
-    if not rows:
-        return
-    statement = insert(model.__table__)
-    statement = statement.on_conflict_do_update(
-        index_elements=list(keys), set_={c: statement.excluded[c] for c in columns})
-    session.execute(statement, rows)  # one statement, executed for every row
+    bulk.insert_many(session, model.__table__, rows, on_conflict=(keys, columns))
 
 
 def _apply_record(session: Session, pulled: dict, record, pending: set[str], deferred: list):
