@@ -34,12 +34,16 @@ def insert_many(session: Session, table: Table, rows: list[dict],
             return
         defaults[column.name] = column.default.arg
     names = keys + list(defaults)
-    sql = (f"INSERT INTO {table.name} ({', '.join(names)}) "
+    sql = (f"INSERT INTO {_quoted(table.name)} ({', '.join(map(_quoted, names))}) "
            f"VALUES ({', '.join('?' * len(names))})")
     if on_conflict is not None:
         key_columns, updated = on_conflict
-        sql += (f" ON CONFLICT ({', '.join(key_columns)}) DO UPDATE SET "
-                + ", ".join(f"{c} = excluded.{c}" for c in updated))
+        sql += (f" ON CONFLICT ({', '.join(map(_quoted, key_columns))}) DO UPDATE SET "
+                + ", ".join(f"{_quoted(c)} = excluded.{_quoted(c)}" for c in updated))
     values = itemgetter(*keys) if len(keys) > 1 else (lambda row: (row[keys[0]],))
     extra = tuple(defaults.values())
     session.connection().exec_driver_sql(sql, [(*values(row), *extra) for row in rows])
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'  # column names such as "new" and "old"

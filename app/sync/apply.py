@@ -87,8 +87,8 @@ def apply_page(session: Session, pulled_records: list[dict], deferred: list) -> 
 def _create_pulled(session: Session, arriving: list[dict], deferred: list) -> set[str]:
     """Records new to this profile, made in bulk (a first sync brings 100,000): the same rows
     and history as :func:`app.crm.records.create` would write — a creation entry and one entry
-    per filled field, origin ``sync`` — as Core inserts, one statement per table, no ORM
-    objects (building and flushing those was most of a first sync's time)."""
+    per filled field, origin ``sync`` — with one ``executemany`` per table (app.store.bulk),
+    no ORM objects (building and flushing those was most of a first sync's time)."""
     at, at_ms = int(time.time()), int(time.time() * 1000)
     claimed: dict[str, set[str]] = {"emails": set(), "domains": set()}
     for field in claimed:
