@@ -219,7 +219,6 @@ def team_main(count: int) -> None:
 def run_team_window(work: Path, server, email: str) -> dict:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-
     from sqlalchemy import func, select
 
     from app.profile import open_profile

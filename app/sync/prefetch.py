@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 AHEAD = 2  # pages waiting at most: one being applied, the next ready, one being downloaded
 _PUT_WAIT = 0.2  # how often a fetcher waiting for room checks that it was not closed
@@ -54,7 +54,7 @@ class PagePrefetch:
         while not self._closed.is_set():
             try:
                 page = self._fetch(cursor)
-            except BaseException as exc:  # raised on the caller's thread, in its turn
+            except BaseException as exc:  # noqa: BLE001 - raised on the caller's thread, in its turn (a lost one would leave it waiting)
                 self._put((cursor, None, exc))
                 return
             if not self._put((cursor, page, None)) or _last(cursor, page):
