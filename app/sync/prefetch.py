@@ -54,7 +54,9 @@ class PagePrefetch:
         while not self._closed.is_set():
             try:
                 page = self._fetch(cursor)
-            except BaseException as exc:  # noqa: BLE001 - raised on the caller's thread, in its turn (a lost one would leave it waiting)
+            # Every exception is handed over, raised on the caller's thread in its turn: one
+            # lost here would leave the caller waiting for a page forever.
+            except BaseException as exc:  # noqa: BLE001
                 self._put((cursor, None, exc))
                 return
             if not self._put((cursor, page, None)) or _last(cursor, page):
