@@ -226,3 +226,55 @@ def test_a_pull_killed_mid_way_with_pages_downloaded_ahead_resumes_without_apply
     assert len(created) == 12 and {count for _uuid, count in created} == {1}
     pia_store.close()
     ole_store.close()
+
+
+def test_a_pull_goes_on_from_the_stored_cursor_when_another_process_moved_it(org, tmp_path,
+                                                                             monkeypatch):
+    """Pages downloaded ahead were asked with the cursor before; if the stored one is no
+    longer it (another Liaison process on the profile pulled), nothing of the page is written
+    and the pull starts again from the stored cursor."""
+    from sqlalchemy import func, select
+
+    from app.crm import records
+    from app.profile import open_profile
+    from app.store.crm_models import Change, Contact
+    from app.sync import state
+    from app.sync import team as team_module
+    from app.sync.team import Team
+
+    org.team("Moved", "edit")
+    for email in ("max@moved.test", "eva@moved.test"):
+        org.user(email, "Moved", "rep")
+    _paths, eva_store = open_profile(str(tmp_path / "eva"))
+    Team(eva_store).login(org.base_url, "eva@moved.test", PASSWORD, device_name="eva")
+    kind = records.RECORD_TYPES["contact"]
+    eva_store.write_with(lambda s: [records.create(s, kind, {"name": f"Moved {n}"}) for n in range(7)])
+    Team(eva_store).sync_once()
+    _paths, max_store = open_profile(str(tmp_path / "max"))
+    mx = Team(max_store)
+    mx.login(org.base_url, "max@moved.test", PASSWORD, device_name="max")
+    real_apply_page, calls, asked = Team._apply_page, [], []
+    real_get = team_module.TeamServer.get
+
+    def apply_page(team, session, cursor, page, deferred):
+        calls.append(cursor)
+        if len(calls) == 2:  # another process reset the cursor before this transaction
+            state.put(session, "cursor", None)
+        return real_apply_page(team, session, cursor, page, deferred)
+
+    def get(server, path, **query):
+        asked.append(query.get("cursor"))
+        return real_get(server, path, **query)
+
+    monkeypatch.setattr(team_module, "PULL_PAGE", 3)
+    monkeypatch.setattr(Team, "_apply_page", apply_page)
+    monkeypatch.setattr(team_module.TeamServer, "get", get)
+    assert mx.sync_once().pulled == 3 + 7  # the first page, then all seven again from the start
+    assert asked.count(None) == 2
+    with max_store.read() as session:
+        assert session.scalar(select(func.count()).select_from(Contact)) == 7
+        created = session.scalars(select(func.count()).where(
+            Change.field == "*", Change.new == '"created"').group_by(Change.record_uuid)).all()
+    assert created == [1] * 7
+    max_store.close()
+    eva_store.close()
