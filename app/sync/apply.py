@@ -18,11 +18,12 @@ import json
 import time
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from app.crm import records
 from app.crm.records import RECORD_TYPES, is_empty
+from app.store import bulk
 from app.store.crm_models import Change
 from app.store.team_models import TeamConflict, TeamFieldVersion, TeamRecord, TeamTimelineEntry
 from app.sync import clock, shared_timeline
@@ -57,7 +58,7 @@ def apply_page(session: Session, pulled_records: list[dict], deferred: list) -> 
         if wanted:
             known.update((record.uuid, record) for record in session.scalars(
                 select(kind.model).where(kind.model.uuid.in_(wanted))))
-    versions, facts, latest = [], [], ""
+    versions, facts = [], []
     arriving = [p for p in pulled_records if p["uuid"] not in known and not p["deleted"]
                 and p["type"] in RECORD_TYPES]
     created = _create_pulled(session, arriving, deferred) if arriving else set()
@@ -75,7 +76,9 @@ def apply_page(session: Session, pulled_records: list[dict], deferred: list) -> 
                 if field not in pending.get(pulled["uuid"], ()):
                     versions.append({"record_uuid": pulled["uuid"], "field": field,
                                      "version": version["v"], "hlc": version["hlc"]})
-                    latest = max(latest, version["hlc"], key=_clock_order)
+    # The newest clock seen, each distinct value compared once (a record's fields mostly
+    # share one): the first of equals wins, as when folding max() over every version.
+    latest = max(["", *dict.fromkeys(v["hlc"] for v in versions)], key=_clock_order)
     session.flush()
     _upsert(session, TeamFieldVersion, versions, ("record_uuid", "field"), ("version", "hlc"))
     _upsert(session, TeamRecord, facts, ("record_uuid",),
@@ -86,19 +89,21 @@ def apply_page(session: Session, pulled_records: list[dict], deferred: list) -> 
 
 
 def _create_pulled(session: Session, arriving: list[dict], deferred: list) -> set[str]:
-    """Records new to this profile, made in bulk (a first sync brings thousands per minute):
-    the same rows and history as :func:`app.crm.records.create` would write — a creation entry
-    and one entry per filled field, origin ``sync`` — in a handful of statements."""
+    """Records new to this profile, made in bulk (a first sync brings 100,000): the same rows
+    and history as :func:`app.crm.records.create` would write — a creation entry and one entry
+    per filled field, origin ``sync`` — with one ``executemany`` per table (app.store.bulk),
+    no ORM objects (building and flushing those was most of a first sync's time)."""
     at, at_ms = int(time.time()), int(time.time() * 1000)
     claimed: dict[str, set[str]] = {"emails": set(), "domains": set()}
     for field in claimed:
         wanted = {normalise_element(field, e) for p in arriving for e in p["fields"].get(field) or ()}
         if wanted:
             _free_addresses(session, field, wanted)
-    made, history, children, references = [], [], [], []
+    made: dict[str, list[dict]] = {}  # record type → rows, in pulled order
+    history, children, references = [], [], []
     for pulled in arriving:
         kind = RECORD_TYPES[pulled["type"]]
-        record = records.blank(kind, pulled["uuid"], _seconds(pulled["created_at"]) or at)
+        row = records.blank_row(kind, pulled["uuid"], _seconds(pulled["created_at"]) or at)
         custom, batch = {}, records.new_uuid()
         history.append(_history_row(kind, pulled["uuid"], "*", "created", batch, at, at_ms))
         for field, value in pulled["fields"].items():
@@ -109,38 +114,83 @@ def _create_pulled(session: Session, arriving: list[dict], deferred: list) -> se
                 value = [v for v in value if normalise_element(field, v) not in claimed.get(field, ())]
                 claimed.get(field, set()).update(normalise_element(field, v) for v in value)
                 if name in records.JSON_LISTS:
-                    setattr(record, name, json.dumps(value, ensure_ascii=False))
+                    row[name] = json.dumps(value, ensure_ascii=False)
                 else:
-                    children.append((name, record, value))
+                    children.append((name, pulled["uuid"], value))
             elif field in TO_LOCAL:
-                references.append((kind, record, name, value))
+                references.append((kind, row, name, value))
             elif name.startswith("custom."):
                 custom[name[7:]] = value
             else:
-                setattr(record, name, value)
+                row[name] = value
             history.append(_history_row(kind, pulled["uuid"], name, value, batch, at, at_ms))
         if "owner" in kind.fields:
-            record.owner = pulled["owner"]["name"] or pulled["owner"]["email"]
+            row["owner"] = pulled["owner"]["name"] or pulled["owner"]["email"]
         if custom:
-            record.custom = json.dumps(custom, ensure_ascii=False)
-        made.append(record)
-    session.add_all(made)
-    session.flush()
-    _link_references(session, references, deferred)
-    for name, record, values in children:
-        table, key, column = records.LIST_TABLES[name]
-        rows = [{key.key: record.id, column: v, **({"position": n} if name != "domains" else {})}
-                for n, v in enumerate(values)]
-        if rows:
-            session.execute(table.__table__.insert(), rows)
-    session.execute(Change.__table__.insert(), history)
-    return {record.uuid for record in made}
+            row["custom"] = json.dumps(custom, ensure_ascii=False)
+        made.setdefault(kind.name, []).append(row)
+    ids = _insert_records(session, made, references, deferred)
+    for name, table_rows in _child_rows(children, ids).items():
+        bulk.insert_many(session, records.LIST_TABLES[name][0].__table__, table_rows)
+    bulk.insert_many(session, Change.__table__, history)
+    return set(ids)
+
+
+def _insert_records(session: Session, made: dict[str, list[dict]], references: list,
+                    deferred: list) -> dict[str, int]:
+    """Insert the new rows, one statement per record type; returns uuid → local id.
+
+    Types go in :data:`_CREATION_ORDER` (companies before the contacts and deals pointing at
+    them) so most references are set in the insert itself; one to a record later in the same
+    page is set by an update afterwards, one to a record not pulled yet is ``deferred``."""
+    by_type: dict[str, list] = {}
+    for reference in references:
+        by_type.setdefault(reference[0].name, []).append(reference)
+    ids: dict[str, int] = {}
+    later: list = []
+    for type_name in sorted(made, key=_CREATION_ORDER.index):
+        kind, rows = RECORD_TYPES[type_name], made[type_name]
+        later += _link_references(session, by_type.get(type_name, []))
+        bulk.insert_many(session, kind.model.__table__, rows)
+        ids.update(session.execute(select(kind.model.uuid, kind.model.id).where(
+            kind.model.uuid.in_([row["uuid"] for row in rows]))).all())
+    for kind, row, name, value in later:
+        local_id = records.local_value(session, name, value)
+        if local_id is None:
+            deferred.append((kind.name, row["uuid"], name, value))
+        else:
+            session.execute(update(kind.model).where(kind.model.id == ids[row["uuid"]])
+                            .values({name: local_id}))
+    return ids
+
+
+# Referenced types first (see REFERENCES in app.crm.records: stages name their pipeline,
+# deals their stage); a type not named here goes last.
+_FIRST = ("pipeline", "stage", "company", "contact", "deal")
+_CREATION_ORDER = (*_FIRST, *(t for t in RECORD_TYPES if t not in _FIRST))
+
+
+def _child_rows(children: list, ids: dict[str, int]) -> dict[str, list[dict]]:
+    """Rows of the list fields' child tables (emails, phones, domains), per table."""
+    rows: dict[str, list[dict]] = {}
+    for name, record_uuid, values in children:
+        _table, key, column = records.LIST_TABLES[name]
+        positioned = name != "domains"  # domains have no order column
+        rows.setdefault(name, []).extend(
+            {key.key: ids[record_uuid], column: v, **({"position": n} if positioned else {})}
+            for n, v in enumerate(values))
+    return rows
+
+
+# json.dumps(value, ensure_ascii=False) builds an encoder per call; a first sync makes a
+# million history values.
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _history_row(kind, record_uuid: str, field: str, value, batch: str, at: int, at_ms: int) -> dict:
-    return {"op_uuid": records.new_uuid(), "batch_uuid": batch, "record_type": kind.name,
+    return {"op_uuid": records.ordered_uuid(), "batch_uuid": batch, "record_type": kind.name,
             "record_uuid": record_uuid, "field": field, "old": None,
-            "new": json.dumps(value, ensure_ascii=False), "at": at, "at_ms": at_ms,
+            "new": _to_json(value), "at": at, "at_ms": at_ms,
             "origin": "sync", "pushed_at": at}
 
 
@@ -162,21 +212,25 @@ def _free_addresses(session: Session, field: str, addresses: set[str], keep_id: 
     session.flush()
 
 
-def _link_references(session: Session, references: list, deferred: list) -> None:
-    """Set the references of just-made records, one query per referenced type."""
+def _link_references(session: Session, references: list) -> list:
+    """Set the references of rows about to be inserted, one query per referenced type;
+    returns those whose target is not in the database yet (later in this page, or not
+    pulled yet)."""
     targets: dict[str, set[str]] = {}
-    for _kind, _record, name, value in references:
+    for _kind, _row, name, value in references:
         targets.setdefault(name, set()).add(value)
     ids = {}
     for name, uuids in targets.items():
         model = records.REFERENCES[name]
         ids[name] = dict(session.execute(select(model.uuid, model.id).where(model.uuid.in_(uuids))).all())
-    for kind, record, name, value in references:
+    missing = []
+    for kind, row, name, value in references:
         local_id = ids[name].get(value)
         if local_id is None:
-            deferred.append((kind.name, record.uuid, name, value))
+            missing.append((kind, row, name, value))
         else:
-            setattr(record, name, local_id)
+            row[name] = local_id
+    return missing
 
 
 def apply_record(session: Session, pulled: dict, deferred: list) -> None:
@@ -193,14 +247,7 @@ def _clock_order(hlc: str):
 
 
 def _upsert(session: Session, model, rows: list[dict], keys: tuple, columns: tuple) -> None:
-    from sqlalchemy.dialects.sqlite import insert
-
-    if not rows:
-        return
-    statement = insert(model.__table__)
-    statement = statement.on_conflict_do_update(
-        index_elements=list(keys), set_={c: statement.excluded[c] for c in columns})
-    session.execute(statement, rows)  # one statement, executed for every row
+    bulk.insert_many(session, model.__table__, rows, on_conflict=(keys, columns))
 
 
 def _apply_record(session: Session, pulled: dict, record, pending: set[str], deferred: list):

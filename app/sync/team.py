@@ -2,9 +2,10 @@
 
 ``sync_once`` is one full round: push the local queue (in batches), pull every page since the
 cursor (each page applied and the cursor stored in one transaction, so a sync killed mid-pull
-resumes with nothing applied twice), re-read records whose change the server refused. Network
-and keyring calls run on the calling thread (a services job, or the CLI), database writes on
-the writer thread; nothing here waits on the GUI.
+resumes with nothing applied twice; the next page downloads on a thread of its own while the
+writer applies this one, :mod:`app.sync.prefetch`), re-read records whose change the server
+refused. Network and keyring calls run on the calling thread (a services job, or the CLI) and
+the pull's fetch thread, database writes on the writer thread; nothing here waits on the GUI.
 
 A revoked device or person (401) is told so in one sentence; the profile then writes every
 local change the server never received to a file (nothing typed is lost), removes every
@@ -31,6 +32,7 @@ from app.store.database import Store
 from app.store.team_models import SharedMessage, TeamConflict, TeamFieldVersion, TeamRecord, TeamTimelineEntry
 from app.sync import apply, push, shared_timeline, state
 from app.sync.fields import TO_LOCAL, local_field
+from app.sync.prefetch import PagePrefetch
 from app.sync.transport import TeamServer, TeamSignedOut
 
 TOKEN_KIND = "team-token"
@@ -214,36 +216,51 @@ class Team:
         return share
 
     def _pull(self, server: TeamServer) -> tuple[int, int, int]:
+        """Pull every page since the stored cursor; the next page downloads while the writer
+        applies this one (:class:`~app.sync.prefetch.PagePrefetch`)."""
         pulled = gone = conflicts = 0
         deferred: list = []
-        while True:
+        moved = True
+        while moved:  # once, unless another process on this profile pulled meanwhile
+            moved = False
             with self.store.read() as session:
                 cursor = state.get(session, "cursor")
-            page = server.get("/api/v1/sync/pull", cursor=cursor, limit=PULL_PAGE)
-            if not (page["records"] or page["gone"] or page["conflicts"]) and page["cursor"] == cursor:
-                break  # nothing new: no write transaction
-
-            def apply_page(session: Session) -> None:
-                apply.apply_page(session, page["records"], deferred)
-                if page["gone"]:
-                    _export(session, self.store.path.parent,
-                            select(Change).where(Change.record_uuid.in_(page["gone"]),
-                                                 Change.pushed_at.is_(None),
-                                                 Change.origin != "sync"))
-                for record_uuid in page["gone"]:
-                    apply.remove_record(session, record_uuid)
-                for conflict in page["conflicts"]:
-                    apply.remember_conflict(session, conflict)
-                state.put(session, "cursor", page["cursor"])
-            self.store.write_with(apply_page)
-            pulled += len(page["records"])
-            gone += len(page["gone"])
-            conflicts += len(page["conflicts"])
-            if not page["more"]:
-                break
+            pages = PagePrefetch(lambda after: server.get("/api/v1/sync/pull", cursor=after,
+                                                          limit=PULL_PAGE), cursor)
+            try:
+                for asked, page in pages:
+                    if not (page["records"] or page["gone"] or page["conflicts"]) \
+                            and page["cursor"] == asked:
+                        break  # nothing new: no write transaction
+                    if not self.store.write_with(lambda s: self._apply_page(s, asked, page, deferred)):
+                        moved = True  # go on from the cursor that process stored
+                        break
+                    pulled += len(page["records"])
+                    gone += len(page["gone"])
+                    conflicts += len(page["conflicts"])
+            finally:
+                pages.close()
         if deferred:
             self.store.write_with(lambda s: apply.resolve_references(s, deferred))
         return pulled, gone, conflicts
+
+    def _apply_page(self, session: Session, asked: str | None, page: dict, deferred: list) -> bool:
+        """One page and its cursor, in the caller's transaction; False (nothing written) if
+        the stored cursor is no longer the one the page was asked with."""
+        if state.get(session, "cursor") != asked:
+            return False
+        apply.apply_page(session, page["records"], deferred)
+        if page["gone"]:
+            _export(session, self.store.path.parent,
+                    select(Change).where(Change.record_uuid.in_(page["gone"]),
+                                         Change.pushed_at.is_(None),
+                                         Change.origin != "sync"))
+        for record_uuid in page["gone"]:
+            apply.remove_record(session, record_uuid)
+        for conflict in page["conflicts"]:
+            apply.remember_conflict(session, conflict)
+        state.put(session, "cursor", page["cursor"])
+        return True
 
     def _refetch(self, server: TeamServer, record_uuid: str) -> None:
         try:

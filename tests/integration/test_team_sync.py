@@ -198,3 +198,130 @@ def test_a_missing_ca_file_is_named_as_bad_input(org, tmp_path):
     assert refused.returncode == 2 and "Traceback" not in refused.stderr
     assert refused.stderr.strip().splitlines() == [
         f"liaison: The certificate authority file {tmp_path / 'nonexistent.pem'} does not exist."]
+
+
+def test_a_pull_killed_mid_way_with_pages_downloaded_ahead_resumes_without_applying_twice(
+        org, tmp_path, monkeypatch):
+    """The next page downloads while the writer applies this one; a sync killed on its third
+    page keeps the two applied pages and their cursor, drops the pages fetched ahead, and the
+    next sync goes on from the stored cursor: every record once, with one creation entry."""
+    import threading
+
+    from sqlalchemy import func, select
+
+    from app.crm import records
+    from app.profile import open_profile
+    from app.store.crm_models import Change, Contact
+    from app.sync import apply, state
+    from app.sync import team as team_module
+    from app.sync.team import Team
+
+    org.team("Prefetch", "edit")
+    for email in ("pia@prefetch.test", "ole@prefetch.test"):
+        org.user(email, "Prefetch", "rep")
+    _paths, ole_store = open_profile(str(tmp_path / "ole"))
+    Team(ole_store).login(org.base_url, "ole@prefetch.test", PASSWORD, device_name="ole")
+    kind = records.RECORD_TYPES["contact"]
+    ole_store.write_with(lambda s: [records.create(s, kind, {"name": f"Kunde {n}", "emails": [
+        f"kunde{n}@prefetch.test"]}) for n in range(12)])
+    Team(ole_store).sync_once()
+    _paths, pia_store = open_profile(str(tmp_path / "pia"))
+    pia = Team(pia_store)
+    pia.login(org.base_url, "pia@prefetch.test", PASSWORD, device_name="pia")
+
+    asked: list = []  # cursors of the pull requests, in order
+    fetched = threading.Condition()
+    real_get, real_apply = team_module.TeamServer.get, apply.apply_page
+    applied: list[int] = []
+
+    def get(server, path, **query):
+        page = real_get(server, path, **query)
+        with fetched:
+            asked.append(query.get("cursor"))
+            fetched.notify_all()
+        return page
+
+    def apply_after_next_fetched(session, pulled_records, deferred):
+        with fetched:  # the page after this one is downloaded before this one is written
+            assert fetched.wait_for(lambda: len(asked) > len(applied) + 1, timeout=10)
+        if len(applied) == 2:
+            raise RuntimeError("killed")
+        applied.append(len(pulled_records))
+        real_apply(session, pulled_records, deferred)
+
+    def names(store):
+        with store.read() as session:
+            return sorted(session.scalars(select(Contact.name)))
+
+    monkeypatch.setattr(team_module, "PULL_PAGE", 3)
+    monkeypatch.setattr(team_module.TeamServer, "get", get)
+    monkeypatch.setattr(apply, "apply_page", apply_after_next_fetched)
+    with pytest.raises(RuntimeError, match="killed"):
+        pia.sync_once()
+    assert applied == [3, 3] and len(names(pia_store)) == 6
+    with pia_store.read() as session:
+        stored = state.get(session, "cursor")
+    assert stored == asked[2]  # the third page's request: after the second page
+    monkeypatch.setattr(apply, "apply_page", real_apply)
+    asked.clear()
+    pia.sync_once()
+    assert asked[0] == stored
+    assert names(pia_store) == sorted(f"Kunde {n}" for n in range(12))
+    with pia_store.read() as session:
+        created = session.execute(select(Change.record_uuid, func.count()).where(
+            Change.field == "*", Change.new == '"created"').group_by(Change.record_uuid)).all()
+    assert len(created) == 12 and {count for _uuid, count in created} == {1}
+    pia_store.close()
+    ole_store.close()
+
+
+def test_a_pull_goes_on_from_the_stored_cursor_when_another_process_moved_it(org, tmp_path,
+                                                                             monkeypatch):
+    """Pages downloaded ahead were asked with the cursor before; if the stored one is no
+    longer it (another Liaison process on the profile pulled), nothing of the page is written
+    and the pull starts again from the stored cursor."""
+    from sqlalchemy import func, select
+
+    from app.crm import records
+    from app.profile import open_profile
+    from app.store.crm_models import Change, Contact
+    from app.sync import state
+    from app.sync import team as team_module
+    from app.sync.team import Team
+
+    org.team("Moved", "edit")
+    for email in ("max@moved.test", "eva@moved.test"):
+        org.user(email, "Moved", "rep")
+    _paths, eva_store = open_profile(str(tmp_path / "eva"))
+    Team(eva_store).login(org.base_url, "eva@moved.test", PASSWORD, device_name="eva")
+    kind = records.RECORD_TYPES["contact"]
+    eva_store.write_with(lambda s: [records.create(s, kind, {"name": f"Moved {n}"}) for n in range(7)])
+    Team(eva_store).sync_once()
+    _paths, max_store = open_profile(str(tmp_path / "max"))
+    mx = Team(max_store)
+    mx.login(org.base_url, "max@moved.test", PASSWORD, device_name="max")
+    real_apply_page, calls, asked = Team._apply_page, [], []
+    real_get = team_module.TeamServer.get
+
+    def apply_page(team, session, cursor, page, deferred):
+        calls.append(cursor)
+        if len(calls) == 2:  # another process reset the cursor before this transaction
+            state.put(session, "cursor", None)
+        return real_apply_page(team, session, cursor, page, deferred)
+
+    def get(server, path, **query):
+        asked.append(query.get("cursor"))
+        return real_get(server, path, **query)
+
+    monkeypatch.setattr(team_module, "PULL_PAGE", 3)
+    monkeypatch.setattr(Team, "_apply_page", apply_page)
+    monkeypatch.setattr(team_module.TeamServer, "get", get)
+    assert mx.sync_once().pulled == 3 + 7  # the first page, then all seven again from the start
+    assert asked.count(None) == 2
+    with max_store.read() as session:
+        assert session.scalar(select(func.count()).select_from(Contact)) == 7
+        created = session.scalars(select(func.count()).where(
+            Change.field == "*", Change.new == '"created"').group_by(Change.record_uuid)).all()
+    assert created == [1] * 7
+    max_store.close()
+    eva_store.close()

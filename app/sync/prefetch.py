@@ -1,0 +1,80 @@
+"""Downloading the pages of a pull while the writer applies the ones before.
+
+A first sync has two halves that need not wait for each other: the server answering a page
+(the network and the server's own database) and this profile writing it (the writer thread).
+:class:`PagePrefetch` runs the requests on a thread of its own, at most ``ahead`` pages in
+front, and hands each page over in order together with the cursor it was asked with. The
+caller applies them one by one, each page and its cursor in one transaction, so a sync killed
+mid-pull loses only pages downloaded and not yet applied; the next sync asks for them again
+from the stored cursor, and nothing is applied twice.
+
+Only reading happens here: no database, no keyring. A request's error (offline, signed out,
+refused) reaches the caller when it gets to that page, after the pages before it.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable, Iterator
+
+AHEAD = 2  # pages waiting at most: one being applied, the next ready, one being downloaded
+_PUT_WAIT = 0.2  # how often a fetcher waiting for room checks that it was not closed
+
+
+class PagePrefetch:
+    """Pull pages from ``cursor`` on: ``fetch(cursor)`` is one request (on the fetch thread).
+
+    Iterate for ``(cursor asked with, page)`` in order; :meth:`close` (always, in a
+    ``finally``) lets the thread end when the caller stops early. The thread is a daemon: a
+    request under way when the caller gives up ends by itself (its answer is dropped).
+    """
+
+    def __init__(self, fetch: Callable[[str | None], dict], cursor: str | None, ahead: int = AHEAD):
+        self._fetch = fetch
+        self._pages: queue.Queue = queue.Queue(maxsize=ahead)
+        self._closed = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(cursor,), daemon=True,
+                                        name="liaison-team-pull")
+        self._thread.start()
+
+    def __iter__(self) -> Iterator[tuple[str | None, dict]]:
+        while True:
+            cursor, page, error = self._pages.get()
+            if error is not None:
+                raise error
+            yield cursor, page
+            if _last(cursor, page):
+                return
+
+    def close(self) -> None:
+        self._closed.set()
+
+    def _run(self, cursor: str | None) -> None:
+        while not self._closed.is_set():
+            try:
+                page = self._fetch(cursor)
+            # Every exception is handed over, raised on the caller's thread in its turn: one
+            # lost here would leave the caller waiting for a page forever.
+            except BaseException as exc:  # noqa: BLE001
+                self._put((cursor, None, exc))
+                return
+            if not self._put((cursor, page, None)) or _last(cursor, page):
+                return
+            cursor = page["cursor"]
+
+    def _put(self, item) -> bool:
+        """Queue ``item`` once there is room; False if the caller closed meanwhile."""
+        while not self._closed.is_set():
+            try:
+                self._pages.put(item, timeout=_PUT_WAIT)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+
+def _last(cursor: str | None, page: dict) -> bool:
+    """Nothing follows this page: the server says so, or the cursor did not move (asking
+    again would bring the same page)."""
+    return not page["more"] or page["cursor"] == cursor
