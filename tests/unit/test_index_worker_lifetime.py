@@ -1,0 +1,42 @@
+"""Index worker processes die with the process that started them, whatever kills it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# The real worker pool of a sync or `search --rebuild`, kept busy the way a long batch does.
+BUSY_POOL = """
+import sys, time
+from app.search.mail_index import IndexWorkers
+workers = IndexWorkers(2)
+workers.start()
+busy = [workers._pool.submit(time.sleep, 60) for _ in range(2)]  # a long batch in each worker
+while len(__import__("psutil").Process().children(recursive=True)) < 3:  # 2 workers + tracker
+    time.sleep(0.05)
+print("busy", flush=True)
+time.sleep(60)
+"""
+
+
+def test_workers_and_resource_tracker_die_with_a_killed_parent():
+    parent = subprocess.Popen([sys.executable, "-c", BUSY_POOL], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert parent.stdout.readline().strip() == "busy"
+        children = psutil.Process(parent.pid).children(recursive=True)
+        assert len(children) >= 3
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait(5)
+        gone, alive = psutil.wait_procs(children, timeout=5)
+        assert alive == [], f"still running after the parent was killed: {[p.cmdline() for p in alive]}"
+    finally:
+        for child in psutil.Process().children(recursive=True):
+            child.kill()
