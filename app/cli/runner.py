@@ -15,7 +15,7 @@ import logging
 import shlex
 import sys
 
-from app.errors import AuthError, Cancelled, LiaisonError, TlsError, describe, visible
+from app.errors import AuthError, Cancelled, LiaisonError, StoreError, TlsError, describe, visible
 
 log = logging.getLogger("liaison.cli")
 
@@ -109,7 +109,12 @@ def run_command(args: argparse.Namespace) -> int:
     except LiaisonError as exc:
         print("\n".join(error_lines(exc)), file=sys.stderr)
         return exc.exit_code
-    except Exception:
+    except Exception as exc:
+        from app.store.database import classify_sqlite_error, is_storage_failure
+
+        if is_storage_failure(exc):  # a raw SQLite failure outside the store's sessions
+            print("\n".join(error_lines(classify_sqlite_error(exc))), file=sys.stderr)
+            return StoreError.exit_code
         log.exception("internal error in command %s", args.command)
         where = f" (details in {paths.log_file})" if paths else ""
         print(f"liaison: internal error{where}; please report it.", file=sys.stderr)

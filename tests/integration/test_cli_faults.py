@@ -21,11 +21,11 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture
 def tmpfs(tmp_path):
-    """A 6 MB file system of its own, for a profile that fills it or becomes read-only."""
+    """A 16 MB file system of its own, for a profile that fills it or becomes read-only."""
     mountpoint = tmp_path / "tmpfs"
     mountpoint.mkdir()
     mounted = os.geteuid() == 0 and subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(mountpoint)], capture_output=True).returncode == 0
+        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mountpoint)], capture_output=True).returncode == 0
     if not mounted:
         pytest.skip("needs root to mount a small tmpfs")
     yield mountpoint
@@ -68,7 +68,7 @@ def test_a_full_disk_is_one_sentence_and_keeps_what_is_stored(cli, tmpfs, doveco
     add_account(cli, dovecot, "--ca-file", str(dovecot.ca_file))
     seed_mail(dovecot, 5)
     cli("sync")
-    seed_mail(dovecot, 400)
+    seed_mail(dovecot, 200)
     filler = tmpfs / "filler"
     free = os.statvfs(tmpfs).f_bavail * os.statvfs(tmpfs).f_frsize
     filler.write_bytes(b"\0" * max(free - 200_000, 0))  # a little room left: the sync runs out mid-way
@@ -79,15 +79,15 @@ def test_a_full_disk_is_one_sentence_and_keeps_what_is_stored(cli, tmpfs, doveco
     filler.unlink()
     listed = cli("messages", "--limit", "1000", "--json").stdout.splitlines()
     assert len(listed) >= 5  # what was stored before is still there
-    assert "405 new" in cli("sync").stdout or len(cli("messages", "--limit", "1000", "--json")
-                                                   .stdout.splitlines()) == 405
+    cli("sync")  # with room again, the sync completes
+    assert len(cli("messages", "--limit", "1000", "--json").stdout.splitlines()) == 205
 
 
 def corrupt_pages(database: Path) -> None:
     """Overwrite pages in the middle of the file, as a failing disk or a bad copy does."""
     data = bytearray(database.read_bytes())
-    page = 4096
-    for start in range(3 * page, len(data) - page, 5 * page):
+    page = 4096  # the first pages (schema, accounts, migrations) stay whole: the profile opens
+    for start in range(len(data) // 3 // page * page, len(data) - page, page):
         data[start + 100:start + page] = os.urandom(page - 100)
     database.write_bytes(bytes(data))
 
@@ -100,9 +100,10 @@ def test_damaged_database_pages_are_named_with_the_way_out(cli, dovecot):
         Path(str(cli.profile / "liaison.sqlite3") + suffix).unlink(missing_ok=True)
     corrupt_pages(cli.profile / "liaison.sqlite3")
 
+    seed_mail(dovecot, 30)  # new mail: the sync has to write among the damaged pages
     for command in (("search", "quarterly"), ("sync",)):
         result = cli(*command, check=False)
-        assert_one_line_error(result, 8, "damaged", "liaison repair")
+        assert_one_line_error(result, 8, "damaged", "'backups' folder")
 
 
 def test_a_sync_beside_a_running_sync_of_the_same_profile_says_so(cli, dovecot):
