@@ -110,6 +110,7 @@ def test_a_sync_beside_a_running_sync_of_the_same_profile_says_so(cli, dovecot):
     from app.paths import ProfilePaths
     from app.services.sync_lock import SyncLock
 
+
     add_account(cli, dovecot, "--ca-file", str(dovecot.ca_file))
     cli("sync")
     account_uuid = _account_uuid(cli.profile)
