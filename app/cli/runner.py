@@ -25,6 +25,7 @@ INTERNAL_ERROR_EXIT = 70
 _SAME_LINE_HINTS = {
     "imap.tls_untrusted": "(give it with --ca-file FILE)",
     "smtp.tls_untrusted": "(give it with --ca-file FILE)",
+    "db.damaged": "(run: liaison repair)",
 }
 
 
@@ -88,6 +89,10 @@ def _dispatch(args: argparse.Namespace, paths, store) -> int:
 def run_command(args: argparse.Namespace) -> int:
     paths = None
     try:
+        if args.command == "repair":  # works on a database that cannot be opened
+            from app.cli import repair_command
+
+            return repair_command.run(args)
         from app.profile import open_profile
 
         paths, store = open_profile(args.profile)

@@ -92,8 +92,10 @@ def corrupt_pages(database: Path) -> None:
     database.write_bytes(bytes(data))
 
 
-def test_damaged_database_pages_are_named_with_the_way_out(cli, dovecot):
+def test_damaged_database_pages_are_named_and_repair_keeps_every_readable_record(cli, dovecot):
     add_account(cli, dovecot, "--ca-file", str(dovecot.ca_file))
+    cli("contacts", "add", "--name", "Zhang Wei", "--email", "zhang@example.com")
+    cli("contacts", "add", "--name", "Li Na", "--email", "li@example.com")
     seed_mail(dovecot, 120)
     cli("sync")
     for suffix in ("-wal", "-shm"):
@@ -103,7 +105,17 @@ def test_damaged_database_pages_are_named_with_the_way_out(cli, dovecot):
     seed_mail(dovecot, 30)  # new mail: the sync has to write among the damaged pages
     for command in (("search", "quarterly"), ("sync",)):
         result = cli(*command, check=False)
-        assert_one_line_error(result, 8, "damaged", "'backups' folder")
+        assert_one_line_error(result, 8, "damaged", "'backups' folder", "liaison repair")
+
+    repaired = cli("repair")
+    assert "damaged file is kept" in repaired.stdout
+    kept = list((cli.profile / "backups").glob("damaged-*.sqlite3"))
+    assert len(kept) == 1  # the damaged file itself, never deleted
+    assert "accounts 1" in repaired.stdout and "crm_contacts 2" in repaired.stdout, repaired.stdout
+    assert "Zhang Wei" in cli("contacts", "list").stdout and "Li Na" in cli("contacts", "list").stdout
+    assert "150 new" in cli("sync").stdout  # the mail cache comes again from the server
+    assert cli("search", "quarterly").returncode == 0
+    assert "not damaged" in cli("repair").stdout
 
 
 def test_a_sync_beside_a_running_sync_of_the_same_profile_says_so(cli, dovecot):
