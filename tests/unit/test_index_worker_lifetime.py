@@ -40,3 +40,26 @@ def test_workers_and_resource_tracker_die_with_a_killed_parent():
     finally:
         for child in psutil.Process().children(recursive=True):
             child.kill()
+
+
+def test_a_search_rebuild_killed_mid_indexing_leaves_no_process_behind(tmp_path):
+    from tests.support.big_profile import build_big_profile
+
+    profile = build_big_profile(tmp_path / "profile", 8000)  # enough for worker processes
+    command = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--profile", str(profile.root),
+                                "search", "--rebuild"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        children: list[psutil.Process] = []
+        while len(children) < 3 and command.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)  # until the workers and the resource tracker run: indexing is under way
+            children = psutil.Process(command.pid).children(recursive=True)
+        assert len(children) >= 3, "the rebuild never started its worker processes"
+        os.kill(command.pid, signal.SIGKILL)
+        command.wait(5)
+        gone, alive = psutil.wait_procs(children, timeout=5)
+        assert alive == [], f"still running after the rebuild was killed: {[p.cmdline() for p in alive]}"
+    finally:
+        for child in psutil.Process().children(recursive=True):
+            child.kill()
