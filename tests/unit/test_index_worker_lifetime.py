@@ -29,6 +29,7 @@ time.sleep(60)
 
 def test_workers_and_resource_tracker_die_with_a_killed_parent():
     parent = subprocess.Popen([sys.executable, "-c", BUSY_POOL], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    children: list[psutil.Process] = []
     try:
         assert parent.stdout.readline().strip() == "busy"
         children = psutil.Process(parent.pid).children(recursive=True)
@@ -38,8 +39,7 @@ def test_workers_and_resource_tracker_die_with_a_killed_parent():
         gone, alive = psutil.wait_procs(children, timeout=5)
         assert alive == [], f"still running after the parent was killed: {[p.cmdline() for p in alive]}"
     finally:
-        for child in psutil.Process().children(recursive=True):
-            child.kill()
+        _kill_leftovers(parent, children)
 
 
 def test_a_search_rebuild_killed_mid_indexing_leaves_no_process_behind(tmp_path):
@@ -49,9 +49,9 @@ def test_a_search_rebuild_killed_mid_indexing_leaves_no_process_behind(tmp_path)
     command = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--profile", str(profile.root),
                                 "search", "--rebuild"], cwd=ROOT, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
+    children: list[psutil.Process] = []
     try:
         deadline = time.monotonic() + 60
-        children: list[psutil.Process] = []
         while len(children) < 3 and command.poll() is None and time.monotonic() < deadline:
             time.sleep(0.02)  # until the workers and the resource tracker run: indexing is under way
             children = psutil.Process(command.pid).children(recursive=True)
@@ -61,5 +61,14 @@ def test_a_search_rebuild_killed_mid_indexing_leaves_no_process_behind(tmp_path)
         gone, alive = psutil.wait_procs(children, timeout=5)
         assert alive == [], f"still running after the rebuild was killed: {[p.cmdline() for p in alive]}"
     finally:
-        for child in psutil.Process().children(recursive=True):
+        _kill_leftovers(command, children)
+
+
+def _kill_leftovers(parent: subprocess.Popen, children: list[psutil.Process]) -> None:
+    """A failing run must not leave its processes behind (orphans are no longer our children)."""
+    parent.kill()
+    for child in children:
+        try:
             child.kill()
+        except psutil.NoSuchProcess:
+            pass
