@@ -44,6 +44,11 @@ def configure_logging(paths: ProfilePaths, level: int = logging.INFO) -> None:
     root.propagate = False
 
 
+def writing_log_file() -> bool:
+    """Whether log lines reach the profile's log file (an error message may point to it)."""
+    return any(isinstance(h, _ForgivingLogFile) and not h.told for h in logging.getLogger("liaison").handlers)
+
+
 def _reason(exc: BaseException | None) -> str:
     return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
 

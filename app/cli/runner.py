@@ -121,6 +121,8 @@ def run_command(args: argparse.Namespace) -> int:
             print("\n".join(error_lines(classify_sqlite_error(exc))), file=sys.stderr)
             return StoreError.exit_code
         log.exception("internal error in command %s", args.command)
-        where = f" (details in {paths.log_file})" if paths else ""
+        from app.logging_setup import writing_log_file
+
+        where = f" (details in {paths.log_file})" if paths and writing_log_file() else ""
         print(f"liaison: internal error{where}; please report it.", file=sys.stderr)
         return INTERNAL_ERROR_EXIT
