@@ -342,3 +342,9 @@ class StoreError(LiaisonError):
     """The local database cannot be used (too new, corrupt, disk full...)."""
 
     exit_code = 8
+
+
+class Busy(LiaisonError):
+    """Another Liaison process is already doing this (a sync of the same account)."""
+
+    exit_code = 9

@@ -41,6 +41,11 @@ class ProfilePaths:
         return self.root / "backups"
 
     @property
+    def locks(self) -> Path:
+        """Lock files of work one process at a time may do (an account's sync)."""
+        return self.root / "locks"
+
+    @property
     def logs(self) -> Path:
         return self.root / "logs"
 

@@ -37,6 +37,12 @@ if [ -n "$missing" ]; then
   fi
 fi
 
+# Courier-IMAP, the second IMAP server of the tests, conflicts with dovecot-imapd: it is
+# unpacked into .cache/courier-root, never installed (its tests skip when that fails).
+if [ "$purpose" = test ]; then
+  bash scripts/courier_root.sh || echo "Courier-IMAP could not be unpacked: its tests will be skipped" >&2
+fi
+
 PYTHON="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv

@@ -94,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--no-index", action="store_true",
                       help="store new mail without indexing it for search (indexed by the next sync)")
 
+    commands.add_parser("repair", help="rebuild a damaged database: mail again from the server, your records "
+                        "from the damaged file and the newest good backup (says what was restored)")
+
     search = commands.add_parser("search", help="search mail and customers (from: to: cc: subject: has: is: "
                                  "before: after: in: customer: deal: \"phrases\" -exclude)")
     search.add_argument("query", nargs="*", help="the search, e.g. 'from:anna 合同 after:2026-01'")

@@ -15,7 +15,7 @@ import logging
 import shlex
 import sys
 
-from app.errors import AuthError, Cancelled, LiaisonError, TlsError, describe, visible
+from app.errors import AuthError, Cancelled, LiaisonError, StoreError, TlsError, describe, visible
 
 log = logging.getLogger("liaison.cli")
 
@@ -25,6 +25,7 @@ INTERNAL_ERROR_EXIT = 70
 _SAME_LINE_HINTS = {
     "imap.tls_untrusted": "(give it with --ca-file FILE)",
     "smtp.tls_untrusted": "(give it with --ca-file FILE)",
+    "db.damaged": "(run: liaison repair)",
 }
 
 
@@ -92,6 +93,10 @@ def _dispatch(args: argparse.Namespace, paths, store) -> int:
 def run_command(args: argparse.Namespace) -> int:
     paths = None
     try:
+        if args.command == "repair":  # works on a database that cannot be opened
+            from app.cli import repair_command
+
+            return repair_command.run(args)
         from app.profile import open_profile
 
         paths, store = open_profile(args.profile)
@@ -113,8 +118,15 @@ def run_command(args: argparse.Namespace) -> int:
     except LiaisonError as exc:
         print("\n".join(error_lines(exc)), file=sys.stderr)
         return exc.exit_code
-    except Exception:
+    except Exception as exc:
+        from app.store.database import classify_sqlite_error, is_storage_failure
+
+        if is_storage_failure(exc):  # a raw SQLite failure outside the store's sessions
+            print("\n".join(error_lines(classify_sqlite_error(exc))), file=sys.stderr)
+            return StoreError.exit_code
         log.exception("internal error in command %s", args.command)
-        where = f" (details in {paths.log_file})" if paths else ""
+        from app.logging_setup import writing_log_file
+
+        where = f" (details in {paths.log_file})" if paths and writing_log_file() else ""
         print(f"liaison: internal error{where}; please report it.", file=sys.stderr)
         return INTERNAL_ERROR_EXIT

@@ -33,6 +33,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable
 
+from app.search.worker_lifetime import die_with_parent
 from app.store import search_tables
 from app.store.database import Store
 from app.store.raw_sql import fetch_all
@@ -112,8 +113,14 @@ def worker_count() -> int:
     return min(cores, 4) if cores > 1 else 0
 
 
+def _start_worker() -> None:
+    """Worker start-up: follow the parent's life, and yield it the CPU."""
+    die_with_parent()
+    _lower_priority()
+
+
 def _lower_priority() -> None:
-    """Worker start-up: yield the CPU to the syncing process and the user's desktop."""
+    """Yield the CPU to the syncing process and the user's desktop."""
     try:
         os.nice(10)
     except (AttributeError, OSError):  # no nice() (Windows) or not allowed: run as is
@@ -125,7 +132,8 @@ class IndexWorkers:
 
     ``spawn``, not ``fork``: forking a process that runs Qt and SQLite threads copies their
     locks in whatever state they are.  Workers run at a lower CPU priority, so during a sync
-    they use only the CPU that storing leaves idle (while waiting for the network, most of it).
+    they use only the CPU that storing leaves idle (while waiting for the network, most of it),
+    and end when this process ends, even killed (:mod:`app.search.worker_lifetime`).
     """
 
     def __init__(self, count: int):
@@ -141,7 +149,7 @@ class IndexWorkers:
         """From now on :func:`index_pending` builds every queue here, however small."""
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=self.count, mp_context=get_context("spawn"),
-                                             initializer=_lower_priority)
+                                             initializer=_start_worker)
 
     def submit(self, database: str, ids: list[int]) -> Future:
         self.start()

@@ -34,6 +34,7 @@ from app.services.hooks import PassHooks, default_hooks
 from app.services.jobs import JobLanes
 from app.services.outbox_delivery import deliver_outbox
 from app.services.schedule import is_due
+from app.services.sync_lock import SyncLock, profile_of
 from app.services.team_sync import TeamSync
 from app.store.accounts import list_accounts
 from app.store.database import Store
@@ -141,9 +142,11 @@ class Services:
                 caller_progress(folder, done, total)
 
         try:
-            summary = sync_account(self.store, account, self._credential(account), only_folder=params["folder"],
-                                   progress=progress, should_stop=self.lanes.stopping.is_set,
-                                   index=params["index"], hooks=self.hooks)
+            with SyncLock(profile_of(self.store.path), account.uuid, account.name).held():
+                summary = sync_account(self.store, account, self._credential(account),
+                                       only_folder=params["folder"], progress=progress,
+                                       should_stop=self.lanes.stopping.is_set, index=params["index"],
+                                       hooks=self.hooks)
         except NetworkError as exc:
             self.offline.add(account_id)
             publish(ev.AccountState(account_id, "offline", exc))

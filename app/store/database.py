@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ from typing import Callable, Iterator, TypeVar
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import StoreError
@@ -45,7 +46,8 @@ def create_sqlite_engine(path: Path) -> Engine:
     return engine
 
 
-def classify_sqlite_error(exc: OperationalError) -> StoreError:
+def classify_sqlite_error(exc: BaseException) -> StoreError:
+    """A SQLite failure (SQLAlchemy's or the raw driver's) as the sentence a person needs."""
     text = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
     if "disk" in text and "full" in text:
         return StoreError("The disk is full: free some space, then try again. Nothing was lost.",
@@ -53,11 +55,26 @@ def classify_sqlite_error(exc: OperationalError) -> StoreError:
     if "locked" in text or "busy" in text:
         return StoreError("The database is busy in another Liaison process; try again in a moment.",
                           code="db.busy")
-    if "malformed" in text or "not a database" in text:
+    if "readonly" in text or "read-only" in text:
+        return StoreError("The local database is read-only; Liaison needs to write to its profile folder.",
+                          code="db.read_only")
+    # SQLITE_CORRUPT and SQLITE_NOTADB; FTS5 over damaged shadow tables fails in its constructor.
+    if any(sign in text for sign in ("malformed", "not a database", "corrupt", "vtable constructor failed")):
         return StoreError(
-            "The local database is damaged. Restore the newest copy from the profile's "
-            "'backups' folder, or remove the profile and sync again.", code="db.damaged")
+            "The local database is damaged ({reply}). Restore the newest copy from the profile's "
+            "'backups' folder, or remove the profile and sync again.", code="db.damaged", reply=text)
     return StoreError("The local database failed: {reply}", code="db.failed", reply=text)
+
+
+def is_storage_failure(exc: BaseException) -> bool:
+    """A failure of the database file or the disk, not of Liaison's SQL: those are bugs.
+
+    Constraint violations (IntegrityError) and SQL mistakes (ProgrammingError) stay what they
+    are; disk full, I/O errors, damaged pages, locks and read-only files are storage.
+    """
+    if isinstance(exc, DBAPIError):
+        exc = exc.orig
+    return type(exc) in (sqlite3.OperationalError, sqlite3.DatabaseError)
 
 
 class Store:
@@ -79,7 +96,9 @@ class Store:
         session = self._sessions()
         try:
             yield session
-        except OperationalError as exc:
+        except (DBAPIError, sqlite3.DatabaseError) as exc:  # raw cursors raise the driver's errors
+            if not is_storage_failure(exc):
+                raise
             raise classify_sqlite_error(exc) from exc
         finally:
             session.close()
@@ -99,8 +118,10 @@ class Store:
         try:
             yield session
             session.commit()
-        except OperationalError as exc:
-            session.rollback()
+        except (DBAPIError, sqlite3.DatabaseError) as exc:  # raw cursors raise the driver's errors
+            _rollback_quietly(session)
+            if not is_storage_failure(exc):
+                raise
             raise classify_sqlite_error(exc) from exc
         except BaseException:
             session.rollback()
@@ -121,3 +142,12 @@ class Store:
         """Finish queued writes, stop the writer thread, close the connections."""
         self.writer.stop()
         self.engine.dispose()
+
+
+def _rollback_quietly(session: Session) -> None:
+    """Roll back after a failure; on a full disk or a damaged file the rollback may fail too,
+    and the first failure is the one worth telling (SQLite has undone the transaction)."""
+    try:
+        session.rollback()
+    except (DBAPIError, sqlite3.DatabaseError):
+        pass

@@ -22,6 +22,7 @@ from pathlib import Path
 from app.bundled import migrations_dir
 from app.errors import StoreError
 from app.paths import ProfilePaths
+from app.store.database import classify_sqlite_error
 
 # The newest revision in migrations/versions; a unit test keeps the two in step.
 SCHEMA_HEAD = "0012"
@@ -51,6 +52,8 @@ def stamped_revision(db_path: Path) -> str | None:
                 return None
             version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
+        if "malformed" in str(exc):  # a Liaison database with damaged pages, not a stranger's file
+            raise classify_sqlite_error(exc) from None
         raise StoreError(
             "{path} is not a usable Liaison database ({reply}). Restore a copy from the "
             "profile's 'backups' folder or choose another profile.",

@@ -99,19 +99,83 @@ def test_move_made_offline_goes_out_on_reconnect(store, account, dovecot, run_sy
     client.logout()
 
 
-def test_a_refused_move_is_retried_then_dropped_without_blocking_sync(store, account, imap,
-                                                                       run_sync, synced):
+def pending_actions(store):
+    with store.read() as session:
+        return session.scalars(select(PendingMailAction)).all()
+
+
+def test_a_move_to_a_folder_deleted_on_the_server_puts_the_message_back_and_says_so_once(
+        store, account, imap, run_sync, synced):
     imap.create_folder("Projects")
     run_sync()
     queue_move(store, [synced["<msg-7-2@liaison.test>"].id], "Projects")
     imap.delete_folder("Projects")  # someone removed it on another device meanwhile
-    for attempt in range(mail_actions.MAX_ATTEMPTS):
-        summary = run_sync()  # never raises: the other changes still sync
-        assert summary.folders >= 6
-    with store.read() as session:
-        assert session.scalars(select(PendingMailAction)).all() == []
+
+    summary = run_sync()  # never raises: the other changes still sync
+
+    assert summary.pushed == 0  # refused is not pushed
+    assert summary.folders >= 5
+    assert pending_actions(store) == []  # not retried at every sync
     assert "<msg-7-2@liaison.test>" in visible(store, account)  # shown again where it is
     assert "<msg-7-2@liaison.test>" in server_ids(imap, "INBOX")
+    assert len(summary.errors) == 1 and "Projects" in str(summary.errors[0])
+    assert "INBOX" in str(summary.errors[0])
+    again = run_sync()
+    assert again.errors == [] and again.pushed == 0  # told once
+    assert "<msg-7-2@liaison.test>" in visible(store, account)
+
+
+def test_a_move_the_server_refuses_with_trycreate_is_not_retried(store, account, imap, run_sync,
+                                                                synced, monkeypatch):
+    """The folder vanishes between Liaison's check and its MOVE: the server's [TRYCREATE] decides."""
+    imap.create_folder("Projects")
+    run_sync()
+    queue_move(store, [synced["<msg-7-1@liaison.test>"].id], "Projects")
+    real_move = mail_actions._move_on_server
+
+    def folder_deleted_just_before(client, uids, target):
+        imap.delete_folder("Projects")
+        return real_move(client, uids, target)
+
+    monkeypatch.setattr(mail_actions, "_move_on_server", folder_deleted_just_before)
+    summary = run_sync()
+    assert summary.pushed == 0 and pending_actions(store) == []
+    assert "<msg-7-1@liaison.test>" in visible(store, account)
+    assert len(summary.errors) == 1 and "Projects" in str(summary.errors[0])
+
+
+def test_changes_to_a_message_deleted_elsewhere_are_dropped_and_not_counted(store, account, imap,
+                                                                           run_sync, synced):
+    gone, also_gone = synced["<msg-7-0@liaison.test>"], synced["<msg-7-3@liaison.test>"]
+    mail_actions.set_flag(store, [gone.id], "\\Flagged", True)
+    queue_move(store, [also_gone.id], "trash")
+    imap.select_folder("INBOX")
+    imap.delete_messages([gone.uid, also_gone.uid])
+    imap.expunge()
+
+    summary = run_sync()
+
+    assert summary.pushed == 0 and summary.errors == []
+    assert pending_actions(store) == []
+    assert server_ids(imap, "Trash") == set()
+    assert {"<msg-7-0@liaison.test>", "<msg-7-3@liaison.test>"}.isdisjoint(visible(store, account))
+    assert {"<msg-7-0@liaison.test>", "<msg-7-3@liaison.test>"}.isdisjoint(visible(store, account, "Trash"))
+
+
+def test_changes_queued_in_a_folder_deleted_on_the_server_are_reported_once(store, account, imap,
+                                                                           run_sync):
+    imap.create_folder("Old")
+    imap.append("Old", make_message(9))
+    run_sync()
+    message = stored(store, account, "<msg-7-9@liaison.test>")
+    queue_move(store, [message.id], "trash")
+    imap.delete_folder("Old")
+
+    summary = run_sync()
+
+    assert summary.pushed == 0 and pending_actions(store) == []
+    assert len(summary.errors) == 1 and "Old" in str(summary.errors[0])
+    assert run_sync().errors == []
 
 
 def test_undo_while_the_move_is_on_its_way_waits_for_the_server(store, account, imap, run_sync,

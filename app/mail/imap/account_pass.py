@@ -57,7 +57,9 @@ def run_pass(store: Store, account: Account, credential: Credential, result: Pas
         with imap_errors(settings):
             client.normalise_times = False
             features = enable_extensions(client)
-            result.pushed = push_pending(client, store, account.id)
+            pushed = push_pending(client, store, account.id)
+            result.pushed = pushed.pushed
+            result.errors.extend(pushed.given_up)  # told once: those actions are no longer queued
             mail_cache.reconcile_folders(store, account.id, list_server_folders(client))
             for step in in_session:
                 step(client)

@@ -9,21 +9,28 @@ is undone locally while it is still queued, or by a move back once it reached th
 
 The queue is pushed at the start of every sync, before anything is pulled, so the server
 converges on what the user did; a push that fails for lack of network leaves the queue as it
-was.
-An action whose folder was renumbered (UIDVALIDITY changed) or whose message is gone can no
-longer be applied and is dropped, with a log line.
+was.  Only what the server accepted counts as pushed.
+
+Some actions can never be applied, and retrying them would only hide the problem: a move
+whose target folder is gone (checked first, and the server's ``[TRYCREATE]`` or
+``[NONEXISTENT]`` answer if it vanished in between), any action in a folder that is gone or
+was renumbered (UIDVALIDITY changed).  Those are given up at once: a message that was being
+moved is shown again where the server still has it, and the push reports one sentence per
+such group, which the sync shows once (the action is gone, so it is not told again).  An
+action on a message deleted elsewhere is simply dropped: the message is gone either way.
+Any other refusal is retried at the next few syncs, then given up and reported the same way.
 """
 
 from __future__ import annotations
 
 import imaplib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 
 from sqlalchemy import delete, select, update
 
-from app.errors import LiaisonError, ServerError, UserFacingError
+from app.errors import LiaisonError, Phrase, ServerError, UserFacingError
 from app.mail.imap.session import server_reply
 from app.store.flags import COLUMN_FOR_FLAG, DELETED, SEEN
 from app.store.database import Store
@@ -134,39 +141,67 @@ def undo_move(store: Store, move: UndoableMove) -> str:
     return "moved-back"
 
 
-def push_pending(client, store: Store, account_id: int) -> int:
-    """Send queued changes to the server in the order they were made; returns the count.
+@dataclass
+class PushOutcome:
+    """What a push did: how many actions the server accepted, and the ones given up for good
+    (one sentence each, for the user to see once; those actions are no longer queued)."""
 
-    Network failures propagate (the queue stays); a change the server refuses is retried at
-    the next few syncs and then dropped, so one bad action never blocks the rest.
+    pushed: int = 0
+    given_up: list[Phrase] = field(default_factory=list)
+
+
+def push_pending(client, store: Store, account_id: int) -> PushOutcome:
+    """Send queued changes to the server in the order they were made.
+
+    Network failures propagate (the queue stays); see the module docstring for refusals.
     """
     with store.read() as session:
         actions = session.scalars(select(PendingMailAction)
                                   .where(PendingMailAction.account_id == account_id)
                                   .order_by(PendingMailAction.folder_name, PendingMailAction.id)).all()
-    pushed = 0
+    outcome = PushOutcome()
     for folder_name, group in groupby(actions, key=lambda a: a.folder_name):
-        pushed += _push_folder(client, store, folder_name, list(group))
-    return pushed
+        _push_folder(client, store, folder_name, list(group), outcome)
+    return outcome
 
 
-def _push_folder(client, store: Store, folder_name: str, actions: list[PendingMailAction]) -> int:
+# Response codes (RFC 3501, RFC 5530) saying a mailbox named in the command does not exist.
+_NO_SUCH_FOLDER = ("[TRYCREATE]", "[NONEXISTENT]")
+
+
+def _push_folder(client, store: Store, folder_name: str, actions: list[PendingMailAction],
+                 outcome: PushOutcome) -> None:
     if not client.folder_exists(folder_name):
-        log.warning("dropping %d queued changes: folder %r no longer exists", len(actions), folder_name)
-        _forget(store, actions)
-        return 0
+        log.warning("giving up %d queued changes: folder %r no longer exists", len(actions), folder_name)
+        _give_up(store, actions)
+        outcome.given_up.append(Phrase(
+            "{count} change(s) made in {folder} could not reach the server: the folder no longer exists there.",
+            code="imap.action_folder_gone", count=len(actions), folder=folder_name))
+        return
     status = client.select_folder(folder_name)
     uidvalidity = int(status[b"UIDVALIDITY"])
     stale = [a for a in actions if a.uidvalidity != uidvalidity]
     if stale:
-        log.warning("dropping %d queued changes in %r: the folder was renumbered", len(stale), folder_name)
-        _forget(store, stale)
+        log.warning("giving up %d queued changes in %r: the folder was renumbered", len(stale), folder_name)
+        _give_up(store, stale)
+        outcome.given_up.append(Phrase(
+            "{count} change(s) made in {folder} could not reach the server: the server renumbered the folder.",
+            code="imap.action_folder_renumbered", count=len(stale), folder=folder_name))
     live = [a for a in actions if a.uidvalidity == uidvalidity]
+    present = _present_uids(client, {a.uid for a in live})
+    vanished = [a for a in live if a.uid not in present]
+    if vanished:  # deleted elsewhere: nothing left to change, and the sync removes the row
+        log.info("dropping %d queued changes in %r: their messages are gone", len(vanished), folder_name)
+        _forget(store, vanished)
+    live = [a for a in live if a.uid in present]
     # Consecutive actions of the same kind go out as one command; order is kept, so "read,
     # then unread" ends unread on the server as it did locally.
     for (kind, flags, target), run in groupby(live, key=lambda a: (a.kind, a.flags, a.target_folder)):
         run = list(run)
         uids = sorted({a.uid for a in run})
+        if kind == "move" and not client.folder_exists(target):
+            _move_target_gone(store, run, folder_name, target, outcome)
+            continue
         _mark_sent(store, run)
         try:
             if kind == "move":
@@ -179,12 +214,48 @@ def _push_folder(client, store: Store, folder_name: str, actions: list[PendingMa
         except imaplib.IMAP4.abort:
             raise  # the connection is gone: keep the queue for the next sync
         except imaplib.IMAP4.error as exc:
-            _refused(store, run, ServerError("The server refused a change in {folder}: {reply}",
-                                             code="imap.action_refused", folder=folder_name,
-                                             reply=server_reply(exc)))
+            reply = server_reply(exc)
+            if kind == "move" and any(code in reply.upper() for code in _NO_SUCH_FOLDER):
+                _move_target_gone(store, run, folder_name, target, outcome)
+                continue
+            error = ServerError("The server refused a change in {folder}: {reply}",
+                                code="imap.action_refused", folder=folder_name, reply=reply)
+            if _refused(store, run, error):
+                outcome.given_up.append(Phrase(
+                    "{count} change(s) made in {folder} were given up after {attempts} refusals: {error}",
+                    code="imap.action_given_up", count=len(run), folder=folder_name,
+                    attempts=MAX_ATTEMPTS, error=error))
             continue
         _forget(store, run)
-    return len(live)
+        outcome.pushed += len(run)
+
+
+def _move_target_gone(store: Store, run: list[PendingMailAction], folder_name: str, target: str,
+                      outcome: PushOutcome) -> None:
+    log.warning("giving up %d queued move(s) to %r: the folder no longer exists", len(run), target)
+    _give_up(store, run)
+    outcome.given_up.append(Phrase(
+        "{count} message(s) could not be moved to {target}: that folder no longer exists on the server; "
+        "they are back in {folder}.", code="imap.move_target_gone", count=len(run), target=target,
+        folder=folder_name))
+
+
+def _present_uids(client, uids: set[int]) -> set[int]:
+    """Which of these UIDs the selected folder still has (one UID SEARCH)."""
+    if not uids:
+        return set()
+    return set(client.search(["UID", _uid_set(sorted(uids))]))
+
+
+def _uid_set(uids: list[int]) -> str:
+    """Sorted UIDs as a compact IMAP set ("3:5,9"), so a long queue stays a short command."""
+    ranges: list[list[int]] = []
+    for uid in uids:
+        if ranges and uid == ranges[-1][1] + 1:
+            ranges[-1][1] = uid
+        else:
+            ranges.append([uid, uid])
+    return ",".join(str(a) if a == b else f"{a}:{b}" for a, b in ranges)
 
 
 def _expand(uid_set: str) -> list[int]:
@@ -246,8 +317,8 @@ MAX_ATTEMPTS = 3
 
 
 @writes
-def _refused(store: Store, actions: list[PendingMailAction], error: LiaisonError) -> None:
-    """The server refused these actions: retry later, and after a few tries give up visibly.
+def _refused(store: Store, actions: list[PendingMailAction], error: LiaisonError) -> bool:
+    """The server refused these actions: retry later; True when they are now given up.
 
     The reason is stored as the error's code and parameters (``error.to_json()``), never as
     a sentence; :func:`app.errors.describe` makes it into words where it is shown.
@@ -259,13 +330,27 @@ def _refused(store: Store, actions: list[PendingMailAction], error: LiaisonError
             attempts=PendingMailAction.attempts + 1, last_error=error.to_json(), sent_at=None))
         exhausted = session.scalars(select(PendingMailAction).where(
             PendingMailAction.id.in_(ids), PendingMailAction.attempts >= MAX_ATTEMPTS)).all()
-        for action in exhausted:
+    if exhausted:
+        _give_up(store, exhausted)
+    return bool(exhausted)
+
+
+@writes
+def _give_up(store: Store, actions: list[PendingMailAction]) -> None:
+    """Unqueue actions that will never be applied; a message being moved is shown again.
+
+    A flag change given up stays as the user set it locally; the sentence the push reports
+    says that it did not reach the server.
+    """
+    with store.write() as session:
+        for action in actions:
             if action.kind == "move":  # show the message again where it still is
                 session.execute(update(Message).where(
                     Message.uid == action.uid, Message.folder_id == select(Folder.id).where(
                         Folder.account_id == action.account_id, Folder.name == action.folder_name)
                     .scalar_subquery()).values(moving=False))
-            session.delete(action)
+        session.execute(delete(PendingMailAction).where(
+            PendingMailAction.id.in_([a.id for a in actions])))
 
 
 @writes

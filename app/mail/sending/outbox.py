@@ -35,6 +35,7 @@ from sqlalchemy import select
 from app.errors import AuthError, LiaisonError, NetworkError, UserFacingError, describe, error_code
 from app.mail.sending import smtp_send
 from app.mail.imap.copies import delete_by_message_id
+from app.mail.imap.read_only_look import examined
 from app.mail.imap.session import Credential
 from app.mail.sending.outgoing import BIG_ATTACHMENTS_BYTES, Outgoing, build_message
 from app.store.database import Store
@@ -173,8 +174,8 @@ def _found_in_sent(store: Store, account_id: int, imap_client, message_id: str) 
     folder = _sent_folder(store, account_id, imap_client)
     if folder is None:
         return False
-    imap_client.select_folder(folder, readonly=True)
-    return bool(imap_client.search(["HEADER", "Message-ID", message_id]))
+    with examined(imap_client, folder):  # left before any APPEND to it (Courier refuses one)
+        return bool(imap_client.search(["HEADER", "Message-ID", message_id]))
 
 
 def deliver_due(store: Store, account: Account, credential: Credential, imap_client=None,

@@ -1,0 +1,55 @@
+"""`repair` on a table it cannot read: the newest good backup fills in, and the report says so."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from app.cli.repair_command import report_lines
+from app.crm.customers import ContactInput, add_contact
+from app.paths import ProfilePaths
+from app.profile import open_profile
+from app.services.profile_repair import is_damaged, repair_profile
+from app.store.migrate import backup_database
+
+
+def contact_names(database) -> set[str]:
+    with sqlite3.connect(database) as connection:
+        return {f"{first} {last}".strip() for first, last in connection.execute(
+            "SELECT first_name, last_name FROM crm_contacts")}
+
+
+def damage_table(database, table: str) -> None:
+    """Overwrite the root page of one table, so that table alone cannot be read."""
+    with sqlite3.connect(database) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    with open(database, "r+b") as file:
+        file.seek((root - 1) * page_size)
+        file.write(b"\xff" * page_size)
+
+
+def test_an_unreadable_table_comes_from_the_newest_good_backup_and_is_reported(tmp_path):
+    paths, store = open_profile(str(tmp_path / "profile"))
+    add_contact(store, ContactInput(name="Zhang Wei", emails=["zhang@example.com"]))
+    store.close()
+    backup_database(ProfilePaths(paths.root), "head")  # as before a schema upgrade
+    paths, store = open_profile(str(paths.root))
+    add_contact(store, ContactInput(name="Li Na", emails=["li@example.com"]))  # newer than the backup
+    store.close()
+    damage_table(paths.database, "crm_contacts")
+    assert is_damaged(paths.database)
+
+    report = repair_profile(paths)
+
+    assert report.backup_used is not None and report.damaged_copy.exists()
+    contacts = next(t for t in report.tables if t.table == "crm_contacts")
+    assert (contacts.whole, contacts.read, contacts.from_backup) == (False, 0, 1)  # told, not hidden
+    emails = next(t for t in report.tables if t.table == "crm_contact_emails")
+    assert emails.whole and emails.read == 2
+    assert report.orphans == {"crm_contact_emails": 1}  # Li Na's email, without Li Na
+    assert contact_names(paths.database) == {"Zhang Wei"}
+    lines = report_lines(report)
+    assert any(line.startswith("Could not be read: crm_contacts") for line in lines)
+    assert any(line.startswith("Left out: crm_contact_emails: 1") for line in lines)
+    assert not is_damaged(paths.database)
