@@ -350,28 +350,19 @@ class CustomerPanel(RecordPanel):
                 .failure(lambda _error: None).owned_by(self).run()
 
     def _change_sharing(self, sharing: str) -> None:
-        """Ask the server (off the GUI thread); the owner line follows its answer."""
-        if self._shared_record is None:
-            return
-        self.sharing_button.setEnabled(False)
-
-        def done(_facts) -> None:
-            self.sharing_button.setEnabled(True)
-            self.refresh()
-
-        def failed(error: BaseException) -> None:
-            self.sharing_button.setEnabled(True)
-            self.ops.present_error(error)
-        self.ops.call(Team(self.store).share, self._shared_record, sharing).success(done) \
-            .failure(failed).owned_by(self).run()
+        if self._shared_record is not None:
+            self._ask_the_server(Team(self.store).share, self._shared_record, sharing)
 
     def _give_to_colleague(self) -> None:
         if self._shared_record is None:
             return
         email, ok = QInputDialog.getText(self, self.tr("Give to a Colleague"),
                                          self.tr("The colleague's email address (the team server's sign-in):"))
-        if not ok or not email.strip():
-            return
+        if ok and email.strip():
+            self._ask_the_server(Team(self.store).give, self._shared_record, email)
+
+    def _ask_the_server(self, fn, *args) -> None:
+        """A sharing decision is the server's (off the GUI thread); the owner line follows its answer."""
         self.sharing_button.setEnabled(False)
 
         def done(_facts) -> None:
@@ -381,8 +372,7 @@ class CustomerPanel(RecordPanel):
         def failed(error: BaseException) -> None:
             self.sharing_button.setEnabled(True)
             self.ops.present_error(error)
-        self.ops.call(Team(self.store).give, self._shared_record, email).success(done) \
-            .failure(failed).owned_by(self).run()
+        self.ops.call(fn, *args).success(done).failure(failed).owned_by(self).run()
 
     def _show_colleague(self, address: str, found: dict | None) -> None:
         if found is None or self._view is None or self._view.address != address:

@@ -6,7 +6,6 @@ mid-push and mid-pull."""
 from __future__ import annotations
 
 import json
-import uuid
 
 import pytest
 

@@ -13,18 +13,13 @@ from sqlalchemy import select
 from app.crm import linking
 from app.crm.customers import ContactInput, add_contact
 from app.crm.customer_view import customer_json
-from app.mail.imap import message_writer
-from app.mail.imap.fetched import FetchedMessage
-from app.mail.reading.envelope import parse_envelope
 from app.profile import open_profile
-from app.store import mail_cache
-from app.store.accounts import NewAccount, account_folders, create_account
 from app.store.crm_models import Contact
-from app.store.mail_cache import ServerFolder
 from app.store.models import Message
 from app.store.team_models import TeamTimelineEntry
 from app.sync.shared_timeline import mark_private
 from app.sync.team import Team
+from tests.support.stored_mail import store_inbox
 from tests.support.team_server import PASSWORD
 
 pytestmark = pytest.mark.integration
@@ -62,16 +57,7 @@ def mail(key: str, sender: str, to: str, subject: str, body: str, day: int) -> b
 
 def laptop(server, root, name: str, raws: list[bytes]):
     _paths, store = open_profile(str(root / name))
-    account = create_account(store, NewAccount(
-        name=name, email=f"{name}@tl.test", imap_host="imap.tl.test", imap_port=993, imap_security="ssl",
-        smtp_host="smtp.tl.test", smtp_port=465, smtp_security="ssl"))
-    mail_cache.reconcile_folders(store, account.id, [ServerFolder("INBOX", "/", frozenset(), "inbox", True)])
-    folder = account_folders(store, account.id)[0]
-    fetched = [FetchedMessage(uid=n + 1, raw=raw, flags=set(), internal_date=None, size=len(raw), modseq=None,
-                              envelope=parse_envelope(raw)) for n, raw in enumerate(raws)]
-    mail_cache.begin_folder_sync(store, folder.id, 1)
-    message_writer.store_messages(store, folder.id, fetched)
-    mail_cache.finish_folder_sync(store, folder.id, len(raws) + 1, None, len(raws))
+    store_inbox(store, name, f"{name}@tl.test", raws)
     Team(store).login(server.base_url, f"{name}@tl.test", PASSWORD, device_name=f"{name}'s laptop")
     return store
 

@@ -119,24 +119,10 @@ def _mail(key: str, sender: str, to: str, subject: str, when: datetime, reply_to
 
 
 def _store_mail(store, raws: list[bytes]) -> None:
-    from app.mail.imap import message_writer
-    from app.mail.imap.fetched import FetchedMessage
     from app.mail.reading.conversation_threads import rethread_account
-    from app.mail.reading.envelope import parse_envelope
-    from app.store import mail_cache
-    from app.store.accounts import NewAccount, account_folders, create_account
-    from app.store.mail_cache import ServerFolder
+    from tests.support.stored_mail import store_inbox
 
-    account = create_account(store, NewAccount(
-        name="me", email="me@us.test", imap_host="imap.us.test", imap_port=993, imap_security="ssl",
-        smtp_host="smtp.us.test", smtp_port=465, smtp_security="ssl"))
-    mail_cache.reconcile_folders(store, account.id, [ServerFolder("INBOX", "/", frozenset(), "inbox", True)])
-    folder = account_folders(store, account.id)[0]
-    fetched = [FetchedMessage(uid=n + 1, raw=raw, flags=set(), internal_date=None, size=len(raw), modseq=None,
-                              envelope=parse_envelope(raw)) for n, raw in enumerate(raws)]
-    mail_cache.begin_folder_sync(store, folder.id, 1)
-    message_writer.store_messages(store, folder.id, fetched)
-    mail_cache.finish_folder_sync(store, folder.id, len(raws) + 1, None, len(raws))
+    account = store_inbox(store, "me", "me@us.test", raws)
     rethread_account(store, account.id)
     linking.link_new_mail(store)
 
