@@ -20,14 +20,15 @@ from collections.abc import Callable, Iterator
 
 AHEAD = 2  # pages waiting at most: one being applied, the next ready, one being downloaded
 _PUT_WAIT = 0.2  # how often a fetcher waiting for room checks that it was not closed
+_JOIN_TIMEOUT = 120  # longer than a request may take (app.sync.transport)
 
 
 class PagePrefetch:
     """Pull pages from ``cursor`` on: ``fetch(cursor)`` is one request (on the fetch thread).
 
     Iterate for ``(cursor asked with, page)`` in order; :meth:`close` (always, in a
-    ``finally``) lets the thread end when the caller stops early. The thread is a daemon: a
-    request under way when the caller gives up ends by itself (its answer is dropped).
+    ``finally``) ends the thread when the caller stops early: a request under way is waited
+    for and its answer dropped.
     """
 
     def __init__(self, fetch: Callable[[str | None], dict], cursor: str | None, ahead: int = AHEAD):
@@ -48,7 +49,12 @@ class PagePrefetch:
                 return
 
     def close(self) -> None:
+        """Stop fetching, and wait for a request under way (bounded by the transport's own
+        timeout): no request of this pull outlives it, so the next sync's requests are the
+        only ones in flight."""
         self._closed.set()
+        if self._thread is not threading.current_thread():
+            self._thread.join(timeout=_JOIN_TIMEOUT)
 
     def _run(self, cursor: str | None) -> None:
         while not self._closed.is_set():
