@@ -99,6 +99,7 @@ class ReportsView(QWidget):
         self.ops = ops or Ops.standalone(store, self)
         self.locale = QLocale()
         self.report: Report | None = None
+        self._generation = 0
         self.picker = QListWidget()
         for name in REPORTS:
             item = QListWidgetItem(_tr(TITLES[name]))
@@ -167,10 +168,13 @@ class ReportsView(QWidget):
         return Filters(start=start, end=end, owner=self.owner.text().strip() or None, days=self.days.value())
 
     def reload(self) -> None:
-        name = self.name()
+        # Reads run on a pool and may finish out of order (typing "45" asks for 4, then 45
+        # days): only the newest request's answer is shown.
+        self._generation += 1
+        generation = self._generation
         self.status.setText(self.tr("Reading…"))
-        self.ops.read(REPORTS[name], self.store, self.filters()).success(
-            lambda report, n=name: self._show(report) if n == self.name() else None).owned_by(self).run()
+        self.ops.read(REPORTS[self.name()], self.store, self.filters()).success(
+            lambda report: self._show(report) if generation == self._generation else None).owned_by(self).run()
 
     def _show(self, report: Report) -> None:
         self.report = report
