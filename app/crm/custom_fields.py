@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import func, select
 
-from app.crm.records import RECORD_TYPES, apply_changes, create
+from app.crm.records import RECORD_TYPES, apply_changes, create, derived_uuid
 from app.crm.validation import InvalidValue
 from app.store.crm_models import CustomField
 from app.store.database import Store
@@ -22,14 +21,12 @@ _DAY_FIRST = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 
 
 CUSTOM_FIELD = RECORD_TYPES["custom_field"]
-# The namespace of derived definition UUIDs (the default pipeline's own UUID).
-_NAMESPACE = uuid.UUID("3229011d-e98c-5623-9267-f8dc29affaf8")
 
 
 def field_uuid(record_type: str, key: str) -> str:
     """A custom field's UUID, the same on every laptop: two people who define "wechat" on
     contacts define one field, which then merges like any record (migration 0011 too)."""
-    return str(uuid.uuid5(_NAMESPACE, f"custom_field:{record_type}:{key}"))
+    return derived_uuid(f"custom_field:{record_type}:{key}")
 
 
 @writes

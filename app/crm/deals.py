@@ -115,6 +115,11 @@ def _stages_of(session: Session, pipeline: Pipeline | None) -> list[Stage]:
                                 .order_by(Stage.position, Stage.id)))
 
 
+def live_stages(session: Session) -> list[Stage]:
+    """The default pipeline's stages in order; [] before it exists (never writes)."""
+    return _stages_of(session, find_pipeline(session))
+
+
 def stages(session: Session, pipeline: Pipeline | None = None) -> list[Stage]:
     """The pipeline's stages in order, the pipeline made first if there is none (write sessions)."""
     return _stages_of(session, pipeline or default_pipeline(session))
@@ -166,7 +171,7 @@ def pipeline_stages(store: Store) -> list[StageRow]:
 def read_stages(store: Store) -> list[StageRow]:
     """The default pipeline's stages in order; [] when there is no pipeline yet (never writes)."""
     with store.read() as session:
-        return _rows(_stages_of(session, find_pipeline(session)))
+        return _rows(live_stages(session))
 
 
 @writes
@@ -478,7 +483,7 @@ def board(store: Store, closed_since: int | None = None) -> list[BoardColumn]:
     :func:`ensure_pipeline`.
     """
     with store.read() as session:
-        columns = {s.id: BoardColumn(s) for s in _rows(_stages_of(session, find_pipeline(session)))}
+        columns = {s.id: BoardColumn(s) for s in _rows(live_stages(session))}
         if not columns:
             return []
         company, contact = aliased(Company), aliased(Contact)
@@ -557,7 +562,7 @@ def deal_detail(store: Store, deal_uuid: str) -> DealDetail:
             deal.currency or "", deal.expected_close or "", deal.owner or "", contact.name if contact else "",
             _first_email(session, deal.contact_id), company.name if company else "",
             json.loads(deal.custom or "{}").get("lost_reason", ""), deal.created_at, deal.updated_at,
-            _rows(_stages_of(session, find_pipeline(session))), _readable_history(session, deal))
+            _rows(live_stages(session)), _readable_history(session, deal))
 
 
 _REFERENCE_LABELS = {"stage_id": (Stage, "name"), "company_id": (Company, "name"), "contact_id": (Contact, "name")}

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 
 from sqlalchemy import func, select
 
-from app.crm.deals import LOST_REASON, find_pipeline
+from app.crm.deals import LOST_REASON, live_stages
 from app.reports.table import COUNT, MONEY, PERCENT, Column, Filters, Report, money, month_of
 from app.store.crm_models import Change, Deal, Stage
 from app.store.database import Store
@@ -47,10 +47,7 @@ def pipeline(store: Store, filters: Filters) -> Report:
                                  Column("probability", "Probability", PERCENT),
                                  Column("weighted", "Weighted", MONEY)])
     with store.read() as session:
-        pipeline_ = find_pipeline(session)
-        stages = [] if pipeline_ is None else list(session.scalars(
-            select(Stage).where(Stage.pipeline_id == pipeline_.id, Stage.deleted_at.is_(None))
-            .order_by(Stage.position, Stage.id)))
+        stages = live_stages(session)
         totals: dict[tuple[int, str], list] = defaultdict(lambda: [0, money(0)])
         for deal in _open_deals(session, filters):
             total = totals[(deal.stage_id, deal.currency or "")]
@@ -172,10 +169,7 @@ def funnel(store: Store, filters: Filters) -> Report:
                                Column("from_first", "Of all", PERCENT)])
     first, last = filters.bounds()
     with store.read() as session:
-        pipeline_ = find_pipeline(session)
-        stages = [] if pipeline_ is None else list(session.scalars(
-            select(Stage).where(Stage.pipeline_id == pipeline_.id, Stage.deleted_at.is_(None))
-            .order_by(Stage.position, Stage.id)))
+        stages = live_stages(session)
         steps = [s for s in stages if s.outcome == "open"]
         rank = {s.uuid: n for n, s in enumerate(steps)}
         made = _deals(session, filters, Deal.created_at.between(first, last))

@@ -125,8 +125,8 @@ def stale_customers(store: Store, filters: Filters) -> Report:
     return report
 
 
-def _week(epoch: int) -> str:
-    year, week, _day = datetime.fromtimestamp(epoch).isocalendar()
+def _iso_week(day: date) -> str:
+    year, week, _weekday = day.isocalendar()
     return f"{year}-W{week:02d}"
 
 
@@ -140,11 +140,6 @@ _MAIL_PER_DAY = (
     "JOIN mail_folders f ON f.id = m.folder_id JOIN accounts a ON a.id = f.account_id "
     "WHERE m.date BETWEEN ? AND ? AND (lower(m.from_addr) IN ({own}) OR f.role = 'inbox') "
     "GROUP BY 1, 2, 3")
-
-
-def _week_of_day(day: str) -> str:
-    year, week, _weekday = date.fromisoformat(day).isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def activity(store: Store, filters: Filters) -> Report:
@@ -171,15 +166,15 @@ def activity(store: Store, filters: Filters) -> Report:
     marks = ", ".join("?" * len(own)) or "NULL"
     for day, what, person, count in fetch_all(store, _MAIL_PER_DAY.format(own=marks),
                                               (*own, *own, first, last, *own)):
-        add(_week_of_day(day), person, what, count)
+        add(_iso_week(date.fromisoformat(day)), person, what, count)
     with store.read() as session:
         accounts = [email.lower() for email in session.scalars(select(Account.email))]
         me = accounts[0] if len(accounts) == 1 else "you"
         for kind, at in session.execute(select(Activity.kind, Activity.happened_at).where(
                 Activity.deleted_at.is_(None), Activity.happened_at.between(first, last))):
-            add(_week(at), me, "calls" if kind == "call" else "meetings")
+            add(_iso_week(datetime.fromtimestamp(at).date()), me, "calls" if kind == "call" else "meetings")
         for (at,) in session.execute(select(Task.done_at).where(Task.deleted_at.is_(None),
                                                                 Task.done_at.between(first, last))):
-            add(_week(at), me, "tasks_done")
+            add(_iso_week(datetime.fromtimestamp(at).date()), me, "tasks_done")
     report.rows = [rows[key] for key in sorted(rows)]
     return report

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import json
 import time
-import uuid
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from app.crm.records import derived_uuid
 from app.crm.settings import free_mail_domains
 from app.crm.teammates import own_addresses
 from app.mail.reading.message_view import build_view
@@ -40,11 +40,10 @@ from app.sync import clock, state
 
 BATCH = 200
 MAX_BODY = 100_000  # the server's longest text field
-_NAMESPACE = uuid.UUID("3229011d-e98c-5623-9267-f8dc29affaf8")  # as the other derived UUIDs
 
 
 def link_uuid(email: str, message_key: str) -> str:
-    return str(uuid.uuid5(_NAMESPACE, f"message_link:{email.lower()}:{message_key}"))
+    return derived_uuid(f"message_link:{email.lower()}:{message_key}")
 
 
 def _addresses(row) -> list[str]:
