@@ -426,8 +426,7 @@ class MainWindow(QMainWindow):
         self._stale_sections = {1, 2} - {self.sections.currentIndex()}
 
     def show_reports(self) -> None:
-        self.sections.setCurrentWidget(self.reports_view)
-        self.reports_view.reload()
+        self.sections.setCurrentWidget(self.reports_view)  # it reads its report when shown
 
     def _section_changed(self, index: int) -> None:
         if index in self._stale_sections:

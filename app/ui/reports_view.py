@@ -132,7 +132,14 @@ class ReportsView(QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self._layout()
+        self.picker.blockSignals(True)  # read when shown, not when the window starts
         self.picker.setCurrentRow(0)
+        self.picker.blockSignals(False)
+
+    def showEvent(self, event) -> None:
+        """Each time the tab is shown, the report is read again: the data may have changed."""
+        super().showEvent(event)
+        self.reload()
 
     def _layout(self) -> None:
         filters = QHBoxLayout()
@@ -168,6 +175,8 @@ class ReportsView(QWidget):
         return Filters(start=start, end=end, owner=self.owner.text().strip() or None, days=self.days.value())
 
     def reload(self) -> None:
+        if not self.isVisible():
+            return  # a hidden tab reads nothing (the window starts without reading a report)
         # Reads run on a pool and may finish out of order (typing "45" asks for 4, then 45
         # days): only the newest request's answer is shown.
         self._generation += 1
