@@ -25,6 +25,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.errors import UserFacingError
+from app.store.automation_models import Case
 from app.store.crm_models import (
     Activity,
     Change,
@@ -65,6 +66,9 @@ RECORD_TYPES = {
     "activity": RecordType("activity", Activity, ("kind", "subject", "body", "happened_at",
                                                   "duration_minutes", "contact_id", "company_id",
                                                   "deal_id")),
+    # A service case; ``messages`` are the Message-IDs filed on it (a set on the wire).
+    "case": RecordType("case", Case, ("title", "description", "status", "priority", "assignee", "due_at",
+                                      "contact_id", "company_id", "deal_id"), ("messages",)),
     # The team's shared configuration, versioned and synced like the records it shapes.
     "pipeline": RecordType("pipeline", Pipeline, ("name", "position")),
     "stage": RecordType("stage", Stage, ("name", "pipeline_id", "position", "outcome", "probability")),
@@ -131,7 +135,7 @@ def _read_list(session: Session, record, field: str) -> list[str]:
 
 
 # List fields kept as a JSON list in the record's own column.
-JSON_LISTS = ("tags", "choices")
+JSON_LISTS = ("tags", "choices", "messages")
 
 
 # List fields kept in child tables: (table, its key to the record, the value's column).

@@ -287,4 +287,4 @@ class PendingMailAction(Base):
 
 
 # The customer-record tables share this metadata (imported last: they refer to Base).
-from app.store import crm_models, team_models  # noqa: E402,F401
+from app.store import automation_models, crm_models, team_models  # noqa: E402,F401

@@ -15,7 +15,7 @@ TO_SERVER = {"company_id": "company", "contact_id": "contact", "deal_id": "deal"
              "stage_id": "stage", "pipeline_id": "pipeline"}
 TO_LOCAL = {server: local for local, server in TO_SERVER.items()}
 LOCAL_ONLY = {"owner"}
-SET_FIELDS = {"emails", "phones", "tags", "domains", "choices"}
+SET_FIELDS = {"emails", "phones", "tags", "domains", "choices", "messages"}
 
 
 def server_field(local_field: str) -> str | None:

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-RecordType = Literal["company", "contact", "deal", "task", "note", "activity", "message_link",
+RecordType = Literal["company", "contact", "deal", "task", "note", "case", "activity", "message_link",
                      "pipeline", "stage", "custom_field"]
 Role = Literal["admin", "manager", "rep"]
 Sharing = Literal["private", "read", "edit"]

@@ -47,6 +47,11 @@ RECORD_TYPES: dict[str, dict[str, Field]] = {
              "remind_at": Field(INT), "done_at": Field(INT),
              "kind": Field(TEXT, choices=("task", "follow_up")), **_LINKS},
     "note": {"body": Field(TEXT), **_LINKS},
+    # A service case; ``messages`` are the Message-IDs filed on it.
+    "case": {"title": Field(TEXT), "description": Field(TEXT),
+             "status": Field(TEXT, choices=("new", "open", "waiting", "solved", "closed")),
+             "priority": Field(TEXT, choices=("low", "normal", "high", "urgent")),
+             "assignee": Field(TEXT), "due_at": Field(INT), "messages": Field(SET), **_LINKS},
     "activity": {"kind": Field(TEXT, choices=("call", "meeting")), "subject": Field(TEXT),
                  "body": Field(TEXT), "happened_at": Field(INT),
                  "duration_minutes": Field(INT), "attendees": Field(SET, since=2), **_LINKS},

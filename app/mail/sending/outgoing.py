@@ -80,6 +80,9 @@ class Outgoing:
     references: list[str] = field(default_factory=list)
     message_id: str | None = None
     html: str | None = None  # the HTML part when already rendered (mail merge renders once)
+    # Further header fields, e.g. ``Auto-Submitted: auto-generated`` on mail a rule sends
+    # (RFC 3834: the receiving side's auto-responders stay quiet, so no loop starts).
+    headers: list[tuple[str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.subject = subject_line(self.subject)  # what the outbox lists is what is sent
@@ -125,6 +128,8 @@ def build_message(message: Outgoing, now: datetime | None = None) -> bytes:
         check_header_value(label, value)
     for name, addr in [(message.from_name, message.from_addr), *message.to, *message.cc, *message.bcc]:
         check_header_value("recipient", f"{name} {addr}")
+    for name, value in message.headers:
+        check_header_value("header", f"{name}{value}")
     for attachment in message.attachments:
         check_header_value("attachment name", attachment.filename)
         check_header_value("Content-ID", attachment.content_id)
@@ -143,6 +148,8 @@ def build_message(message: Outgoing, now: datetime | None = None) -> bytes:
         mime["In-Reply-To"] = message.in_reply_to
     if message.references:
         mime["References"] = " ".join(message.references)
+    for name, value in message.headers:
+        mime[name] = value
     mime["MIME-Version"] = "1.0"
     mime["User-Agent"] = "Liaison"
     mime.set_content(message.body, subtype="plain", charset="utf-8", cte="quoted-printable")

@@ -1,0 +1,199 @@
+"""What a rule's conditions can ask about an event, gathered only when a condition asks.
+
+Field names a condition uses:
+
+* the message: ``from`` (the sender's address; ``sender`` too), ``from_name``, ``to``, ``cc``,
+  ``recipient`` (To and Cc), ``domain`` (the sender's), ``subject``, ``body`` (its text with
+  the quoted part of a reply left out), ``has_attachment``, ``folder``, ``account``;
+* the customer the event is about: ``customer.FIELD`` (the contact, else the company),
+  ``contact.FIELD``, ``company.FIELD``, ``deal.FIELD`` (the event's deal, else the customer's
+  newest open deal), ``case.FIELD``, ``task.FIELD``; ``record.FIELD`` is the record the event
+  happened to.  FIELD is a column (``name``, ``owner``, ``status``, ``amount``), ``tags``,
+  ``emails``, ``stage`` (its name), ``contact``/``company`` (their names), or a custom field's
+  key (``tier`` or ``custom.tier``);
+* a change: ``field``, ``old``, ``new``; and ``changed_to`` conditions on the changed field.
+
+Gathering is lazy and memoised per event: 100 rules that look at the subject cost one read.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.automation.quoted import without_quoted
+from app.crm.records import RECORD_TYPES, read_state
+from app.store.automation_models import Case
+from app.store.crm_models import Company, Contact, ContactEmail, Deal, MessageLink, Stage, Task
+from app.store.models import Account, Folder, Message
+
+MODELS = {"contact": Contact, "company": Company, "deal": Deal, "case": Case, "task": Task}
+_REFERENCE_NAMES = {"stage_id": ("stage", Stage, "name"), "contact_id": ("contact", Contact, "name"),
+                    "company_id": ("company", Company, "name"), "deal_id": ("deal", Deal, "title")}
+MISSING = object()
+
+
+def readable_state(session: Session, kind_name: str, record) -> dict[str, Any]:
+    """A record's fields as a person reads them: references by name, custom fields by key."""
+    kind = RECORD_TYPES[kind_name]
+    state = read_state(session, kind, record)
+    readable: dict[str, Any] = {}
+    for field, value in state.items():
+        if field in _REFERENCE_NAMES:
+            name, model, column = _REFERENCE_NAMES[field]
+            target = session.get(model, value) if value is not None else None
+            readable[name] = getattr(target, column) if target is not None else ""
+            readable[field] = value
+        elif field.startswith("custom."):
+            readable[field] = value
+            readable.setdefault(field.split(".", 1)[1], value)
+        else:
+            readable[field] = value
+    if kind_name == "contact":
+        readable.setdefault("email", (state.get("emails") or [""])[0])
+    return readable
+
+
+def reference_name(session: Session, local_field: str, value: Any) -> Any:
+    """A change's value as a person reads it (a stage's UUID → its name)."""
+    if local_field not in _REFERENCE_NAMES or value in (None, ""):
+        return value
+    _name, model, column = _REFERENCE_NAMES[local_field]
+    target = session.scalar(select(model).where(model.uuid == value)) if isinstance(value, str) else \
+        session.get(model, value)
+    return getattr(target, column) if target is not None else value
+
+
+class Facts:
+    """The facts of one event; ``get(name)`` returns :data:`MISSING` for a field it lacks."""
+
+    def __init__(self, session: Session, *, message: Message | None = None, record: tuple[str, Any] | None = None,
+                 change: dict[str, Any] | None = None, raw_body: Callable[[int], bytes | None] | None = None):
+        self.session = session
+        self.message = message
+        self.record = record  # (kind, row)
+        self.change = change  # {"field": readable name, "old": …, "new": …} for field_changed
+        self._raw_body = raw_body
+        self._cache: dict[str, Any] = {}
+        self._records: dict[str, Any] = {}
+
+    # -- the records around the event ---------------------------------------------------
+    def linked(self) -> dict[str, Any]:
+        """Contact, company, deal, case and task rows the event is about (looked up once)."""
+        if self._records:
+            return self._records
+        found: dict[str, Any] = {}
+        if self.record is not None:
+            kind, row = self.record
+            found[kind] = row
+            for field, model_kind in (("contact_id", "contact"), ("company_id", "company"), ("deal_id", "deal")):
+                key = getattr(row, field, None)
+                if key is not None and model_kind not in found:
+                    found[model_kind] = self.session.get(MODELS[model_kind], key)
+        if self.message is not None and self.message.id is None:
+            # mail sent from the outbox is not stored yet: its customer is its first known recipient
+            for _name, addr in json.loads(self.message.to_list or "[]"):
+                contact = self.session.scalar(select(Contact).join(ContactEmail, ContactEmail.contact_id == Contact.id)
+                                              .where(ContactEmail.email == addr.lower()))
+                if contact is not None:
+                    found.setdefault("contact", contact)
+                    break
+        elif self.message is not None:
+            for contact_id, company_id, deal_id in self.session.execute(
+                    select(MessageLink.contact_id, MessageLink.company_id, MessageLink.deal_id)
+                    .where(MessageLink.message_id == self.message.id).order_by(MessageLink.id)):
+                for key, model_kind in ((contact_id, "contact"), (company_id, "company"), (deal_id, "deal")):
+                    if key is not None and found.get(model_kind) is None:
+                        found[model_kind] = self.session.get(MODELS[model_kind], key)
+        contact = found.get("contact")
+        if contact is not None and found.get("company") is None and contact.company_id is not None:
+            found["company"] = self.session.get(Company, contact.company_id)
+        if found.get("deal") is None and (contact is not None or found.get("company") is not None):
+            owner = (Deal.contact_id == contact.id) if contact is not None else (Deal.company_id == found["company"].id)
+            found["deal"] = self.session.scalar(select(Deal).where(owner, Deal.status == "open", Deal.deleted_at.is_(None))
+                                                .order_by(Deal.updated_at.desc()).limit(1))
+        self._records = {kind: row for kind, row in found.items() if row is not None and row.deleted_at is None}
+        return self._records
+
+    def customer(self) -> tuple[str, Any] | None:
+        records = self.linked()
+        for kind in ("contact", "company"):
+            if kind in records:
+                return kind, records[kind]
+        return None
+
+    def _record_field(self, kind_name: str, row, field: str) -> Any:
+        key = f"{kind_name}:{row.id}"
+        state = self._cache.get(key)
+        if state is None:
+            state = self._cache[key] = readable_state(self.session, kind_name, row)
+        return state.get(field, MISSING)
+
+    # -- fields -------------------------------------------------------------------------
+    def get(self, name: str) -> Any:
+        if name in self._cache:
+            return self._cache[name]
+        value = self._compute(name)
+        self._cache[name] = value
+        return value
+
+    def _compute(self, name: str) -> Any:
+        head, _, rest = name.partition(".")
+        if rest:
+            if head == "record":
+                if self.record is None:
+                    return MISSING
+                return self._record_field(self.record[0], self.record[1], rest)
+            if head == "customer":
+                found = self.customer()
+                return MISSING if found is None else self._record_field(found[0], found[1], rest)
+            if head in MODELS:
+                row = self.linked().get(head)
+                return MISSING if row is None else self._record_field(head, row, rest)
+            if head != "custom":
+                return MISSING
+        if self.change is not None and name in ("field", "old", "new"):
+            return self.change[name]
+        if self.message is not None:
+            return self._message_field(name)
+        if self.record is not None:
+            return self._record_field(self.record[0], self.record[1], name)
+        return MISSING
+
+    def _message_field(self, name: str) -> Any:
+        message = self.message
+        if name in ("from", "sender"):
+            return message.from_addr.lower()
+        if name == "from_name":
+            return message.from_name
+        if name == "domain":
+            return message.from_addr.rpartition("@")[2].lower()
+        if name == "subject":
+            return message.subject
+        if name in ("to", "cc", "recipient"):
+            lists = {"to": [message.to_list], "cc": [message.cc_list],
+                     "recipient": [message.to_list, message.cc_list]}[name]
+            return [addr.lower() for text in lists for _name, addr in json.loads(text or "[]")]
+        if name == "has_attachment":
+            return bool(message.has_attachments)
+        if name == "body":
+            raw = self._raw_body(message.id) if self._raw_body else None
+            if raw is None:
+                return ""
+            from app.search.mail_document import body_text
+            return without_quoted(body_text(raw))
+        if name in ("folder", "account") and message.folder_id is None:
+            return MISSING
+        if name == "folder":
+            folder = self.session.get(Folder, message.folder_id)
+            return [folder.name, folder.role or ""] if folder else MISSING
+        if name == "account":
+            folder = self.session.get(Folder, message.folder_id)
+            account = self.session.get(Account, folder.account_id) if folder else None
+            return [account.name, account.email.lower()] if account else MISSING
+        if name == "auto":
+            return message.auto_kind or ""
+        return MISSING
