@@ -82,6 +82,7 @@ class EngineReport:
     failed: int = 0
     cases_updated: list[str] = field(default_factory=list)
     runs: list[int] = field(default_factory=list)  # ids of the runs this call made or retried
+    mail_queued: int = 0  # messages rules put in the outbox
 
     def changed_anything(self) -> bool:
         return bool(self.runs or self.cases_updated)
@@ -271,8 +272,9 @@ def _finish(store: Store, run_id: int, steps: list[dict], now: int) -> str:
 
 
 def _execute(store: Store, run_id: int, rule_uuid: str, rule_name: str, event_key: str, chain: str, depth: int,
-             target: Target, actions: list[dict], done_before: set[int], now: int) -> str:
+             target: Target, actions: list[dict], done_before: set[int], now: int) -> tuple[str, int]:
     steps = []
+    queued = 0
     for index, action in enumerate(actions):
         if index in done_before:
             steps.append({"action": action["action"], "status": "done", "note": "done before"})
@@ -280,7 +282,8 @@ def _execute(store: Store, run_id: int, rule_uuid: str, rule_name: str, event_ke
         step = Step(store, rule_uuid, rule_name, event_key, index, chain, depth + 1, target, fill=lambda text: text)
         status, note = run_action(store, action, step)
         steps.append({"action": action["action"], "status": status, "note": note})
-    return _finish(store, run_id, steps, now)
+        queued += action["action"] == "send_template" and status == "done" and note != "already queued"
+    return _finish(store, run_id, steps, now), queued
 
 
 def _run(store: Store, match: Match, report: EngineReport, now: int) -> None:
@@ -295,8 +298,9 @@ def _run(store: Store, match: Match, report: EngineReport, now: int) -> None:
         return
     with store.read() as session:
         chain = session.get(RuleRun, run_id).chain
-    status = _execute(store, run_id, match.rule.uuid, match.rule.name, match.event.key, chain, match.event.depth,
-                      match.target, match.actions, set(), now)
+    status, queued = _execute(store, run_id, match.rule.uuid, match.rule.name, match.event.key, chain,
+                              match.event.depth, match.target, match.actions, set(), now)
+    report.mail_queued += queued
     if status == "done":
         report.done += 1
     else:
@@ -314,8 +318,9 @@ def _retry_due(store: Store, report: EngineReport, now: int) -> None:
         detail = json.loads(run.detail)
         _bump_attempt(store, run.id)
         done_before = {i for i, step in enumerate(detail.get("steps", [])) if step["status"] == "done"}
-        status = _execute(store, run.id, run.rule_uuid, run.rule_name, run.event_key, run.chain, run.depth,
-                          Target(**detail["target"]), detail["actions"], done_before, now)
+        status, queued = _execute(store, run.id, run.rule_uuid, run.rule_name, run.event_key, run.chain, run.depth,
+                                  Target(**detail["target"]), detail["actions"], done_before, now)
+        report.mail_queued += queued
         report.runs.append(run.id)
         if status == "done":
             report.done += 1

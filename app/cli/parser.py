@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from app import __version__
+from app.cli.automation_parser import add_automation_commands
 from app.cli.crm_parser import add_crm_commands
 from app.cli.report_command import add_report_command
 from app.cli.team_parser import add_team_commands
@@ -128,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_crm_commands(commands, _positive)
     add_team_commands(commands, _positive)
     add_report_command(commands, _positive)
+    add_automation_commands(commands, _positive)
     return parser
 
 

@@ -83,6 +83,12 @@ def _dispatch(args: argparse.Namespace, paths, store) -> int:
         from app.cli import report_command
 
         return report_command.run(args, store)
+    if args.command in ("rules", "cases"):
+        from app.cli import automation_commands
+
+        if args.command == "rules":
+            return automation_commands.run_rules_command(args, store)
+        return automation_commands.run_cases_command(args, store)
     if args.command in ("show", "save-attachment"):
         from app.cli import reading_commands
 

@@ -74,7 +74,20 @@ def run(args, store) -> int:
             for error in [*summary.errors, *summary.hook_errors]:
                 print(f"liaison: {account.name}: {error}", file=sys.stderr)
             failures += bool(summary.errors or summary.hook_errors)
+        failures += _run_rules(services)
     return 1 if failures else 0
+
+
+def _run_rules(services) -> int:
+    """The rules on what this sync brought (mail received, the clock); mail they queued goes now."""
+    report = services.rules.request(timed=True).result()
+    if report is None or not report.matched:
+        return 0
+    print(f"rules: {report.done} done, {report.skipped} skipped, {report.failed} failed"
+          + (f", {report.mail_queued} message(s) queued" if report.mail_queued else ""))
+    for delivery in services.deliver_all() if report.mail_queued else []:
+        _wait_quietly(delivery)
+    return bool(report.failed)
 
 
 def _wait_quietly(delivery) -> dict | None:

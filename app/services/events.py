@@ -26,6 +26,7 @@ TEMPLATES = "templates"
 SETTINGS = "settings"
 ACCOUNTS = "accounts"
 LINKS = "links"          # which messages are linked to which records
+RULES = "rules"          # automation rules, their run log, cases they opened
 
 
 @dataclass
@@ -103,6 +104,14 @@ class TeamState:
     finished_at: float | None = None
     pending: int = 0
     conflicts: int = 0
+
+
+@dataclass(frozen=True)
+class RuleNotice:
+    """A rule's "notify me" (or a rule that failed for good): shown once, as a desktop notification."""
+
+    title: str
+    body: str
 
 
 class EventBus:

@@ -30,6 +30,7 @@ from app.mail.imap.idle import IdleWatcher
 from app.mail.imap.session import Credential, imap_settings
 from app.services import events as ev
 from app.services.account_sync import SyncSummary, sync_account
+from app.services.automation_job import AutomationRunner
 from app.services.hooks import PassHooks, default_hooks
 from app.services.jobs import JobLanes
 from app.services.outbox_delivery import deliver_outbox
@@ -64,6 +65,7 @@ class Services:
         self._watchers_lock = threading.Lock()
         self._ticker: threading.Thread | None = None
         self.team = TeamSync(store, self.lanes, self.events)
+        self.rules = AutomationRunner(store, self.lanes, self.events, deliver=self.deliver_all)
 
     # -- accounts -----------------------------------------------------------------------
     def accounts(self) -> list[Account]:
@@ -97,6 +99,10 @@ class Services:
         lane = self.lanes.lane(account_id, "smtp")
         return lane.request("deliver", lambda p: self._deliver_job(account_id, p), {"force": force},
                             merge=lambda old, new: {"force": old["force"] or new["force"]})
+
+    def deliver_all(self) -> list[Future]:
+        """Every account's outbox now (mail a rule queued)."""
+        return [self.deliver(a.id, force=True) for a in self.accounts()]
 
     def run_on_account(self, account_id: int, lane: str, key, fn: Callable[[Account, Credential], object]) -> Future:
         """Other network work of an account on one of its lanes (``"imap"`` or ``"smtp"``), e.g.
@@ -166,6 +172,8 @@ class Services:
         if summary.new or summary.changed or summary.removed or summary.pushed:
             changes.kinds |= {ev.MAIL, ev.LINKS, ev.RECORDS}
         publish(changes)
+        if summary.new:
+            self.rules.request()  # mail received: rules and case replies, on their own lane
         return summary
 
     def _deliver_job(self, account_id: int, params: dict) -> dict | None:
@@ -182,6 +190,8 @@ class Services:
             raise
         self.events.publish(ev.OutboxResult(account_id, counts["sent"], counts["queued"], counts["failed"]))
         self.events.publish(ev.ChangeSet.of(ev.OUTBOX, accounts=[account_id]))
+        if counts["sent"]:
+            self.rules.request()  # mail sent: message_sent rules
         return counts
 
     # -- IDLE and the schedule ----------------------------------------------------------
@@ -201,6 +211,7 @@ class Services:
         while not self.lanes.stopping.wait(TEAM_TICK_SECONDS):
             try:
                 self.team.due()
+                self.rules.due()
                 if time.monotonic() - last_mail >= TICK_SECONDS:
                     last_mail = time.monotonic()
                     self.sync_due()
