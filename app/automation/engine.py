@@ -52,6 +52,8 @@ MAX_DEPTH = 3
 RATE_PER_HOUR = 20
 RETRY_DELAYS = (60, 300, 1800, 7200)
 _TEXT_KEYS = ("title", "description", "notes", "body", "tag", "value")
+# What a case or a task is called when the rule does not say: the message's subject.
+_DEFAULT_TEXTS = {"create_case": {"title": "{subject}"}, "create_task": {"title": "{subject}"}}
 _PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z0-9_]+)*)\}")
 _locks: dict[str, threading.Lock] = {}
 _locks_guard = threading.Lock()
@@ -206,7 +208,8 @@ def match_events(store: Store, session: Session, rules: list[LoadedRule], events
             if not evaluate(rule.spec.condition, facts):
                 continue
             actions = [{key: (_filled(value, facts) if key in _TEXT_KEYS and isinstance(value, str) else value)
-                        for key, value in action.items()} for action in rule.spec.then]
+                        for key, value in {**_DEFAULT_TEXTS.get(action["action"], {}), **action}.items()}
+                       for action in rule.spec.then]
             matches.append(Match(rule, event, _target(session, event, facts), actions))
     return matches
 

@@ -66,7 +66,7 @@ def entry_detail(entry: Entry) -> str:
         if entry.folder:
             parts.append(entry.folder)
         if entry.auto_kind:
-            parts.append(_t("automatic reply") if entry.auto_kind != "bounce" else _t("bounce"))
+            parts.append({"bounce": _t("bounce"), "bulk": _t("bulk mail")}.get(entry.auto_kind, _t("automatic reply")))
     elif entry.kind == "team_email":
         if entry.outgoing:
             parts.append(_t("To %1").replace("%1", entry.who) if entry.who else _t("Sent"))

@@ -1,4 +1,4 @@
-"""Recognising mail no person wrote: auto-replies (out of office) and bounces.
+"""Recognising mail no person wrote: auto-replies (out of office), bounces and bulk mail.
 
 Such messages are linked to the customer like any other (the timeline should show that the
 quote bounced), but they never create a contact, never appear among unknown senders and never
@@ -11,6 +11,7 @@ import re
 
 AUTO_REPLY = "auto-reply"
 BOUNCE = "bounce"
+BULK = "bulk"  # Precedence: bulk / junk / list (newsletters, list traffic): never answered by a rule
 
 _BOUNCE_SENDERS = re.compile(r"^(mailer-daemon|postmaster|mail-daemon|mailerdaemon)@", re.IGNORECASE)
 _AUTO_REPLY_SUBJECT = re.compile(
@@ -22,7 +23,7 @@ _BOUNCE_SUBJECT = re.compile(
 
 
 def automatic_kind(headers: dict[str, list[bytes]], from_addr: str, subject: str) -> str:
-    """"" for mail a person wrote, else ``auto-reply`` or ``bounce``."""
+    """"" for mail a person wrote, else ``auto-reply``, ``bounce`` or ``bulk``."""
     def first(name: str) -> str:
         values = headers.get(name)
         return values[0].decode("ascii", "replace").strip().lower() if values else ""
@@ -36,4 +37,6 @@ def automatic_kind(headers: dict[str, list[bytes]], from_addr: str, subject: str
     if (submitted and submitted != "no") or "x-autoreply" in headers or "x-autorespond" in headers \
             or first("precedence") in ("auto_reply", "auto-reply") or _AUTO_REPLY_SUBJECT.match(subject or ""):
         return AUTO_REPLY
+    if first("precedence") in ("bulk", "junk", "list"):
+        return BULK
     return ""
