@@ -226,9 +226,9 @@ def _stop_reason(session: Session, match: Match, now: int) -> str:
             RuleRun.status != "skipped").limit(1)) is not None:
         return "already fired on this record in this chain of events"
     recent = session.scalar(select(func.count()).select_from(RuleRun).where(
-        RuleRun.subject == event.subject, RuleRun.at > now - 3600, RuleRun.status != "skipped"))
+        RuleRun.rate_key == event.rate_key, RuleRun.at > now - 3600, RuleRun.status != "skipped"))
     if event.subject != "schedule" and recent >= RATE_PER_HOUR:
-        return f"more than {RATE_PER_HOUR} rule runs on this record in an hour"
+        return f"more than {RATE_PER_HOUR} rule runs on this record or sender in an hour"
     return ""
 
 
@@ -244,7 +244,8 @@ def _claim(store: Store, match: Match, now: int) -> tuple[int | None, str]:
             if reason:
                 detail["skipped"] = reason
             run = RuleRun(rule_uuid=match.rule.uuid, rule_name=match.rule.name, event=event.name, event_key=event.key,
-                          subject=event.subject, chain=event.chain or str(uuid_module.uuid4()), depth=event.depth,
+                          subject=event.subject, rate_key=event.rate_key,
+                          chain=event.chain or str(uuid_module.uuid4()), depth=event.depth,
                           at=now, status="skipped" if reason else "running",
                           detail=json.dumps(detail, ensure_ascii=False), attempts=1)
             session.add(run)

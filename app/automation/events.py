@@ -52,6 +52,13 @@ class Event:
     params: dict[str, Any] = field(default_factory=dict)  # folder, account, record kind, local field
     blocked: str = ""  # why this event may never trigger a rule (automatic mail, a rule's own mail)
 
+    @property
+    def rate_key(self) -> str:
+        """What a flood comes from: a message's sender (one sender, fifty mails), else the record."""
+        if self.message is not None and self.name == "message_received":
+            return f"from:{self.message.from_addr.lower()}"
+        return self.subject
+
 
 def cursor(session: Session, name: str, start: int) -> int:
     row = session.get(AutomationCursor, name)

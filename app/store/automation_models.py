@@ -72,7 +72,9 @@ class RuleRun(Base):
     rule_name: Mapped[str] = mapped_column(String)
     event: Mapped[str] = mapped_column(String)  # message_received | field_changed | …
     event_key: Mapped[str] = mapped_column(String)  # what happened, once: "message:<pk>"…
-    subject: Mapped[str] = mapped_column(String, default="")  # what it happened to, for people
+    subject: Mapped[str] = mapped_column(String, default="")  # what it happened to: "deal:<uuid>"…
+    # Who a flood would come from: the sender of a message, else the record (rate limits).
+    rate_key: Mapped[str] = mapped_column(String, default="", index=True)
     chain: Mapped[str] = mapped_column(String(36))
     depth: Mapped[int] = mapped_column(Integer, default=0)
     at: Mapped[int] = mapped_column(Integer, index=True)

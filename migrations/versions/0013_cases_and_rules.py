@@ -72,6 +72,7 @@ def upgrade() -> None:
         sa.Column("event", sa.String(), nullable=False),
         sa.Column("event_key", sa.String(), nullable=False),
         sa.Column("subject", sa.String(), nullable=False),
+        sa.Column("rate_key", sa.String(), nullable=False),
         sa.Column("chain", sa.String(length=36), nullable=False),
         sa.Column("depth", sa.Integer(), nullable=False),
         sa.Column("at", sa.Integer(), nullable=False),
@@ -84,6 +85,7 @@ def upgrade() -> None:
     with op.batch_alter_table("automation_runs") as batch_op:
         batch_op.create_index("ix_automation_runs_retry", ["status", "next_attempt_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_automation_runs_at"), ["at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_automation_runs_rate_key"), ["rate_key"], unique=False)
     op.create_table(
         "automation_effects",
         sa.Column("key", sa.String(), nullable=False),

@@ -306,16 +306,21 @@ def test_overdue_no_reply_no_activity_and_schedule_each_fire_once_per_occasion(s
     assert titles().count("Good morning") == 2  # one per day it ran, not per minute
 
 
-def test_a_record_touched_too_often_by_rules_is_left_alone(store, mailbox):
-    rules(store, {"name": "every mail", "when": {"event": "message_received"},
-                  "then": [{"action": "notify", "title": "{subject}"}]})
+def test_a_flood_from_one_sender_is_answered_at_most_so_often_and_one_message_once(store, mailbox):
     from app.automation.engine import RATE_PER_HOUR
 
+    rules(store, {"name": "every mail", "when": {"event": "message_received"},
+                  "then": [{"action": "send_template", "template": "ack", "to": "sender"}]})
     for n in range(RATE_PER_HOUR + 3):
-        deliver(mailbox, arriving("王经理 <wang@huaxin.cn>", f"消息 {n}", "<same@huaxin.cn>"))
+        deliver(mailbox, arriving("王经理 <wang@huaxin.cn>", f"消息 {n}", f"<flood-{n}@huaxin.cn>"))
+    deliver(mailbox, arriving("王经理 <wang@huaxin.cn>", "消息 0 again", "<flood-0@huaxin.cn>"))  # stored twice
+
     run_rules(store)
-    # one Message-ID: the first run; the copies are the same event (stored again, e.g. moved)
-    assert len(runs(store)) == 1
+
+    log = runs(store)
+    assert len(outbox(store)) == RATE_PER_HOUR
+    assert [r["status"] for r in log].count("skipped") == 3 and "in an hour" in log[-1]["skipped"]
+    assert len(log) == RATE_PER_HOUR + 3  # the second copy of message 0 is the same event
 
 
 def test_rules_import_export_round_trip_and_one_sentence_errors(store):
