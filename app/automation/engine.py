@@ -89,6 +89,12 @@ class EngineReport:
     def changed_anything(self) -> bool:
         return bool(self.runs or self.cases_updated)
 
+    def add(self, other: "EngineReport") -> None:
+        for name in ("events", "matched", "done", "skipped", "failed", "mail_queued"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.cases_updated += other.cases_updated
+        self.runs += other.runs
+
 
 def _lock(store: Store) -> threading.Lock:
     with _locks_guard:

@@ -80,8 +80,9 @@ def run(args, store) -> int:
 
 def _run_rules(services) -> int:
     """The rules on what this sync brought (mail received, the clock); mail they queued goes now."""
-    report = services.rules.request(timed=True).result()
-    if report is None or not report.matched:
+    services.rules.request(timed=True).result()
+    report = services.rules.total  # this run and those the passes asked for
+    if not report.matched:
         return 0
     print(f"rules: {report.done} done, {report.skipped} skipped, {report.failed} failed"
           + (f", {report.mail_queued} message(s) queued" if report.mail_queued else ""))

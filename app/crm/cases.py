@@ -128,7 +128,8 @@ def open_cases_by_message(session: Session) -> dict[str, Case]:
 @writes
 def attach_replies(store: Store, message_pks: list[int], own_addresses: frozenset[str] = frozenset()) -> list[str]:
     """File each of these new messages on the open case its thread belongs to; returns the cases
-    changed.  A solved case opens again when the customer (not one of us) writes back."""
+    changed.  A solved case opens again when the customer (not one of us, not an auto-reply)
+    writes back."""
     changed: list[str] = []
     with store.write() as session:
         by_key = open_cases_by_message(session)
@@ -142,7 +143,8 @@ def attach_replies(store: Store, message_pks: list[int], own_addresses: frozense
                 case = next((by_key[key] for key in reversed(_thread_keys(message)) if key in by_key), None)
                 if case is None:
                     continue
-                from_customer = (message.from_addr or "").lower() not in own_addresses
+                # The customer wrote back (not us, not their auto-responder): a solved case opens again.
+                from_customer = (message.from_addr or "").lower() not in own_addresses and not message.auto_kind
                 if file_message_in(session, case, message.message_id, "auto", reopen=from_customer):
                     changed.append(case.uuid)
                 by_key[message.message_id] = case

@@ -18,7 +18,7 @@ from typing import Callable
 
 from sqlalchemy import func, select
 
-from app.automation.engine import run_rules
+from app.automation.engine import EngineReport, run_rules
 from app.automation.rule_book import take_notifications
 from app.services import events as ev
 from app.services.jobs import JobLanes
@@ -42,6 +42,7 @@ class AutomationRunner:
         self.lanes = lanes
         self.events = events
         self._deliver = deliver  # mail a rule queued goes out at once (the outbox's own lane)
+        self.total = EngineReport()  # every run of this session (the CLI's summary)
         self._last_clock: float | None = None
         self._edit_seen: float | None = None
 
@@ -78,6 +79,7 @@ class AutomationRunner:
         if self.lanes.stopping.is_set():
             return None
         report = run_rules(self.store, timed=params["timed"])
+        self.total.add(report)
         if report.changed_anything():
             self.events.publish(ev.ChangeSet.of(ev.RECORDS, ev.MAIL, ev.OUTBOX, ev.LINKS, ev.RULES))
         if report.mail_queued and self._deliver is not None:
