@@ -25,12 +25,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.automation.rule_format import parse_duration
+from app.crm.custom_fields import parse_value
 from app.crm import cases
 from app.crm.records import RECORD_TYPES, apply_changes, by_uuid, create, derived_uuid, new_uuid
 from app.crm.validation import InvalidValue
 from app.errors import LiaisonError, UserFacingError
 from app.store.automation_models import Notification, RuleEffect
-from app.store.crm_models import Company, Contact, ContactEmail, Deal, Stage
+from app.store.crm_models import Company, Contact, ContactEmail, CustomField, Deal, Stage
 from app.store.database import Store
 from app.store.models import Account, OutboxMessage
 from app.store.writer import writes
@@ -165,18 +166,21 @@ def create_task(store: Store, action: dict, step: Step) -> str:
 
 
 def _field_value(session: Session, kind: str, field: str, value: Any) -> tuple[str, Any]:
-    """A field as the rule names it → the local field and value (a stage by its name)."""
+    """A field as the rule names it → the local field and value (a stage by its name, a custom
+    field's value parsed by its type).  A field the record type does not have is an error."""
     if kind == "deal" and field == "stage":
         stage = session.scalar(select(Stage).where(Stage.name == str(value), Stage.deleted_at.is_(None)))
         if stage is None:
             raise UserFacingError("There is no stage '{stage}'.", code="rules.no_stage", stage=str(value))
         return "stage_id", stage.id
-    fields = RECORD_TYPES[kind].fields
-    if field in fields or field in RECORD_TYPES[kind].lists:
+    if field in RECORD_TYPES[kind].fields and not field.endswith("_id"):
         return field, value
-    if field.startswith("custom.") or kind in ("contact", "company", "deal"):
-        return (field if field.startswith("custom.") else f"custom.{field}"), value
-    raise UserFacingError("A {kind} has no field '{field}'.", code="rules.no_field", kind=kind, field=field)
+    key = field.removeprefix("custom.")
+    definition = session.scalar(select(CustomField).where(CustomField.record_type == kind, CustomField.key == key,
+                                                          CustomField.deleted_at.is_(None)))
+    if definition is None:
+        raise UserFacingError("A {kind} has no field '{field}'.", code="rules.no_field", kind=kind, field=field)
+    return f"custom.{key}", parse_value(definition, str(value))
 
 
 @writes

@@ -12,6 +12,7 @@ from app.errors import KeyringUnavailable
 
 REPO = Path(__file__).resolve().parent.parent.parent
 CORE_PACKAGES = ["app.mail", "app.store", "app.cli", "app.crm", "app.search", "app.services", "app.settings",
+                 "app.automation",
                  "app.sync", "app.reports"]
 
 
