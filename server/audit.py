@@ -17,7 +17,8 @@ from server.db.models import AuditEntry, User
 from server.policy.principal import Principal
 
 ACTIONS = ("create", "update", "delete", "restore", "link", "share", "permission", "login",
-           "login_failed", "revoke", "hand_over", "owner", "team", "user", "conflict")
+           "login_failed", "revoke", "hand_over", "owner", "team", "user", "conflict", "rule",
+           "rule_run")
 
 
 def audit_values(principal: Principal, action: str, *, record_type=None, record_uuid=None,

@@ -28,7 +28,7 @@ import threading
 import time
 import uuid as uuid_module
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -40,6 +40,7 @@ from app.automation.conditions import evaluate
 from app.automation.facts import MISSING, Facts
 from app.automation.rule_format import RuleSpec, check_rule
 from app.automation.timed_events import SINCE_GRACE, TIMED
+from app.errors import LiaisonError
 from app.store.automation_models import AutomationCursor, Notification, Rule, RuleRun
 from app.store.database import Store
 from app.store.mail_cache import raw_message
@@ -296,7 +297,40 @@ def _execute(store: Store, run_id: int, rule_uuid: str, rule_name: str, event_ke
     return _finish(store, run_id, steps, now), queued
 
 
-def _run(store: Store, match: Match, report: EngineReport, now: int) -> None:
+# Asks the team server whether this device runs a team rule for an event: (True, me) or
+# (False, who did); raises NetworkError (or another LiaisonError) when it cannot be asked now.
+TeamClaim = Callable[[str, str], tuple[bool, str]]
+CLAIM_RETRY_SECONDS = 60
+
+
+def _team_verdict(store: Store, run_id: int, rule_uuid: str, event_key: str, claim: TeamClaim | None,
+                  now: int) -> bool:
+    """For a team rule: True when this device runs it; otherwise the run is marked skipped
+    (a colleague's client runs it) or waiting (the server cannot be asked now) and False."""
+    if claim is None:
+        _set_status(store, run_id, "waiting", now + CLAIM_RETRY_SECONDS, "not signed in to the team")
+        return False
+    try:
+        mine, who = claim(rule_uuid, event_key)
+    except LiaisonError as exc:
+        _set_status(store, run_id, "waiting", now + CLAIM_RETRY_SECONDS, exc.message)
+        return False
+    if not mine:
+        _set_status(store, run_id, "skipped", None, f"run for the team by {who or 'a colleague'}")
+        return False
+    return True
+
+
+@writes
+def _set_status(store: Store, run_id: int, status: str, next_attempt_at: int | None, reason: str) -> None:
+    with store.write() as session:
+        run = session.get(RuleRun, run_id)
+        detail = json.loads(run.detail)
+        detail["skipped" if status == "skipped" else "waiting"] = reason
+        run.status, run.next_attempt_at, run.detail = status, next_attempt_at, json.dumps(detail, ensure_ascii=False)
+
+
+def _run(store: Store, match: Match, report: EngineReport, now: int, claim: TeamClaim | None) -> None:
     run_id, reason = _claim(store, match, now)
     if run_id is None:
         return
@@ -305,6 +339,9 @@ def _run(store: Store, match: Match, report: EngineReport, now: int) -> None:
     if reason:
         report.skipped += 1
         log.info("rule %s skipped %s: %s", match.rule.name, match.event.key, reason)
+        return
+    if match.rule.spec.scope == "team" and not _team_verdict(store, run_id, match.rule.uuid, match.event.key,
+                                                             claim, now):
         return
     with store.read() as session:
         chain = session.get(RuleRun, run_id).chain
@@ -317,14 +354,22 @@ def _run(store: Store, match: Match, report: EngineReport, now: int) -> None:
         report.failed += 1
 
 
-def _retry_due(store: Store, report: EngineReport, now: int) -> None:
-    """Runs whose action failed, again: the steps already done are idempotent (see actions)."""
+def _retry_due(store: Store, report: EngineReport, now: int, claim: TeamClaim | None) -> None:
+    """Runs whose action failed, again: the steps already done are idempotent (see actions);
+    team rules' runs that wait for their claim ask again."""
     with store.read() as session:
         due = list(session.scalars(select(RuleRun).where(
-            ((RuleRun.status == "retrying") & (RuleRun.next_attempt_at <= now))
+            ((RuleRun.status.in_(("retrying", "waiting"))) & (RuleRun.next_attempt_at <= now))
             # a run a crash interrupted (claimed, never finished) is taken up again
             | ((RuleRun.status == "running") & (RuleRun.at < now - 600)))))
+        scopes = dict(session.execute(select(Rule.uuid, Rule.scope)).all())
     for run in due:
+        if run.status == "waiting":
+            if run.rule_uuid not in scopes:
+                _set_status(store, run.id, "skipped", None, "the team rule was removed")
+                continue
+            if not _team_verdict(store, run.id, run.rule_uuid, run.event_key, claim, now):
+                continue
         detail = json.loads(run.detail)
         _bump_attempt(store, run.id)
         done_before = {i for i, step in enumerate(detail.get("steps", [])) if step["status"] == "done"}
@@ -375,24 +420,27 @@ def start_cursors_now(store: Store) -> None:
 
 
 # -- the entry point ------------------------------------------------------------------------
-def run_rules(store: Store, *, now: int | None = None, timed: bool = True) -> EngineReport:
-    """Evaluate everything that happened since the last run (and, with ``timed``, the clock)."""
+def run_rules(store: Store, *, now: int | None = None, timed: bool = True,
+              claim: TeamClaim | None = None) -> EngineReport:
+    """Evaluate everything that happened since the last run (and, with ``timed``, the clock).
+    ``claim`` asks the team server before a team rule acts (see :func:`_team_verdict`)."""
     report = EngineReport()
     with _lock(store):
         moment = int(now if now is not None else time.time())
         with store.read() as session:
             rules = enabled_rules(session)
         cursors = _cursors(store, bool(rules))
-        _messages(store, rules, cursors["messages"], report, moment)
-        _changes(store, rules, cursors["changes"], report, moment)
-        _sent(store, rules, cursors["sent"], report, moment)
+        _messages(store, rules, cursors["messages"], report, moment, claim)
+        _changes(store, rules, cursors["changes"], report, moment, claim)
+        _sent(store, rules, cursors["sent"], report, moment, claim)
         if timed:
-            _timed(store, rules, report, moment)
-        _retry_due(store, report, moment)
+            _timed(store, rules, report, moment, claim)
+        _retry_due(store, report, moment, claim)
     return report
 
 
-def _messages(store: Store, rules: list[LoadedRule], after: int, report: EngineReport, now: int) -> None:
+def _messages(store: Store, rules: list[LoadedRule], after: int, report: EngineReport, now: int,
+              claim: TeamClaim | None) -> None:
     from app.crm.cases import attach_replies
     from app.crm.teammates import own_addresses
 
@@ -410,12 +458,13 @@ def _messages(store: Store, rules: list[LoadedRule], after: int, report: EngineR
                 matches = match_events(store, session, rules, events)
             report.events += len(events)
             for match in matches:
-                _run(store, match, report, now)
+                _run(store, match, report, now, claim)
         save_cursor(store, "messages", newest)
         after = newest
 
 
-def _changes(store: Store, rules: list[LoadedRule], after: int, report: EngineReport, now: int) -> None:
+def _changes(store: Store, rules: list[LoadedRule], after: int, report: EngineReport, now: int,
+             claim: TeamClaim | None) -> None:
     while True:
         with store.read() as session:
             if not rules:
@@ -428,12 +477,13 @@ def _changes(store: Store, rules: list[LoadedRule], after: int, report: EngineRe
             return
         report.events += len(events)
         for match in (matches if rules else []):
-            _run(store, match, report, now)
+            _run(store, match, report, now, claim)
         save_cursor(store, "changes", newest)
         after = newest
 
 
-def _sent(store: Store, rules: list[LoadedRule], since: int, report: EngineReport, now: int) -> None:
+def _sent(store: Store, rules: list[LoadedRule], since: int, report: EngineReport, now: int,
+          claim: TeamClaim | None) -> None:
     if not any(rule.spec.event == "message_sent" for rule in rules):
         save_cursor(store, "sent", now)
         return
@@ -442,11 +492,11 @@ def _sent(store: Store, rules: list[LoadedRule], since: int, report: EngineRepor
         matches = match_events(store, session, rules, events)
     report.events += len(events)
     for match in matches:
-        _run(store, match, report, now)
+        _run(store, match, report, now, claim)
     save_cursor(store, "sent", newest)
 
 
-def _timed(store: Store, rules: list[LoadedRule], report: EngineReport, now: int) -> None:
+def _timed(store: Store, rules: list[LoadedRule], report: EngineReport, now: int, claim: TeamClaim | None) -> None:
     for rule in rules:
         generate = TIMED.get(rule.spec.event)
         if generate is None:
@@ -456,5 +506,5 @@ def _timed(store: Store, rules: list[LoadedRule], report: EngineReport, now: int
             matches = match_events(store, session, [rule], events)
         report.events += len(events)
         for match in matches:
-            _run(store, match, report, now)
+            _run(store, match, report, now, claim)
 

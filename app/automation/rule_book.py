@@ -33,6 +33,22 @@ class NoSuchRule(UserFacingError):
         super().__init__("There is no rule named '{name}'.", code="rules.unknown", name=name)
 
 
+class TeamRuleHere(UserFacingError):
+    """A team rule is changed on the team server (by its managers), not on one laptop."""
+
+    def __init__(self, name: str):
+        super().__init__("'{name}' is a team rule: it is changed on the team server by the team's managers "
+                         "(liaison rules import --team, rules delete --team).", code="rules.team_rule", name=name)
+
+
+def _personal(row: Rule | None, name: str) -> Rule:
+    if row is None:
+        raise NoSuchRule(name)
+    if row.scope == "team":
+        raise TeamRuleHere(row.name)
+    return row
+
+
 def _spec(row: Rule) -> RuleSpec:
     return check_rule({"name": row.name, "enabled": row.enabled, "scope": row.scope, **json.loads(row.definition)})
 
@@ -57,8 +73,12 @@ def save_rule(store: Store, spec: RuleSpec, replacing: str | None = None) -> str
     start_cursors_now(store)
     now = int(time.time())
     with store.write() as session:
+        if spec.scope == "team":
+            raise TeamRuleHere(spec.name)
         row = session.scalar(select(Rule).where(Rule.name == (replacing or spec.name)))
         clash = session.scalar(select(Rule).where(Rule.name == spec.name))
+        if row is not None and row.scope == "team":
+            raise TeamRuleHere(row.name)
         if clash is not None and clash is not row:
             raise InvalidRule(spec.name, "another rule has this name")
         if row is None:
@@ -76,8 +96,12 @@ def save_rule(store: Store, spec: RuleSpec, replacing: str | None = None) -> str
 
 def import_rules(store: Store, data: Any) -> list[str]:
     """``{"rules": [...]}``: every rule checked first (one bad rule imports none); a rule whose
-    name exists is replaced.  Returns the names."""
+    name exists is replaced.  Returns the names.  Team rules are published to the team server
+    instead (``app.sync.team.Team.publish_rules``): this refuses them."""
     specs = check_rules_file(data)
+    for spec in specs:
+        if spec.scope == "team":
+            raise TeamRuleHere(spec.name)
     for spec in specs:
         save_rule(store, spec, replacing=spec.name)
     return [spec.name for spec in specs]
@@ -90,9 +114,7 @@ def export_rules(store: Store) -> dict[str, Any]:
 @writes
 def set_enabled(store: Store, name: str, enabled: bool) -> None:
     with store.write() as session:
-        row = session.scalar(select(Rule).where(Rule.name == name))
-        if row is None:
-            raise NoSuchRule(name)
+        row = _personal(session.scalar(select(Rule).where(Rule.name == name)), name)
         if enabled and not row.enabled:
             row.since = int(time.time())
         row.enabled = enabled
@@ -102,10 +124,7 @@ def set_enabled(store: Store, name: str, enabled: bool) -> None:
 @writes
 def delete_rule(store: Store, name: str) -> None:
     with store.write() as session:
-        row = session.scalar(select(Rule).where(Rule.name == name))
-        if row is None:
-            raise NoSuchRule(name)
-        session.delete(row)
+        session.delete(_personal(session.scalar(select(Rule).where(Rule.name == name)), name))
 
 
 @writes

@@ -49,7 +49,18 @@ def run_rules_command(args, store) -> int:
             print("No rules yet: add them with 'liaison rules import FILE.json'.")
         return 0
     if action == "import":
-        names = rule_book.import_rules(store, _read_json(args.file))
+        from dataclasses import replace
+
+        from app.automation.rule_format import check_rules_file
+
+        specs = check_rules_file(_read_json(args.file))
+        if args.team:
+            specs = [replace(spec, scope="team") for spec in specs]
+        team = [spec for spec in specs if spec.scope == "team"]
+        names = rule_book.import_rules(store, {"rules": [s.as_json() for s in specs if s.scope != "team"]})
+        if team:
+            from app.sync.team import Team
+            names += Team(store).publish_rules(team)
         print(f"Imported {len(names)} rule(s): {', '.join(names)}" if names else "The file has no rules.")
         return 0
     if action == "export":
@@ -84,16 +95,26 @@ def run_rules_command(args, store) -> int:
             for step in data["steps"]:
                 print(f"    {step['action']}: {step['status']}, {step['note']}")
         return 0
-    if action in ("enable", "disable"):
-        rule_book.set_enabled(store, args.name, action == "enable")
-        return 0
-    if action == "delete":
-        rule_book.delete_rule(store, args.name)
+    if action in ("enable", "disable", "delete"):
+        spec = rule_book.rule_named(store, args.name)
+        if spec.scope == "team":
+            from dataclasses import replace
+
+            from app.sync.team import Team
+            if action == "delete":
+                Team(store).remove_rule(args.name)
+            else:
+                Team(store).publish_rules([replace(spec, enabled=action == "enable")])
+        elif action == "delete":
+            rule_book.delete_rule(store, args.name)
+        else:
+            rule_book.set_enabled(store, args.name, action == "enable")
         return 0
     if action == "run":
         from app.automation.engine import run_rules
+        from app.sync.team import Team
 
-        report = run_rules(store)
+        report = run_rules(store, claim=Team(store).claim_rule_run)
         summary = {"events": report.events, "matched": report.matched, "done": report.done,
                    "skipped": report.skipped, "failed": report.failed, "cases_updated": len(report.cases_updated),
                    "mail_queued": report.mail_queued}

@@ -10,6 +10,8 @@ def add_automation_commands(commands, positive) -> None:
     listing.add_argument("--json", action="store_true", help="one rule per line, in the import format")
     imported = actions.add_parser("import", help="add or replace rules from a JSON file ({\"rules\": [...]})")
     imported.add_argument("file", help="the JSON file ('-' reads standard input)")
+    imported.add_argument("--team", action="store_true", help="as the team's rules, on the team server "
+                                                               "(managers and admins; as \"scope\": \"team\")")
     exported = actions.add_parser("export", help="write every rule as JSON (what import takes)")
     exported.add_argument("file", help="the file to write ('-' writes standard output)")
     tested = actions.add_parser("test", help="what a rule would match among the stored mail and records "

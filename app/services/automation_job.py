@@ -18,7 +18,7 @@ from typing import Callable
 
 from sqlalchemy import func, select
 
-from app.automation.engine import EngineReport, run_rules
+from app.automation.engine import EngineReport, TeamClaim, run_rules
 from app.automation.rule_book import take_notifications
 from app.services import events as ev
 from app.services.jobs import JobLanes
@@ -37,11 +37,12 @@ class AutomationRunner:
     """The rules half of :class:`~app.services.runtime.Services`."""
 
     def __init__(self, store: Store, lanes: JobLanes, events: ev.EventBus,
-                 deliver: Callable[[], None] | None = None):
+                 deliver: Callable[[], None] | None = None, claim: TeamClaim | None = None):
         self.store = store
         self.lanes = lanes
         self.events = events
         self._deliver = deliver  # mail a rule queued goes out at once (the outbox's own lane)
+        self._claim = claim  # team rules ask the team server who runs them
         self.total = EngineReport()  # every run of this session (the CLI's summary)
         self._last_clock: float | None = None
         self._edit_seen: float | None = None
@@ -78,7 +79,7 @@ class AutomationRunner:
     def _job(self, params: dict):
         if self.lanes.stopping.is_set():
             return None
-        report = run_rules(self.store, timed=params["timed"])
+        report = run_rules(self.store, timed=params["timed"], claim=self._claim)
         self.total.add(report)
         if report.changed_anything():
             self.events.publish(ev.ChangeSet.of(ev.RECORDS, ev.MAIL, ev.OUTBOX, ev.LINKS, ev.RULES))

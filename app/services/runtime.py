@@ -65,7 +65,8 @@ class Services:
         self._watchers_lock = threading.Lock()
         self._ticker: threading.Thread | None = None
         self.team = TeamSync(store, self.lanes, self.events)
-        self.rules = AutomationRunner(store, self.lanes, self.events, deliver=self.deliver_all)
+        self.rules = AutomationRunner(store, self.lanes, self.events, deliver=self.deliver_all,
+                                      claim=self.team.team.claim_rule_run)
 
     # -- accounts -----------------------------------------------------------------------
     def accounts(self) -> list[Account]:

@@ -27,10 +27,11 @@ from app.crm import records
 from app.errors import NetworkError, ServerError, UserFacingError
 from app.mail.tls_trust import checked_ca_file
 from app.secrets import SecretStore
+from app.store.automation_models import Rule
 from app.store.crm_models import Change, CustomField
 from app.store.database import Store
 from app.store.team_models import SharedMessage, TeamConflict, TeamFieldVersion, TeamRecord, TeamTimelineEntry
-from app.sync import apply, push, shared_timeline, state
+from app.sync import apply, push, shared_timeline, state, team_rules
 from app.sync.fields import TO_LOCAL, local_field
 from app.sync.prefetch import PagePrefetch
 from app.sync.transport import TeamServer, TeamSignedOut
@@ -103,7 +104,11 @@ class Team:
                 except (NetworkError, TeamSignedOut):
                     pass  # offline or already ended: signing out here is what matters
         self.secrets.delete_password(settings["device_id"], TOKEN_KIND)
-        self.store.write_with(state.forget_session)
+
+        def forget(session: Session) -> None:
+            session.execute(delete(Rule).where(Rule.scope == "team"))  # they need the team to run
+            state.forget_session(session)
+        self.store.write_with(forget)
 
     # -- status -------------------------------------------------------------------------------
 
@@ -139,6 +144,8 @@ class Team:
         try:
             pushed, refetch = self._push(server)
             pulled, gone, conflicts = self._pull(server)
+            rules = team_rules.fetch(server)
+            self.store.write_with(lambda s: team_rules.store_team_rules(s, rules))
             # After the pull: a customer pushed a moment ago is now known to be the team's.
             pushed += self._share_timeline(server)
             for record_uuid in refetch:
@@ -300,6 +307,33 @@ class Team:
         self.store.write_with(lambda s: apply.apply_record(s, pulled, []))
         return self.record_facts(record_uuid)
 
+    # -- team automation rules -----------------------------------------------------------
+    def claim_rule_run(self, rule_uuid: str, event_key: str) -> tuple[bool, str]:
+        """Ask the server whether this device runs a team rule for an event (the first asks
+        wins); NetworkError when it cannot be asked now (the run waits and asks again)."""
+        return team_rules.claim(self._server(), rule_uuid, event_key)
+
+    def publish_rules(self, specs) -> list[str]:
+        """Save rules as the team's (managers and admins; the server decides), then fetch the
+        team's rules so this laptop has them at once."""
+        server = self._server()
+        # By name, as the server has them now: a rule of that name is replaced, not doubled.
+        existing = {rule["name"]: rule["uuid"] for rule in team_rules.fetch(server)}
+        for spec in specs:
+            team_rules.publish(server, spec, existing.get(spec.name))
+        rules = team_rules.fetch(server)
+        self.store.write_with(lambda s: team_rules.store_team_rules(s, rules))
+        return [spec.name for spec in specs]
+
+    def remove_rule(self, name: str) -> None:
+        server = self._server()
+        rule_uuid = next((rule["uuid"] for rule in team_rules.fetch(server) if rule["name"] == name), None)
+        if rule_uuid is None:
+            raise UserFacingError("There is no team rule named '{name}'.", code="rules.unknown", name=name)
+        team_rules.remove(server, rule_uuid, name)
+        rules = team_rules.fetch(server)
+        self.store.write_with(lambda s: team_rules.store_team_rules(s, rules))
+
     def record_history(self, record_uuid: str) -> list[dict]:
         """The server's history of one record: every version of every field from every device,
         values that lost a collision included (``app.sync.history`` makes versions of it)."""
@@ -408,6 +442,7 @@ def _revoked(session: Session, folder: Path) -> tuple[int, Path | None]:
 
 
 def _forget_team_data(session: Session) -> None:
+    session.execute(delete(Rule).where(Rule.scope == "team"))  # the team's rules run for its members only
     session.execute(delete(TeamTimelineEntry))
     session.execute(delete(SharedMessage))
     session.execute(delete(TeamFieldVersion))

@@ -75,6 +75,12 @@ class TeamServer:
     def post(self, path: str, document: dict | None = None) -> dict:
         return self._request("POST", path, body=json.dumps(document or {}).encode())
 
+    def put(self, path: str, document: dict) -> dict:
+        return self._request("PUT", path, body=json.dumps(document).encode())
+
+    def delete(self, path: str) -> dict:
+        return self._request("DELETE", path)
+
     def sign_in(self, email: str, password: str, device_name: str) -> dict:
         form = urllib.parse.urlencode({"username": email, "password": password,
                                        "device_name": device_name}).encode()

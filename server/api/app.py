@@ -17,7 +17,7 @@ from sqlalchemy import text
 from server import SCHEMA_VERSION, __version__
 from server.api.errors import answers
 from server.api.guard import RequestGuard
-from server.api.routes import admin, auth, records, sync
+from server.api.routes import admin, auth, automation, records, sync
 from server.api.schemas import Health
 from server.db.database import DATABASE_URL_ENV, Database
 
@@ -36,7 +36,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
                   description="Teams, permissions, audit and record sync for Liaison. "
                               "See docs/sync-protocol.md.")
     app.state.db = db
-    for router in (auth.router, records.router, sync.router, admin.router):
+    for router in (auth.router, records.router, sync.router, admin.router, automation.router):
         app.include_router(router)
 
     @app.get("/healthz", response_model=Health, tags=["health"], responses=answers(400))

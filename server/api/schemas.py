@@ -275,3 +275,35 @@ class Health(BaseModel):
     status: Literal["ok"]
     version: str
     schema_version: int
+
+
+class TeamRuleIn(Strict):
+    team: str | None = Field(default=None, max_length=200,
+                             description="the team's name or id (default: your own team)")
+    name: str = Field(min_length=1, max_length=120)
+    definition: dict[str, Any] = Field(description="the rule as the client's rule format: "
+                                       "when, if, then (checked by the clients)")
+    enabled: bool = True
+    position: int = Field(default=0, ge=0, le=100_000)
+
+
+class TeamRuleOut(BaseModel):
+    uuid: str
+    team: TeamRef
+    name: str
+    definition: dict[str, Any]
+    enabled: bool
+    position: int
+    updated_at: str
+
+
+class ClaimIn(Strict):
+    rule: str = Field(min_length=36, max_length=36, description="the team rule's UUID")
+    event: str = Field(min_length=1, max_length=300,
+                       description="what happened, as every client names it (a Message-ID…)")
+
+
+class ClaimOut(BaseModel):
+    claimed: bool = Field(description="true: this device runs the rule for this event; false: "
+                          "another device already does")
+    by: str = Field(description="who claimed it first (an email address)")

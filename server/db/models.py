@@ -223,3 +223,32 @@ class AuditEntry(Base):
         Index("ix_audit_user", "user_id", "id"),
         Index("ix_audit_at", "at"),
     )
+
+
+class TeamRule(Base):
+    """An automation rule that belongs to a team: every member's client runs it, its managers
+    (and admins) edit it. ``definition`` is the client's rule JSON (when / if / then); the
+    server keeps it as given and checks only its shape, the clients check the rest."""
+
+    __tablename__ = "team_rules"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    team_id: Mapped[str] = mapped_column(ForeignKey("teams.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    definition: Mapped[dict] = mapped_column(JSON)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    updated_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    updated_at: Mapped[int] = mapped_column(BigInteger)
+    deleted_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+class AutomationClaim(Base):
+    """"This client runs this team rule for this event": the first claim wins, so a team rule
+    acts once for the team however many colleagues' clients received the same mail."""
+
+    __tablename__ = "automation_claims"
+    key: Mapped[str] = mapped_column(String(400), primary_key=True)  # rule uuid | event key
+    rule_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    user_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    device_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    at: Mapped[int] = mapped_column(BigInteger)
