@@ -6,7 +6,7 @@ and tags other rules (and they themselves) trigger on, mail rules answer the sen
 rules answer a contact.  Each example runs on a copy of one migrated profile; the engine is run
 until a run changes nothing, which must happen within a few rounds.
 
-1,000 examples in CI (about a minute); ``LIAISON_NIGHTLY=1`` runs 10,000.
+1,000 examples in CI (three to five minutes on two cores); ``LIAISON_NIGHTLY=1`` runs 10,000.
 """
 
 from __future__ import annotations
@@ -112,6 +112,7 @@ def template_profile(tmp_path_factory):
     return paths.database
 
 
+@pytest.mark.timeout(7200 if os.environ.get("LIAISON_NIGHTLY") else 900)  # the thousand examples, not one
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large])
 @given(rule_set=rule_sets(), events=happenings)
