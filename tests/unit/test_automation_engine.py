@@ -376,3 +376,49 @@ def test_a_new_stage_named_in_a_rule_and_a_field_that_does_not_exist_fail_in_one
     from app.crm.deals import deal_detail
     detail = deal_detail(store, deal)
     assert next(s.name for s in read_stages(store) if s.uuid == detail.stage_uuid) == "Pilot"
+
+
+def test_mail_sent_triggers_its_rule_but_mail_a_rule_sent_does_not(store, mailbox):
+    from app.mail.sending.outbox import enqueue
+    from app.mail.sending.outgoing import Outgoing
+    from app.store.models import OutboxMessage
+
+    rules(store, {"name": "log quotes", "when": {"event": "message_sent"},
+                  "if": {"field": "subject", "op": "contains", "value": "报价"},
+                  "then": [{"action": "create_task", "title": "Follow up {subject} with {customer.name}",
+                            "due_in": "3d"},
+                           {"action": "send_template", "template": "ack", "to": "contact"}]})
+    enqueue(store, mailbox.account, Outgoing("Li", "sales@example.com", [("王经理", "wang@huaxin.cn")], "报价 第二版",
+                                             "见附件"))
+
+    def mark_all_sent():
+        with store.writer.waiting_allowed():
+            store.write_with(lambda s: s.query(OutboxMessage).filter(OutboxMessage.state != "sent").update(
+                {"state": "sent", "sent_at": int(time.time())}))
+
+    mark_all_sent()
+    run_rules(store)
+    mark_all_sent()  # the acknowledgement the rule queued goes out too
+    run_rules(store)
+
+    with store.read() as session:
+        assert [t.title for t in session.scalars(select(Task))] == ["Follow up 报价 第二版 with 王经理"]
+    assert len(outbox(store)) == 2  # ours and the rule's; the rule's own mail triggered nothing
+    assert [r["status"] for r in runs(store)] == ["done"]
+
+
+def test_an_overdue_case_is_escalated_once(store, mailbox):
+    start = int(time.time())
+    rules(store, {"name": "escalate", "when": {"event": "overdue", "record": "case"},
+                  "if": {"field": "record.priority", "op": "in", "value": ["high", "urgent"]},
+                  "then": [{"action": "set_field", "field": "priority", "value": "urgent"},
+                           {"action": "notify", "title": "Overdue case: {record.title}"}]})
+    urgent = cases.open_case(store, "打印机坏了", priority="high", due_at=start + 600)
+    cases.open_case(store, "Low", priority="low", due_at=start + 600)
+
+    run_rules(store, now=start + 700)
+    run_rules(store, now=start + 800)
+
+    assert [(c.uuid, c.priority) for c in cases.list_cases(store) if c.priority == "urgent"] == [(urgent, "urgent")]
+    with store.read() as session:
+        assert [n.title for n in session.scalars(select(Notification))] == ["Overdue case: 打印机坏了"]
