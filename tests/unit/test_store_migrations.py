@@ -97,6 +97,10 @@ def test_every_released_schema_upgrades_with_user_data_intact(tmp_path, snapshot
         outbox_before = conn.execute(outbox_query).fetchone() if has_outbox else None
         has_recent = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'recent_searches'").fetchone()
         recent_before = conn.execute("SELECT query FROM recent_searches").fetchall() if has_recent else None
+        has_rules = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'automation_rules'").fetchone()
+        rules_query = ("SELECT (SELECT group_concat(name || definition) FROM automation_rules), "
+                       "(SELECT group_concat(title || status) FROM crm_cases)")
+        rules_before = conn.execute(rules_query).fetchone() if has_rules else None
     released = stamped_revision(paths.database)
     ensure_schema(paths)
     assert stamped_revision(paths.database) == SCHEMA_HEAD
@@ -119,6 +123,8 @@ def test_every_released_schema_upgrades_with_user_data_intact(tmp_path, snapshot
                             ).fetchone()[0] == messages
         if recent_before is not None:
             assert conn.execute("SELECT query FROM recent_searches").fetchall() == recent_before and recent_before
+        if rules_before is not None:
+            assert conn.execute(rules_query).fetchone() == rules_before and all(rules_before)
     store = Store(paths.database)
     try:
         mail_index.index_pending(store)

@@ -92,6 +92,16 @@ def main() -> None:
 
         deals.rename_stage(store, deals.DEFAULT_STAGE_UUIDS[1], "已确认")
         define_field(store, "contact", "wechat", "微信", "text")
+    if int(SCHEMA_HEAD) >= 13:  # automation rules, their run log and cases from 0013 on
+        from app.automation.engine import run_rules
+        from app.automation.rule_book import import_rules
+        from app.crm import cases
+
+        import_rules(store, {"rules": [{"name": "投诉", "when": {"event": "message_received"},
+                                        "if": {"field": "subject", "op": "contains", "value": "报价"},
+                                        "then": [{"action": "notify", "title": "{subject}"}]}]})
+        cases.open_case(store, "打印机坏了", priority="high", contact_id=1)
+        run_rules(store)
     store.close()
     with sqlite3.connect(ProfilePaths(work).database) as source, sqlite3.connect(target) as copy:
         source.backup(copy)
