@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -123,6 +122,7 @@ class ActionRow(QFrame):
         self.kind = QComboBox()
         for name in ACTION_KEYS:
             self.kind.addItem(label(ACTION_LABELS, name), name)
+        set_combo(self.kind, "create_case")  # the most common first step
         self.remove = QPushButton(self.tr("Remove"))
         self.remove.setToolTip(self.tr("Remove this action"))
         top = QHBoxLayout()
@@ -208,6 +208,7 @@ class RuleEditor(QDialog):
         self.test_result.setWordWrap(True)
         self.hits = QListWidget()
         self.hits.setToolTip(self.tr("Double-click a message to open it"))
+        self.hits.setMaximumHeight(170)
         self.hits.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self._layout()
@@ -270,22 +271,13 @@ class RuleEditor(QDialog):
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.test_result, 1)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(words)
-        lower_layout.addWidget(self.error)
-        lower_layout.addLayout(test_row)
-        lower_layout.addWidget(self.hits, 1)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.setChildrenCollapsible(False)
-        split.addWidget(scroll)
-        split.addWidget(lower)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(split, 1)
+        layout.addWidget(scroll, 3)
+        layout.addWidget(words)
+        layout.addWidget(self.error)
+        layout.addLayout(test_row)
+        layout.addWidget(self.hits, 1)
         layout.addWidget(self.buttons)
 
     # -- rows ----------------------------------------------------------------------------------------

@@ -140,7 +140,7 @@ def trigger(when: dict[str, Any]) -> str:
     if event == "record_created":
         return fill(tr("When a %1 is created"), record_name(record, "record"))
     if event == "field_changed":
-        field = field_label(str(when.get("field") or "?"))
+        field = _record_field(str(when.get("field") or "?").removeprefix(f"{record}."))
         kind = record_name(record, "record")
         if "from" in when and "to" in when:
             return fill(tr("When the %1 of a %2 changes from %3 to %4"), field, kind, quoted(when["from"]),
