@@ -61,6 +61,7 @@ class RulesView(QWidget):
         self._generation = 0
         self._filling = False
         self._pending_select: str | None = None
+        self._log_rule: str | None = None  # the rule the log shows alone, if any
         self.new_button = QPushButton(icon("add"), self.tr("New Rule…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.up_button = QPushButton(self.tr("Move Up"))
@@ -174,6 +175,7 @@ class RulesView(QWidget):
         self._generation += 1
         generation = self._generation
         only = self.current_name() if self.only_selected.isChecked() else None
+        self._log_rule = only
         self.ops.read(rule_ops.read_page, self.store, rule_ops.RUN_LOG_LIMIT, only).owned_by(self) \
             .success(lambda page: self._show(page) if generation == self._generation else None).run()
 
@@ -242,8 +244,8 @@ class RulesView(QWidget):
             self.state.setText(self.tr("Enabled: it acts on what happens from now on.") if spec.enabled
                                else self.tr("Off: it does nothing until it is ticked."))
         self._update_buttons()
-        if self.only_selected.isChecked() and not self._filling and self.loaded:
-            self.reload()
+        if self.only_selected.isChecked() and not self._filling and self.current_name() != self._log_rule:
+            self.reload()  # the log follows the selection
 
     def _update_buttons(self) -> None:
         row = self.list.currentRow()

@@ -6,9 +6,11 @@ log after the rules ran, and a rule's notification shown by the window."""
 from __future__ import annotations
 
 import json
+import time
+from email.utils import formatdate
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox, QStyle, QStyleOptionViewItem
 
 from app.automation import rule_book
@@ -29,6 +31,13 @@ def seed_mail(store) -> MailStore:
     mails.add(*[mail("li@acme.com", "sales@example.com", f"投诉 order {i}", day=i + 1) for i in range(5)],
               *[mail("bo@globex.com", "sales@example.com", f"Hello {i}", day=10) for i in range(7)])
     return mails
+
+
+def arriving_now(raw: bytes) -> bytes:
+    """A message dated now (rules act only on what happens after they were enabled)."""
+    head, _, body = raw.partition(b"\n\n")
+    lines = [line for line in head.split(b"\n") if not line.startswith(b"Date:")]
+    return b"\n".join([*lines, f"Date: {formatdate(time.time())}".encode()]) + b"\n\n" + body
 
 
 def names_in(view) -> list[str]:
@@ -224,8 +233,8 @@ def test_the_run_log_and_a_rules_notification(qtbot, store, open_window):
         "name": "Thank them", "when": {"event": "message_received"},
         "if": {"field": "subject", "op": "contains", "value": "投诉"},
         "then": [{"action": "send_template", "template": "No such template"}]}))
-    mails.add(mail("li@acme.com", "sales@example.com", "投诉: late delivery", day=2),
-              mail("bo@globex.com", "sales@example.com", "Lunch?", day=2))
+    mails.add(arriving_now(mail("li@acme.com", "sales@example.com", "投诉: late delivery")),
+              arriving_now(mail("bo@globex.com", "sales@example.com", "Lunch?")))
     window, service = open_window(start=False)
     window.show()
     view = open_rules(qtbot, window)
@@ -278,6 +287,7 @@ def test_every_control_of_the_rules_view_and_the_editor(qtbot, store, open_windo
     assert editor.trigger_form.values() == {"after": "36h"}
     assert check_rule(editor.rule()).condition == rule_book.rule_named(store, "Nested").condition
     editor.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the closed editor is gone
     with Clicker(qtbot, store) as clicker:
         clicker.click_buttons(view)
     clicked = set(clicker.clicked)
