@@ -14,7 +14,8 @@ they are: they are shown in words and saved unchanged.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP as _N
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,22 +42,29 @@ from app.ui import rule_ops
 from app.ui.error_presenter import error_text
 from app.ui.ops import Ops
 from app.ui.rule_params import ACTION_PARAMS, EVENT_PARAMS, ParamForm, combo_value, set_combo
-from app.ui.rule_sentences import ACTION_LABELS, EVENT_LABELS, OP_LABELS, condition as condition_words, describe, label
+from app.ui.rule_sentences import ACTION_LABELS, EVENT_LABELS, OP_LABELS, describe, label
+from app.ui.rule_sentences import condition as condition_words
 
 TRIAL_LIMIT = 200
 # Fields a condition can ask about (app.automation.facts); any other text is a custom field.
 KNOWN_FIELDS = (
-    ("from", "Sender address"), ("from_name", "Sender name"), ("domain", "Sender's domain"),
-    ("to", "To"), ("cc", "Cc"), ("recipient", "Any recipient"), ("subject", "Subject"), ("body", "Text"),
-    ("has_attachment", "Has an attachment"), ("folder", "Folder"), ("account", "Account"),
-    ("customer.name", "Customer: name"), ("customer.tags", "Customer: tags"), ("customer.owner", "Customer: owner"),
-    ("contact.email", "Contact: email address"), ("contact.title", "Contact: job title"),
-    ("company.name", "Company: name"), ("company.industry", "Company: industry"), ("company.tags", "Company: tags"),
-    ("deal.title", "Deal: title"), ("deal.stage", "Deal: stage"), ("deal.amount", "Deal: amount"),
-    ("deal.status", "Deal: status"), ("deal.owner", "Deal: owner"),
-    ("case.status", "Case: status"), ("case.priority", "Case: priority"), ("task.title", "Task: title"),
-    ("record.name", "The record: name"), ("record.status", "The record: status"),
-    ("field", "The changed field"), ("old", "Old value"), ("new", "New value"),
+    ("from", _N("RuleEditor", "Sender address")), ("from_name", _N("RuleEditor", "Sender name")),
+    ("domain", _N("RuleEditor", "Sender's domain")), ("to", _N("RuleEditor", "To")), ("cc", _N("RuleEditor", "Cc")),
+    ("recipient", _N("RuleEditor", "Any recipient")), ("subject", _N("RuleEditor", "Subject")),
+    ("body", _N("RuleEditor", "Text")), ("has_attachment", _N("RuleEditor", "Has an attachment")),
+    ("folder", _N("RuleEditor", "Folder")), ("account", _N("RuleEditor", "Account")),
+    ("customer.name", _N("RuleEditor", "Customer: name")), ("customer.tags", _N("RuleEditor", "Customer: tags")),
+    ("customer.owner", _N("RuleEditor", "Customer: owner")),
+    ("contact.email", _N("RuleEditor", "Contact: email address")),
+    ("contact.title", _N("RuleEditor", "Contact: job title")), ("company.name", _N("RuleEditor", "Company: name")),
+    ("company.industry", _N("RuleEditor", "Company: industry")),
+    ("company.tags", _N("RuleEditor", "Company: tags")), ("deal.title", _N("RuleEditor", "Deal: title")),
+    ("deal.stage", _N("RuleEditor", "Deal: stage")), ("deal.amount", _N("RuleEditor", "Deal: amount")),
+    ("deal.status", _N("RuleEditor", "Deal: status")), ("deal.owner", _N("RuleEditor", "Deal: owner")),
+    ("case.status", _N("RuleEditor", "Case: status")), ("case.priority", _N("RuleEditor", "Case: priority")),
+    ("task.title", _N("RuleEditor", "Task: title")), ("record.name", _N("RuleEditor", "The record: name")),
+    ("record.status", _N("RuleEditor", "The record: status")), ("field", _N("RuleEditor", "The changed field")),
+    ("old", _N("RuleEditor", "Old value")), ("new", _N("RuleEditor", "New value")),
 )
 # Messages, records or changes: what a trial looks at, per event.
 _EXAMINED = {"message_received": "message", "message_sent": "message", "no_reply": "message",
@@ -75,7 +83,7 @@ class ConditionRow(QWidget):
         self.field.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.field.setToolTip(self.tr("A field the rule looks at; type a custom field's key (e.g. tier)"))
         for key, text in KNOWN_FIELDS:
-            self.field.addItem(self.tr(text), key)
+            self.field.addItem(QCoreApplication.translate("RuleEditor", text), key)
         set_combo(self.field, "subject")
         self.op = QComboBox()
         for op in OPS:
@@ -208,7 +216,6 @@ class RuleEditor(QDialog):
         self.test_result.setWordWrap(True)
         self.hits = QListWidget()
         self.hits.setToolTip(self.tr("Double-click a message to open it"))
-        self.hits.setMaximumHeight(170)
         self.hits.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self._layout()
@@ -455,6 +462,9 @@ class RuleEditor(QDialog):
             if hit.kind == "message":
                 item.setToolTip(self.tr("Double-click to open this message"))
             self.hits.addItem(item)
+        if trial.hits:  # as tall as its rows (up to eight): the rule's fields keep their room
+            rows = min(len(trial.hits), 8) * max(self.hits.sizeHintForRow(0), 1)
+            self.hits.setMaximumHeight(rows + 2 * self.hits.frameWidth() + 4)
         self.hits.setVisible(bool(trial.hits))
 
     def _hit_opened(self, item: QListWidgetItem) -> None:

@@ -150,7 +150,7 @@ class RulesView(QWidget):
         split.setChildrenCollapsible(False)
         split.addWidget(upper)
         split.addWidget(lower)
-        split.setSizes([280, 380])
+        split.setSizes([250, 410])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addWidget(split, 1)

@@ -291,7 +291,8 @@ def test_every_control_of_the_rules_view_and_the_editor(qtbot, store, open_windo
     with Clicker(qtbot, store) as clicker:
         clicker.click_buttons(view)
     clicked = set(clicker.clicked)
-    for label in ("RulesView › New Rule…", "RulesView › Edit…", "RulesView › Move Up", "RulesView › Refresh",
+    for label in ("RulesView › New Rule…", "RulesView › Edit…", "RulesView › Move Up",
+                  "RulesView › Refresh",
                   "RulesView › Delete…", "RulesView › Import…", "RulesView › Export…",
                   "RuleEditor › Test", "RuleEditor › Add Condition", "RuleEditor › Add Action",
                   "RuleEditor › Remove", "RuleEditor › Save", "RuleEditor › Cancel"):
