@@ -26,9 +26,10 @@ class RuleNotifier(QObject):
 
     def show(self, title: str, body: str) -> None:
         self.shown = [*self.shown[-(KEPT - 1):], (title, body)]
-        if QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages():
+        tray_icon = self.window.windowIcon()
+        if not tray_icon.isNull() and QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages():
             if self.tray is None:
-                self.tray = QSystemTrayIcon(self.window.windowIcon(), self)
+                self.tray = QSystemTrayIcon(tray_icon, self)
                 self.tray.setToolTip(self.tr("Liaison"))
                 self.tray.messageClicked.connect(self._bring_window_up)
                 self.tray.show()

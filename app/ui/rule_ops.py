@@ -30,11 +30,14 @@ RUN_LOG_LIMIT = 200
 @dataclass
 class RulesPage:
     rules: list[RuleSpec]
-    runs: list[dict[str, Any]]  # RunEntry.as_json(): steps with readable notes
+    runs: list[dict[str, Any]]  # a RunEntry's fields; a failed step's note is the error as stored
 
 
 def read_page(store: Store, limit: int = RUN_LOG_LIMIT, rule: str | None = None) -> RulesPage:
-    return RulesPage(rule_book.list_rules(store), [entry.as_json() for entry in rule_book.run_log(store, limit, rule)])
+    """The rules in order and the latest runs (a failed step's note stays the stored error, so
+    the window says it in the user's language: ``error_text``)."""
+    runs = [{**entry.as_json(), "steps": list(entry.steps)} for entry in rule_book.run_log(store, limit, rule)]
+    return RulesPage(rule_book.list_rules(store), runs)
 
 
 @dataclass

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from app.services import events as ev
 from app.store.database import Store
 from app.ui import rule_ops
+from app.ui.error_presenter import error_text
 from app.ui.icons import icon
 from app.ui.ops import Ops
 from app.ui.rule_editor import RuleEditor
@@ -204,7 +205,9 @@ class RulesView(QWidget):
         self.log.clear()
         for run in runs:
             when = QDateTime.fromSecsSinceEpoch(int(run["at"])).toString("yyyy-MM-dd HH:mm")
-            why = run["skipped"] or ("; ".join(s["note"] for s in run["steps"] if s["status"] == "failed"))
+            notes = [error_text(step.get("note") or "") for step in run["steps"]]
+            why = run["skipped"] or "; ".join(note for note, step in zip(notes, run["steps"])
+                                             if step["status"] == "failed")
             status = label(STATUS_LABELS, run["status"])
             if run["attempts"] > 1:
                 status = self.tr("%1 (attempt %2)").replace("%1", status).replace("%2", str(run["attempts"]))
@@ -215,10 +218,10 @@ class RulesView(QWidget):
             colour = STATUS_COLOURS.get(run["status"])
             if colour:
                 item.setForeground(4, QBrush(QColor(colour)))
-            for step in run["steps"]:
+            for step, note in zip(run["steps"], notes):
                 child = QTreeWidgetItem(["", "", label(ACTION_LABELS, step["action"]), "",
-                                         label(STATUS_LABELS, step["status"]), step["note"]])
-                child.setToolTip(5, step["note"])
+                                         label(STATUS_LABELS, step["status"]), note])
+                child.setToolTip(5, note)
                 item.addChild(child)
             self.log.addTopLevelItem(item)
         self.log_status.setText(self.tr("%n run(s) shown", "", len(runs)) if runs

@@ -302,9 +302,15 @@ def test_every_control_of_the_rules_view_and_the_editor(qtbot, store, open_windo
     # Every event and every action of the editor's combos, each with its own fields.
     editor = view.new_rule()
     wait_idle(view.ops)
+    qtbot.keyClicks(editor.name, "Every event")
+    editor.condition_rows[0].remove.click()
+    choose(editor.action_rows[0].kind, "notify")
+    qtbot.keyClicks(editor.action_rows[0].form.fields["title"], "Look")
     for index in range(editor.event.count()):
         editor.event.setCurrentIndex(index)
         assert editor.trigger_form.params and editor.preview.text().endswith(".")
+        check_rule(editor.rule())  # each event's fields, as they start, make a valid rule
+    choose(editor.event, "message_received")
     action = editor.action_rows[0]
     for index in range(action.kind.count()):
         action.kind.setCurrentIndex(index)
