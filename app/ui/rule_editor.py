@@ -41,7 +41,8 @@ from app.store.database import Store
 from app.ui import rule_ops
 from app.ui.error_presenter import error_text
 from app.ui.ops import Ops
-from app.ui.rule_params import ACTION_PARAMS, EVENT_PARAMS, ParamForm, combo_value, set_combo
+from app.ui.rule_params import (ACTION_PARAMS, EVENT_PARAMS, ParamForm, combo_value, set_combo, shown_value,
+                                typed_like)
 from app.ui.rule_sentences import ACTION_LABELS, EVENT_LABELS, OP_LABELS, describe, label
 from app.ui.rule_sentences import condition as condition_words
 
@@ -88,6 +89,7 @@ class ConditionRow(QWidget):
         self.op = QComboBox()
         for op in OPS:
             self.op.addItem(label(OP_LABELS, op), op)
+        self._types: type | list | None = None  # the kind of value a loaded rule had
         self.value = QLineEdit()
         self.value.setPlaceholderText(self.tr("value (for “is one of”: a, b, c)"))
         self.remove = QPushButton(self.tr("Remove"))
@@ -107,7 +109,8 @@ class ConditionRow(QWidget):
         set_combo(self.field, node.get("field", ""))
         set_combo(self.op, node.get("op", "contains"))
         value = node.get("value", "")
-        self.value.setText(", ".join(str(v) for v in value) if isinstance(value, list) else str(value))
+        self._types = [type(v) for v in value] if isinstance(value, list) else type(value)
+        self.value.setText(", ".join(shown_value(v) for v in value) if isinstance(value, list) else shown_value(value))
 
     def condition(self) -> dict | None:
         field = combo_value(self.field)
@@ -115,7 +118,12 @@ class ConditionRow(QWidget):
         if not text:
             return None  # a row without a value is no condition (yet)
         op = self.op.currentData()
-        value = [part.strip() for part in text.split(",") if part.strip()] if op == "in" else text
+        if op == "in":
+            parts = [part.strip() for part in text.split(",") if part.strip()]
+            kinds = self._types if isinstance(self._types, list) else []
+            value = [typed_like(part, kinds[i] if i < len(kinds) else None) for i, part in enumerate(parts)]
+        else:
+            value = typed_like(text, self._types if isinstance(self._types, type) else None)
         return {"field": field, "op": op, "value": value}
 
 
@@ -346,6 +354,8 @@ class RuleEditor(QDialog):
         self.enabled.setChecked(rule.get("enabled", True))
         set_combo(self.scope, rule.get("scope", "me"))
         when = dict(rule.get("when") or {})
+        if when.get("every") in ("daily", "weekly"):
+            when["every"] = {"daily": "day", "weekly": "week"}[when["every"]]
         if "hours" in when:
             when["after"] = f"{when.pop('hours')}h"
         elif when.get("event") == "no_reply" and "days" in when:

@@ -132,6 +132,7 @@ class ParamForm(QWidget):
         super().__init__(parent)
         self.params = params
         self.fields: dict[str, QWidget] = {}
+        self._types: dict[str, type] = {}  # what kind of value a loaded rule had in a text field
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(8)
@@ -217,7 +218,7 @@ class ParamForm(QWidget):
                 if value:
                     found[param.key] = value
             elif widget.text().strip():
-                found[param.key] = widget.text().strip()
+                found[param.key] = typed_like(widget.text().strip(), self._types.get(param.key))
         return found
 
     def set_values(self, values: dict) -> None:
@@ -232,7 +233,29 @@ class ParamForm(QWidget):
             elif isinstance(widget, QComboBox):
                 set_combo(widget, value)
             elif isinstance(widget, QLineEdit):
-                widget.setText("" if value is None else str(value))
+                self._types[key] = type(value)
+                widget.setText(shown_value(value))
+
+
+def typed_like(text: str, original: type | None):
+    """Text typed in a field, given back as the kind of value the rule had there (a number
+    stays a number, true/false a boolean), so opening and saving a rule does not change it."""
+    try:
+        if original is bool and text.lower() in ("true", "false"):
+            return text.lower() == "true"
+        if original is int:
+            return int(text)
+        if original is float:
+            return float(text)
+    except ValueError:
+        pass
+    return text
+
+
+def shown_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
 
 
 def combo_value(combo: QComboBox) -> str:

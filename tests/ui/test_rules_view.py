@@ -325,3 +325,53 @@ def test_a_rule_in_words_for_whatever_the_editor_builds(qtbot, store, open_windo
     editor = view.new_rule()
     wait_idle(view.ops)
     assert editor.preview.text() == describe(editor.rule())
+
+
+ROUND_TRIP = [
+    {"name": "a", "enabled": False, "scope": "team", "when": {"event": "message_received", "folder": "Support",
+                                                               "account": "work"},
+     "if": {"any": [{"field": "has_attachment", "op": "is", "value": True},
+                    {"field": "deal.amount", "op": "in", "value": [5000, "big"]},
+                    {"field": "tier", "op": "matches", "value": "^(A|B)$"}]},
+     "then": [{"action": "set_field", "record": "deal", "field": "amount", "value": 100},
+              {"action": "flag_message", "flagged": False}, {"action": "mark_read", "read": True},
+              {"action": "link_customer", "company": "Acme"}, {"action": "move_message", "folder": "Archive"}]},
+    {"name": "b", "enabled": True, "scope": "me",
+     "when": {"event": "field_changed", "record": "deal", "field": "stage", "from": "Lead", "to": "Won"},
+     "if": {"field": "deal.owner", "op": "changed_to", "value": "ann"},
+     "then": [{"action": "assign_owner", "owner": "bob@example.com"}, {"action": "return_to_pool", "record": "contact"},
+              {"action": "add_tag", "tag": "VIP"},
+              {"action": "create_task", "title": "Call", "due_in": "2d", "notes": "n"}]},
+    {"name": "c", "enabled": True, "scope": "me", "when": {"event": "schedule", "every": "week", "at": "07:15",
+                                                            "day": "friday"},
+     "then": [{"action": "notify", "title": "t", "body": "b"},
+              {"action": "send_template", "template": "T", "to": "deal.contact", "account": "work"}]},
+    {"name": "d", "enabled": True, "scope": "me", "when": {"event": "no_activity", "days": 45, "record": "company"},
+     "then": [{"action": "create_case", "title": "x", "priority": "urgent", "assignee": "me", "due_in": "4h",
+               "description": "d"}]},
+    {"name": "e", "enabled": True, "scope": "me", "when": {"event": "overdue", "record": "case"},
+     "then": [{"action": "notify", "title": "late"}]},
+    {"name": "f", "enabled": True, "scope": "me", "when": {"event": "message_sent", "account": "work"},
+     "then": [{"action": "send_template", "template": "T", "to": "li@acme.com"}]},
+    {"name": "g", "enabled": True, "scope": "me", "when": {"event": "record_created", "record": "task"},
+     "then": [{"action": "notify", "title": "new task"}]},
+    {"name": "h", "enabled": True, "scope": "me", "when": {"event": "no_reply", "after": "3d"},
+     "then": [{"action": "create_case", "priority": "normal", "assignee": "me"}]},
+]
+
+
+@pytest.mark.parametrize("rule", ROUND_TRIP, ids=[r["name"] for r in ROUND_TRIP])
+def test_a_rule_opened_and_saved_unchanged_is_the_same_rule(qtbot, store, rule):
+    from app.ui.ops import Ops
+    from app.ui.rule_editor import RuleEditor
+
+    store.writer.never_wait_on()
+    ops = Ops.standalone(store)
+    editor = RuleEditor(store, ops, check_rule(rule).as_json())
+    qtbot.addWidget(editor)
+    try:
+        wait_idle(ops)
+        assert check_rule(editor.rule()).as_json() == check_rule(rule).as_json()
+        assert editor.preview.text() == describe(rule)
+    finally:
+        ops.shutdown()
