@@ -156,6 +156,7 @@ class ActionRow(QFrame):
     def _kind_changed(self) -> None:
         kept = self.form.values()
         self.layout_.removeWidget(self.form)
+        self.form.hide()  # gone from sight now; deleted when the event loop gets to it
         self.form.deleteLater()
         self.form = ParamForm(ACTION_PARAMS[self.kind.currentData()], self.lists)
         self.form.set_values({key: value for key, value in kept.items() if key in self.form.fields})
@@ -420,6 +421,11 @@ class RuleEditor(QDialog):
         self.error.show()
 
     def _checked(self):
+        if not self.name.text().strip():
+            self.error.setText(self.tr("Give the rule a name."))
+            self.error.show()
+            self.name.setFocus()
+            return None
         try:
             return check_rule(self.rule())
         except InvalidRule as problem:

@@ -115,12 +115,16 @@ def test_make_test_save_and_arrange_rules(qtbot, store, open_window, tmp_path, m
              and window.list_view.currentIndex().data(Roles.MessageId) == message_pk, what="the message opened")
     assert window.sections.currentIndex() == 0
 
-    # Save without a name: told in one sentence, inside the dialog.
+    # Save without a name, or with one too long: told in one sentence, inside the dialog.
     editor.name.clear()
     click_box_button(qtbot, editor, QDialogButtonBox.StandardButton.Save)
     assert editor.error.isVisible()
-    assert editor.error.text() == "Rule '': a rule needs a name of 1 to 120 characters."
+    assert editor.error.text() == "Give the rule a name."
     assert editor.isVisible()
+    editor.name.setText("x" * 121)
+    click_box_button(qtbot, editor, QDialogButtonBox.StandardButton.Save)
+    assert editor.error.text() == f"Rule '{'x' * 121}': a rule needs a name of 1 to 120 characters."
+    editor.name.clear()
     qtbot.keyClicks(editor.name, "Complaints")
     assert not editor.error.isVisible()
     click_box_button(qtbot, editor, QDialogButtonBox.StandardButton.Save)
