@@ -379,3 +379,21 @@ def test_a_rule_opened_and_saved_unchanged_is_the_same_rule(qtbot, store, rule):
         assert editor.preview.text() == describe(rule)
     finally:
         ops.shutdown()
+
+
+def test_a_notice_goes_to_the_system_tray_where_there_is_one(qtbot, store, open_window, monkeypatch):
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from app.services import events as ev
+    from app.ui.icons import icon
+
+    shown = []
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(QSystemTrayIcon, "supportsMessages", staticmethod(lambda: True))
+    monkeypatch.setattr(QSystemTrayIcon, "show", lambda self: None)
+    monkeypatch.setattr(QSystemTrayIcon, "showMessage", lambda self, *args: shown.append(args[:2]))
+    window, service = open_window(start=False)
+    window.setWindowIcon(icon("mail"))
+    service.services.events.publish(ev.RuleNotice("Big deal won", "Acme: 50,000 USD"))
+    wait_for(lambda: shown == [("Big deal won", "Acme: 50,000 USD")], what="the tray message")
+    assert window.statusBar().currentMessage() == ""
