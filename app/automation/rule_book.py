@@ -226,9 +226,14 @@ class Trial:
     examined: int
     hits: list[TrialHit]
     note: str = ""
+    matched: int | None = None  # every match, listed or not (``hits`` holds the first ``limit``)
+
+    def __post_init__(self) -> None:
+        if self.matched is None:
+            self.matched = len(self.hits)
 
     def as_json(self) -> dict[str, Any]:
-        return {"rule": self.rule, "examined": self.examined, "matched": len(self.hits), "note": self.note,
+        return {"rule": self.rule, "examined": self.examined, "matched": self.matched, "note": self.note,
                 "hits": [hit.as_json() for hit in self.hits]}
 
 
@@ -270,7 +275,8 @@ def try_rule(store: Store, spec: RuleSpec, limit: int = 200, now: int | None = N
         with store.read() as session:
             consider(TIMED[event_name](session, spec.when, 0, moment), session)
     note = "" if event_name != "schedule" else "a schedule matches its latest slot"
-    return Trial(spec.name, total[0], hits, note if total[1] <= limit else f"{total[1]} matched; first {limit} listed")
+    return Trial(spec.name, total[0], hits, note if total[1] <= limit else f"{total[1]} matched; first {limit} listed",
+                 matched=total[1])
 
 
 def _try_messages(store: Store, spec: RuleSpec, consider) -> None:

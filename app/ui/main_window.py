@@ -45,6 +45,8 @@ from app.ui.customer_panel import CustomerPanel
 from app.ui.customers_view import CustomersView
 from app.ui.deals_view import DealsView
 from app.ui.reports_view import ReportsView
+from app.ui.rule_notices import RuleNotifier
+from app.ui.rules_view import RulesView
 from app.ui.error_presenter import ErrorPresenter
 from app.ui.folder_picker import FolderPicker
 from app.ui.folder_tree import OUTGOING_ROLES, FolderTree, read_folder_tree
@@ -120,6 +122,11 @@ class MainWindow(QMainWindow):
         self.sections.addTab(self.deals_view, self.tr("Deals"))
         self.reports_view = ReportsView(store, ops=self.ops)
         self.sections.addTab(self.reports_view, self.tr("Reports"))
+        self.rules_view = RulesView(store, ops=self.ops)
+        self.sections.addTab(self.rules_view, self.tr("Rules"))
+        self.rules_view.message_requested.connect(self.open_message)
+        self.rule_notices = RuleNotifier(self)
+        sync.rule_notice.connect(self.rule_notices.show)
         self.sections.currentChanged.connect(self._section_changed)
         self.search_box = SearchBox(store, self, ops=self.ops)
         self.sections.setCornerWidget(corner_holder(self.search_box), Qt.Corner.TopRightCorner)
@@ -427,6 +434,9 @@ class MainWindow(QMainWindow):
 
     def show_reports(self) -> None:
         self.sections.setCurrentWidget(self.reports_view)  # it reads its report when shown
+
+    def show_rules(self) -> None:
+        self.sections.setCurrentWidget(self.rules_view)  # it reads its rules when shown
 
     def _section_changed(self, index: int) -> None:
         if index in self._stale_sections:

@@ -39,6 +39,7 @@ class SyncService(QObject):
     outbox_changed = Signal(int)  # account id whose outbox changed
     changes = Signal(object)  # an app.services.events.ChangeSet
     team_state_changed = Signal(object)  # an app.services.events.TeamState
+    rule_notice = Signal(str, str)  # a rule's "notify me": title, body (app.services.events.RuleNotice)
     _event = Signal(object)  # any services event, moved to the GUI thread
 
     def __init__(self, store: Store, parent=None, use_idle: bool = True, services: Services | None = None):
@@ -112,6 +113,8 @@ class SyncService(QObject):
             self.outbox_changed.emit(event.account_id)
         elif isinstance(event, ev.TeamState):
             self.team_state_changed.emit(event)
+        elif isinstance(event, ev.RuleNotice):
+            self.rule_notice.emit(event.title, event.body)
         elif isinstance(event, ev.ChangeSet):
             if ev.MAIL in event.kinds:
                 for account_id in event.accounts:

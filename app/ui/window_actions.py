@@ -70,6 +70,7 @@ class WindowActions(QObject):
                                          "contact")
         self.go_deals = self._action(self.tr("&Deals"), "Ctrl+Shift+D", lambda: w.sections.setCurrentIndex(2), "deal")
         self.go_reports = self._action(self.tr("&Reports"), "Ctrl+Shift+P", lambda: w.show_reports())
+        self.go_rules = self._action(self.tr("Ru&les"), "Ctrl+Shift+L", lambda: w.show_rules())
         self.go_search = self._action(self.tr("&Search"), "Ctrl+K", lambda: w.focus_search(), "search")
         self.shortcuts = self._action(self.tr("&Keyboard Shortcuts"), "F1", lambda: w.show_shortcuts())
         self.about = self._action(self.tr("&About Liaison"), None, lambda: w.show_about(), "info")
@@ -126,7 +127,7 @@ class WindowActions(QObject):
         view.addAction(self.source)
         go = bar.addMenu(self.tr("&Go"))
         for action in (self.next_unread, self.go_folders, self.go_list, self.go_reader, self.go_mail,
-                       self.go_customers, self.go_deals, self.go_reports, self.go_search):
+                       self.go_customers, self.go_deals, self.go_reports, self.go_rules, self.go_search):
             go.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.shortcuts)
