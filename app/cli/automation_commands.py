@@ -49,18 +49,9 @@ def run_rules_command(args, store) -> int:
             print("No rules yet: add them with 'liaison rules import FILE.json'.")
         return 0
     if action == "import":
-        from dataclasses import replace
+        from app.services import rule_changes
 
-        from app.automation.rule_format import check_rules_file
-
-        specs = check_rules_file(_read_json(args.file))
-        if args.team:
-            specs = [replace(spec, scope="team") for spec in specs]
-        team = [spec for spec in specs if spec.scope == "team"]
-        names = rule_book.import_rules(store, {"rules": [s.as_json() for s in specs if s.scope != "team"]})
-        if team:
-            from app.sync.team import Team
-            names += Team(store).publish_rules(team)
+        names = rule_changes.import_rules(store, _read_json(args.file), as_team=args.team)
         print(f"Imported {len(names)} rule(s): {', '.join(names)}" if names else "The file has no rules.")
         return 0
     if action == "export":
@@ -96,19 +87,12 @@ def run_rules_command(args, store) -> int:
                 print(f"    {step['action']}: {step['status']}, {step['note']}")
         return 0
     if action in ("enable", "disable", "delete"):
-        spec = rule_book.rule_named(store, args.name)
-        if spec.scope == "team":
-            from dataclasses import replace
+        from app.services import rule_changes
 
-            from app.sync.team import Team
-            if action == "delete":
-                Team(store).remove_rule(args.name)
-            else:
-                Team(store).publish_rules([replace(spec, enabled=action == "enable")])
-        elif action == "delete":
-            rule_book.delete_rule(store, args.name)
+        if action == "delete":
+            rule_changes.delete_rule(store, args.name)
         else:
-            rule_book.set_enabled(store, args.name, action == "enable")
+            rule_changes.set_enabled(store, args.name, action == "enable")
         return 0
     if action == "run":
         from app.automation.engine import run_rules

@@ -373,7 +373,7 @@ class RuleEditor(QDialog):
         if spec is None:
             return
         self.buttons.setEnabled(False)
-        self.ops.write(rule_ops.save, self.store, spec, self.original).owned_by(self) \
+        self.ops.call(rule_ops.save, self.store, spec, self.original).owned_by(self) \
             .success(lambda _uuid: self._saved(spec.name)).failure(self._save_failed).run()
 
     def _saved(self, name: str) -> None:

@@ -19,6 +19,7 @@ from app.automation.rule_format import RuleSpec
 from app.errors import UserFacingError
 from app.mail.sending.templates import list_templates
 from app.services import events as ev
+from app.services import rule_changes
 from app.store.accounts import list_accounts
 from app.store.database import Store
 from app.store.models import Folder
@@ -60,17 +61,19 @@ def _rules_changed(value: Any = None) -> OpResult:
     return OpResult(value, ev.ChangeSet.of(ev.RULES))
 
 
+# Saving, enabling, deleting and importing run as ``ops.call`` (a plain thread): a team rule
+# goes to the team server, which must not hold up the writer thread.
 def save(store: Store, spec: RuleSpec, replacing: str | None) -> OpResult:
-    return _rules_changed(rule_book.save_rule(store, spec, replacing=replacing))
+    return _rules_changed(rule_changes.save_rule(store, spec, replacing=replacing))
 
 
 def set_enabled(store: Store, name: str, enabled: bool) -> OpResult:
-    rule_book.set_enabled(store, name, enabled)
+    rule_changes.set_enabled(store, name, enabled)
     return _rules_changed()
 
 
 def delete(store: Store, name: str) -> OpResult:
-    rule_book.delete_rule(store, name)
+    rule_changes.delete_rule(store, name)
     return _rules_changed()
 
 
@@ -91,7 +94,7 @@ def import_file(store: Store, path: str) -> OpResult:
         data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise UnreadableRulesFile(path, str(exc)) from None
-    return _rules_changed(rule_book.import_rules(store, data))
+    return _rules_changed(rule_changes.import_rules(store, data))
 
 
 def export_file(store: Store, path: str) -> int:

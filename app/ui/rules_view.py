@@ -265,7 +265,7 @@ class RulesView(QWidget):
             return
         name = item.data(Qt.ItemDataRole.UserRole)
         on = item.checkState() == Qt.CheckState.Checked
-        self.ops.write(rule_ops.set_enabled, self.store, name, on).owned_by(self).run()
+        self.ops.call(rule_ops.set_enabled, self.store, name, on).owned_by(self).run()
 
     def _move(self, offset: int) -> None:
         name = self.current_name()
@@ -302,13 +302,13 @@ class RulesView(QWidget):
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                                       QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Yes:
-            self.ops.write(rule_ops.delete, self.store, name).owned_by(self).run()
+            self.ops.call(rule_ops.delete, self.store, name).owned_by(self).run()
 
     def import_rules(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Rules"), "", self.tr("Rules (*.json)"))
         if not path:
             return
-        self.ops.write(rule_ops.import_file, self.store, path).owned_by(self).success(self._imported).run()
+        self.ops.call(rule_ops.import_file, self.store, path).owned_by(self).success(self._imported).run()
 
     def _imported(self, names: list[str]) -> None:
         self.notice.setText(self.tr("Imported %n rule(s).", "", len(names)))
