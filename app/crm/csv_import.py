@@ -104,11 +104,10 @@ def map_columns(header: list[str], overrides: dict[str, str], custom_keys: set[s
     lowered = {name.strip().lower(): index for index, name in enumerate(header)}
     for column, target in overrides.items():
         if column.strip().lower() not in lowered:
-            raise UserFacingError(f"The file has no column '{column}' (columns: {', '.join(header)}).")
+            raise UserFacingError("The file has no column '{column}' (columns: {items}).", column=column, items=list(header))
         if target not in FIELDS and not (target.startswith("custom.") and target[7:] in custom_keys) \
                 and target != "ignore":
-            raise UserFacingError(f"'{target}' is not a contact field (fields: {', '.join(FIELDS)}, "
-                                  "custom.<key>, ignore).")
+            raise UserFacingError("'{target}' is not a contact field (fields: {items}, custom.<key>, ignore).", target=target, items=list(FIELDS))
         mapping[lowered[column.strip().lower()]] = target
     for index, name in enumerate(header):
         if index not in mapping:
@@ -191,7 +190,7 @@ def plan(store: Store, data: bytes, overrides: dict[str, str] | None = None) -> 
     except StopIteration:
         raise UserFacingError("The file is empty.") from None
     except csv.Error as exc:
-        raise UserFacingError(f"The file is not readable as CSV: {exc}.") from None
+        raise UserFacingError("The file is not readable as CSV: {exc}.", exc=exc) from None
     custom_fields = fields_of(store, "contact")
     mapping = map_columns(header, overrides or {}, set(custom_fields))
     report.mapping = {header[i]: f for i, f in sorted(mapping.items())}
@@ -208,7 +207,7 @@ def plan(store: Store, data: bytes, overrides: dict[str, str] | None = None) -> 
                 parsed.ok = parsed.ok and fits
                 rows.append(parsed)
     except csv.Error as exc:
-        raise UserFacingError(f"The file is not readable as CSV near line {reader.line_num}: {exc}.") from None
+        raise UserFacingError("The file is not readable as CSV near line {line_num}: {exc}.", line_num=reader.line_num, exc=exc) from None
     _check_repeats(rows, country, report)
     return report, rows
 
