@@ -31,6 +31,7 @@ from app.crm.customer_view import DealRow, TaskRow
 from app.services.events import LINKS, RECORDS, ChangeSet
 from app.ui.icons import KIND_COLOURS, icon, kind_icon
 from app.ui.ops import Op, OpResult, Ops
+from app.ui.stage_names import stage_name
 
 # -- type scale ------------------------------------------------------------------------------------
 TITLE, SUBTITLE, BODY, SMALL, CAPTION = 1.45, 1.1, 1.0, 0.92, 0.82
@@ -243,7 +244,7 @@ class DealRowWidget(_ClickableRow):
         text = QVBoxLayout()
         text.setSpacing(2)
         self.title = text_label(deal.title, BODY, QFont.Weight.DemiBold)
-        parts = [deal.stage] if deal.stage else []
+        parts = [stage_name(deal.stage)] if deal.stage else []
         amount = money(deal.amount, deal.currency)
         if amount:
             parts.append(amount)

@@ -37,6 +37,7 @@ from app.reports.table import COUNT, MONEY, PERCENT, SECONDS, Filters, Report
 from app.store.database import Store
 from app.ui.bar_chart import BarChart
 from app.ui.ops import Ops
+from app.ui.stage_names import stage_name
 
 TITLES = {
     "pipeline": QT_TRANSLATE_NOOP("ReportsView", "Pipeline by stage"),
@@ -221,6 +222,8 @@ class ReportsView(QWidget):
         value = row.get(key)
         if key == "group" and value in GROUPS:
             return translate("ReportsView", GROUPS[value])
+        if key == "stage" and value:
+            return stage_name(value)
         if isinstance(column, str):
             return str(value or "")
         return shown(value, column.kind, self.locale)

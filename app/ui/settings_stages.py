@@ -27,6 +27,7 @@ from app.crm.pipeline_settings import OUTCOME_LABELS, OUTCOMES, StageInfo, check
 from app.settings import InvalidSetting
 from app.ui.icons import icon
 from app.ui.settings_fields import EnterLineEdit, ErrorLabel, HintLabel, error_sentence, tr_settings
+from app.ui.stage_names import stage_name
 
 
 class StageEditor(QWidget):
@@ -126,7 +127,7 @@ class StageEditor(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         for stage in self._stages:
-            item = QTreeWidgetItem([stage.name, tr_settings(OUTCOME_LABELS[stage.outcome]),
+            item = QTreeWidgetItem([stage_name(stage.name), tr_settings(OUTCOME_LABELS[stage.outcome]),
                                     str(stage.deals) if stage.uuid else ""])
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.tree.addTopLevelItem(item)

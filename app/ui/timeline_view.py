@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.crm.timeline import Entry
+from app.ui.folder_tree import folder_label
 from app.ui.icons import kind_icon
 from app.ui.record_parts import SMALL, day_text, kind_colour, scaled
 
@@ -65,7 +66,7 @@ def entry_detail(entry: Entry) -> str:
         else:
             parts.append(translate("TimelineView", "From %1").replace("%1", entry.who) if entry.who else translate("TimelineView", "Received"))
         if entry.folder:
-            parts.append(entry.folder)
+            parts.append(folder_label(entry.folder))
         if entry.auto_kind:
             parts.append(translate("TimelineView", "automatic reply") if entry.auto_kind != "bounce" else translate("TimelineView", "bounce"))
     elif entry.kind == "team_email":

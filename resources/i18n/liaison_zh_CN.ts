@@ -647,7 +647,7 @@ Save it and check it before opening it.</source>
     </message>
     <message>
         <source>Name</source>
-        <translation>名称</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Email</source>
@@ -763,7 +763,7 @@ Save it and check it before opening it.</source>
     </message>
     <message>
         <source>Name</source>
-        <translation>名称</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Title</source>
@@ -1570,6 +1570,30 @@ Save it and check it before opening it.</source>
 <context>
     <name>FolderTree</name>
     <message>
+        <source>Inbox</source>
+        <translation>收件箱</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>草稿箱</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Junk</source>
+        <translation>垃圾邮件</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -1638,7 +1662,7 @@ Save it and check it before opening it.</source>
     </message>
     <message>
         <source>Name</source>
-        <translation>名称</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>First name</source>
@@ -3233,6 +3257,33 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
     </message>
 </context>
 <context>
+    <name>Stages</name>
+    <message>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation>需求确认</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>方案报价</translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation>商务谈判</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢单</translation>
+    </message>
+</context>
+<context>
     <name>StatusArea</name>
     <message>
         <source>Offline</source>
@@ -3791,7 +3842,7 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
     </message>
     <message>
         <source>&amp;Mail</source>
-        <translation>邮件(&amp;M)</translation>
+        <translation>邮箱(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Customers</source>
