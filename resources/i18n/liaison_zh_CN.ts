@@ -3842,7 +3842,7 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
     </message>
     <message>
         <source>&amp;Mail</source>
-        <translation>邮箱(&amp;M)</translation>
+        <translation>邮件(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Customers</source>
@@ -3867,6 +3867,11 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
     <message>
         <source>&amp;About Liaison</source>
         <translation>关于 Liaison(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Mail</source>
+        <comment>menu</comment>
+        <translation>邮箱(&amp;M)</translation>
     </message>
     <message>
         <source>Sync S&amp;chedule</source>
