@@ -97,6 +97,18 @@ def main() -> None:
         grab_dialog(app, ContactDialog(window.store, window.ops, "", window), out_dir / "contact-zh.png")
         grab_dialog(app, DealDialog(window.store, window.ops, window), out_dir / "deal-zh.png")
         grab_dialog(app, ShortcutsDialog(window.menuBar(), window), out_dir / "shortcuts-zh.png")
+        from app.ui.activity_dialog import ActivityDialog, TaskDialog
+        from app.ui.crash_dialog import CrashDialog
+        from app.ui.crash_handling import CrashReport
+        from app.ui.outbox_view import OutboxDialog
+        from app.ui.template_editor import TemplatesDialog
+
+        grab_dialog(app, ActivityDialog("call", "华信贸易", ["张伟"], [], window), out_dir / "call-zh.png")
+        grab_dialog(app, TaskDialog("张伟", window), out_dir / "task-zh.png")
+        grab_dialog(app, OutboxDialog(window.store, window, ops=window.ops), out_dir / "outbox-zh.png", (700, 400))
+        grab_dialog(app, TemplatesDialog(window.store, window.ops, window), out_dir / "templates-zh.png", (800, 500))
+        report = CrashReport("ValueError: bad value", "Traceback …", "the main thread")
+        grab_dialog(app, CrashDialog(report, window), out_dir / "crash-zh.png")
         composer = Composer(window.store)
         grab_dialog(app, composer, out_dir / "composer-zh.png", (900, 600))
         composer._autosave.stop()
