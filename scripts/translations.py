@@ -38,6 +38,8 @@ LANGUAGES = ("zh_CN",)
 # Errors only the command line prints, and Cancelled, which nobody is shown.
 NOT_SHOWN_IN_WINDOW = ("cli",)
 SILENT = {"Cancelled"}
+# Not errors, but sentences made the same way (a template and parameters) for the window.
+TEMPLATED = {"Notice"}
 PROVIDER_TEXTS = ("password_help", "imap_help")
 
 PLACEHOLDER = re.compile(r"%n|%L?\d|\{[A-Za-z_][A-Za-z0-9_]*\}")
@@ -94,7 +96,7 @@ def core_texts(app: Path = APP) -> list[tuple[str, str, str]]:
     """``(context, English text, module)`` for every error template and provider advice the
     core gives the window, in a stable order, each once."""
     trees = _parse_all(app)
-    phrases = _phrase_classes(trees) - SILENT
+    phrases = (_phrase_classes(trees) - SILENT) | TEMPLATED
     found: dict[tuple[str, str], str] = {}
     for path, tree in trees.items():
         relative = path.relative_to(app.parent).as_posix()

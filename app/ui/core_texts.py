@@ -155,6 +155,23 @@ TEXTS = (
     QT_TRANSLATE_NOOP('errors', 'The profile folder {path} is read-only; Liaison needs to write there. Make it writable, or choose another profile.'),
     # app/reports/export.py
     QT_TRANSLATE_NOOP('errors', 'Could not write {path}: {reason}.'),
+    # app/search/mail_search.py
+    QT_TRANSLATE_NOOP('errors', "'{field}:{value}' names more than {most} records; use more of the name."),
+    QT_TRANSLATE_NOOP('errors', "No contact or company matches '{value}'."),
+    QT_TRANSLATE_NOOP('errors', "No deal matches '{value}'."),
+    QT_TRANSLATE_NOOP('errors', "No folder is called '{value}'."),
+    QT_TRANSLATE_NOOP('errors', "No folder is called '{value}'; folders are: {folders}."),
+    # app/search/query.py
+    QT_TRANSLATE_NOOP('errors', "'has:{value}' is not known; use has:attachment."),
+    QT_TRANSLATE_NOOP('errors', "'is:{value}' is not known; use is:unread, is:read or is:flagged."),
+    QT_TRANSLATE_NOOP('errors', "'{operator}:' is not a search operator (did you mean '{suggestion}:'?); searched as text."),
+    QT_TRANSLATE_NOOP('errors', "'{operator}:' needs a value, for example {example}."),
+    QT_TRANSLATE_NOOP('errors', "'{operator}:{value}' has no letters or digits to look for."),
+    QT_TRANSLATE_NOOP('errors', "'{operator}:{value}' is not a date; write it like {operator}:2026-03-01, {operator}:2026-03, {operator}:yesterday or {operator}:7d."),
+    QT_TRANSLATE_NOOP('errors', 'A quotation mark was not closed; the phrase runs to the end of the search.'),
+    QT_TRANSLATE_NOOP('errors', 'The search has {count} parts; use at most {most}.'),
+    QT_TRANSLATE_NOOP('errors', 'The search is too long ({length} characters); keep it under {most}.'),
+    QT_TRANSLATE_NOOP('errors', 'Type a word to search for, or an operator such as from:anna or is:unread.'),
     # app/secrets.py
     QT_TRANSLATE_NOOP('errors', 'No secure password store is available, so Liaison cannot keep your password. On Linux install and unlock a Secret Service keyring (for example: sudo apt-get install gnome-keyring, then log in to a desktop session); Liaison never writes passwords to disk itself.'),
     QT_TRANSLATE_NOOP('errors', 'The system keyring did not answer within {seconds} seconds; unlock it and try again.'),

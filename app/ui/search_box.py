@@ -186,7 +186,7 @@ class SearchBox(QLineEdit):
             return
         mail, customers = answer["mail"], answer["customers"]
         for warning in mail.warnings:
-            results.note(None, warning)
+            results.note(None, error_text(getattr(warning, "phrase", warning)))  # a Notice: translated
         count = f"{len(mail.hits)}+" if mail.more else str(len(mail.hits))
         mail_group = results.heading(self.tr("Mail (%1)").replace("%1", count))
         for hit in mail.hits:

@@ -4437,6 +4437,66 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
     <message>
+        <source>&apos;{field}:{value}&apos; names more than {most} records; use more of the name.</source>
+        <translation>“{field}:{value}”匹配超过 {most} 条记录；请输入更完整的名称。</translation>
+    </message>
+    <message>
+        <source>No contact or company matches &apos;{value}&apos;.</source>
+        <translation>没有与“{value}”匹配的联系人或公司。</translation>
+    </message>
+    <message>
+        <source>No deal matches &apos;{value}&apos;.</source>
+        <translation>没有与“{value}”匹配的商机。</translation>
+    </message>
+    <message>
+        <source>No folder is called &apos;{value}&apos;.</source>
+        <translation>没有名为“{value}”的文件夹。</translation>
+    </message>
+    <message>
+        <source>No folder is called &apos;{value}&apos;; folders are: {folders}.</source>
+        <translation>没有名为“{value}”的文件夹；现有文件夹：{folders}。</translation>
+    </message>
+    <message>
+        <source>&apos;has:{value}&apos; is not known; use has:attachment.</source>
+        <translation>无法识别“has:{value}”；请使用 has:attachment。</translation>
+    </message>
+    <message>
+        <source>&apos;is:{value}&apos; is not known; use is:unread, is:read or is:flagged.</source>
+        <translation>无法识别“is:{value}”；请使用 is:unread、is:read 或 is:flagged。</translation>
+    </message>
+    <message>
+        <source>&apos;{operator}:&apos; is not a search operator (did you mean &apos;{suggestion}:&apos;?); searched as text.</source>
+        <translation>“{operator}:”不是搜索运算符（您是想用“{suggestion}:”吗？）；已按文字搜索。</translation>
+    </message>
+    <message>
+        <source>&apos;{operator}:&apos; needs a value, for example {example}.</source>
+        <translation>“{operator}:”需要一个值，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>&apos;{operator}:{value}&apos; has no letters or digits to look for.</source>
+        <translation>“{operator}:{value}”中没有可搜索的字母或数字。</translation>
+    </message>
+    <message>
+        <source>&apos;{operator}:{value}&apos; is not a date; write it like {operator}:2026-03-01, {operator}:2026-03, {operator}:yesterday or {operator}:7d.</source>
+        <translation>“{operator}:{value}”不是日期；请写成 {operator}:2026-03-01、{operator}:2026-03、{operator}:yesterday 或 {operator}:7d。</translation>
+    </message>
+    <message>
+        <source>A quotation mark was not closed; the phrase runs to the end of the search.</source>
+        <translation>有引号未闭合；短语一直延续到搜索末尾。</translation>
+    </message>
+    <message>
+        <source>The search has {count} parts; use at most {most}.</source>
+        <translation>搜索包含 {count} 个部分；最多只能有 {most} 个。</translation>
+    </message>
+    <message>
+        <source>The search is too long ({length} characters); keep it under {most}.</source>
+        <translation>搜索内容太长（{length} 个字符）；请控制在 {most} 个以内。</translation>
+    </message>
+    <message>
+        <source>Type a word to search for, or an operator such as from:anna or is:unread.</source>
+        <translation>请输入要搜索的词，或使用 from:anna、is:unread 等运算符。</translation>
+    </message>
+    <message>
         <source>No secure password store is available, so Liaison cannot keep your password. On Linux install and unlock a Secret Service keyring (for example: sudo apt-get install gnome-keyring, then log in to a desktop session); Liaison never writes passwords to disk itself.</source>
         <translation>没有可用的安全密码存储，Liaison 无法保存您的密码。在 Linux 上请安装并解锁 Secret Service 密钥环（例如：sudo apt-get install gnome-keyring，然后登录桌面会话）；Liaison 自己从不把密码写入磁盘。</translation>
     </message>
