@@ -39,7 +39,7 @@ LANGUAGES = ("zh_CN",)
 NOT_SHOWN_IN_WINDOW = ("cli",)
 SILENT = {"Cancelled"}
 # Not errors, but sentences made the same way (a template and parameters) for the window.
-TEMPLATED = {"Notice"}
+TEMPLATED = {"Notice"}  # app.errors.Notice: warnings, import problems
 PROVIDER_TEXTS = ("password_help", "imap_help")
 
 PLACEHOLDER = re.compile(r"%n|%L?\d|\{[A-Za-z_][A-Za-z0-9_]*\}")

@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.errors import Notice
 from app.search import crm_index, fts_expression
 from app.search.fts_expression import MAIL_COLUMNS
-from app.search.query import Clause, Notice, Query, QueryError, parse
+from app.search.query import Clause, Query, QueryError, parse
 from app.store.database import Store
 from app.store.raw_sql import fetch_all
 from app.store.search_tables import MESSAGE_ID_MASK, MESSAGE_OF_ROWID, date_rowid

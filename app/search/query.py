@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from app.errors import Phrase, UserFacingError
+from app.errors import Notice, UserFacingError
 from app.search.index_text import query_terms
 
 MAX_QUERY_CHARS = 1000
@@ -49,19 +49,6 @@ _DATE = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
 class QueryError(UserFacingError, ValueError):
     """A query that cannot be run, with a message that says how to fix it (a template and
     parameters, like every error, so the window can say it in the user's language)."""
-
-
-class Notice(str):
-    """A warning about a search, as English text (the command line prints it) that also keeps
-    its template and parameters (``phrase``), so the window can translate it."""
-
-    phrase: Phrase
-
-    def __new__(cls, template: str, /, **params) -> "Notice":
-        phrase = Phrase(template, **params)
-        notice = super().__new__(cls, phrase.message)
-        notice.phrase = phrase
-        return notice
 
 
 @dataclass(frozen=True)

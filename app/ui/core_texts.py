@@ -23,6 +23,9 @@ TEXTS = (
     QT_TRANSLATE_NOOP('errors', 'The file is larger than 200 MB; split it first.'),
     QT_TRANSLATE_NOOP('errors', 'The file is not readable as CSV near line {line_num}: {exc}.'),
     QT_TRANSLATE_NOOP('errors', 'The file is not readable as CSV: {exc}.'),
+    QT_TRANSLATE_NOOP('errors', 'the row has neither a name nor an email address'),
+    QT_TRANSLATE_NOOP('errors', 'the row has {cells} cells but the header has {columns} columns (a missing cell, or a {delimiter} inside a value without quotes)'),
+    QT_TRANSLATE_NOOP('errors', '{email} is also on row {row}'),
     # app/crm/custom_fields.py
     QT_TRANSLATE_NOOP('errors', "'{field_type}' is not a field type ({items})"),
     QT_TRANSLATE_NOOP('errors', "'{key}' is not a field key (lower-case letters, digits and _)"),
@@ -57,6 +60,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP('errors', 'the phone number is empty'),
     # app/crm/vcard.py
     QT_TRANSLATE_NOOP('errors', 'The file has no vCard in it (no BEGIN:VCARD line); nothing was imported.'),
+    QT_TRANSLATE_NOOP('errors', 'the card has no END:VCARD line (the file may be cut off)'),
     # app/mail/accounts/credential.py
     QT_TRANSLATE_NOOP('errors', 'No password is stored for {account}.'),
     # app/mail/accounts/providers.py

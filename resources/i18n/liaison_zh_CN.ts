@@ -4093,6 +4093,18 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <translation>无法按 CSV 读取文件：{exc}。</translation>
     </message>
     <message>
+        <source>the row has neither a name nor an email address</source>
+        <translation>该行既没有姓名也没有邮箱地址</translation>
+    </message>
+    <message>
+        <source>the row has {cells} cells but the header has {columns} columns (a missing cell, or a {delimiter} inside a value without quotes)</source>
+        <translation>该行有 {cells} 个单元格，但表头有 {columns} 列（缺少单元格，或某个值中含有未加引号的 {delimiter}）</translation>
+    </message>
+    <message>
+        <source>{email} is also on row {row}</source>
+        <translation>{email} 也出现在第 {row} 行</translation>
+    </message>
+    <message>
         <source>&apos;{field_type}&apos; is not a field type ({items})</source>
         <translation>“{field_type}”不是字段类型（{items}）</translation>
     </message>
@@ -4187,6 +4199,10 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
     <message>
         <source>The file has no vCard in it (no BEGIN:VCARD line); nothing was imported.</source>
         <translation>文件中没有 vCard（没有 BEGIN:VCARD 行）；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>the card has no END:VCARD line (the file may be cut off)</source>
+        <translation>名片缺少 END:VCARD 行（文件可能不完整）</translation>
     </message>
     <message>
         <source>No password is stored for {account}.</source>
