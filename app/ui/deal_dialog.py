@@ -183,7 +183,7 @@ class DealDialog(QDialog):
         self.lost_reason = QComboBox()
         self.lost_reason.setEditable(True)
         self.lost_reason.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.lost_reason.addItems(lost_reasons(self))
+        self.lost_reason.addItems(lost_reasons())
         self.lost_reason.setCurrentIndex(-1)
         self.lost_reason.lineEdit().setPlaceholderText(self.tr("Why was it lost?"))
         self._completers()

@@ -148,7 +148,7 @@ class StageEditor(QWidget):
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(has and row < len(self._stages) - 1)
         blocked = self.outcome.blockSignals(True)
-        self.name_edit.setText(self._stages[row].name if has else "")
+        self.name_edit.setText(stage_name(self._stages[row].name) if has else "")
         self.outcome.setCurrentIndex(self.outcome.findData(self._stages[row].outcome) if has else -1)
         self.outcome.blockSignals(blocked)
 
@@ -175,7 +175,7 @@ class StageEditor(QWidget):
 
     def rename_selected(self) -> None:
         row = self.selected_row()
-        if row < 0 or self.name_edit.text() == self._stages[row].name:
+        if row < 0 or self.name_edit.text() in (self._stages[row].name, stage_name(self._stages[row].name)):
             return
         try:
             name = check_name(self.name_edit.text(), [s.name for i, s in enumerate(self._stages) if i != row])

@@ -1736,6 +1736,37 @@ Save it and check it before opening it.</source>
     </message>
 </context>
 <context>
+    <name>LostReasons</name>
+    <message>
+        <source>Price too high</source>
+        <translation>价格太高</translation>
+    </message>
+    <message>
+        <source>Went with a competitor</source>
+        <translation>选择了竞争对手</translation>
+    </message>
+    <message>
+        <source>No budget</source>
+        <translation>没有预算</translation>
+    </message>
+    <message>
+        <source>No decision made</source>
+        <translation>未做决定</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>时机不对</translation>
+    </message>
+    <message>
+        <source>Requirements not met</source>
+        <translation>需求未满足</translation>
+    </message>
+    <message>
+        <source>Stopped answering</source>
+        <translation>不再回复</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Liaison</source>
@@ -4690,37 +4721,6 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
     <message>
         <source>Yesterday</source>
         <translation>昨天</translation>
-    </message>
-</context>
-<context>
-    <name>owner</name>
-    <message>
-        <source>Price too high</source>
-        <translation>价格太高</translation>
-    </message>
-    <message>
-        <source>Went with a competitor</source>
-        <translation>选择了竞争对手</translation>
-    </message>
-    <message>
-        <source>No budget</source>
-        <translation>没有预算</translation>
-    </message>
-    <message>
-        <source>No decision made</source>
-        <translation>未做决定</translation>
-    </message>
-    <message>
-        <source>Timing</source>
-        <translation>时机不对</translation>
-    </message>
-    <message>
-        <source>Requirements not met</source>
-        <translation>需求未满足</translation>
-    </message>
-    <message>
-        <source>Stopped answering</source>
-        <translation>不再回复</translation>
     </message>
 </context>
 <context>
