@@ -128,3 +128,19 @@ def test_a_read_only_install_compiles_into_the_cache_folder(tmp_path, monkeypatc
     qm = compiled_translation(CHINESE, cache=tmp_path / "cache")
     assert qm == tmp_path / "cache" / "liaison_zh_CN.qm" and qm.exists()
     assert not (folder / "liaison_zh_CN.qm").exists()
+
+
+def test_window_strings_are_written_the_ways_lupdate_reads():
+    """``widget.tr("…")`` is filed by lupdate under the variable's name but looked up under the
+    widget's class, and a helper such as ``_t("…")`` is not read at all: either string is never
+    translated.  ``self.tr``, ``translate("Context", …)`` and ``QT_TRANSLATE_NOOP`` are."""
+    found = []
+    for path in (REPO / "app" / "ui").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "tr" \
+                    and not (isinstance(node.func.value, ast.Name) and node.func.value.id == "self"):
+                found.append(f"{path.relative_to(REPO)}:{node.lineno}: {ast.unparse(node.func)}(…)")
+            if isinstance(node, ast.FunctionDef) and node.name in ("_t", "_tr", "tr_", "_"):
+                found.append(f"{path.relative_to(REPO)}:{node.lineno}: helper {node.name}()")
+    assert not found, "strings lupdate files wrongly or not at all:\n  " + "\n  ".join(found)
