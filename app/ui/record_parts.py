@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.crm.followups import FOLLOW_UP_TITLE
 from app.crm.customer_view import DealRow, TaskRow
+from app.errors import format_template
 from app.services.events import LINKS, RECORDS, ChangeSet
 from app.ui.icons import KIND_COLOURS, icon, kind_icon
 from app.ui.ops import Op, OpResult, Ops
@@ -44,6 +46,15 @@ WON, LOST = QColor("#2a9d6f"), QColor("#8c8c8c")
 # Written out as translate("Context", "text") at every call: pyside6-lupdate finds only that
 # spelling, so a helper such as translate("RecordParts", "text") would hide its strings from the translation.
 translate = QCoreApplication.translate
+
+
+def task_title(title: str) -> str:
+    """A task's title as shown: the title a follow-up was given (stored in English, made in the
+    background) in the user's language, any other title as it was written."""
+    prefix = FOLLOW_UP_TITLE.split("{subject}")[0]
+    if not title.startswith(prefix):
+        return title
+    return format_template(translate("FollowUps", FOLLOW_UP_TITLE), {"subject": title[len(prefix):]})
 
 
 def scaled(font: QFont, factor: float, weight: QFont.Weight | None = None) -> QFont:
@@ -307,7 +318,7 @@ class TaskRowWidget(QWidget):
         self.check = QCheckBox()
         self.check.setToolTip(translate("RecordParts", "Mark as done"))
         self.check.toggled.connect(lambda on: on and self.done.emit(task.uuid))
-        title = task.title + (f" · {task.who}" if show_people and task.who else "")
+        title = task_title(task.title) + (f" · {task.who}" if show_people and task.who else "")
         self.title = text_label(title, BODY)
         self.due = text_label("", SMALL, wrap=False, secondary=True)
         if task.due_at:

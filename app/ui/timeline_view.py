@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.crm.timeline import Entry
 from app.ui.folder_tree import folder_label
 from app.ui.icons import kind_icon
-from app.ui.record_parts import SMALL, day_text, kind_colour, scaled
+from app.ui.record_parts import SMALL, day_text, kind_colour, scaled, task_title
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,7 +52,8 @@ def icon_kind(entry: Entry) -> str:
 
 def entry_title(entry: Entry) -> str:
     if entry.title.strip():
-        return " ".join(entry.title.split())
+        title = " ".join(entry.title.split())
+        return task_title(title) if entry.kind == "task" else title
     return {"email": translate("TimelineView", "(no subject)"), "team_email": translate("TimelineView", "(no subject)"), "note": translate("TimelineView", "Note"), "call": translate("TimelineView", "Call"), "meeting": translate("TimelineView", "Meeting"),
             "task": translate("TimelineView", "Task")}.get(entry.kind, "")
 

@@ -1599,6 +1599,13 @@ Save it and check it before opening it.</source>
     </message>
 </context>
 <context>
+    <name>FollowUps</name>
+    <message>
+        <source>No reply yet: {subject}</source>
+        <translation>尚未回复：{subject}</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import Contacts</source>

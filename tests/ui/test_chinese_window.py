@@ -17,6 +17,7 @@ from app.ui.folder_tree import folder_label
 from app.ui.list_dates import list_date
 from app.ui.ops import Ops
 from app.ui.plurals import install_english_plurals
+from app.ui.record_parts import task_title
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.stage_names import stage_name
 from app.ui.translations import CHINESE, install_translations, remove_translations
@@ -48,6 +49,8 @@ def test_the_main_window_speaks_chinese(qtbot, store, open_window, chinese):
     assert (folder_label("INBOX", "inbox"), folder_label("Sent Messages", "sent"), folder_label("Sent"),
             folder_label("Projects")) == ("收件箱", "已发送", "已发送", "Projects")
     assert stage_name("Negotiation") == "商务谈判" and stage_name("Samples sent") == "Samples sent"
+    assert task_title("No reply yet: 询价：LED 面板") == "尚未回复：询价：LED 面板"  # made in the background
+    assert task_title("Send the contract") == "Send the contract"  # as the user wrote it
 
 
 def test_qt_own_buttons_are_chinese(qtbot, chinese):
