@@ -181,6 +181,26 @@ class Phrase:
 _KINDS["Phrase"] = Phrase
 
 
+class Notice(str):
+    """A sentence that is not an error — a search's warning, a problem found in an import —
+    as English text (the command line prints it; code that compares text keeps working) that
+    also keeps its template and parameters (``phrase``), so the window can translate it with
+    :func:`describe`, like an error."""
+
+    phrase: Phrase
+
+    def __new__(cls, template: "str | Phrase", /, **params: Any) -> "Notice":
+        phrase = template if isinstance(template, Phrase) and not params else Phrase(template, **params)
+        notice = super().__new__(cls, phrase.message)
+        notice.phrase = phrase
+        return notice
+
+    @staticmethod
+    def of(error: BaseException) -> str:
+        """An error as a problem's text: a Notice for one of ours, else its ``str``."""
+        return Notice(error) if isinstance(error, Phrase) else str(error)
+
+
 def _from_dict(data: dict[str, Any]) -> Phrase:
     cls = _KINDS.get(str(data.get("kind", "")), LiaisonError)
     params = {str(k): _decode(v) for k, v in (data.get("params") or {}).items()}

@@ -57,3 +57,10 @@ if [ ! -e "$stamp" ]; then
   .venv/bin/python -m pip install -q -e ".${extras}"
   touch "$stamp"
 fi
+
+# The window's translations: resources/i18n/*.ts compiled into .qm files (lrelease from
+# PySide6). The app compiles a missing or stale one itself at start-up; doing it here keeps
+# that first start quick and shows a broken .ts at set-up time.
+if [ "$purpose" != server ]; then
+  .venv/bin/python scripts/translations.py build
+fi

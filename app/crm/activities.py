@@ -36,7 +36,7 @@ def log_activity(store: Store, kind: str, subject: str, body: str = "", happened
                  origin="local", attendees: list[str] = ()) -> str:
     """A call or meeting that happened; a meeting lists who took part (``attendees``)."""
     if kind not in ("call", "meeting"):
-        raise InvalidValue(f"'{kind}' is not a call or a meeting")
+        raise InvalidValue("'{kind}' is not a call or a meeting", kind=kind)
     if duration_minutes < 0:
         raise InvalidValue("a duration cannot be negative")
     with store.write() as session:

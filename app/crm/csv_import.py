@@ -23,7 +23,7 @@ from app.crm.customers import ContactInput, contact_by_email, split_name, valida
 from app.crm.records import RECORD_TYPES, apply_changes, new_uuid
 from app.crm.settings import free_mail_domains, get_setting
 from app.crm.validation import InvalidValue
-from app.errors import UserFacingError
+from app.errors import Notice, UserFacingError
 from app.store.crm_models import ContactEmail
 from app.store.database import Store
 from app.store.writer import writes
@@ -104,11 +104,10 @@ def map_columns(header: list[str], overrides: dict[str, str], custom_keys: set[s
     lowered = {name.strip().lower(): index for index, name in enumerate(header)}
     for column, target in overrides.items():
         if column.strip().lower() not in lowered:
-            raise UserFacingError(f"The file has no column '{column}' (columns: {', '.join(header)}).")
+            raise UserFacingError("The file has no column '{column}' (columns: {items}).", column=column, items=list(header))
         if target not in FIELDS and not (target.startswith("custom.") and target[7:] in custom_keys) \
                 and target != "ignore":
-            raise UserFacingError(f"'{target}' is not a contact field (fields: {', '.join(FIELDS)}, "
-                                  "custom.<key>, ignore).")
+            raise UserFacingError("'{target}' is not a contact field (fields: {items}, custom.<key>, ignore).", target=target, items=list(FIELDS))
         mapping[lowered[column.strip().lower()]] = target
     for index, name in enumerate(header):
         if index not in mapping:
@@ -152,7 +151,7 @@ def _parse_row(number: int, cells: list[str], mapping: dict[int, str], custom_fi
             try:
                 data.custom[target[7:]] = parse_value(custom_fields[target[7:]], " ".join(values))
             except InvalidValue as exc:
-                problems.append(Problem(number, target, str(exc)))
+                problems.append(Problem(number, target, Notice.of(exc)))
                 ok = False
     ok = check_input(number, data, country, problems) and ok
     return _Row(number, data, "\n".join(given.get("note", [])), ok)
@@ -165,16 +164,16 @@ def check_input(number: int, data: ContactInput, country: str, problems: list[Pr
         try:
             validated(ContactInput(emails=[email]), country)
         except InvalidValue as exc:
-            problems.append(Problem(number, "email", str(exc)))
+            problems.append(Problem(number, "email", Notice.of(exc)))
             ok = False
     for phone in data.phones:
         try:
             validated(ContactInput(phones=[phone]), country)
         except InvalidValue as exc:
-            problems.append(Problem(number, "phone", str(exc)))
+            problems.append(Problem(number, "phone", Notice.of(exc)))
             ok = False
     if not data.emails and not data.name:
-        problems.append(Problem(number, "email", "the row has neither a name nor an email address"))
+        problems.append(Problem(number, "email", Notice("the row has neither a name nor an email address")))
         ok = False
     return ok
 
@@ -191,7 +190,7 @@ def plan(store: Store, data: bytes, overrides: dict[str, str] | None = None) -> 
     except StopIteration:
         raise UserFacingError("The file is empty.") from None
     except csv.Error as exc:
-        raise UserFacingError(f"The file is not readable as CSV: {exc}.") from None
+        raise UserFacingError("The file is not readable as CSV: {exc}.", exc=exc) from None
     custom_fields = fields_of(store, "contact")
     mapping = map_columns(header, overrides or {}, set(custom_fields))
     report.mapping = {header[i]: f for i, f in sorted(mapping.items())}
@@ -208,7 +207,7 @@ def plan(store: Store, data: bytes, overrides: dict[str, str] | None = None) -> 
                 parsed.ok = parsed.ok and fits
                 rows.append(parsed)
     except csv.Error as exc:
-        raise UserFacingError(f"The file is not readable as CSV near line {reader.line_num}: {exc}.") from None
+        raise UserFacingError("The file is not readable as CSV near line {line_num}: {exc}.", line_num=reader.line_num, exc=exc) from None
     _check_repeats(rows, country, report)
     return report, rows
 
@@ -225,9 +224,10 @@ def _fits_header(number: int, cells: list[str], columns: int, report: ImportRepo
     if len(cells) > columns and not any(cell.strip() for cell in cells[columns:]):
         return True
     delimiter = "tab" if report.delimiter == "\t" else f"'{report.delimiter}'"
-    report.problems.append(Problem(number, "cells", (
-        f"the row has {len(cells)} cells but the header has {columns} columns "
-        f"(a missing cell, or a {delimiter} inside a value without quotes)")))
+    report.problems.append(Problem(number, "cells", Notice(
+        "the row has {cells} cells but the header has {columns} columns "
+        "(a missing cell, or a {delimiter} inside a value without quotes)",
+        cells=len(cells), columns=columns, delimiter=delimiter)))
     return False
 
 
@@ -243,7 +243,8 @@ def _check_repeats(rows: list[_Row], country: str, report: ImportReport) -> None
                 continue  # already reported
         for email in emails:
             if email in seen_emails:
-                report.problems.append(Problem(row.number, "email", f"{email} is also on row {seen_emails[email]}"))
+                report.problems.append(Problem(row.number, "email", Notice("{email} is also on row {row}", email=email,
+                                                                           row=seen_emails[email])))
             seen_emails.setdefault(email, row.number)
     report.rows = len(rows)
 

@@ -34,9 +34,9 @@ def define_field(store: Store, record_type: str, key: str, label: str, field_typ
                  choices: list[str] | None = None) -> str:
     """Define (or redefine: label, type, choices) a field; its history is the team's to sync."""
     if field_type not in FIELD_TYPES:
-        raise InvalidValue(f"'{field_type}' is not a field type ({', '.join(FIELD_TYPES)})")
+        raise InvalidValue("'{field_type}' is not a field type ({items})", field_type=field_type, items=list(FIELD_TYPES))
     if not re.fullmatch(r"[a-z][a-z0-9_]{0,40}", key):
-        raise InvalidValue(f"'{key}' is not a field key (lower-case letters, digits and _)")
+        raise InvalidValue("'{key}' is not a field key (lower-case letters, digits and _)", key=key)
     values = {"record_type": record_type, "key": key, "label": label, "field_type": field_type,
               "choices": list(choices or [])}
     with store.write() as session:
@@ -70,12 +70,12 @@ def parse_date(text: str) -> str:
     else:
         match = _DAY_FIRST.match(value)
         if not match:
-            raise InvalidValue(f"'{text}' is not a date (use 2026-11-24)")
+            raise InvalidValue("'{text}' is not a date (use 2026-11-24)", text=text)
         day, month, year = (int(g) for g in match.groups())
     try:
         return date(year, month, day).isoformat()
     except ValueError:
-        raise InvalidValue(f"'{text}' is not a real date") from None
+        raise InvalidValue("'{text}' is not a real date", text=text) from None
 
 
 def parse_value(field: CustomField, text: str):
@@ -87,7 +87,7 @@ def parse_value(field: CustomField, text: str):
         try:
             return format(Decimal(value.replace(",", "")).normalize(), "f")
         except InvalidOperation:
-            raise InvalidValue(f"'{text}' is not a number") from None
+            raise InvalidValue("'{text}' is not a number", text=text) from None
     if field.field_type == "date":
         return parse_date(value)
     if field.field_type == "choice":
@@ -95,5 +95,5 @@ def parse_value(field: CustomField, text: str):
         for choice in choices:
             if choice.lower() == value.lower():
                 return choice
-        raise InvalidValue(f"'{text}' is not one of: {', '.join(choices)}")
+        raise InvalidValue("'{text}' is not one of: {items}", text=text, items=list(choices))
     return value

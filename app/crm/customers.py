@@ -71,7 +71,7 @@ def checked_custom(store: Store, record_type: str, values: dict[str, Any]) -> di
     for key, value in values.items():
         if key not in defined:
             known = ", ".join(defined) or "none yet"
-            raise InvalidValue(f"there is no custom field '{key}' for a {record_type} (defined: {known})")
+            raise InvalidValue("there is no custom field '{key}' for a {record_type} (defined: {known})", key=key, record_type=record_type, known=known)
         result[key] = parse_value(defined[key], str(value)) if value not in ("", None) else ""
     return result
 
@@ -103,7 +103,7 @@ def contact_by_email(session: Session, email: str) -> Contact | None:
 def require_contact(session: Session, email: str) -> Contact:
     contact = contact_by_email(session, email)
     if contact is None:
-        raise UserFacingError(f"No contact with the address {email}.")
+        raise UserFacingError("No contact with the address {email}.", email=email)
     return contact
 
 
@@ -135,7 +135,7 @@ def _check_emails_free(session: Session, emails: list[str], contact_id: int | No
         owner = session.scalar(select(ContactEmail.contact_id).where(ContactEmail.email == email))
         if owner is not None and owner != contact_id:
             other = session.get(Contact, owner)
-            raise InvalidValue(f"{email} already belongs to the contact {other.name or email}")
+            raise InvalidValue("{email} already belongs to the contact {contact}", email=email, contact=other.name or email)
 
 
 def _prepared(store: Store, data: ContactInput) -> tuple[list[str], list[str], frozenset[str], str]:
@@ -214,7 +214,7 @@ def add_company(store: Store, name: str, domains: list[str], industry: str = "",
     with store.write() as session:
         for domain in clean:
             if company_by_domain(session, domain) is not None:
-                raise InvalidValue(f"the domain {domain} already belongs to another company")
+                raise InvalidValue("the domain {domain} already belongs to another company", domain=domain)
         company = create(session, COMPANY, {"name": name.strip(), "domains": clean, "industry": industry}, origin)
         company_id, uuid = company.id, company.uuid
     linking.relink_company(store, company_id)
@@ -273,7 +273,7 @@ def update_company(store: Store, company_uuid: str, name: str | None = None, ind
             for domain in clean:
                 owner = company_by_domain(session, domain)
                 if owner is not None and owner.id != company.id:
-                    raise InvalidValue(f"the domain {domain} already belongs to another company")
+                    raise InvalidValue("the domain {domain} already belongs to another company", domain=domain)
             values["domains"] = clean
         changed = apply_changes(session, COMPANY, company, values, origin, cleared=cleared)
         company_id = company.id

@@ -54,8 +54,11 @@ from app.store.writer import writes
 DEAL = RECORD_TYPES["deal"]
 COMPANY = RECORD_TYPES["company"]
 PIPELINE, STAGE = RECORD_TYPES["pipeline"], RECORD_TYPES["stage"]
-DEFAULT_STAGES = (("Lead", "open"), ("Qualified", "open"), ("Proposal", "open"), ("Negotiation", "open"),
-                  ("Won", "won"), ("Lost", "lost"))
+# Stored in English, the same on every laptop of a team; the window shows these names in the
+# user's language (context "Stages", app.ui.stage_names) until someone renames a stage.
+DEFAULT_STAGES = ((QT_TRANSLATE_NOOP("Stages", "Lead"), "open"), (QT_TRANSLATE_NOOP("Stages", "Qualified"), "open"),
+                  (QT_TRANSLATE_NOOP("Stages", "Proposal"), "open"), (QT_TRANSLATE_NOOP("Stages", "Negotiation"), "open"),
+                  (QT_TRANSLATE_NOOP("Stages", "Won"), "won"), (QT_TRANSLATE_NOOP("Stages", "Lost"), "lost"))
 # The default pipeline has the same UUIDs on every device (so do its first six stages), so
 # deals synced through the team server land in the same stages everywhere (migration 0010).
 DEFAULT_PIPELINE_UUID = "3229011d-e98c-5623-9267-f8dc29affaf8"

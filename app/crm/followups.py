@@ -17,12 +17,18 @@ from sqlalchemy import select
 from app.crm.activities import add_task
 from app.crm.customers import contact_by_email
 from app.crm.records import new_uuid
-from app.errors import UserFacingError
+from app.errors import UserFacingError, format_template
 from app.mail.reading.conversations import base_subject
+from app.settings.checks import QT_TRANSLATE_NOOP
 from app.store.crm_models import FollowUp
 from app.store.database import Store
 from app.store.models import Message
 from app.store.writer import writes
+
+# The title of the task a follow-up becomes.  Stored as written here (the task is made in the
+# background, by a sync as well as by the window); the window shows it in the user's
+# language (app.ui.record_parts.task_title).
+FOLLOW_UP_TITLE = QT_TRANSLATE_NOOP("FollowUps", "No reply yet: {subject}")
 
 DAY = 86400
 
@@ -83,7 +89,7 @@ def check_followups(store: Store, now: int | None = None) -> list[str]:
                     if contact is not None:
                         contact_id = contact.id
                         break
-            title = f"No reply yet: {follow.subject}"
+            title = format_template(FOLLOW_UP_TITLE, {"subject": follow.subject})
             if contact_id is None:
                 task_uuid = _task_without_record(store, title, moment)
             else:

@@ -67,7 +67,7 @@ def restore(session: Session, kind: RecordType, record, number: int) -> dict[str
     """Bring the record's fields back to how they were right after version ``number``."""
     history = [v for v in versions(session, kind, record) if v.record_uuid == record.uuid]
     if not 1 <= number <= len(history):
-        raise UserFacingError(f"There is no version {number} (versions 1 to {len(history)}).")
+        raise UserFacingError("There is no version {number} (versions 1 to {count}).", number=number, count=len(history))
     target: dict[str, object] = {}
     later_old: dict[str, object] = {}
     for version in history:

@@ -52,8 +52,7 @@ def render_for_contact(store: Store, template_name: str, email: str, account) ->
     template = get_template(store, template_name)
     rendered = render(template.subject, template.body, context_for_contact(store, email, account))
     if rendered.missing:
-        raise UserFacingError(f"Not sent: {email} has no value for {', '.join(rendered.missing)}; fill it in "
-                              "first or change the template.")
+        raise UserFacingError("Not sent: {email} has no value for {items}; fill it in first or change the template.", email=email, items=list(rendered.missing))
     return rendered.subject, rendered.body
 
 

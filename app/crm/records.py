@@ -115,7 +115,7 @@ def record_type(name: str) -> RecordType:
     try:
         return RECORD_TYPES[name]
     except KeyError:
-        raise UserFacingError(f"Unknown record type '{name}'.") from None
+        raise UserFacingError("Unknown record type '{name}'.", name=name) from None
 
 
 # -- list fields --------------------------------------------------------------------------
@@ -237,7 +237,7 @@ def apply_changes(session: Session, kind: RecordType, record, changes: dict[str,
                 custom[key] = new
             record.custom = json.dumps(custom, ensure_ascii=False)
         else:
-            raise UserFacingError(f"A {kind.name} has no field '{field}'.")
+            raise UserFacingError("A {kind_name} has no field '{field}'.", kind_name=kind.name, field=field)
         _record_change(session, kind, record, field, old, new, origin, batch, at)
         applied[field] = (old, new)
     if applied:
@@ -300,5 +300,5 @@ def soft_delete(session: Session, kind: RecordType, record, origin: str = "local
 def by_uuid(session: Session, kind: RecordType, record_uuid: str):
     record = session.scalar(select(kind.model).where(kind.model.uuid == record_uuid))
     if record is None:
-        raise UserFacingError(f"No {kind.name} with id {record_uuid}.")
+        raise UserFacingError("No {kind_name} with id {record_uuid}.", kind_name=kind.name, record_uuid=record_uuid)
     return record

@@ -23,9 +23,9 @@ def normalise_phone(text: str, default_country: str = "CN") -> str:
     try:
         parsed = phonenumbers.parse(value, default_country.upper())
     except phonenumbers.NumberParseException:
-        raise InvalidValue(f"'{value}' is not a phone number") from None
+        raise InvalidValue("'{value}' is not a phone number", value=value) from None
     if not phonenumbers.is_possible_number(parsed):
-        raise InvalidValue(f"'{value}' has the wrong number of digits for a phone number")
+        raise InvalidValue("'{value}' has the wrong number of digits for a phone number", value=value)
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 

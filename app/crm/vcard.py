@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.crm.csv_import import decode_csv
+from app.errors import Notice
 from app.mail.reading.header_decoding import decode_bytes
 
 _PROPERTY = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)((?:;[^:]*)?):(.*)$", re.DOTALL)
@@ -219,7 +220,7 @@ def import_vcards(store, data: bytes, dry_run: bool = False):
     inputs = [(ContactInput(name=c.name, first_name=c.first_name, last_name=c.last_name, emails=c.emails,
                             phones=c.phones, company=c.company, title=c.title, tags=c.tags), c.note)
               for c in read.cards]
-    cut_off = [Problem(number, "END", "the card has no END:VCARD line (the file may be cut off)")
+    cut_off = [Problem(number, "END", Notice("the card has no END:VCARD line (the file may be cut off)"))
                for number in read.unterminated]
     return import_cards(store, inputs, dry_run, encoding="vcard", problems=cut_off)
 

@@ -15,10 +15,21 @@ from collections import Counter, defaultdict
 from sqlalchemy import func, select
 
 from app.crm.deals import LOST_REASON, live_stages
-from app.reports.table import COUNT, MONEY, PERCENT, Column, Filters, Report, money, month_of
+from app.reports.table import (
+    COUNT,
+    MONEY,
+    PERCENT,
+    Column,
+    Filters,
+    Report,
+    money,
+    month_of,
+)
+from app.settings.checks import (
+    QT_TRANSLATE_NOOP,  # column titles, translated by the window
+)
 from app.store.crm_models import Change, Deal, Stage
 from app.store.database import Store
-
 
 # The columns reports read: rows, not ORM objects (thousands of deals are only summed).
 _DEAL_COLUMNS = (Deal.uuid, Deal.title, Deal.stage_id, Deal.amount, Deal.currency, Deal.expected_close,
@@ -42,10 +53,10 @@ def _weighted(amount, probability):
 
 def pipeline(store: Store, filters: Filters) -> Report:
     """Open deals per stage (in the pipeline's order) and currency: count, amount, weighted."""
-    report = Report("pipeline", [Column("stage", "Stage"), Column("currency", "Currency"),
-                                 Column("deals", "Deals", COUNT), Column("amount", "Amount", MONEY),
-                                 Column("probability", "Probability", PERCENT),
-                                 Column("weighted", "Weighted", MONEY)])
+    report = Report("pipeline", [Column("stage", QT_TRANSLATE_NOOP("ReportsView", "Stage")), Column("currency", QT_TRANSLATE_NOOP("ReportsView", "Currency")),
+                                 Column("deals", QT_TRANSLATE_NOOP("ReportsView", "Deals"), COUNT), Column("amount", QT_TRANSLATE_NOOP("ReportsView", "Amount"), MONEY),
+                                 Column("probability", QT_TRANSLATE_NOOP("ReportsView", "Probability"), PERCENT),
+                                 Column("weighted", QT_TRANSLATE_NOOP("ReportsView", "Weighted"), MONEY)])
     with store.read() as session:
         stages = live_stages(session)
         totals: dict[tuple[int, str], list] = defaultdict(lambda: [0, money(0)])
@@ -64,9 +75,9 @@ def pipeline(store: Store, filters: Filters) -> Report:
 
 def forecast(store: Store, filters: Filters) -> Report:
     """Open deals by expected close month (within the period, when one is given) and currency."""
-    report = Report("forecast", [Column("month", "Month"), Column("currency", "Currency"),
-                                 Column("deals", "Deals", COUNT), Column("amount", "Amount", MONEY),
-                                 Column("weighted", "Weighted", MONEY)])
+    report = Report("forecast", [Column("month", QT_TRANSLATE_NOOP("ReportsView", "Month")), Column("currency", QT_TRANSLATE_NOOP("ReportsView", "Currency")),
+                                 Column("deals", QT_TRANSLATE_NOOP("ReportsView", "Deals"), COUNT), Column("amount", QT_TRANSLATE_NOOP("ReportsView", "Amount"), MONEY),
+                                 Column("weighted", QT_TRANSLATE_NOOP("ReportsView", "Weighted"), MONEY)])
     start, end = (filters.start.isoformat() if filters.start else "", filters.end.isoformat() if filters.end else "9")
     with store.read() as session:
         probability = dict(session.execute(select(Stage.id, Stage.probability)).all())
@@ -104,10 +115,10 @@ def _closed_at(session, which) -> dict[str, int]:
 
 def won_lost(store: Store, filters: Filters) -> Report:
     """Deals won and lost per month of closing and currency, with the reasons deals were lost."""
-    report = Report("won-lost", [Column("month", "Month"), Column("currency", "Currency"),
-                                 Column("won", "Won", COUNT), Column("won_amount", "Won amount", MONEY),
-                                 Column("lost", "Lost", COUNT), Column("lost_amount", "Lost amount", MONEY),
-                                 Column("loss_reasons", "Loss reasons")])
+    report = Report("won-lost", [Column("month", QT_TRANSLATE_NOOP("ReportsView", "Month")), Column("currency", QT_TRANSLATE_NOOP("ReportsView", "Currency")),
+                                 Column("won", QT_TRANSLATE_NOOP("ReportsView", "Won"), COUNT), Column("won_amount", QT_TRANSLATE_NOOP("ReportsView", "Won amount"), MONEY),
+                                 Column("lost", QT_TRANSLATE_NOOP("ReportsView", "Lost"), COUNT), Column("lost_amount", QT_TRANSLATE_NOOP("ReportsView", "Lost amount"), MONEY),
+                                 Column("loss_reasons", QT_TRANSLATE_NOOP("ReportsView", "Loss reasons"))])
     first, last = filters.bounds()
     with store.read() as session:
         deals = _deals(session, filters, Deal.status.in_(("won", "lost")))
@@ -134,10 +145,10 @@ def won_lost(store: Store, filters: Filters) -> Report:
 
 def stuck_deals(store: Store, filters: Filters) -> Report:
     """Open deals that have been in their stage longer than ``filters.days`` days, longest first."""
-    report = Report("stuck-deals", [Column("deal", "Deal"), Column("stage", "Stage"),
-                                    Column("days", "Days in stage", COUNT), Column("amount", "Amount", MONEY),
-                                    Column("currency", "Currency"), Column("owner", "Owner"),
-                                    Column("uuid", "Deal id")])
+    report = Report("stuck-deals", [Column("deal", QT_TRANSLATE_NOOP("ReportsView", "Deal")), Column("stage", QT_TRANSLATE_NOOP("ReportsView", "Stage")),
+                                    Column("days", QT_TRANSLATE_NOOP("ReportsView", "Days in stage"), COUNT), Column("amount", QT_TRANSLATE_NOOP("ReportsView", "Amount"), MONEY),
+                                    Column("currency", QT_TRANSLATE_NOOP("ReportsView", "Currency")), Column("owner", QT_TRANSLATE_NOOP("ReportsView", "Owner")),
+                                    Column("uuid", QT_TRANSLATE_NOOP("ReportsView", "Deal id"))])
     now = filters.now().timestamp()
     with store.read() as session:
         deals = _open_deals(session, filters)
@@ -164,9 +175,9 @@ def funnel(store: Store, filters: Filters) -> Report:
     A deal reached a stage if its history ever put it there or further; one won reached every
     stage; one lost reached as far as it had got before it was lost.
     """
-    report = Report("funnel", [Column("stage", "Stage"), Column("deals", "Deals", COUNT),
-                               Column("conversion", "Went on from the stage before", PERCENT),
-                               Column("from_first", "Of all", PERCENT)])
+    report = Report("funnel", [Column("stage", QT_TRANSLATE_NOOP("ReportsView", "Stage")), Column("deals", QT_TRANSLATE_NOOP("ReportsView", "Deals"), COUNT),
+                               Column("conversion", QT_TRANSLATE_NOOP("ReportsView", "Went on from the stage before"), PERCENT),
+                               Column("from_first", QT_TRANSLATE_NOOP("ReportsView", "Of all"), PERCENT)])
     first, last = filters.bounds()
     with store.read() as session:
         stages = live_stages(session)

@@ -18,11 +18,20 @@ from sqlalchemy import func, select
 
 from app.crm.teammates import own_addresses
 from app.reports.table import COUNT, DATE, SECONDS, Column, Filters, Report, iso_day
-from app.store.crm_models import Activity, Contact, ContactEmail, MessageLink, Note, Task
+from app.settings.checks import (
+    QT_TRANSLATE_NOOP,  # column titles, translated by the window
+)
+from app.store.crm_models import (
+    Activity,
+    Contact,
+    ContactEmail,
+    MessageLink,
+    Note,
+    Task,
+)
 from app.store.database import Store
 from app.store.models import Account
 from app.store.raw_sql import fetch_all
-
 
 WAITING_SHOWN = 200  # customers waiting now: the longest waits (a list to act on, not a census)
 
@@ -60,9 +69,9 @@ def _conversations(store: Store, session, first: int, last: int) -> dict[int, li
 
 def response_time(store: Store, filters: Filters) -> Report:
     report = Report("response-time", [
-        Column("group", "By"), Column("who", "Who"), Column("replies", "Replies", COUNT),
-        Column("median", "Median wait", SECONDS), Column("p90", "90% answered within", SECONDS),
-        Column("waiting", "Waiting for", SECONDS), Column("subject", "Subject")])
+        Column("group", QT_TRANSLATE_NOOP("ReportsView", "By")), Column("who", QT_TRANSLATE_NOOP("ReportsView", "Who")), Column("replies", QT_TRANSLATE_NOOP("ReportsView", "Replies"), COUNT),
+        Column("median", QT_TRANSLATE_NOOP("ReportsView", "Median wait"), SECONDS), Column("p90", QT_TRANSLATE_NOOP("ReportsView", "90% answered within"), SECONDS),
+        Column("waiting", QT_TRANSLATE_NOOP("ReportsView", "Waiting for"), SECONDS), Column("subject", QT_TRANSLATE_NOOP("ReportsView", "Subject"))])
     own = own_addresses(store)
     first, last = filters.bounds()
     now = int(filters.now().timestamp())
@@ -96,9 +105,9 @@ def response_time(store: Store, filters: Filters) -> Report:
 
 def stale_customers(store: Store, filters: Filters) -> Report:
     """Contacts with no mail, call, meeting or note in the last ``filters.days`` days (or ever)."""
-    report = Report("stale-customers", [Column("name", "Customer"), Column("email", "Email"),
-                                        Column("last_contact", "Last contact", DATE),
-                                        Column("days", "Days since", COUNT)])
+    report = Report("stale-customers", [Column("name", QT_TRANSLATE_NOOP("ReportsView", "Customer")), Column("email", QT_TRANSLATE_NOOP("ReportsView", "Email")),
+                                        Column("last_contact", QT_TRANSLATE_NOOP("ReportsView", "Last contact"), DATE),
+                                        Column("days", QT_TRANSLATE_NOOP("ReportsView", "Days since"), COUNT)])
     now = int(filters.now().timestamp())
     with store.read() as session:
         latest: dict[int, int] = defaultdict(int)
@@ -150,10 +159,10 @@ def activity(store: Store, filters: Filters) -> Report:
     only account's address, or to "you" when there are several. Mail is counted per day in
     SQL and the days summed into weeks here.
     """
-    report = Report("activity", [Column("week", "Week"), Column("person", "Person"),
-                                 Column("sent", "Mail sent", COUNT), Column("received", "Mail received", COUNT),
-                                 Column("calls", "Calls", COUNT), Column("meetings", "Meetings", COUNT),
-                                 Column("tasks_done", "Tasks done", COUNT)])
+    report = Report("activity", [Column("week", QT_TRANSLATE_NOOP("ReportsView", "Week")), Column("person", QT_TRANSLATE_NOOP("ReportsView", "Person")),
+                                 Column("sent", QT_TRANSLATE_NOOP("ReportsView", "Mail sent"), COUNT), Column("received", QT_TRANSLATE_NOOP("ReportsView", "Mail received"), COUNT),
+                                 Column("calls", QT_TRANSLATE_NOOP("ReportsView", "Calls"), COUNT), Column("meetings", QT_TRANSLATE_NOOP("ReportsView", "Meetings"), COUNT),
+                                 Column("tasks_done", QT_TRANSLATE_NOOP("ReportsView", "Tasks done"), COUNT)])
     own = sorted(own_addresses(store))
     first, last = filters.bounds()
     rows: dict[tuple[str, str], dict] = {}

@@ -29,6 +29,9 @@ class CustomerHit:
     detail: str
     target_kind: str  # the record to open: contact | company | deal
     target_id: int
+    # A deal's (stage, amount, currency) as stored, for a window that writes them in the
+    # user's language ("商务谈判 · ¥772,000"); ``detail`` is the same in plain English.
+    deal: tuple[str, str, str] | None = None
 
 
 def _match(query: Query) -> str | None:
@@ -80,7 +83,8 @@ def _describe(store: Store, kind: str, record_id: int) -> CustomerHit | None:
         if rows:
             uuid, title, stage, amount, currency = rows[0]
             detail = " · ".join(x for x in (stage, f"{amount} {currency}".strip()) if x)
-            return CustomerHit(kind, record_id, uuid, title, detail, "deal", record_id)
+            return CustomerHit(kind, record_id, uuid, title, detail, "deal", record_id,
+                               deal=(stage or "", str(amount or ""), currency or ""))
     else:
         table, title_column, body_column = {"note": ("crm_notes", "''", "body"),
                                             "activity": ("crm_activities", "subject", "body"),

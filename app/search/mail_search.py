@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.errors import Notice
 from app.search import crm_index, fts_expression
 from app.search.fts_expression import MAIL_COLUMNS
 from app.search.query import Clause, Query, QueryError, parse
@@ -106,7 +107,9 @@ def _folder_ids(store: Store, value: str) -> list[int]:
     if not ids:
         names = sorted({row[1] for row in rows})
         listed = ", ".join(names[:8]) + (", …" if len(names) > 8 else "")
-        raise QueryError(f"No folder is called '{value}'" + (f"; folders are: {listed}." if names else "."))
+        if names:
+            raise QueryError("No folder is called '{value}'; folders are: {folders}.", value=value, folders=listed)
+        raise QueryError("No folder is called '{value}'.", value=value)
     return ids
 
 
@@ -128,8 +131,8 @@ def _customer_ids(store: Store, clause: Clause) -> tuple[list[int], list[int], l
     rows = fetch_all(store, f"SELECT rowid FROM crm_fts WHERE crm_fts MATCH ? AND rowid % 8 IN ({_marks(codes)}) "
                             f"LIMIT {MAX_LINKED_RECORDS + 1}", (f"title : {expression}", *codes))
     if len(rows) > MAX_LINKED_RECORDS:
-        raise QueryError(f"'{clause.field}:{clause.value}' names more than {MAX_LINKED_RECORDS} records; "
-                         "use more of the name.")
+        raise QueryError("'{field}:{value}' names more than {most} records; use more of the name.",
+                         field=clause.field, value=clause.value, most=MAX_LINKED_RECORDS)
     found: dict[str, list[int]] = {"contact": [], "company": [], "deal": []}
     for (rowid,) in rows:
         kind, record_id = crm_index.record_of(rowid)
@@ -145,8 +148,8 @@ def _link_condition(store: Store, clause: Clause, sql: _Sql) -> None:
             parts.append(f"SELECT message_id FROM crm_message_links WHERE {column} IN ({_marks(ids)})")
             params += ids
     if not parts:
-        what = "contact or company" if clause.field == "customer" else "deal"
-        sql.warnings.append(f"No {what} matches '{clause.value}'.")
+        sql.warnings.append(Notice("No contact or company matches '{value}'.", value=clause.value)
+                            if clause.field == "customer" else Notice("No deal matches '{value}'.", value=clause.value))
         parts, params = ["SELECT NULL WHERE 0"], []
     sql.add(f"m.id IN ({' UNION ALL '.join(parts)})", params, clause.negated)
 

@@ -28,6 +28,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from app.errors import Notice, UserFacingError
 from app.search.index_text import query_terms
 
 MAX_QUERY_CHARS = 1000
@@ -45,8 +46,9 @@ _RELATIVE = re.compile(r"^(\d{1,4})([dwmy])$")
 _DATE = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
 
 
-class QueryError(ValueError):
-    """A query that cannot be run, with a message that says how to fix it."""
+class QueryError(UserFacingError, ValueError):
+    """A query that cannot be run, with a message that says how to fix it (a template and
+    parameters, like every error, so the window can say it in the user's language)."""
 
 
 @dataclass(frozen=True)
@@ -85,11 +87,12 @@ def _did_you_mean(name: str) -> str | None:
 def parse(text: str, today: date | None = None) -> Query:
     """The clauses of ``text``; raises :class:`QueryError` for a query that cannot be run."""
     if len(text) > MAX_QUERY_CHARS:
-        raise QueryError(f"The search is too long ({len(text)} characters); keep it under {MAX_QUERY_CHARS}.")
+        raise QueryError("The search is too long ({length} characters); keep it under {most}.", length=len(text),
+                         most=MAX_QUERY_CHARS)
     cleaned = "".join(" " if (ord(c) < 32 or ord(c) == 127) else c for c in text.translate(_QUOTES))
     query = Query(text=text)
     if cleaned.count('"') % 2:
-        query.warnings.append("A quotation mark was not closed; the phrase runs to the end of the search.")
+        query.warnings.append(Notice("A quotation mark was not closed; the phrase runs to the end of the search."))
     for match in _CLAUSE.finditer(cleaned):
         negated = bool(match.group("neg"))
         operator = (match.group("op") or "").lower() or None
@@ -102,15 +105,15 @@ def parse(text: str, today: date | None = None) -> Query:
             # "Re:", "10:30", "http:" are text; a near miss of an operator is worth a hint.
             suggestion = _did_you_mean(operator)
             if suggestion and suggestion != operator:
-                query.warnings.append(f"'{operator}:' is not a search operator (did you mean '{suggestion}:'?); "
-                                      "searched as text.")
+                query.warnings.append(Notice("'{operator}:' is not a search operator (did you mean '{suggestion}:'?); "
+                                             "searched as text.", operator=operator, suggestion=suggestion))
             value = f"{match.group('op')}:{value}"
             operator = None
         clause = _clause(operator, value.strip(), quoted is not None, negated, today)
         if clause is not None:
             query.clauses.append(clause)
     if len(query.clauses) > MAX_CLAUSES:
-        raise QueryError(f"The search has {len(query.clauses)} parts; use at most {MAX_CLAUSES}.")
+        raise QueryError("The search has {count} parts; use at most {most}.", count=len(query.clauses), most=MAX_CLAUSES)
     if not query.clauses:
         raise QueryError("Type a word to search for, or an operator such as from:anna or is:unread.")
     return query
@@ -125,21 +128,22 @@ def _clause(operator: str | None, value: str, quoted: bool, negated: bool, today
             return None  # punctuation alone: nothing to look for
         return Clause(None, value, phrase=quoted, negated=negated)
     if not value:
-        raise QueryError(f"'{operator}:' needs a value, for example {_EXAMPLES[operator]}.")
+        raise QueryError("'{operator}:' needs a value, for example {example}.", operator=operator,
+                         example=_EXAMPLES[operator])
     if operator == "is":
         if value.lower() not in IS_VALUES:
-            raise QueryError(f"'is:{value}' is not known; use is:unread, is:read or is:flagged.")
+            raise QueryError("'is:{value}' is not known; use is:unread, is:read or is:flagged.", value=value)
         return Clause("is", IS_VALUES[value.lower()], negated=negated)
     if operator == "has":
         if value.lower() not in HAS_VALUES:
-            raise QueryError(f"'has:{value}' is not known; use has:attachment.")
+            raise QueryError("'has:{value}' is not known; use has:attachment.", value=value)
         return Clause("has", "attachment", negated=negated)
     if operator in ("before", "after"):
         return Clause(operator, str(parse_date(operator, value, today)), negated=negated)
     if operator in TEXT_FIELDS or operator in ("customer", "deal"):
         terms, _prefix = query_terms(value)
         if not terms:
-            raise QueryError(f"'{operator}:{value}' has no letters or digits to look for.")
+            raise QueryError("'{operator}:{value}' has no letters or digits to look for.", operator=operator, value=value)
     return Clause(operator, value, phrase=quoted, negated=negated)
 
 
@@ -171,6 +175,6 @@ def parse_date(operator: str, value: str, today: date | None = None) -> int:
         if day is not None and not 1900 <= year <= 2200:
             day = None
     if day is None:
-        raise QueryError(f"'{operator}:{value}' is not a date; write it like {operator}:2026-03-01, "
-                         f"{operator}:2026-03, {operator}:yesterday or {operator}:7d.")
+        raise QueryError("'{operator}:{value}' is not a date; write it like {operator}:2026-03-01, "
+                         "{operator}:2026-03, {operator}:yesterday or {operator}:7d.", operator=operator, value=value)
     return int(time.mktime(datetime(day.year, day.month, day.day).timetuple()))

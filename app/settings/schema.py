@@ -46,13 +46,14 @@ MACHINE, PROFILE, ACCOUNT = "machine", "profile", "account"
 SCOPES = (MACHINE, PROFILE, ACCOUNT)
 
 # Sections of the Settings window, in order, with their English titles
-ACCOUNTS, READING, CUSTOMERS, TEAM, SEARCH = "accounts", "reading", "customers", "team", "search"
+ACCOUNTS, READING, CUSTOMERS, TEAM, SEARCH, GENERAL = "accounts", "reading", "customers", "team", "search", "general"
 SECTIONS = {
     ACCOUNTS: QT_TRANSLATE_NOOP("settings", "Accounts"),
     READING: QT_TRANSLATE_NOOP("settings", "Reading"),
     CUSTOMERS: QT_TRANSLATE_NOOP("settings", "Customers"),
     SEARCH: QT_TRANSLATE_NOOP("settings", "Search"),
     TEAM: QT_TRANSLATE_NOOP("settings", "Team"),
+    GENERAL: QT_TRANSLATE_NOOP("settings", "General"),
 }
 
 _TRUE = {"true", "yes", "on", "1", "y"}
@@ -175,6 +176,14 @@ SYNC_CHOICES = (
     ("manual", QT_TRANSLATE_NOOP("settings", "Only when I click Sync")),
 )
 
+# The languages of the interface; each language is named in its own words, so that someone
+# who cannot read the current one still finds theirs.
+LANGUAGES = (
+    ("system", QT_TRANSLATE_NOOP("settings", "Same as the system")),
+    ("en", QT_TRANSLATE_NOOP("settings", "English")),
+    ("zh_CN", QT_TRANSLATE_NOOP("settings", "简体中文")),
+)
+
 SCHEMA: tuple[Setting, ...] = (
     # Accounts -------------------------------------------------------------------------
     Setting("display_name", TEXT, "",
@@ -236,6 +245,14 @@ SCHEMA: tuple[Setting, ...] = (
             QT_TRANSLATE_NOOP("settings", "The search field offers your last searches again. They are kept in this "
                                           "profile only."),
             PROFILE, SEARCH),
+    # General --------------------------------------------------------------------------
+    # Read once at start-up, before any profile is open (app.ui.translations): a machine
+    # setting, since the window's words are chosen before a profile's database is.
+    Setting("language", CHOICE, "system",
+            QT_TRANSLATE_NOOP("settings", "Language"),
+            QT_TRANSLATE_NOOP("settings", "The language of menus, buttons, messages and dates. "
+                                          "A change takes effect the next time Liaison starts."),
+            MACHINE, GENERAL, choices=LANGUAGES),
 )
 
 assert len({s.key for s in SCHEMA}) == len(SCHEMA), "a key is declared twice"

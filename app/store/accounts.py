@@ -38,15 +38,15 @@ class NewAccount:
         if not self.name.strip():
             raise UserFacingError("The account needs a name.")
         if not _EMAIL.match(self.email):
-            raise UserFacingError(f"'{self.email}' is not an email address (expected name@example.com).")
+            raise UserFacingError("'{email}' is not an email address (expected name@example.com).", email=self.email)
         for label, host in (("IMAP", self.imap_host), ("SMTP", self.smtp_host)):
             check_host_name(label, host)
         for label, port in (("IMAP", self.imap_port), ("SMTP", self.smtp_port)):
             if not 0 < port < 65536:
-                raise UserFacingError(f"The {label} port must be between 1 and 65535, not {port}.")
+                raise UserFacingError("The {label} port must be between 1 and 65535, not {port}.", label=label, port=port)
         for label, mode in (("IMAP", self.imap_security), ("SMTP", self.smtp_security)):
             if mode not in SECURITY_MODES:
-                raise UserFacingError(f"{label} security must be one of ssl, starttls, none.")
+                raise UserFacingError("{label} security must be one of ssl, starttls, none.", label=label)
 
 
 def check_host_name(label: str, host: str) -> None:
@@ -67,7 +67,7 @@ def create_account(store: Store, new: NewAccount) -> Account:
     new.validate()
     with store.write() as session:
         if session.scalar(select(Account.id).where(Account.name == new.name)) is not None:
-            raise UserFacingError(f"An account named '{new.name}' already exists.")
+            raise UserFacingError("An account named '{new_name}' already exists.", new_name=new.name)
         account = Account(
             uuid=str(uuid.uuid4()), name=new.name, email=new.email,
             display_name=new.display_name, username=new.username or new.email,
@@ -82,7 +82,7 @@ def create_account(store: Store, new: NewAccount) -> Account:
 @writes
 def set_sync_mode(store: Store, account_id: int, mode: str) -> None:
     if mode not in SYNC_MODES:
-        raise UserFacingError(f"Sync mode must be one of {', '.join(SYNC_MODES)}, not '{mode}'.")
+        raise UserFacingError("Sync mode must be one of {items}, not '{mode}'.", items=list(SYNC_MODES), mode=mode)
     with store.write() as session:
         session.get(Account, account_id).sync_mode = mode
 
@@ -97,7 +97,7 @@ def get_account(store: Store, name: str) -> Account:
         account = session.scalar(select(Account).where(Account.name == name))
     if account is None:
         known = ", ".join(a.name for a in list_accounts(store)) or "none yet"
-        raise UserFacingError(f"No account named '{name}' (accounts: {known}).")
+        raise UserFacingError("No account named '{name}' (accounts: {known}).", name=name, known=known)
     return account
 
 

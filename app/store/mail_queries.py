@@ -48,7 +48,7 @@ def find_folder(store: Store, account_id: int, name: str | None) -> Folder:
     if folder is None:
         if not names:
             raise UserFacingError("No folders stored yet for this account: run 'liaison sync' first.")
-        raise UserFacingError(f"No folder '{name or 'INBOX'}' (folders: {', '.join(sorted(names))}).")
+        raise UserFacingError("No folder '{folder}' (folders: {items}).", folder=name or 'INBOX', items=list(sorted(names)))
     return folder
 
 

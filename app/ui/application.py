@@ -122,11 +122,13 @@ def run_gui(profile: str | None) -> int:
     from app.ui.error_presenter import error_text
     from app.ui.plurals import install_english_plurals
     from app.ui.theme import SystemColorScheme
+    from app.ui.translations import install_translations
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setWindowIcon(QIcon(str(icon_path())))
     app.setApplicationName(APP_NAME)
-    install_english_plurals(app)  # "1 contact", "2 contacts" until a real translation is loaded
+    install_english_plurals(app)  # "1 contact", "2 contacts" where no translation answers
+    install_translations(app)  # the setting's or the system's language; before any window or message box
     color_scheme = SystemColorScheme(app)  # noqa: F841  (kept alive while the app runs)
     try:
         paths, store = open_profile(profile)

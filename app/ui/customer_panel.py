@@ -77,6 +77,7 @@ from app.ui.record_parts import (
     scaled,
     text_label,
 )
+from app.ui.stage_names import stage_name
 from app.ui.timeline_view import ENTRY_ROLE, MESSAGE_ROLE  # noqa: F401  (roles of the timeline's rows)
 
 HISTORY_LIMIT = 200
@@ -706,7 +707,7 @@ class CustomerPanel(RecordPanel):
         if view is None or self._message_pk is None or not view.deals:
             return
         titles = [deal.title if [d.title for d in view.deals].count(deal.title) == 1
-                  else f"{deal.title} · {deal.stage}" for deal in view.deals]
+                  else f"{deal.title} · {stage_name(deal.stage)}" for deal in view.deals]
         chosen, ok = QInputDialog.getItem(self, self.tr("Link to Deal"), self.tr("Deal:"), titles, 0, False)
         if not ok or chosen not in titles:
             return

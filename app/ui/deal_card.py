@@ -91,8 +91,9 @@ def party_line(card: DealCard) -> str:
     return " · ".join(p for p in (card.company, card.contact) if p)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DealCard", text)
+# Written out as translate("Context", "text") at every call: pyside6-lupdate finds only that
+# spelling, so a helper such as _t("text") would hide its strings from the translation.
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -114,11 +115,11 @@ def card_text(card: DealCard, locale: QLocale | None = None, today: date | None 
     if money:
         rows.append(money)
     if close:
-        rows.append(_tr("Expected close: {date}").format(date=close))
+        rows.append(translate("DealCard", "Expected close: {date}").format(date=close))
     if card.owner:
-        rows.append(_tr("Owner: {owner}").format(owner=card.owner))
+        rows.append(translate("DealCard", "Owner: {owner}").format(owner=card.owner))
     if card.status == "lost" and card.lost_reason:
-        rows.append(_tr("Lost: {reason}").format(reason=card.lost_reason))
+        rows.append(translate("DealCard", "Lost: {reason}").format(reason=card.lost_reason))
     return CardText(money, close, overdue(card, today), "\n".join(rows))
 
 
@@ -266,7 +267,7 @@ class CardDelegate(QStyledItemDelegate):
             spacing = QFontMetrics(small).lineSpacing()
             painter.setFont(small)
             painter.setPen(status_colour("lost", palette))
-            text = _tr("Lost: {reason}").format(reason=card.lost_reason)
+            text = translate("DealCard", "Lost: {reason}").format(reason=card.lost_reason)
             painter.drawText(QRectF(x, y, width, spacing), Qt.AlignmentFlag.AlignVCenter,
                              QFontMetrics(small).elidedText(text, Qt.TextElideMode.ElideRight, int(width)))
         painter.restore()

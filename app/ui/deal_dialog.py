@@ -46,6 +46,7 @@ from app.ui.history_view import RecordHistoryView
 from app.ui.icons import icon
 from app.ui.money import format_money
 from app.ui.ops import Ops
+from app.ui.stage_names import stage_name
 
 OPEN_GREY = "#6b7a8c"  # an open deal's status badge: neutral on light and dark
 __all__ = ["DealDialog", "LostReasonDialog"]
@@ -182,7 +183,7 @@ class DealDialog(QDialog):
         self.lost_reason = QComboBox()
         self.lost_reason.setEditable(True)
         self.lost_reason.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.lost_reason.addItems(lost_reasons(self))
+        self.lost_reason.addItems(lost_reasons())
         self.lost_reason.setCurrentIndex(-1)
         self.lost_reason.lineEdit().setPlaceholderText(self.tr("Why was it lost?"))
         self._completers()
@@ -322,10 +323,10 @@ class DealDialog(QDialog):
         self.stage.clear()
         for stage in stages:
             if stage.outcome == "open":
-                self.stage.addItem(stage.name, stage.uuid)
+                self.stage.addItem(stage_name(stage.name), stage.uuid)
             else:
                 tint = status_colour(stage.outcome, self.palette()).name()
-                self.stage.addItem(icon(stage.outcome, tint), stage.name, stage.uuid)
+                self.stage.addItem(icon(stage.outcome, tint), stage_name(stage.name), stage.uuid)
         index = max(0, self.stage.findData(current)) if stages else -1
         self.stage.setCurrentIndex(index)
         self.stage.blockSignals(False)

@@ -3,7 +3,7 @@ beside the form (the deal's notes, its linked mail, its history)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.crm.timeline import Entry
 from app.ui.icons import icon, kind_icon
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 NO_DATE = QDate(2000, 1, 1)  # the date edit's "no date" (shown as its special text)
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -67,11 +68,15 @@ class CloseDateEdit(QDateEdit):
         super().mousePressEvent(event)
 
 
-def lost_reasons(owner: QWidget) -> list[str]:
-    """The usual reasons a deal is lost, offered first (any other words can be typed)."""
-    return [owner.tr("Price too high"), owner.tr("Went with a competitor"), owner.tr("No budget"),
-            owner.tr("No decision made"), owner.tr("Timing"), owner.tr("Requirements not met"),
-            owner.tr("Stopped answering")]
+def lost_reasons() -> list[str]:
+    """The usual reasons a deal is lost, offered first (any other words can be typed).
+
+    One context for both dialogs that offer them; ``widget.tr()`` would be looked up under the
+    widget's class while lupdate files it under the variable's name, so it was never found."""
+    return [translate("LostReasons", "Price too high"), translate("LostReasons", "Went with a competitor"),
+            translate("LostReasons", "No budget"), translate("LostReasons", "No decision made"),
+            translate("LostReasons", "Timing"), translate("LostReasons", "Requirements not met"),
+            translate("LostReasons", "Stopped answering")]
 
 
 class LostReasonDialog(QDialog):
@@ -82,7 +87,7 @@ class LostReasonDialog(QDialog):
         self.setWindowTitle(self.tr("Mark as Lost"))
         self.reason = QComboBox()
         self.reason.setEditable(True)
-        self.reason.addItems(lost_reasons(self))
+        self.reason.addItems(lost_reasons())
         self.reason.setCurrentIndex(-1)
         self.reason.lineEdit().setPlaceholderText(self.tr("Why was it lost?"))
         question = QLabel(self.tr("Why was “{title}” lost?").format(title=title))

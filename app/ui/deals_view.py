@@ -41,6 +41,7 @@ from app.ui.deal_card import CARD_ROLE, TEXT_ROLE, CardDelegate, CardText, colum
 from app.ui.deal_dialog import DealDialog, LostReasonDialog
 from app.ui.icons import icon
 from app.ui.ops import Ops
+from app.ui.stage_names import stage_name
 
 DEAL_ROLE = Qt.ItemDataRole.UserRole
 MIME_DEALS = "application/x-liaison-deals"
@@ -232,7 +233,7 @@ class StageHeader(QWidget):
     def __init__(self, stage: StageRow, parent: QWidget | None = None):
         super().__init__(parent)
         self.stage = stage
-        self.name = QLabel(stage.name)
+        self.name = QLabel(stage_name(stage.name))
         font = QFont(self.name.font())
         font.setWeight(QFont.Weight.DemiBold)
         font.setPointSizeF(font.pointSizeF() * 1.05)
@@ -673,7 +674,7 @@ class DealsView(QWidget):
         menu.addAction(icon("open"), self.tr("Open"), lambda: self.open_deal(uuid))
         moves = menu.addMenu(icon("move"), self.tr("Move to Stage"))
         for stage in self._stages:
-            action = moves.addAction(stage.name, lambda s=stage.uuid: self.move([uuid], s))
+            action = moves.addAction(stage_name(stage.name), lambda s=stage.uuid: self.move([uuid], s))
             action.setCheckable(True)
             action.setChecked(stage.uuid == card.stage_uuid)
             action.setEnabled(stage.uuid != card.stage_uuid)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from app.store.accounts import account_folders, list_accounts, unread_counts
@@ -17,6 +17,26 @@ FOLDER_ROLE_ROLE = Qt.ItemDataRole.UserRole + 14
 ROLE_ORDER = {"inbox": 0, "sent": 1, "drafts": 2, "archive": 3, "junk": 4, "trash": 5}
 ROLE_ICONS = {"inbox": "inbox", "sent": "send", "drafts": "write", "archive": "archive", "junk": "junk",
               "trash": "delete"}
+# What a folder with a special use is called in the user's language.  Servers name them in
+# their own language ("INBOX", "Sent Messages", "已发送"); a translated window shows its own word
+# for the role instead, as Foxmail does.  In English the server's name stays.
+ROLE_NAMES = {"inbox": QT_TRANSLATE_NOOP("FolderTree", "Inbox"), "sent": QT_TRANSLATE_NOOP("FolderTree", "Sent"),
+              "drafts": QT_TRANSLATE_NOOP("FolderTree", "Drafts"), "archive": QT_TRANSLATE_NOOP("FolderTree", "Archive"),
+              "junk": QT_TRANSLATE_NOOP("FolderTree", "Junk"), "trash": QT_TRANSLATE_NOOP("FolderTree", "Trash")}
+
+
+def folder_label(name: str, role: str | None = None) -> str:
+    """A folder's name as the window shows it: the role's translated word, else the server's name.
+
+    Without a role (a search hit, a timeline entry name only the folder), the IMAP name INBOX
+    and the usual English names ("Sent", "Drafts", …) count as their role."""
+    english = ROLE_NAMES.get(role or (name or "").lower())
+    if english is None:
+        return name
+    shown = QCoreApplication.translate("FolderTree", english)
+    return shown if shown != english else name
+
+
 # Folders whose mail you wrote: the list shows recipients there, the panel the customer you wrote to.
 OUTGOING_ROLES = ("sent", "drafts")
 
@@ -66,7 +86,8 @@ class FolderTree(QTreeWidget):
 
     def _folder_item(self, account_id: int, folder, counts: dict[int, int]) -> QTreeWidgetItem:
         unread = counts.get(folder.id, 0) if folder.role not in ("trash", "junk") else 0
-        label = self.tr("%1 (%2)").replace("%1", folder.name).replace("%2", str(unread)) if unread else folder.name
+        name = folder_label(folder.name, folder.role)
+        label = self.tr("%1 (%2)").replace("%1", name).replace("%2", str(unread)) if unread else name
         item = QTreeWidgetItem([label])
         item.setData(0, FOLDER_ID_ROLE, folder.id)
         item.setData(0, ACCOUNT_ID_ROLE, account_id)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.crm.csv_import import ImportReport, import_file
 from app.services.events import LINKS, RECORDS, ChangeSet
 from app.store.database import Store
+from app.ui.error_presenter import error_text
 from app.ui.icons import icon
 from app.ui.ops import OpResult, Ops
 from app.ui.record_parts import SMALL, text_label
@@ -138,7 +139,7 @@ class ImportDialog(QDialog):
         self.problems.setRowCount(len(report.problems))
         for row, problem in enumerate(report.problems):
             for column, value in enumerate((str(problem.row), labels.get(problem.field, problem.field),
-                                            problem.problem)):
+                                            error_text(getattr(problem.problem, "phrase", problem.problem)))):
                 item = QTableWidgetItem(value)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 self.problems.setItem(row, column, item)

@@ -27,10 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.crm.followups import FOLLOW_UP_TITLE
 from app.crm.customer_view import DealRow, TaskRow
+from app.errors import format_template
 from app.services.events import LINKS, RECORDS, ChangeSet
 from app.ui.icons import KIND_COLOURS, icon, kind_icon
 from app.ui.ops import Op, OpResult, Ops
+from app.ui.stage_names import stage_name
 
 # -- type scale ------------------------------------------------------------------------------------
 TITLE, SUBTITLE, BODY, SMALL, CAPTION = 1.45, 1.1, 1.0, 0.92, 0.82
@@ -40,8 +43,18 @@ OVERDUE = QColor("#d0453a")
 WON, LOST = QColor("#2a9d6f"), QColor("#8c8c8c")
 
 
-def _t(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("RecordParts", text, disambiguation, n)
+# Written out as translate("Context", "text") at every call: pyside6-lupdate finds only that
+# spelling, so a helper such as translate("RecordParts", "text") would hide its strings from the translation.
+translate = QCoreApplication.translate
+
+
+def task_title(title: str) -> str:
+    """A task's title as shown: the title a follow-up was given (stored in English, made in the
+    background) in the user's language, any other title as it was written."""
+    prefix = FOLLOW_UP_TITLE.split("{subject}")[0]
+    if not title.startswith(prefix):
+        return title
+    return format_template(translate("FollowUps", FOLLOW_UP_TITLE), {"subject": title[len(prefix):]})
 
 
 def scaled(font: QFont, factor: float, weight: QFont.Weight | None = None) -> QFont:
@@ -171,11 +184,11 @@ def day_text(moment: datetime, today: datetime | None = None, locale: QLocale | 
     now = (today or datetime.now()).date()
     delta = (day - now).days
     if delta == 0:
-        return _t("Today")
+        return translate("RecordParts", "Today")
     if delta == 1:
-        return _t("Tomorrow")
+        return translate("RecordParts", "Tomorrow")
     if delta == -1:
-        return _t("Yesterday")
+        return translate("RecordParts", "Yesterday")
     qdate = QDate(day.year, day.month, day.day)
     if -6 <= delta < 0 or 0 < delta <= 6:
         return locale.dayName(day.isoweekday(), QLocale.FormatType.LongFormat)
@@ -232,7 +245,7 @@ class DealRowWidget(_ClickableRow):
     def __init__(self, deal: DealRow, show_people: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.deal = deal
-        self.setToolTip(_t("Open the deal"))
+        self.setToolTip(translate("RecordParts", "Open the deal"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(10)
@@ -242,14 +255,14 @@ class DealRowWidget(_ClickableRow):
         text = QVBoxLayout()
         text.setSpacing(2)
         self.title = text_label(deal.title, BODY, QFont.Weight.DemiBold)
-        parts = [deal.stage] if deal.stage else []
+        parts = [stage_name(deal.stage)] if deal.stage else []
         amount = money(deal.amount, deal.currency)
         if amount:
             parts.append(amount)
         if deal.expected_close and deal.status == "open":
             try:
                 close = datetime.fromisoformat(deal.expected_close)
-                parts.append(_t("closes %1").replace("%1", day_text(close)))
+                parts.append(translate("RecordParts", "closes %1").replace("%1", day_text(close)))
             except ValueError:
                 pass
         if show_people and deal.contact:
@@ -261,7 +274,7 @@ class DealRowWidget(_ClickableRow):
         layout.addLayout(text, 1)
         if deal.status != "open":
             badge = Badge()
-            badge.set_badge(_t("Won") if deal.status == "won" else _t("Lost"), deal.status)
+            badge.set_badge(translate("RecordParts", "Won") if deal.status == "won" else translate("RecordParts", "Lost"), deal.status)
             layout.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
 
 
@@ -303,9 +316,9 @@ class TaskRowWidget(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(8)
         self.check = QCheckBox()
-        self.check.setToolTip(_t("Mark as done"))
+        self.check.setToolTip(translate("RecordParts", "Mark as done"))
         self.check.toggled.connect(lambda on: on and self.done.emit(task.uuid))
-        title = task.title + (f" · {task.who}" if show_people and task.who else "")
+        title = task_title(task.title) + (f" · {task.who}" if show_people and task.who else "")
         self.title = text_label(title, BODY)
         self.due = text_label("", SMALL, wrap=False, secondary=True)
         if task.due_at:
@@ -369,13 +382,13 @@ class UndoBar(QFrame):
         layout.setContentsMargins(10, 4, 4, 4)
         self.label = text_label("", SMALL)
         self.label.setForegroundRole(QPalette.ColorRole.ToolTipText)
-        self.undo_button = QPushButton(_t("Undo"))
+        self.undo_button = QPushButton(translate("RecordParts", "Undo"))
         self.undo_button.setIcon(icon("undo"))
         self.undo_button.clicked.connect(lambda: self._undo())
         self.close_button = QToolButton()
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip(_t("Close"))
+        self.close_button.setToolTip(translate("RecordParts", "Close"))
         self.close_button.clicked.connect(lambda: self.hide())
         layout.addWidget(self.label, 1)
         layout.addWidget(self.undo_button)

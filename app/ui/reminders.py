@@ -19,6 +19,7 @@ from app.crm.followups import check_followups
 from app.services.events import RECORDS, ChangeSet
 from app.store.database import Store
 from app.ui.ops import Ops
+from app.ui.record_parts import task_title
 
 log = logging.getLogger("liaison.ui")
 CHECK_MS = 30_000
@@ -60,7 +61,7 @@ class Reminders(QObject):
         created, titles = due
         shown = []
         for title in titles:
-            text = self.tr("Task due: %1").replace("%1", title)
+            text = self.tr("Task due: %1").replace("%1", task_title(title))
             shown.append(text)
             if self.tray is not None:
                 self.tray.showMessage(self.tr("Liaison"), text, QSystemTrayIcon.MessageIcon.Information, 10_000)

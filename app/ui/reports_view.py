@@ -37,6 +37,7 @@ from app.reports.table import COUNT, MONEY, PERCENT, SECONDS, Filters, Report
 from app.store.database import Store
 from app.ui.bar_chart import BarChart
 from app.ui.ops import Ops
+from app.ui.stage_names import stage_name
 
 TITLES = {
     "pipeline": QT_TRANSLATE_NOOP("ReportsView", "Pipeline by stage"),
@@ -55,6 +56,10 @@ CHARTS = {
     "stuck-deals": (("deal",), "days"), "response-time": (("group", "who"), "median"),
     "stale-customers": (("name",), "days"), "activity": (("week", "person"), "sent"),
 }
+# The response-time report's "group" column holds a word for the program; these are its names.
+GROUPS = {"person": QT_TRANSLATE_NOOP("ReportsView", "Colleague"),
+          "customer": QT_TRANSLATE_NOOP("ReportsView", "Customer"),
+          "waiting": QT_TRANSLATE_NOOP("ReportsView", "Waiting for a reply")}
 PERIODS = (("all", QT_TRANSLATE_NOOP("ReportsView", "All time")),
            ("month", QT_TRANSLATE_NOOP("ReportsView", "This month")),
            ("30", QT_TRANSLATE_NOOP("ReportsView", "Last 30 days")),
@@ -62,8 +67,9 @@ PERIODS = (("all", QT_TRANSLATE_NOOP("ReportsView", "All time")),
            ("year", QT_TRANSLATE_NOOP("ReportsView", "This year")))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportsView", text)
+# Written out as translate("Context", "text") at every call: pyside6-lupdate finds only that
+# spelling, so a helper such as _t("text") would hide its strings from the translation.
+translate = QCoreApplication.translate
 
 
 def period_bounds(period: str, today: date) -> tuple[date | None, date | None]:
@@ -84,7 +90,7 @@ def shown(value, kind: str, locale: QLocale) -> str:
     if kind == MONEY:
         return locale.toString(float(value), "f", 2)
     if kind == SECONDS:
-        return _tr("%1 h").replace("%1", locale.toString(value / 3600, "f", 1))
+        return translate("ReportsView", "%1 h").replace("%1", locale.toString(value / 3600, "f", 1))
     if kind == PERCENT:
         return f"{locale.toString(float(value), 'f', 1 if isinstance(value, float) else 0)} %"
     if kind == COUNT:
@@ -102,14 +108,14 @@ class ReportsView(QWidget):
         self._generation = 0
         self.picker = QListWidget()
         for name in REPORTS:
-            item = QListWidgetItem(_tr(TITLES[name]))
+            item = QListWidgetItem(translate("ReportsView", TITLES[name]))
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.picker.addItem(item)
         self.picker.setMaximumWidth(220)
         self.picker.currentRowChanged.connect(lambda _row: self.reload())
         self.period = QComboBox()
         for key, text in PERIODS:
-            self.period.addItem(_tr(text), key)
+            self.period.addItem(translate("ReportsView", text), key)
         self.period.currentIndexChanged.connect(lambda _i: self.reload())
         self.owner = QLineEdit()
         self.owner.setPlaceholderText(self.tr("Every owner"))
@@ -190,10 +196,10 @@ class ReportsView(QWidget):
         self.table.clear()
         self.table.setColumnCount(len(report.columns))
         self.table.setRowCount(len(report.rows))
-        self.table.setHorizontalHeaderLabels([_tr(c.title) for c in report.columns])
+        self.table.setHorizontalHeaderLabels([translate("ReportsView", c.title) for c in report.columns])
         for r, row in enumerate(report.rows):
             for c, column in enumerate(report.columns):
-                item = QTableWidgetItem(shown(row.get(column.key), column.kind, self.locale))
+                item = QTableWidgetItem(self._cell(row, column))
                 if column.kind != "text":
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
@@ -203,12 +209,24 @@ class ReportsView(QWidget):
         for row in report.rows:
             value = row.get(value_key) if row.get(value_key) is not None else row.get("waiting")
             number = float(value) if isinstance(value, (int, float, Decimal)) else 0.0
-            bars.append((" · ".join(str(row.get(k) or "") for k in labels if row.get(k)), number,
+            bars.append((" · ".join(self._cell(row, k) for k in labels if row.get(k)), number,
                          shown(value, kind, self.locale)))
         self.chart.set_bars(bars)
         self.status.setText(self.tr("%n row(s)", "", len(report.rows)))
         for button in (self.export_csv, self.export_xlsx):
             button.setEnabled(bool(report.rows))
+
+    def _cell(self, row: dict, column) -> str:
+        """One cell's text (``column``: a report column, or a column's key)."""
+        key = column if isinstance(column, str) else column.key
+        value = row.get(key)
+        if key == "group" and value in GROUPS:
+            return translate("ReportsView", GROUPS[value])
+        if key == "stage" and value:
+            return stage_name(value)
+        if isinstance(column, str):
+            return str(value or "")
+        return shown(value, column.kind, self.locale)
 
     def _bar_clicked(self, row: int) -> None:
         self.table.selectRow(row)

@@ -26,7 +26,10 @@ from app.search.mail_search import search_mail
 from app.search.query import QueryError, parse
 from app.store.database import Store
 from app.ui.error_presenter import error_text
+from app.ui.folder_tree import folder_label
+from app.ui.money import format_money
 from app.ui.ops import Ops
+from app.ui.stage_names import stage_name
 
 log = logging.getLogger("liaison.ui")
 
@@ -183,13 +186,13 @@ class SearchBox(QLineEdit):
             return
         mail, customers = answer["mail"], answer["customers"]
         for warning in mail.warnings:
-            results.note(None, warning)
+            results.note(None, error_text(getattr(warning, "phrase", warning)))  # a Notice: translated
         count = f"{len(mail.hits)}+" if mail.more else str(len(mail.hits))
         mail_group = results.heading(self.tr("Mail (%1)").replace("%1", count))
         for hit in mail.hits:
             when = time.strftime("%Y-%m-%d", time.localtime(hit.date))
             sender = hit.from_name or hit.from_addr
-            item = results.entry(mail_group, (hit.subject or self.tr("(no subject)"), f"{sender} · {when} · {hit.folder}"),
+            item = results.entry(mail_group, (hit.subject or self.tr("(no subject)"), f"{sender} · {when} · {folder_label(hit.folder)}"),
                                  "message", hit.id, bold=not hit.seen)
             if hit.has_attachments:
                 # A style icon, as in the message list: emoji fonts are missing on many desktops.
@@ -204,11 +207,20 @@ class SearchBox(QLineEdit):
             kinds = {"contact": self.tr("Contact"), "company": self.tr("Company"), "deal": self.tr("Deal"),
                      "note": self.tr("Note"), "activity": self.tr("Call or meeting"), "task": self.tr("Task")}
             for hit in customers:
-                detail = " · ".join(x for x in (kinds[hit.kind], hit.detail) if x)
+                detail = " · ".join(x for x in (kinds[hit.kind], self._hit_detail(hit)) if x)
                 results.entry(customer_group, (hit.title, detail), "record", (hit.target_kind, hit.target_id))
             if not customers:
                 results.note(customer_group, self.tr("No customer records match."))
         self._place()
+
+    @staticmethod
+    def _hit_detail(hit) -> str:
+        """A hit's second line; a deal's stage and amount written for the user's language."""
+        if hit.deal is None:
+            return hit.detail
+        stage, amount, currency = hit.deal
+        money = format_money(amount, currency) if amount else ""
+        return " · ".join(x for x in (stage_name(stage), money) if x)
 
     def _show_recent(self) -> None:
         results = self.results

@@ -49,7 +49,7 @@ from app.search.recent import forget_all
 from app.services.events import ACCOUNTS as ACCOUNTS_CHANGED
 from app.services.events import LINKS, RECORDS, SETTINGS, ChangeSet
 from app.settings import Effective, InvalidSetting, SettingLocked, describe_all, schema, set_value, setting
-from app.settings.schema import ACCOUNT, ACCOUNTS, CUSTOMERS, READING, SEARCH, SECTIONS, TEAM
+from app.settings.schema import ACCOUNT, ACCOUNTS, CUSTOMERS, GENERAL, READING, SEARCH, SECTIONS, TEAM
 from app.store.accounts import list_accounts
 from app.store.database import Store
 from app.ui.icons import icon
@@ -59,7 +59,8 @@ from app.ui.settings_stages import StageEditor
 
 log = logging.getLogger("liaison.ui.settings")
 
-PAGES = ((ACCOUNTS, "mail"), (READING, "read"), (CUSTOMERS, "company"), (SEARCH, "search"), (TEAM, "sync"))
+PAGES = ((ACCOUNTS, "mail"), (READING, "read"), (CUSTOMERS, "company"), (SEARCH, "search"), (TEAM, "sync"),
+         (GENERAL, "settings"))
 
 
 @dataclass(frozen=True)

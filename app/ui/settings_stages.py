@@ -27,6 +27,7 @@ from app.crm.pipeline_settings import OUTCOME_LABELS, OUTCOMES, StageInfo, check
 from app.settings import InvalidSetting
 from app.ui.icons import icon
 from app.ui.settings_fields import EnterLineEdit, ErrorLabel, HintLabel, error_sentence, tr_settings
+from app.ui.stage_names import stage_name
 
 
 class StageEditor(QWidget):
@@ -126,7 +127,7 @@ class StageEditor(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         for stage in self._stages:
-            item = QTreeWidgetItem([stage.name, tr_settings(OUTCOME_LABELS[stage.outcome]),
+            item = QTreeWidgetItem([stage_name(stage.name), tr_settings(OUTCOME_LABELS[stage.outcome]),
                                     str(stage.deals) if stage.uuid else ""])
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.tree.addTopLevelItem(item)
@@ -147,7 +148,7 @@ class StageEditor(QWidget):
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(has and row < len(self._stages) - 1)
         blocked = self.outcome.blockSignals(True)
-        self.name_edit.setText(self._stages[row].name if has else "")
+        self.name_edit.setText(stage_name(self._stages[row].name) if has else "")
         self.outcome.setCurrentIndex(self.outcome.findData(self._stages[row].outcome) if has else -1)
         self.outcome.blockSignals(blocked)
 
@@ -174,7 +175,7 @@ class StageEditor(QWidget):
 
     def rename_selected(self) -> None:
         row = self.selected_row()
-        if row < 0 or self.name_edit.text() == self._stages[row].name:
+        if row < 0 or self.name_edit.text() in (self._stages[row].name, stage_name(self._stages[row].name)):
             return
         try:
             name = check_name(self.name_edit.text(), [s.name for i, s in enumerate(self._stages) if i != row])

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from html import escape
 from types import SimpleNamespace
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, QStringListModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -55,24 +55,39 @@ from app.ui.markdown_toolbar import MarkdownToolbar
 from app.ui.ops import OpResult, Ops
 
 # What the Insert Field menu calls each field (the token itself is shown beside it).
-_GROUP_LABELS = {"contact": "Contact", "company": "Company", "deal": "Deal", "sender": "You (the sender)"}
+_GROUP_LABELS = {
+    "contact": QT_TRANSLATE_NOOP("Templates", "Contact"),
+    "company": QT_TRANSLATE_NOOP("Templates", "Company"),
+    "deal": QT_TRANSLATE_NOOP("Templates", "Deal"),
+    "sender": QT_TRANSLATE_NOOP("Templates", "You (the sender)"),
+}
 _FIELD_LABELS = {
-    ("contact", "name"): "Full name", ("contact", "first_name"): "First name", ("contact", "last_name"): "Last name",
-    ("contact", "title"): "Job title", ("contact", "email"): "E-mail address", ("contact", "phone"): "Phone",
-    ("company", "name"): "Name", ("company", "industry"): "Industry",
-    ("deal", "title"): "Title", ("deal", "amount"): "Amount", ("deal", "currency"): "Currency",
-    ("deal", "stage"): "Stage", ("deal", "expected_close"): "Expected close date",
-    ("sender", "name"): "Name", ("sender", "email"): "E-mail address",
+    ("contact", "name"): QT_TRANSLATE_NOOP("Templates", "Full name"),
+    ("contact", "first_name"): QT_TRANSLATE_NOOP("Templates", "First name"),
+    ("contact", "last_name"): QT_TRANSLATE_NOOP("Templates", "Last name"),
+    ("contact", "title"): QT_TRANSLATE_NOOP("Templates", "Job title"),
+    ("contact", "email"): QT_TRANSLATE_NOOP("Templates", "E-mail address"),
+    ("contact", "phone"): QT_TRANSLATE_NOOP("Templates", "Phone"),
+    ("company", "name"): QT_TRANSLATE_NOOP("Templates", "Name"),
+    ("company", "industry"): QT_TRANSLATE_NOOP("Templates", "Industry"),
+    ("deal", "title"): QT_TRANSLATE_NOOP("Templates", "Title"),
+    ("deal", "amount"): QT_TRANSLATE_NOOP("Templates", "Amount"),
+    ("deal", "currency"): QT_TRANSLATE_NOOP("Templates", "Currency"),
+    ("deal", "stage"): QT_TRANSLATE_NOOP("Templates", "Stage"),
+    ("deal", "expected_close"): QT_TRANSLATE_NOOP("Templates", "Expected close date"),
+    ("sender", "name"): QT_TRANSLATE_NOOP("Templates", "Name"),
+    ("sender", "email"): QT_TRANSLATE_NOOP("Templates", "E-mail address"),
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Templates", text)
+# Written out as translate("Context", "text") at every call: pyside6-lupdate finds only that
+# spelling, so a helper such as _t("text") would hide its strings from the translation.
+translate = QCoreApplication.translate
 
 
 def field_label(group: str, name: str) -> str:
     """A field's name for people ("First name"), shown under its group's heading."""
-    return _tr(_FIELD_LABELS.get((group, name), name))
+    return translate("Templates", _FIELD_LABELS.get((group, name), name))
 
 
 @dataclass
@@ -112,13 +127,13 @@ def fill_for_contact(store: Store, template_name: str, email: str, account) -> F
 def missing_sentence(filled: Filled, address: str) -> str:
     """Why a template cannot be used for this recipient, in one sentence ("" when it can)."""
     if filled.problem == "not-a-contact":
-        return _tr("%1 is not one of your contacts; a template is filled in from a contact's record.").replace(
+        return translate("Templates", "%1 is not one of your contacts; a template is filled in from a contact's record.").replace(
             "%1", address)
     if filled.problem == "no-template":
-        return _tr("That template no longer exists.")
+        return translate("Templates", "That template no longer exists.")
     if filled.problem == "missing":
         fields = ", ".join(field_token(name) for name in filled.missing)
-        return _tr("%1 has no value for %2: fill it in on their record first, or change the template.").replace(
+        return translate("Templates", "%1 has no value for %2: fill it in on their record first, or change the template.").replace(
             "%1", filled.contact_name or address).replace("%2", fields)
     return ""
 
@@ -132,7 +147,7 @@ def _mark_fields(html: str) -> str:
         group, name = match.group(1), match.group(2)
         if name not in FIELDS.get(group, ()):
             return match.group(0)
-        label = escape(f"{_tr(_GROUP_LABELS[group])}: {field_label(group, name)}")
+        label = escape(translate("Templates", _GROUP_LABELS[group]) + ": " + field_label(group, name))
         return f"<span style='background:#e3ecfa;color:#1a4f9c'>&nbsp;{label}&nbsp;</span>"
     return _TOKEN.sub(mark, html)
 
@@ -146,7 +161,7 @@ def field_menu(parent: QWidget, insert) -> QMenu:
     """Every merge field, grouped, each inserting its ``{{ token }}`` through ``insert(token)``."""
     menu = QMenu(parent)
     for group, names in FIELDS.items():
-        menu.addSection(_tr(_GROUP_LABELS[group]))
+        menu.addSection(translate("Templates", _GROUP_LABELS[group]))
         for name in names:
             token = field_token(f"{group}.{name}")
             action = menu.addAction(f"{field_label(group, name)}\t{token}")

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.crm.timeline import Entry
+from app.ui.folder_tree import folder_label
 from app.ui.icons import kind_icon
-from app.ui.record_parts import SMALL, day_text, kind_colour, scaled
+from app.ui.record_parts import SMALL, day_text, kind_colour, scaled, task_title
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,8 +39,9 @@ THREAD_ROLE = Qt.ItemDataRole.UserRole + 3  # (messages in the conversation, you
 Fetch = Callable[[tuple | None, int], list[Entry]]
 
 
-def _t(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("TimelineView", text, disambiguation, n)
+# Written out as translate("Context", "text") at every call: pyside6-lupdate finds only that
+# spelling, so a helper such as translate("TimelineView", "text") would hide its strings from the translation.
+translate = QCoreApplication.translate
 
 
 def icon_kind(entry: Entry) -> str:
@@ -50,9 +52,10 @@ def icon_kind(entry: Entry) -> str:
 
 def entry_title(entry: Entry) -> str:
     if entry.title.strip():
-        return " ".join(entry.title.split())
-    return {"email": _t("(no subject)"), "team_email": _t("(no subject)"), "note": _t("Note"), "call": _t("Call"), "meeting": _t("Meeting"),
-            "task": _t("Task")}.get(entry.kind, "")
+        title = " ".join(entry.title.split())
+        return task_title(title) if entry.kind == "task" else title
+    return {"email": translate("TimelineView", "(no subject)"), "team_email": translate("TimelineView", "(no subject)"), "note": translate("TimelineView", "Note"), "call": translate("TimelineView", "Call"), "meeting": translate("TimelineView", "Meeting"),
+            "task": translate("TimelineView", "Task")}.get(entry.kind, "")
 
 
 def entry_detail(entry: Entry) -> str:
@@ -60,37 +63,39 @@ def entry_detail(entry: Entry) -> str:
     parts: list[str] = []
     if entry.kind == "email":
         if entry.outgoing:
-            parts.append(_t("To %1").replace("%1", entry.who) if entry.who else _t("Sent"))
+            parts.append(translate("TimelineView", "To %1").replace("%1", entry.who) if entry.who else translate("TimelineView", "Sent"))
         else:
-            parts.append(_t("From %1").replace("%1", entry.who) if entry.who else _t("Received"))
+            parts.append(translate("TimelineView", "From %1").replace("%1", entry.who) if entry.who else translate("TimelineView", "Received"))
         if entry.folder:
-            parts.append(entry.folder)
+            parts.append(folder_label(entry.folder))
         if entry.auto_kind:
-            parts.append({"bounce": _t("bounce"), "bulk": _t("bulk mail")}.get(entry.auto_kind, _t("automatic reply")))
+            automatic = {"bounce": translate("TimelineView", "bounce"),
+                         "bulk": translate("TimelineView", "bulk mail")}
+            parts.append(automatic.get(entry.auto_kind) or translate("TimelineView", "automatic reply"))
     elif entry.kind == "team_email":
         if entry.outgoing:
-            parts.append(_t("To %1").replace("%1", entry.who) if entry.who else _t("Sent"))
+            parts.append(translate("TimelineView", "To %1").replace("%1", entry.who) if entry.who else translate("TimelineView", "Sent"))
         else:
-            parts.append(_t("From %1").replace("%1", entry.who) if entry.who else _t("Received"))
-        parts.append(_t("shared by %1").replace("%1", entry.shared_by))
+            parts.append(translate("TimelineView", "From %1").replace("%1", entry.who) if entry.who else translate("TimelineView", "Received"))
+        parts.append(translate("TimelineView", "shared by %1").replace("%1", entry.shared_by))
     elif entry.kind == "note":
         rest = entry.detail.split("\n", 1)[1].strip() if "\n" in entry.detail else ""
-        parts.append(" ".join(rest.split()) if rest else _t("Note"))
+        parts.append(" ".join(rest.split()) if rest else translate("TimelineView", "Note"))
     elif entry.kind in ("call", "meeting"):
-        parts.append(_t("Call") if entry.kind == "call" else _t("Meeting"))
+        parts.append(translate("TimelineView", "Call") if entry.kind == "call" else translate("TimelineView", "Meeting"))
         if entry.duration_minutes:
-            parts.append(_t("%n min", "duration", entry.duration_minutes))
+            parts.append(translate("TimelineView", "%n min", "duration", entry.duration_minutes))
         if entry.attendees:
-            parts.append(_t("with %1").replace("%1", ", ".join(entry.attendees)))
+            parts.append(translate("TimelineView", "with %1").replace("%1", ", ".join(entry.attendees)))
         if entry.detail.strip():
             parts.append(" ".join(entry.detail.split()))
     elif entry.kind == "task":
         if entry.done:
-            parts.append(_t("Task done"))
+            parts.append(translate("TimelineView", "Task done"))
         elif entry.due_at:
-            parts.append(_t("Task due %1").replace("%1", day_text(datetime.fromtimestamp(entry.due_at))))
+            parts.append(translate("TimelineView", "Task due %1").replace("%1", day_text(datetime.fromtimestamp(entry.due_at))))
         else:
-            parts.append(_t("Task"))
+            parts.append(translate("TimelineView", "Task"))
     return " · ".join(p for p in parts if p)
 
 
@@ -160,7 +165,7 @@ class TimelineModel(QAbstractListModel):
             if entry.kind == "team_email" and entry.detail:
                 body += "\n" + entry.detail  # its first words: the mail itself stays with its owner
             if row.thread_size > 1:
-                body += "\n" + _t("%n message(s) in this conversation", "", row.thread_size)
+                body += "\n" + translate("TimelineView", "%n message(s) in this conversation", "", row.thread_size)
             return f"{entry_title(entry)}\n{body}\n{when}".strip()
         return None
 
@@ -327,8 +332,8 @@ class TimelineDelegate(QStyledItemDelegate):
         detail = entry_detail(entry)
         size, you_replied = index.data(THREAD_ROLE) or (1, False)
         if size > 1:
-            detail = " · ".join([detail, _t("%n message(s)", "conversation", size)]
-                                + ([_t("you replied")] if you_replied else []))
+            detail = " · ".join([detail, translate("TimelineView", "%n message(s)", "conversation", size)]
+                                + ([translate("TimelineView", "you replied")] if you_replied else []))
         painter.drawText(QRect(left, top + line1, width, line2),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          QFontMetrics(small_font).elidedText(detail, Qt.TextElideMode.ElideRight, width))

@@ -8,11 +8,22 @@ message are enabled only when there is one (:meth:`WindowActions.update_enabled`
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from app.ui.icons import icon
+
+# A mnemonic written the Chinese way, after the word: "回复(&R)".  Qt drops only the "&" for a
+# toolbar button ("回复(R)"); the bracket means nothing without the menu's underline.
+_TRAILING_MNEMONIC = re.compile(r"\s*\(&?[A-Za-z0-9]\)")
+
+
+def button_text(text: str) -> str:
+    """A menu text as a toolbar button shows it: no mnemonic, in either way of writing it."""
+    return _TRAILING_MNEMONIC.sub("", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 class WindowActions(QObject):
@@ -94,7 +105,7 @@ class WindowActions(QObject):
     # -- menus and toolbar ----------------------------------------------------------------
     def build_menus(self, message_actions) -> dict[str, QMenu]:
         bar = self.window.menuBar()
-        mail = bar.addMenu(self.tr("&Mail"))
+        mail = bar.addMenu(self.tr("&Mail", "menu"))  # the account menu; Go → Mail is the section
         mail.addAction(self.add_account)
         self.window.schedule_menu = mail.addMenu(self.tr("Sync S&chedule"))
         mail.addAction(self.sync_now)
@@ -145,6 +156,9 @@ class WindowActions(QObject):
             if action is None:
                 bar.addSeparator()
             else:
+                button = button_text(action.iconText())
+                if button != action.iconText():
+                    action.setIconText(button)
                 bar.addAction(action)
         return bar
 

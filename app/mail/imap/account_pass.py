@@ -68,7 +68,7 @@ def run_pass(store: Store, account: Account, credential: Credential, result: Pas
                 folders = [f for f in folders if f.name == only_folder]
                 if not folders:
                     names = ", ".join(f.name for f in account_folders(store, account.id))
-                    raise UserFacingError(f"No folder '{only_folder}' in {account.name} (folders: {names}).")
+                    raise UserFacingError("No folder '{only_folder}' in {account_name} (folders: {names}).", only_folder=only_folder, account_name=account.name, names=names)
             folders.sort(key=lambda f: (_ROLE_ORDER.get(f.role or "", 9), f.name.lower()))
             for folder in folders:
                 if should_stop():

@@ -46,7 +46,7 @@ def set_flag(store: Store, message_ids: list[int], flag: str, on: bool) -> list[
     """Apply a system flag locally and queue it for the server; returns the changed ids."""
     column = COLUMN_FOR_FLAG.get(flag)
     if column is None:
-        raise UserFacingError(f"Unsupported flag: {flag}")
+        raise UserFacingError("Unsupported flag: {flag}", flag=flag)
     kind = "add_flags" if on else "remove_flags"
     with store.write() as session:
         rows = session.execute(
@@ -106,8 +106,8 @@ def _target_folder(session, account_id: int, role_or_name: str) -> Folder:
         if folder.role == role_or_name or folder.name == role_or_name:
             return folder
     if role_or_name in ("trash", "archive", "junk", "sent", "drafts"):
-        raise UserFacingError(f"This account has no {role_or_name} folder.")
-    raise UserFacingError(f"No folder '{role_or_name}' in this account.")
+        raise UserFacingError("This account has no {role_or_name} folder.", role_or_name=role_or_name)
+    raise UserFacingError("No folder '{role_or_name}' in this account.", role_or_name=role_or_name)
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,7 @@ class IdleWatcher:
         try:
             with imap_errors(self.settings):
                 if not client.has_capability("IDLE"):
-                    raise LiaisonError(f"{self.settings.host} does not support IDLE; polling instead.")
+                    raise LiaisonError("{host} does not support IDLE; polling instead.", host=self.settings.host)
                 client.select_folder(self.folder, readonly=True)
                 if self._lost_connection:
                     # Back after a drop (the network returned): mail may have come meanwhile.

@@ -21,19 +21,19 @@ def normalise_email(text: str) -> str:
     if not value:
         raise InvalidValue("the email address is empty")
     if "@" not in value:
-        raise InvalidValue(f"'{value}' has no @ (an email address looks like name@example.com)")
+        raise InvalidValue("'{value}' has no @ (an email address looks like name@example.com)", value=value)
     if value.count("@") > 1:
-        raise InvalidValue(f"'{value}' has more than one @")
+        raise InvalidValue("'{value}' has more than one @", value=value)
     if any(ch.isspace() for ch in value):
-        raise InvalidValue(f"'{value}' contains a space")
+        raise InvalidValue("'{value}' contains a space", value=value)
     local, domain = value.rsplit("@", 1)
     if not local or not _LOCAL.match(local) or local.startswith(".") or local.endswith(".") or ".." in local:
-        raise InvalidValue(f"the part before @ in '{value}' is not valid")
+        raise InvalidValue("the part before @ in '{value}' is not valid", value=value)
     try:
         ascii_domain = domain.encode("idna").decode("ascii")
     except UnicodeError:
-        raise InvalidValue(f"the domain of '{value}' is not valid") from None
+        raise InvalidValue("the domain of '{value}' is not valid", value=value) from None
     labels = ascii_domain.split(".")
     if len(labels) < 2 or not all(_DOMAIN_LABEL.match(label) for label in labels) or labels[-1].isdigit():
-        raise InvalidValue(f"the domain of '{value}' is not valid (it needs a dot, like example.com)")
+        raise InvalidValue("the domain of '{value}' is not valid (it needs a dot, like example.com)", value=value)
     return f"{local}@{domain}".lower()

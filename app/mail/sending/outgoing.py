@@ -98,7 +98,7 @@ class Outgoing:
 
 def check_header_value(name: str, value: str) -> None:
     if any(ch in value for ch in _REFUSED_IN_HEADERS):
-        raise HeaderInjection(f"The {name} contains a line break or a NUL character; it was not sent.")
+        raise HeaderInjection("The {name} contains a line break or a NUL character; it was not sent.", name=name)
 
 
 def parse_recipients(text: str, what: str = "recipient") -> list[tuple[str, str]]:
@@ -111,7 +111,7 @@ def parse_recipients(text: str, what: str = "recipient") -> list[tuple[str, str]
         try:
             pairs.append((name.strip(), normalise_email(addr or name)))
         except InvalidValue as exc:
-            raise UserFacingError(f"The {what} {addr or name!r} is not valid: {exc}.") from None
+            raise UserFacingError("The {what} {address} is not valid: {exc}.", what=what, address=repr(addr or name), exc=exc) from None
     return pairs
 
 

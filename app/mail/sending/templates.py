@@ -114,7 +114,7 @@ def get_template(store: Store, name: str) -> MailTemplate:
     with store.read() as session:
         row = session.scalar(select(MailTemplate).where(MailTemplate.name == name))
     if row is None:
-        raise UserFacingError(f"No template called {name}.")
+        raise UserFacingError("No template called {name}.", name=name)
     return row
 
 
