@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 from app.automation import events as sources
 from app.automation.actions import Step, Target, run_action
 from app.automation.conditions import evaluate
-from app.automation.facts import MISSING, Facts
+from app.automation.facts import MISSING, Facts, SharedLookups
 from app.automation.rule_format import RuleSpec, check_rule
 from app.automation.timed_events import SINCE_GRACE, TIMED
 from app.errors import LiaisonError
@@ -156,9 +156,16 @@ def _raw_reader(store: Store, event: sources.Event):
     return lambda pk: raw_message(store, pk)
 
 
-def facts_for(store: Store, session: Session, event: sources.Event) -> Facts:
+def facts_for(store: Store, session: Session, event: sources.Event, shared: SharedLookups | None = None) -> Facts:
     return Facts(session, message=event.message, record=event.record, change=event.change,
-                 raw_body=_raw_reader(store, event))
+                 raw_body=_raw_reader(store, event), shared=shared)
+
+
+def shared_lookups(session: Session, events: list[sources.Event]) -> SharedLookups:
+    """One set of lookups for a batch of events, the batch's message links read at once."""
+    shared = SharedLookups(session)
+    shared.batch([e.message.id for e in events if e.message is not None and e.message.id is not None])
+    return shared
 
 
 def _filled(text: str, facts: Facts) -> str:
@@ -188,6 +195,7 @@ def _target(session: Session, event: sources.Event, facts: Facts) -> Target:
             target.account_id = folder.account_id if folder else None
         else:
             target.account_id = getattr(message, "account_id", None)
+    facts.deal()  # the customer's open deal, when the event has none of its own
     records = facts.linked()
     for kind in ("contact", "company", "deal"):
         if kind in records:
@@ -203,6 +211,7 @@ def _target(session: Session, event: sources.Event, facts: Facts) -> Target:
 
 def match_events(store: Store, session: Session, rules: list[LoadedRule], events: list[sources.Event]) -> list[Match]:
     matches = []
+    shared = shared_lookups(session, events)
     for event in events:
         facts = None
         for rule in rules:
@@ -211,7 +220,7 @@ def match_events(store: Store, session: Session, rules: list[LoadedRule], events
             if event.name in ("message_received", "message_sent", "record_created", "field_changed") \
                     and event.at < rule.since - SINCE_GRACE:
                 continue  # it happened before the rule was enabled
-            facts = facts or facts_for(store, session, event)
+            facts = facts or facts_for(store, session, event, shared)
             if not evaluate(rule.spec.condition, facts):
                 continue
             actions = [{key: (_filled(value, facts) if key in _TEXT_KEYS and isinstance(value, str) else value)

@@ -34,6 +34,10 @@ MODELS = {"contact": Contact, "company": Company, "deal": Deal, "case": Case, "t
 _REFERENCE_NAMES = {"stage_id": ("stage", Stage, "name"), "contact_id": ("contact", Contact, "name"),
                     "company_id": ("company", Company, "name"), "deal_id": ("deal", Deal, "title")}
 MISSING = object()
+_REFERENCE_READABLE = {"stage", "contact", "company", "deal"}
+# Columns read straight from the row (no list, no reference): most conditions ask for these.
+_PLAIN_COLUMNS = {kind: tuple(f for f in RECORD_TYPES[kind].fields if not f.endswith("_id"))
+                  for kind in ("contact", "company", "deal", "case", "task")}
 
 
 def readable_state(session: Session, kind_name: str, record) -> dict[str, Any]:
@@ -67,16 +71,97 @@ def reference_name(session: Session, local_field: str, value: Any) -> Any:
     return getattr(target, column) if target is not None else value
 
 
+class SharedLookups:
+    """What many events of one batch share, read once: the customer records (by kind and
+    key), their readable fields, each customer's newest open deal, and the batch's message
+    links (one query for the batch instead of one per message).  Testing a rule against
+    100,000 messages from a few thousand customers reads each customer once."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.rows: dict[tuple[str, int], Any] = {}
+        self.states: dict[tuple[str, int], dict[str, Any]] = {}
+        self.open_deals: dict[tuple[str, int], Any] = {}
+        self.links: dict[int, list[tuple]] | None = None
+        self._batch: list[int] = []
+
+    def batch(self, message_ids: list[int]) -> None:
+        """The batch's messages: their links are read together, when a rule first asks."""
+        self._batch = message_ids
+
+    def _prefetch_links(self, message_ids: list[int]) -> None:
+        """The batch's message links, and the contacts and companies they name, in a few queries."""
+        self.links = {pk: [] for pk in message_ids}
+        wanted: dict[str, set[int]] = {"contact": set(), "company": set()}
+        for start in range(0, len(message_ids), 900):
+            for message_id, contact_id, company_id, deal_id in self.session.execute(
+                    select(MessageLink.message_id, MessageLink.contact_id, MessageLink.company_id, MessageLink.deal_id)
+                    .where(MessageLink.message_id.in_(message_ids[start:start + 900])).order_by(MessageLink.id)):
+                self.links[message_id].append((contact_id, company_id, deal_id))
+                if contact_id is not None:
+                    wanted["contact"].add(contact_id)
+                if company_id is not None:
+                    wanted["company"].add(company_id)
+        for kind, keys in wanted.items():
+            keys = sorted(k for k in keys if (kind, k) not in self.rows)
+            for start in range(0, len(keys), 900):
+                model = MODELS[kind]
+                for row in self.session.scalars(select(model).where(model.id.in_(keys[start:start + 900]))):
+                    self.rows[(kind, row.id)] = row
+
+    def links_of(self, message_id: int) -> list[tuple]:
+        if self.links is None and message_id in self._batch:
+            self._prefetch_links(self._batch)
+        if self.links is not None and message_id in self.links:
+            return self.links[message_id]
+        return list(self.session.execute(select(MessageLink.contact_id, MessageLink.company_id, MessageLink.deal_id)
+                                         .where(MessageLink.message_id == message_id).order_by(MessageLink.id)))
+
+    def row(self, kind: str, key: int):
+        found = self.rows.get((kind, key), MISSING)
+        if found is MISSING:
+            found = self.rows[(kind, key)] = self.session.get(MODELS[kind], key)
+        return found
+
+    def field(self, kind: str, row, name: str) -> Any:
+        """One field of a record as a person reads it; columns and custom values straight from
+        the row, the rest (lists in child tables, names of referenced records) from the whole
+        readable state, read once per record."""
+        if name in _PLAIN_COLUMNS.get(kind, ()):
+            return getattr(row, name)
+        if name == "tags" and hasattr(row, "tags"):
+            return json.loads(row.tags or "[]")
+        if hasattr(row, "custom") and name not in RECORD_TYPES[kind].fields and name not in RECORD_TYPES[kind].lists \
+                and name not in _REFERENCE_READABLE and name != "email":
+            custom = json.loads(row.custom or "{}")
+            return custom.get(name.removeprefix("custom."), MISSING)
+        found = self.states.get((kind, row.id))
+        if found is None:
+            found = self.states[(kind, row.id)] = readable_state(self.session, kind, row)
+        return found.get(name, MISSING)
+
+    def open_deal(self, kind: str, row):
+        key = (kind, row.id)
+        if key not in self.open_deals:
+            owner = (Deal.contact_id == row.id) if kind == "contact" else (Deal.company_id == row.id)
+            self.open_deals[key] = self.session.scalar(
+                select(Deal).where(owner, Deal.status == "open", Deal.deleted_at.is_(None))
+                .order_by(Deal.updated_at.desc()).limit(1))
+        return self.open_deals[key]
+
+
 class Facts:
     """The facts of one event; ``get(name)`` returns :data:`MISSING` for a field it lacks."""
 
     def __init__(self, session: Session, *, message: Message | None = None, record: tuple[str, Any] | None = None,
-                 change: dict[str, Any] | None = None, raw_body: Callable[[int], bytes | None] | None = None):
+                 change: dict[str, Any] | None = None, raw_body: Callable[[int], bytes | None] | None = None,
+                 shared: SharedLookups | None = None):
         self.session = session
         self.message = message
         self.record = record  # (kind, row)
         self.change = change  # {"field": readable name, "old": …, "new": …} for field_changed
         self._raw_body = raw_body
+        self._shared = shared or SharedLookups(session)
         self._cache: dict[str, Any] = {}
         self._records: dict[str, Any] = {}
 
@@ -92,7 +177,7 @@ class Facts:
             for field, model_kind in (("contact_id", "contact"), ("company_id", "company"), ("deal_id", "deal")):
                 key = getattr(row, field, None)
                 if key is not None and model_kind not in found:
-                    found[model_kind] = self.session.get(MODELS[model_kind], key)
+                    found[model_kind] = self._shared.row(model_kind, key)
         if self.message is not None and self.message.id is None:
             # mail sent from the outbox is not stored yet: its customer is its first known recipient
             for _name, addr in json.loads(self.message.to_list or "[]"):
@@ -102,21 +187,25 @@ class Facts:
                     found.setdefault("contact", contact)
                     break
         elif self.message is not None:
-            for contact_id, company_id, deal_id in self.session.execute(
-                    select(MessageLink.contact_id, MessageLink.company_id, MessageLink.deal_id)
-                    .where(MessageLink.message_id == self.message.id).order_by(MessageLink.id)):
+            for contact_id, company_id, deal_id in self._shared.links_of(self.message.id):
                 for key, model_kind in ((contact_id, "contact"), (company_id, "company"), (deal_id, "deal")):
                     if key is not None and found.get(model_kind) is None:
-                        found[model_kind] = self.session.get(MODELS[model_kind], key)
+                        found[model_kind] = self._shared.row(model_kind, key)
         contact = found.get("contact")
         if contact is not None and found.get("company") is None and contact.company_id is not None:
-            found["company"] = self.session.get(Company, contact.company_id)
-        if found.get("deal") is None and (contact is not None or found.get("company") is not None):
-            owner = (Deal.contact_id == contact.id) if contact is not None else (Deal.company_id == found["company"].id)
-            found["deal"] = self.session.scalar(select(Deal).where(owner, Deal.status == "open", Deal.deleted_at.is_(None))
-                                                .order_by(Deal.updated_at.desc()).limit(1))
+            found["company"] = self._shared.row("company", contact.company_id)
         self._records = {kind: row for kind, row in found.items() if row is not None and row.deleted_at is None}
         return self._records
+
+    def deal(self):
+        """The event's deal, else the customer's newest open one (looked up only when asked)."""
+        records = self.linked()
+        if "deal" not in records:
+            customer = self.customer()
+            found = self._shared.open_deal(*customer) if customer is not None else None
+            if found is not None and found.deleted_at is None:
+                records["deal"] = found
+        return records.get("deal")
 
     def customer(self) -> tuple[str, Any] | None:
         records = self.linked()
@@ -126,11 +215,7 @@ class Facts:
         return None
 
     def _record_field(self, kind_name: str, row, field: str) -> Any:
-        key = f"{kind_name}:{row.id}"
-        state = self._cache.get(key)
-        if state is None:
-            state = self._cache[key] = readable_state(self.session, kind_name, row)
-        return state.get(field, MISSING)
+        return self._shared.field(kind_name, row, field)
 
     # -- fields -------------------------------------------------------------------------
     def get(self, name: str) -> Any:
@@ -151,7 +236,7 @@ class Facts:
                 found = self.customer()
                 return MISSING if found is None else self._record_field(found[0], found[1], rest)
             if head in MODELS:
-                row = self.linked().get(head)
+                row = self.deal() if head == "deal" else self.linked().get(head)
                 return MISSING if row is None else self._record_field(head, row, rest)
             if head != "custom":
                 return MISSING
