@@ -29,7 +29,7 @@ from app.crm.custom_fields import parse_value
 from app.crm import cases
 from app.crm.records import RECORD_TYPES, apply_changes, by_uuid, create, derived_uuid, new_uuid
 from app.crm.validation import InvalidValue
-from app.errors import LiaisonError, UserFacingError
+from app.errors import LiaisonError, Phrase, UserFacingError
 from app.store.automation_models import Notification, RuleEffect
 from app.store.crm_models import Company, Contact, ContactEmail, CustomField, Deal, Stage
 from app.store.database import Store
@@ -83,7 +83,17 @@ class Step:
 
 
 class Skipped(Exception):
-    """The action has nothing to do here (no message, no customer); the run goes on."""
+    """The action has nothing to do here (no message, no customer); the run goes on.  The
+    reason is kept as a template and parameters (the run log shows it in the user's language)."""
+
+    def __init__(self, template: str, **params: Any):
+        super().__init__(template)
+        self.phrase = Phrase(template, code="rules.skipped", **params)
+
+
+def _note(template: str, **params: Any) -> Phrase:
+    """What a step did, for the run log (a template: translated where it is shown)."""
+    return Phrase(template, code="rules.note", **params)
 
 
 # -- helpers --------------------------------------------------------------------------------
@@ -108,7 +118,7 @@ def _record_for(session: Session, action: dict, target: Target) -> tuple[str, An
         if (wanted is None and kind in ("contact", "company")) or wanted == kind:
             if key is not None:
                 return kind, session.get({"contact": Contact, "company": Company, "deal": Deal}[kind], key)
-    raise Skipped(f"no {wanted or 'customer'} to change")
+    raise Skipped("no {record} to change", record=wanted or "customer")
 
 
 def _change(step: Step, session: Session, kind: str, record, changes: dict, cleared: set[str] = frozenset()) -> bool:
@@ -121,16 +131,16 @@ def _change(step: Step, session: Session, kind: str, record, changes: dict, clea
 
 # -- the actions ----------------------------------------------------------------------------
 @writes
-def create_case(store: Store, action: dict, step: Step) -> str:
+def create_case(store: Store, action: dict, step: Step) -> Phrase:
     case_uuid = derived_uuid(f"case|{step.key}")
     target = step.target
     with store.write() as session:
         if session.scalar(select(cases.Case.id).where(cases.Case.uuid == case_uuid)) is not None:
-            return "already done"
+            return _note("already done")
         if target.message_key:
             existing = cases.open_cases_by_message(session).get(target.message_key)
             if existing is not None:
-                raise Skipped(f"the message is already on the case {existing.uuid}")
+                raise Skipped("the message is already on the case {case}", case=existing.uuid)
         batch = new_uuid()
         due_in = action.get("due_in")
         cases.open_case_in(session, {
@@ -142,17 +152,17 @@ def create_case(store: Store, action: dict, step: Step) -> str:
             "messages": [target.message_key] if target.message_key else []},
             ORIGIN, batch=batch, record_uuid=case_uuid)
         step.remember(session, f"batch:{batch}")
-    return f"case {case_uuid}"
+    return _note("case {case}", case=case_uuid)
 
 
 @writes
-def create_task(store: Store, action: dict, step: Step) -> str:
+def create_task(store: Store, action: dict, step: Step) -> Phrase:
     task_uuid = derived_uuid(f"task|{step.key}")
     target = step.target
     with store.write() as session:
         kind = RECORD_TYPES["task"]
         if session.scalar(select(kind.model.id).where(kind.model.uuid == task_uuid)) is not None:
-            return "already done"
+            return _note("already done")
         due_in = action.get("due_in")
         due = int(time.time()) + parse_duration(due_in, "due_in") if due_in else None
         batch = new_uuid()
@@ -162,7 +172,7 @@ def create_task(store: Store, action: dict, step: Step) -> str:
                                "deal_id": target.deal_id, "kind": "task"},
                ORIGIN, batch=batch, record_uuid=task_uuid)
         step.remember(session, f"batch:{batch}")
-    return f"task {task_uuid}"
+    return _note("task {task}", task=task_uuid)
 
 
 def _field_value(session: Session, kind: str, field: str, value: Any) -> tuple[str, Any]:
@@ -184,7 +194,7 @@ def _field_value(session: Session, kind: str, field: str, value: Any) -> tuple[s
 
 
 @writes
-def set_field(store: Store, action: dict, step: Step) -> str:
+def set_field(store: Store, action: dict, step: Step) -> Phrase:
     with store.write() as session:
         kind, record = _record_for(session, action, step.target)
         field_name, value = _field_value(session, kind, action["field"], action["value"])
@@ -195,35 +205,37 @@ def set_field(store: Store, action: dict, step: Step) -> str:
             outcome = session.get(Stage, value).outcome
             changes["status"] = outcome if outcome in ("won", "lost") else "open"
         changed = _change(step, session, kind, record, changes, cleared={field_name} if value in ("", None) else set())
-    return "changed" if changed else "already so"
+    return _note("changed") if changed else _note("already so")
 
 
 @writes
-def add_tag(store: Store, action: dict, step: Step) -> str:
+def add_tag(store: Store, action: dict, step: Step) -> Phrase:
     with store.write() as session:
         kind, record = _record_for(session, action, step.target)
         if "tags" not in RECORD_TYPES[kind].lists:
-            raise Skipped(f"a {kind} has no tags")
+            raise Skipped("a {kind} has no tags", kind=kind)
         tags = json.loads(record.tags or "[]")
         tag = step.fill(action["tag"]).strip()
         if not tag or tag in tags:
-            return "already tagged"
+            return _note("already tagged")
         _change(step, session, kind, record, {"tags": [*tags, tag]})
-    return f"tagged {tag}"
+    return _note("tagged {tag}", tag=tag)
 
 
 @writes
-def assign_owner(store: Store, action: dict, step: Step, owner: str | None = None) -> str:
+def assign_owner(store: Store, action: dict, step: Step, owner: str | None = None) -> Phrase:
     with store.write() as session:
         kind, record = _record_for(session, action, step.target)
         if "owner" not in RECORD_TYPES[kind].fields:
-            raise Skipped(f"a {kind} has no owner")
+            raise Skipped("a {kind} has no owner", kind=kind)
         person = _person(session, action.get("owner", ""), step.target) if owner is None else owner
         changed = _change(step, session, kind, record, {"owner": person}, cleared={"owner"})
-    return ("owner " + person if person else "returned to the pool") if changed else "already so"
+    if not changed:
+        return _note("already so")
+    return _note("owner {owner}", owner=person) if person else _note("returned to the pool")
 
 
-def return_to_pool(store: Store, action: dict, step: Step) -> str:
+def return_to_pool(store: Store, action: dict, step: Step) -> Phrase:
     return assign_owner(store, action, step, owner="")
 
 
@@ -233,23 +245,25 @@ def _message(step: Step) -> int:
     return step.target.message_pk
 
 
-def move_message(store: Store, action: dict, step: Step) -> str:
+def move_message(store: Store, action: dict, step: Step) -> Phrase:
     from app.mail.imap.actions import queue_move
     moved = queue_move(store, [_message(step)], action["folder"])
-    return "moved" if moved else "already there"
+    return _note("moved") if moved else _note("already there")
 
 
-def flag_message(store: Store, action: dict, step: Step) -> str:
+def flag_message(store: Store, action: dict, step: Step) -> Phrase:
     from app.mail.imap.actions import set_flag
-    return "flagged" if set_flag(store, [_message(step)], "\\Flagged", action.get("flagged", True)) else "already so"
+    changed = set_flag(store, [_message(step)], "\\Flagged", action.get("flagged", True))
+    return _note("flagged") if changed else _note("already so")
 
 
-def mark_read(store: Store, action: dict, step: Step) -> str:
+def mark_read(store: Store, action: dict, step: Step) -> Phrase:
     from app.mail.imap.actions import set_flag
-    return "marked" if set_flag(store, [_message(step)], "\\Seen", action.get("read", True)) else "already so"
+    changed = set_flag(store, [_message(step)], "\\Seen", action.get("read", True))
+    return _note("marked") if changed else _note("already so")
 
 
-def link_customer(store: Store, action: dict, step: Step) -> str:
+def link_customer(store: Store, action: dict, step: Step) -> Phrase:
     from app.crm.linking import set_override
     message_pk = _message(step)
     with store.read() as session:
@@ -270,7 +284,7 @@ def link_customer(store: Store, action: dict, step: Step) -> str:
     if record is None:
         raise UserFacingError("The customer the rule links to does not exist.", code="rules.no_customer")
     set_override(store, message_pk, record[0], record[1], "link")
-    return f"linked to {record[0]}"
+    return _note("linked to the {record}", record=record[0])
 
 
 def _recipient(session: Session, to: str, target: Target) -> tuple[str, str, int | None]:
@@ -284,7 +298,7 @@ def _recipient(session: Session, to: str, target: Target) -> tuple[str, str, int
     if to in ("contact", "customer", "deal.contact"):
         contact_id = target.deal_contact_id if to == "deal.contact" else target.contact_id
         if contact_id is None:
-            raise Skipped(f"the event has no {to.replace('.', ' ')}")
+            raise Skipped("the event has no {recipient}", recipient=to.replace(".", " "))
         contact = session.get(Contact, contact_id)
         email = session.scalar(select(ContactEmail.email).where(ContactEmail.contact_id == contact_id)
                                .order_by(ContactEmail.position, ContactEmail.id))
@@ -293,10 +307,10 @@ def _recipient(session: Session, to: str, target: Target) -> tuple[str, str, int
         return contact.name, email, contact_id
     if "@" in to:
         return "", to.strip().lower(), None
-    raise Skipped(f"'{to}' is not a recipient this rule can resolve")
+    raise Skipped("'{recipient}' is not a recipient this rule can resolve", recipient=to)
 
 
-def send_template(store: Store, action: dict, step: Step) -> str:
+def send_template(store: Store, action: dict, step: Step) -> Phrase:
     """Queue the template's mail in the outbox (it goes when the network allows, once)."""
     from app.crm.mail_merge import context_for_contact
     from app.mail.sending.outbox import enqueue
@@ -307,7 +321,7 @@ def send_template(store: Store, action: dict, step: Step) -> str:
     target = step.target
     with store.read() as session:
         if session.scalar(select(OutboxMessage.id).where(OutboxMessage.merge_batch == batch)) is not None:
-            return "already queued"
+            return _note("already queued")
         name, address, contact_id = _recipient(session, action.get("to", "sender"), target)
         wanted = action.get("account")
         account = None
@@ -343,7 +357,7 @@ def send_template(store: Store, action: dict, step: Step) -> str:
                        headers=[("Auto-Submitted", "auto-generated"), ("X-Liaison-Rule", step.rule_name)])
     _remember_mail(store, step, message.message_id)
     enqueue(store, account, message, merge_batch=batch)
-    return f"queued to {address}"
+    return _note("queued to {address}", address=address)
 
 
 @writes
@@ -353,17 +367,17 @@ def _remember_mail(store: Store, step: Step, message_id: str) -> None:
 
 
 @writes
-def notify(store: Store, action: dict, step: Step) -> str:
+def notify(store: Store, action: dict, step: Step) -> Phrase:
     key = f"notify|{step.key}"
     with store.write() as session:
         if session.scalar(select(Notification.id).where(Notification.key == key)) is not None:
-            return "already told"
+            return _note("already told")
         session.add(Notification(key=key, title=step.fill(action["title"]), body=step.fill(action.get("body", "")),
                                  created_at=int(time.time())))
-    return "notified"
+    return _note("notified")
 
 
-ACTIONS: dict[str, Callable[[Store, dict, Step], str]] = {
+ACTIONS: dict[str, Callable[[Store, dict, Step], Phrase]] = {
     "create_case": create_case, "create_task": create_task, "set_field": set_field, "add_tag": add_tag,
     "assign_owner": assign_owner, "return_to_pool": return_to_pool, "move_message": move_message,
     "flag_message": flag_message, "mark_read": mark_read, "link_customer": link_customer,
@@ -378,9 +392,9 @@ def run_action(store: Store, action: dict, step: Step) -> tuple[str, str]:
     the record or message the rule acted on is untouched by the failed step (its transaction
     rolled back)."""
     try:
-        return "done", ACTIONS[action["action"]](store, action, step)
+        return "done", ACTIONS[action["action"]](store, action, step).to_json()
     except Skipped as why:
-        return "skipped", str(why)
+        return "skipped", why.phrase.to_json()
     except InvalidValue as exc:
         return "failed", UserFacingError("{problem}", code="rules.invalid_value", problem=str(exc)).to_json()
     except LiaisonError as exc:

@@ -40,7 +40,7 @@ from app.automation.conditions import evaluate
 from app.automation.facts import MISSING, Facts, SharedLookups
 from app.automation.rule_format import RuleSpec, check_rule
 from app.automation.timed_events import SINCE_GRACE, TIMED
-from app.errors import LiaisonError
+from app.errors import LiaisonError, Phrase
 from app.store.automation_models import AutomationCursor, Notification, Rule, RuleRun
 from app.store.database import Store
 from app.store.mail_cache import raw_message
@@ -231,25 +231,27 @@ def match_events(store: Store, session: Session, rules: list[LoadedRule], events
 
 
 # -- running ------------------------------------------------------------------------------
-def _stop_reason(session: Session, match: Match, now: int) -> str:
+def _stop_reason(session: Session, match: Match, now: int) -> Phrase | None:
+    """Why this run must not act (a template: the log says it in the user's language), or None."""
     event = match.event
     if event.blocked:
         return event.blocked
     if event.depth >= MAX_DEPTH:
-        return f"chain of rules deeper than {MAX_DEPTH}"
+        return Phrase("chain of rules deeper than {depth}", code="rules.stop", depth=MAX_DEPTH)
     if event.chain and session.scalar(select(RuleRun.id).where(
             RuleRun.rule_uuid == match.rule.uuid, RuleRun.subject == event.subject, RuleRun.chain == event.chain,
             RuleRun.status != "skipped").limit(1)) is not None:
-        return "already fired on this record in this chain of events"
+        return Phrase("already fired on this record in this chain of events", code="rules.stop")
     recent = session.scalar(select(func.count()).select_from(RuleRun).where(
         RuleRun.rate_key == event.rate_key, RuleRun.at > now - 3600, RuleRun.status != "skipped"))
     if event.subject != "schedule" and recent >= RATE_PER_HOUR:
-        return f"more than {RATE_PER_HOUR} rule runs on this record or sender in an hour"
-    return ""
+        return Phrase("more than {count} rule runs on this record or sender in an hour", code="rules.stop",
+                      count=RATE_PER_HOUR)
+    return None
 
 
 @writes
-def _claim(store: Store, match: Match, now: int) -> tuple[int | None, str]:
+def _claim(store: Store, match: Match, now: int) -> tuple[int | None, Phrase | None]:
     """The run's row, or None when this rule already ran for this event; with a stop reason."""
     event = match.event
     try:
@@ -258,7 +260,7 @@ def _claim(store: Store, match: Match, now: int) -> tuple[int | None, str]:
             detail = {"trigger": event.name, "matched": event.label, "target": asdict(match.target),
                       "actions": match.actions, "steps": []}
             if reason:
-                detail["skipped"] = reason
+                detail["skipped"] = reason.to_json()
             run = RuleRun(rule_uuid=match.rule.uuid, rule_name=match.rule.name, event=event.name, event_key=event.key,
                           subject=event.subject, rate_key=event.rate_key,
                           chain=event.chain or str(uuid_module.uuid4()), depth=event.depth,
@@ -268,7 +270,7 @@ def _claim(store: Store, match: Match, now: int) -> tuple[int | None, str]:
             session.flush()
             return run.id, reason
     except IntegrityError:
-        return None, ""
+        return None, None
 
 
 @writes
@@ -302,7 +304,7 @@ def _execute(store: Store, run_id: int, rule_uuid: str, rule_name: str, event_ke
         step = Step(store, rule_uuid, rule_name, event_key, index, chain, depth + 1, target, fill=lambda text: text)
         status, note = run_action(store, action, step)
         steps.append({"action": action["action"], "status": status, "note": note})
-        queued += action["action"] == "send_template" and status == "done" and note != "already queued"
+        queued += action["action"] == "send_template" and status == "done" and '"already queued"' not in note
     return _finish(store, run_id, steps, now), queued
 
 
@@ -317,25 +319,27 @@ def _team_verdict(store: Store, run_id: int, rule_uuid: str, event_key: str, cla
     """For a team rule: True when this device runs it; otherwise the run is marked skipped
     (a colleague's client runs it) or waiting (the server cannot be asked now) and False."""
     if claim is None:
-        _set_status(store, run_id, "waiting", now + CLAIM_RETRY_SECONDS, "not signed in to the team")
+        _set_status(store, run_id, "waiting", now + CLAIM_RETRY_SECONDS,
+                    Phrase("not signed in to the team", code="rules.wait"))
         return False
     try:
         mine, who = claim(rule_uuid, event_key)
     except LiaisonError as exc:
-        _set_status(store, run_id, "waiting", now + CLAIM_RETRY_SECONDS, exc.message)
+        _set_status(store, run_id, "waiting", now + CLAIM_RETRY_SECONDS, exc)
         return False
     if not mine:
-        _set_status(store, run_id, "skipped", None, f"run for the team by {who or 'a colleague'}")
+        _set_status(store, run_id, "skipped", None,
+                    Phrase("run for the team by {person}", code="rules.stop", person=who or "a colleague"))
         return False
     return True
 
 
 @writes
-def _set_status(store: Store, run_id: int, status: str, next_attempt_at: int | None, reason: str) -> None:
+def _set_status(store: Store, run_id: int, status: str, next_attempt_at: int | None, reason: Phrase) -> None:
     with store.write() as session:
         run = session.get(RuleRun, run_id)
         detail = json.loads(run.detail)
-        detail["skipped" if status == "skipped" else "waiting"] = reason
+        detail["skipped" if status == "skipped" else "waiting"] = reason.to_json()
         run.status, run.next_attempt_at, run.detail = status, next_attempt_at, json.dumps(detail, ensure_ascii=False)
 
 
@@ -375,7 +379,8 @@ def _retry_due(store: Store, report: EngineReport, now: int, claim: TeamClaim | 
     for run in due:
         if run.status == "waiting":
             if run.rule_uuid not in scopes:
-                _set_status(store, run.id, "skipped", None, "the team rule was removed")
+                _set_status(store, run.id, "skipped", None,
+                            Phrase("the team rule was removed", code="rules.stop"))
                 continue
             if not _team_verdict(store, run.id, run.rule_uuid, run.event_key, claim, now):
                 continue

@@ -26,6 +26,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.crm.records import DEFINITION_TYPES
+from app.errors import Phrase
 from app.store.automation_models import AutomationCursor, RuleEffect
 from app.store.crm_models import Change
 from app.store.models import Account, Folder, Message, OutboxMessage
@@ -50,7 +51,7 @@ class Event:
     record: tuple[str, Any] | None = None  # (kind, row)
     change: dict[str, Any] | None = None  # field / old / new, readable
     params: dict[str, Any] = field(default_factory=dict)  # folder, account, record kind, local field
-    blocked: str = ""  # why this event may never trigger a rule (automatic mail, a rule's own mail)
+    blocked: Phrase | None = None  # why this event may never trigger a rule (automatic mail, a rule's mail)
 
     @property
     def rate_key(self) -> str:
@@ -110,9 +111,9 @@ def received_events(session: Session, after: int, limit: int = BATCH) -> tuple[l
                       message.internal_date or message.date, message=message, raw_source="mail",
                       params={"folder": (folder.name, folder.role or ""), "account": (account.name, account.email)})
         if message.auto_kind:
-            event.blocked = f"automatic mail ({message.auto_kind})"
+            event.blocked = Phrase("automatic mail ({kind})", code="rules.stop", kind=message.auto_kind)
         elif message.message_id and effect_of(session, f"mail:{message.message_id}") is not None:
-            event.blocked = "mail sent by a rule"
+            event.blocked = Phrase("mail sent by a rule", code="rules.stop")
         events.append(event)
     return events, rows[-1].id, [m.id for m in rows]
 
@@ -138,7 +139,7 @@ def sent_events(session: Session, since: int) -> tuple[list[Event], int]:
                       row.sent_at or since, message=stand_in, raw_source="outbox",
                       params={"account": (account.name, account.email)})
         if (row.merge_batch or "").startswith(RULE_MAIL_PREFIX):
-            event.blocked = "mail sent by a rule"
+            event.blocked = Phrase("mail sent by a rule", code="rules.stop")
         events.append(event)
     return events, newest
 

@@ -151,14 +151,22 @@ class RunEntry:
     at: int
     status: str
     attempts: int
-    skipped: str = ""
+    skipped: str = ""  # why it did not act, as stored (a template and parameters)
     steps: list[dict] = field(default_factory=list)
+    waiting: str = ""  # why a team rule's run waits for its claim, as stored
 
     def as_json(self) -> dict[str, Any]:
-        steps = [{"action": s["action"], "status": s["status"],
-                  "note": (from_json(s["note"]).message if from_json(s["note"]) else s["note"])} for s in self.steps]
+        """With every reason and note as an English sentence (the CLI; the window translates
+        the stored templates itself)."""
+        steps = [{"action": s["action"], "status": s["status"], "note": _sentence(s["note"])} for s in self.steps]
         return {"id": self.id, "rule": self.rule, "event": self.event, "matched": self.matched, "at": self.at,
-                "status": self.status, "attempts": self.attempts, "skipped": self.skipped, "steps": steps}
+                "status": self.status, "attempts": self.attempts, "skipped": _sentence(self.skipped),
+                "waiting": _sentence(self.waiting), "steps": steps}
+
+
+def _sentence(stored: str) -> str:
+    phrase = from_json(stored) if stored else None
+    return phrase.message if phrase is not None else (stored or "")
 
 
 def run_log(store: Store, limit: int = 100, rule: str | None = None) -> list[RunEntry]:
@@ -170,7 +178,8 @@ def run_log(store: Store, limit: int = 100, rule: str | None = None) -> list[Run
         for run in session.scalars(query):
             detail = json.loads(run.detail or "{}")
             entries.append(RunEntry(run.id, run.rule_name, run.event, detail.get("matched", ""), run.at, run.status,
-                                    run.attempts, detail.get("skipped", ""), detail.get("steps", [])))
+                                    run.attempts, detail.get("skipped", ""), detail.get("steps", []),
+                                    detail.get("waiting", "") if run.status == "waiting" else ""))
         return entries
 
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.errors import UserFacingError
+from app.errors import Phrase, UserFacingError
 
 EVENTS = ("message_received", "message_sent", "record_created", "field_changed", "overdue", "no_reply",
           "no_activity", "schedule")
@@ -63,11 +63,13 @@ _NAME_LIMIT = 120
 
 
 class InvalidRule(UserFacingError):
-    """A rule that cannot be read, told in one sentence naming the rule and the problem."""
+    """A rule that cannot be read, told in one sentence naming the rule and the problem (a
+    template with its parameters, so the window says it in the user's language)."""
 
-    def __init__(self, rule: str, problem: str):
-        super().__init__("Rule '{rule}': {problem}.", code="rules.invalid", rule=rule, problem=problem)
-        self.problem = problem
+    def __init__(self, rule: str, problem: str, **params: Any):
+        phrase = Phrase(problem, code="rules.problem", **params)
+        super().__init__("Rule '{rule}': {problem}.", code="rules.invalid", rule=rule, problem=phrase)
+        self.problem = phrase.message
 
 
 @dataclass(frozen=True)
@@ -97,13 +99,22 @@ class RuleSpec:
         return {"name": self.name, "enabled": self.enabled, "scope": self.scope, **self.definition()}
 
 
+_NOT_A_DURATION = "{what} '{text}' is not a duration such as 30m, 48h, 2d or 1w"
+
+
+class InvalidDuration(ValueError):
+    def __init__(self, what: str, text: Any):
+        super().__init__(f"{what} {text!r} is not a duration")
+        self.what, self.text = what, str(text)
+
+
 def parse_duration(text: Any, what: str) -> int:
     """``"2d"``, ``"48h"``, ``"30m"``, ``"1w"`` or a number of seconds → seconds."""
     if isinstance(text, int) and not isinstance(text, bool) and text > 0:
         return text
     match = _DURATION.match(str(text)) if isinstance(text, str) else None
     if not match or int(match.group(1)) <= 0:
-        raise ValueError(f"{what} '{text}' is not a duration such as 30m, 48h, 2d or 1w")
+        raise InvalidDuration(what, text)
     unit = {"m": 60, "min": 60, "h": 3600, "d": 86400, "w": 7 * 86400}[match.group(2)]
     return int(match.group(1)) * unit
 
@@ -117,39 +128,42 @@ def waiting_seconds(when: dict[str, Any]) -> int:
     return int(when.get("days", 2)) * 86400
 
 
-def _keys(rule: str, what: str, given: dict, allowed: set[str], required: set[str]) -> None:
+def _keys(rule: str, what: Phrase, given: dict, allowed: set[str], required: set[str]) -> None:
     unknown = sorted(set(given) - allowed)
     if unknown:
-        raise InvalidRule(rule, f"{what} does not take {', '.join(unknown)}")
+        raise InvalidRule(rule, "{what} does not take {keys}", what=what, keys=", ".join(unknown))
     missing = sorted(required - set(given))
     if missing:
-        raise InvalidRule(rule, f"{what} needs {', '.join(missing)}")
+        raise InvalidRule(rule, "{what} needs {keys}", what=what, keys=", ".join(missing))
 
 
 def _check_when(rule: str, when: Any) -> dict[str, Any]:
     if not isinstance(when, dict) or when.get("event") not in EVENTS:
-        raise InvalidRule(rule, f"'when' needs an event, one of {', '.join(EVENTS)}")
+        raise InvalidRule(rule, "'when' needs an event, one of {events}", events=", ".join(EVENTS))
     allowed, required = WHEN_KEYS[when["event"]]
-    _keys(rule, f"the event {when['event']}", when, allowed | {"event"}, required)
+    _keys(rule, Phrase("the event {event}", event=when["event"]), when, allowed | {"event"}, required)
     if "record" in when and when["record"] not in RECORDS:
-        raise InvalidRule(rule, f"'{when['record']}' is not a record type ({', '.join(RECORDS)})")
+        raise InvalidRule(rule, "'{record}' is not a record type ({records})", record=when["record"],
+                          records=", ".join(RECORDS))
     if when["event"] == "overdue" and when.get("record", "task") not in ("task", "case"):
         raise InvalidRule(rule, "only tasks and cases can be overdue")
     if when["event"] == "no_activity" and when.get("record", "contact") not in CUSTOMER_RECORDS:
         raise InvalidRule(rule, "no_activity watches contacts or companies")
     try:
-        if when["event"] == "no_reply":
-            if waiting_seconds(when) <= 0:
-                raise ValueError("the wait must be longer than nothing")
-        if when["event"] == "no_activity" and (not isinstance(when["days"], int) or when["days"] <= 0):
-            raise ValueError("days must be a whole number above 0")
-    except (TypeError, ValueError) as exc:
-        raise InvalidRule(rule, str(exc)) from None
+        if when["event"] == "no_reply" and waiting_seconds(when) <= 0:
+            raise InvalidRule(rule, "the wait must be longer than nothing")
+    except InvalidDuration as exc:
+        raise InvalidRule(rule, _NOT_A_DURATION, what=exc.what, text=exc.text) from None
+    except (TypeError, ValueError):
+        raise InvalidRule(rule, "hours and days are whole numbers above 0") from None
+    if when["event"] == "no_activity" and (not isinstance(when["days"], int) or isinstance(when["days"], bool)
+                                           or when["days"] <= 0):
+        raise InvalidRule(rule, "days must be a whole number above 0")
     if when["event"] == "schedule":
         if when["every"] not in ("day", "daily", "week", "weekly"):
             raise InvalidRule(rule, "a schedule runs every day or every week")
         if not isinstance(when["at"], str) or not _TIME.match(when["at"]):
-            raise InvalidRule(rule, f"'{when['at']}' is not a time of day such as 09:00")
+            raise InvalidRule(rule, "'{at}' is not a time of day such as 09:00", at=when["at"])
         if when["every"] in ("week", "weekly") and str(when.get("day", "")).lower() not in WEEKDAYS:
             raise InvalidRule(rule, "a weekly schedule needs a day, e.g. \"day\": \"monday\"")
     return when
@@ -163,50 +177,53 @@ def _check_condition(rule: str, node: Any, depth: int = 0) -> None:
     groups = [key for key in ("all", "any", "not") if key in node]
     if groups:
         if len(node) != 1:
-            raise InvalidRule(rule, f"a group '{groups[0]}' holds nothing else")
+            raise InvalidRule(rule, "a group '{group}' holds nothing else", group=groups[0])
         inner = node[groups[0]]
         if groups[0] == "not":
             _check_condition(rule, inner, depth + 1)
             return
         if not isinstance(inner, list):
-            raise InvalidRule(rule, f"'{groups[0]}' takes a list of conditions")
+            raise InvalidRule(rule, "'{group}' takes a list of conditions", group=groups[0])
         for child in inner:
             _check_condition(rule, child, depth + 1)
         return
-    _keys(rule, "a condition", node, {"field", "op", "value"}, {"field", "op", "value"})
+    _keys(rule, Phrase("a condition"), node, {"field", "op", "value"}, {"field", "op", "value"})
     if not isinstance(node["field"], str) or not node["field"]:
         raise InvalidRule(rule, "a condition names a field")
     if node["op"] not in OPS:
-        raise InvalidRule(rule, f"'{node['op']}' is not an operator ({', '.join(OPS)})")
+        raise InvalidRule(rule, "'{op}' is not an operator ({ops})", op=node["op"], ops=", ".join(OPS))
     if node["op"] == "in" and not isinstance(node["value"], list):
-        raise InvalidRule(rule, f"'in' takes a list of values (field {node['field']})")
+        raise InvalidRule(rule, "'in' takes a list of values (field {field})", field=node["field"])
     if node["op"] == "matches":
         try:
             re.compile(str(node["value"]))
         except re.error as exc:
-            raise InvalidRule(rule, f"the pattern '{node['value']}' is not a regular expression ({exc})") from None
+            raise InvalidRule(rule, "the pattern '{pattern}' is not a regular expression ({reason})",
+                              pattern=node["value"], reason=str(exc)) from None
 
 
 def _check_action(rule: str, event: str, action: Any) -> None:
     if not isinstance(action, dict) or action.get("action") not in ACTION_KEYS:
-        raise InvalidRule(rule, f"each action names one of {', '.join(ACTION_KEYS)}")
+        raise InvalidRule(rule, "each action names one of {actions}", actions=", ".join(ACTION_KEYS))
     name = action["action"]
     allowed, required = ACTION_KEYS[name]
-    _keys(rule, f"the action {name}", action, allowed | {"action"}, required)
+    _keys(rule, Phrase("the action {action}", action=name), action, allowed | {"action"}, required)
     if name in MESSAGE_ACTIONS and event not in MESSAGE_EVENTS:
-        raise InvalidRule(rule, f"{name} needs a message: the event {event} has none")
+        raise InvalidRule(rule, "{action} needs a message: the event {event} has none", action=name, event=event)
     if "priority" in action and action["priority"] not in PRIORITIES:
-        raise InvalidRule(rule, f"'{action['priority']}' is not a priority ({', '.join(PRIORITIES)})")
+        raise InvalidRule(rule, "'{priority}' is not a priority ({priorities})", priority=action["priority"],
+                          priorities=", ".join(PRIORITIES))
     if "record" in action and action["record"] not in RECORDS:
-        raise InvalidRule(rule, f"'{action['record']}' is not a record type")
+        raise InvalidRule(rule, "'{record}' is not a record type ({records})", record=action["record"],
+                          records=", ".join(RECORDS))
     if "due_in" in action:
         try:
             parse_duration(action["due_in"], "due_in")
-        except ValueError as exc:
-            raise InvalidRule(rule, str(exc)) from None
+        except InvalidDuration as exc:
+            raise InvalidRule(rule, _NOT_A_DURATION, what=exc.what, text=exc.text) from None
     for key in ("title", "body", "tag", "template", "owner", "folder", "description", "notes"):
         if key in action and not isinstance(action[key], str):
-            raise InvalidRule(rule, f"{key} of {name} is text")
+            raise InvalidRule(rule, "{key} of {action} is text", key=key, action=name)
 
 
 def check_rule(data: Any) -> RuleSpec:
@@ -215,9 +232,9 @@ def check_rule(data: Any) -> RuleSpec:
         raise InvalidRule("?", "a rule is a JSON object")
     name = data.get("name")
     if not isinstance(name, str) or not name.strip() or len(name) > _NAME_LIMIT:
-        raise InvalidRule(str(name), f"a rule needs a name of 1 to {_NAME_LIMIT} characters")
+        raise InvalidRule(str(name), "a rule needs a name of 1 to {limit} characters", limit=_NAME_LIMIT)
     name = name.strip()
-    _keys(name, "a rule", data, {"name", "enabled", "scope", "when", "if", "then"}, {"when", "then"})
+    _keys(name, Phrase("a rule"), data, {"name", "enabled", "scope", "when", "if", "then"}, {"when", "then"})
     if not isinstance(data.get("enabled", True), bool):
         raise InvalidRule(name, "enabled is true or false")
     if data.get("scope", "me") not in ("me", "team"):

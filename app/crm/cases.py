@@ -39,9 +39,11 @@ def check_values(values: dict[str, Any]) -> dict[str, Any]:
     if "title" in values and not str(values["title"] or "").strip():
         raise InvalidValue("a case needs a title")
     if values.get("status") not in (None, *STATUSES):
-        raise InvalidValue(f"'{values['status']}' is not a case status ({', '.join(STATUSES)})")
+        raise InvalidValue("'{status}' is not a case status ({choices})", status=values["status"],
+                           choices=", ".join(STATUSES))
     if values.get("priority") not in (None, *PRIORITIES):
-        raise InvalidValue(f"'{values['priority']}' is not a priority ({', '.join(PRIORITIES)})")
+        raise InvalidValue("'{priority}' is not a priority ({choices})", priority=values["priority"],
+                           choices=", ".join(PRIORITIES))
     return values
 
 
@@ -257,7 +259,8 @@ def resolve_case(store: Store, text: str) -> str:
     with store.read() as session:
         found = list(session.scalars(select(Case.uuid).where(Case.uuid.startswith(text)).limit(2))) if text else []
     if len(found) != 1:
-        raise InvalidValue(f"no case with id '{text}'" if not found else f"more than one case starts with '{text}'")
+        raise InvalidValue("no case with id '{id}'" if not found else "more than one case starts with '{id}'",
+                           id=text)
     return found[0]
 
 

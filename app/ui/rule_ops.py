@@ -37,7 +37,8 @@ class RulesPage:
 def read_page(store: Store, limit: int = RUN_LOG_LIMIT, rule: str | None = None) -> RulesPage:
     """The rules in order and the latest runs (a failed step's note stays the stored error, so
     the window says it in the user's language: ``error_text``)."""
-    runs = [{**entry.as_json(), "steps": list(entry.steps)} for entry in rule_book.run_log(store, limit, rule)]
+    runs = [{**entry.as_json(), "steps": list(entry.steps), "skipped": entry.skipped, "waiting": entry.waiting}
+            for entry in rule_book.run_log(store, limit, rule)]
     return RulesPage(rule_book.list_rules(store), runs)
 
 

@@ -206,8 +206,8 @@ class RulesView(QWidget):
         for run in runs:
             when = QDateTime.fromSecsSinceEpoch(int(run["at"])).toString("yyyy-MM-dd HH:mm")
             notes = [error_text(step.get("note") or "") for step in run["steps"]]
-            why = run["skipped"] or "; ".join(note for note, step in zip(notes, run["steps"])
-                                             if step["status"] == "failed")
+            why = error_text(run["skipped"] or run.get("waiting") or "") or "; ".join(
+                note for note, step in zip(notes, run["steps"]) if step["status"] == "failed")
             status = label(STATUS_LABELS, run["status"])
             if run["attempts"] > 1:
                 status = self.tr("%1 (attempt %2)").replace("%1", status).replace("%2", str(run["attempts"]))
