@@ -6,7 +6,8 @@ against a large mailbox, and how soon a case exists after its complaint arrives.
 * **Per message** (target < 1 ms added by 100 enabled rules): ``--messages`` messages from the
   CRM benchmark's sender pool (four in five from contacts, linked), evaluated as new mail by the
   engine with no rules, then with 100 varied rules (subject, sender domain, customer tags,
-  regular expressions, body words behind a subject test; about 1 % match and notify).  The
+  regular expressions, body words behind a subject test; about 0.4 % of messages match one and
+  notify).  The
   rules are back-dated so the stored mail counts as arriving after them.  The added time is
   divided by the messages.
 * **Testing a rule** (target < 3 s) against ``--stored`` messages: ``rules test`` on a subject
@@ -25,7 +26,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import shutil
 import statistics
 import sys
@@ -47,30 +47,36 @@ from app.store.database import Store  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
 PASSWORD = "bench-pass"
-WORDS = ["invoice", "quote", "meeting", "urgent", "投诉", "报价", "合同", "发票", "delivery", "price"]
+WORDS = ["invoice", "meeting", "urgent", "投诉", "报价", "合同", "发票", "delivery", "price"]
 
 
-def hundred_rules(rng: random.Random) -> list[dict]:
+def hundred_rules() -> list[dict]:
+    """A hundred rules like a team's rule book: most never match this mail, a few match one
+    message each (about 0.4 % of messages in all), and some ask for the customer."""
     rules = []
     for n in range(100):
         kind = n % 5
-        word = rng.choice(WORDS) + ("" if n % 7 else f"-{n}")  # most never match: as in a real rule book
         if kind == 0:
-            condition = {"field": "subject", "op": "contains", "value": word}
+            condition = {"field": "subject", "op": "is", "value": f"Quote {n * 97}"}
         elif kind == 1:
-            condition = {"field": "domain", "op": "in", "value": [f"firm-{n}.example.org", f"other-{n}.cn"]}
+            condition = {"all": [{"field": "domain", "op": "in", "value": [f"company-{n}.example.com", f"other-{n}.cn"]},
+                                 {"field": "subject", "op": "contains", "value": "urgent"}]}
         elif kind == 2:
             condition = {"all": [{"field": "customer.tags", "op": "is", "value": f"tag{n}"},
-                                 {"field": "subject", "op": "contains", "value": word}]}
+                                 {"field": "subject", "op": "contains", "value": "Quote"}]}
         elif kind == 3:
-            condition = {"any": [{"field": "subject", "op": "matches", "value": rf"\b{word}\b"},
+            condition = {"any": [{"field": "subject", "op": "matches", "value": rf"^Quote {n}5$"},
                                  {"field": "from", "op": "matches", "value": rf"^boss{n}@"}]}
         else:
-            condition = {"all": [{"field": "subject", "op": "contains", "value": word},
+            condition = {"all": [{"field": "subject", "op": "contains", "value": rng_word(n)},
                                  {"field": "body", "op": "contains", "value": "please"}]}
         rules.append({"name": f"rule {n}", "when": {"event": "message_received"}, "if": condition,
                       "then": [{"action": "notify", "title": "{subject}"}]})
     return rules
+
+
+def rng_word(n: int) -> str:
+    return WORDS[n % len(WORDS)]
 
 
 def _profile(root: Path, messages: int, contacts: int) -> Path:
@@ -107,7 +113,7 @@ def _evaluate(database: Path, rules: list[dict]) -> dict:
 
 def per_message(root: Path, messages: int) -> dict:
     database = _profile(root, messages, 2000)
-    rules = hundred_rules(random.Random(3))
+    rules = hundred_rules()
     for rule in rules:
         check_rule(rule)
     base = root / "base.sqlite3"

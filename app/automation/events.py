@@ -96,6 +96,10 @@ def received_events(session: Session, after: int, limit: int = BATCH) -> tuple[l
     folders = {f.id: f for f in session.scalars(select(Folder).where(
         Folder.id.in_({m.folder_id for m in rows})))}
     accounts = {a.id: a for a in session.scalars(select(Account))}
+    # Mail a rule sent that came back (to ourselves, a colleague's copy): one query per batch.
+    keys = [f"mail:{m.message_id}" for m in rows if m.message_id]
+    rule_mail = {key for start in range(0, len(keys), 900)
+                 for (key,) in session.execute(select(RuleEffect.key).where(RuleEffect.key.in_(keys[start:start + 900])))}
     events = []
     for message in rows:
         folder = folders.get(message.folder_id)
@@ -112,7 +116,7 @@ def received_events(session: Session, after: int, limit: int = BATCH) -> tuple[l
                       params={"folder": (folder.name, folder.role or ""), "account": (account.name, account.email)})
         if message.auto_kind:
             event.blocked = Phrase("automatic mail ({kind})", code="rules.stop", kind=message.auto_kind)
-        elif message.message_id and effect_of(session, f"mail:{message.message_id}") is not None:
+        elif message.message_id and f"mail:{message.message_id}" in rule_mail:
             event.blocked = Phrase("mail sent by a rule", code="rules.stop")
         events.append(event)
     return events, rows[-1].id, [m.id for m in rows]
