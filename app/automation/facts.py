@@ -84,10 +84,13 @@ class SharedLookups:
         self.open_deals: dict[tuple[str, int], Any] = {}
         self.links: dict[int, list[tuple]] | None = None
         self._batch: list[int] = []
+        self._in_batch: set[int] = set()
 
     def batch(self, message_ids: list[int]) -> None:
         """The batch's messages: their links are read together, when a rule first asks."""
         self._batch = message_ids
+        self._in_batch = set(message_ids)
+        self.links = None
 
     def _prefetch_links(self, message_ids: list[int]) -> None:
         """The batch's message links, and the contacts and companies they name, in a few queries."""
@@ -110,7 +113,7 @@ class SharedLookups:
                     self.rows[(kind, row.id)] = row
 
     def links_of(self, message_id: int) -> list[tuple]:
-        if self.links is None and message_id in self._batch:
+        if self.links is None and message_id in self._in_batch:
             self._prefetch_links(self._batch)
         if self.links is not None and message_id in self.links:
             return self.links[message_id]

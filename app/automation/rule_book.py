@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from app.automation.conditions import evaluate
-from app.automation.engine import facts_for, shared_lookups, start_cursors_now, trigger_fits
+from app.automation.engine import facts_for, start_cursors_now, trigger_fits
+from app.automation.facts import SharedLookups
 from app.automation.events import Event, _label, _readable_field
 from app.automation.rule_format import InvalidRule, RuleSpec, check_rule, check_rules_file
 from app.automation.timed_events import TIMED
@@ -261,9 +262,16 @@ def try_rule(store: Store, spec: RuleSpec, limit: int = 200, now: int | None = N
     hits: list[TrialHit] = []
     total = [0, 0]
 
+    lookups: dict[int, SharedLookups] = {}
+
     def consider(events: list[Event], session) -> None:
         total[0] += len(events)
-        shared = shared_lookups(session, events)
+        # One set of lookups per session: the customers of a long trial are read once.
+        shared = lookups.get(id(session))
+        if shared is None:
+            lookups.clear()
+            shared = lookups[id(session)] = SharedLookups(session)
+        shared.batch([e.message.id for e in events if e.message is not None and e.message.id is not None])
         for event in events:
             if not trigger_fits(spec.when, event):
                 continue
@@ -296,8 +304,6 @@ _MESSAGE_COLUMNS = ("id", "folder_id", "message_id", "from_addr", "from_name", "
 
 
 def _try_messages(store: Store, spec: RuleSpec, consider) -> None:
-    from types import SimpleNamespace
-
     sent = spec.event == "message_sent"
     columns = [getattr(Message, name) for name in _MESSAGE_COLUMNS]
     after = 0
@@ -306,8 +312,8 @@ def _try_messages(store: Store, spec: RuleSpec, consider) -> None:
         accounts = {a.id: a for a in session.scalars(select(Account))}
         for folder in folders.values():
             session.expunge(folder)
-    while True:
-        with store.read() as session:
+    with store.read() as session:  # one read for the whole trial: what it looks at stays consistent
+        while True:
             rows = session.execute(select(*columns).where(Message.id > after).order_by(Message.id)
                                    .limit(TRIAL_BATCH)).all()
             if not rows:
@@ -321,7 +327,7 @@ def _try_messages(store: Store, spec: RuleSpec, consider) -> None:
                 if not sent and folder.role in ("drafts", "trash", "junk"):
                     continue
                 account = accounts.get(folder.account_id)
-                message = SimpleNamespace(**dict(zip(_MESSAGE_COLUMNS, row)))
+                message = row  # a Row answers message.subject like the ORM object facts expect
                 events.append(Event(spec.event, "", "", message.subject or "", message.date, message=message,
                                     raw_source="mail",
                                     params={"folder": (folder.name, folder.role or ""),
