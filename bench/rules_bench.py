@@ -36,15 +36,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.crm_bench import build_mail_profile, contacts_csv  # noqa: E402
-from app.automation import rule_book  # noqa: E402
-from app.automation.engine import run_rules  # noqa: E402
-from app.automation.rule_format import check_rule  # noqa: E402
-from app.crm import linking  # noqa: E402
-from app.crm.csv_import import import_contacts  # noqa: E402
-from app.paths import ProfilePaths  # noqa: E402
-from app.store.database import Store  # noqa: E402
-from sqlalchemy import text  # noqa: E402
+from sqlalchemy import text
+
+from app.automation import rule_book
+from app.automation.engine import run_rules
+from app.automation.rule_format import check_rule
+from app.crm import linking
+from app.crm.csv_import import import_contacts
+from app.paths import ProfilePaths
+from app.store.database import Store
+from bench.crm_bench import build_mail_profile, contacts_csv
 
 PASSWORD = "bench-pass"
 WORDS = ["invoice", "meeting", "urgent", "投诉", "报价", "合同", "发票", "delivery", "price"]
@@ -152,11 +153,11 @@ def trying(root: Path, stored: int) -> dict:
 def latency(root: Path, rounds: int = 10) -> dict:
     import keyring
 
+    from app.crm import cases
     from app.profile import open_profile
     from app.secrets import SecretStore
     from app.services.runtime import Services
     from app.store.accounts import NewAccount, create_account
-    from app.crm import cases
     from tests.support.automation import arriving
     from tests.support.dovecot import DovecotServer
     from tests.support.test_keyring import MemoryKeyring
@@ -165,7 +166,7 @@ def latency(root: Path, rounds: int = 10) -> dict:
     server = DovecotServer()
     server.add_user("sales", PASSWORD)
     server.start()
-    paths, store = open_profile(str(root / "live"))
+    _paths, store = open_profile(str(root / "live"))
     services = None
     try:
         account = create_account(store, NewAccount(

@@ -17,21 +17,36 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import make_msgid
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.automation.rule_format import parse_duration
-from app.crm.custom_fields import parse_value
 from app.crm import cases
-from app.crm.records import RECORD_TYPES, apply_changes, by_uuid, create, derived_uuid, new_uuid
+from app.crm.custom_fields import parse_value
+from app.crm.records import (
+    RECORD_TYPES,
+    apply_changes,
+    by_uuid,
+    create,
+    derived_uuid,
+    new_uuid,
+)
 from app.crm.validation import InvalidValue
 from app.errors import LiaisonError, Phrase, UserFacingError
 from app.store.automation_models import Notification, RuleEffect
-from app.store.crm_models import Company, Contact, ContactEmail, CustomField, Deal, Stage
+from app.store.crm_models import (
+    Company,
+    Contact,
+    ContactEmail,
+    CustomField,
+    Deal,
+    Stage,
+)
 from app.store.database import Store
 from app.store.models import Account, OutboxMessage
 from app.store.writer import writes
@@ -115,9 +130,8 @@ def _record_for(session: Session, action: dict, target: Target) -> tuple[str, An
         kind = target.record[0]
         return kind, by_uuid(session, RECORD_TYPES[kind], target.record[1])
     for kind, key in (("contact", target.contact_id), ("company", target.company_id), ("deal", target.deal_id)):
-        if (wanted is None and kind in ("contact", "company")) or wanted == kind:
-            if key is not None:
-                return kind, session.get({"contact": Contact, "company": Company, "deal": Deal}[kind], key)
+        if ((wanted is None and kind in ("contact", "company")) or wanted == kind) and key is not None:
+            return kind, session.get({"contact": Contact, "company": Company, "deal": Deal}[kind], key)
     raise Skipped("no {record} to change", record=wanted or "customer")
 
 
@@ -399,7 +413,7 @@ def run_action(store: Store, action: dict, step: Step) -> tuple[str, str]:
         return "failed", UserFacingError("{problem}", code="rules.invalid_value", problem=str(exc)).to_json()
     except LiaisonError as exc:
         return "failed", exc.to_json()
-    except Exception as exc:  # noqa: BLE001 - a bug in one action must not stop the engine
+    except Exception as exc:
         log.exception("rule %s: action %s failed", step.rule_name, action.get("action"))
         return "failed", LiaisonError("Internal error in the action {action}: {error}", code="rules.internal",
                                       action=action.get("action"), error=type(exc).__name__).to_json()

@@ -27,8 +27,9 @@ import re
 import threading
 import time
 import uuid as uuid_module
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -90,7 +91,7 @@ class EngineReport:
     def changed_anything(self) -> bool:
         return bool(self.runs or self.cases_updated)
 
-    def add(self, other: "EngineReport") -> None:
+    def add(self, other: EngineReport) -> None:
         for name in ("events", "matched", "done", "skipped", "failed", "mail_queued"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.cases_updated += other.cases_updated
@@ -125,14 +126,14 @@ def trigger_fits(when: dict, event: sources.Event) -> bool:
     if when["event"] != event.name:
         return False
     params = event.params
-    if event.name == "message_received" and when.get("folder", "inbox") not in ("any", "*"):
-        if not _fits(params.get("folder"), when.get("folder", "inbox")):
-            return False
+    folder = when.get("folder", "inbox")
+    if event.name == "message_received" and folder not in ("any", "*") and not _fits(params.get("folder"), folder):
+        return False
     if "account" in when and not _fits(params.get("account"), when["account"]):
         return False
-    if event.name in ("record_created", "field_changed", "overdue", "no_activity"):
-        if params.get("record") != when.get("record", params.get("record")):
-            return False
+    if event.name in ("record_created", "field_changed", "overdue", "no_activity") \
+            and params.get("record") != when.get("record", params.get("record")):
+        return False
     if event.name == "field_changed":
         field_name = when["field"].removeprefix(f"{params['record']}.").removeprefix("custom.")
         if params.get("field") != field_name:

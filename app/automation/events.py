@@ -61,15 +61,6 @@ class Event:
         return self.subject
 
 
-def cursor(session: Session, name: str, start: int) -> int:
-    row = session.get(AutomationCursor, name)
-    if row is None:
-        row = AutomationCursor(name=name, value=start)
-        session.add(row)
-        session.flush()
-    return row.value
-
-
 def advance(session: Session, name: str, value: int) -> None:
     row = session.get(AutomationCursor, name)
     if row is None:

@@ -19,7 +19,8 @@ Gathering is lazy and memoised per event: 100 rules that look at the subject cos
 from __future__ import annotations
 
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,7 +28,15 @@ from sqlalchemy.orm import Session
 from app.automation.quoted import without_quoted
 from app.crm.records import RECORD_TYPES, read_state
 from app.store.automation_models import Case
-from app.store.crm_models import Company, Contact, ContactEmail, Deal, MessageLink, Stage, Task
+from app.store.crm_models import (
+    Company,
+    Contact,
+    ContactEmail,
+    Deal,
+    MessageLink,
+    Stage,
+    Task,
+)
 from app.store.models import Account, Folder, Message
 
 MODELS = {"contact": Contact, "company": Company, "deal": Deal, "case": Case, "task": Task}

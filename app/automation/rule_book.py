@@ -16,9 +16,14 @@ from sqlalchemy import func, select, update
 
 from app.automation.conditions import evaluate
 from app.automation.engine import facts_for, start_cursors_now, trigger_fits
-from app.automation.facts import SharedLookups
 from app.automation.events import Event, _label, _readable_field
-from app.automation.rule_format import InvalidRule, RuleSpec, check_rule, check_rules_file
+from app.automation.facts import SharedLookups
+from app.automation.rule_format import (
+    InvalidRule,
+    RuleSpec,
+    check_rule,
+    check_rules_file,
+)
 from app.automation.timed_events import TIMED
 from app.crm.records import new_uuid
 from app.errors import UserFacingError, from_json

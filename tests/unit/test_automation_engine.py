@@ -14,7 +14,7 @@ from app.automation import rule_book
 from app.automation.engine import MAX_DEPTH, run_rules
 from app.crm import cases
 from app.crm.customers import ContactInput, add_contact
-from app.crm.deals import add_deal, add_stage, read_stages, move_deal
+from app.crm.deals import add_deal, add_stage, move_deal, read_stages
 from app.crm.linking import link_new_mail
 from app.mail.sending.templates import save_template
 from app.store.automation_models import Notification

@@ -38,7 +38,7 @@ from app.store.models import OutboxMessage
 from tests.support.automation import arriving
 from tests.support.mail_store import MailStore
 
-EXAMPLES = 10_000 if os.environ.get("LIAISON_NIGHTLY") else int(os.environ.get("RULES_EXAMPLES", 1000))
+EXAMPLES = 10_000 if os.environ.get("LIAISON_NIGHTLY") else int(os.environ.get("RULES_EXAMPLES", "1000"))
 SENDERS = ["王经理 <wang@huaxin.cn>", "Anna <anna@bigcorp.com>", "Li <li@free.cn>"]
 FIELDS = ["title", "note", "level"]  # a column and two custom fields rules write and watch
 WORDS = ["投诉", "报价", "hello", "urgent"]

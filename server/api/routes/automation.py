@@ -12,7 +12,7 @@ Every change and every winning claim is in the audit log.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from fastapi import APIRouter, Depends, HTTPException, Response
 from sqlalchemy import select
@@ -32,7 +32,7 @@ router = APIRouter(prefix="/api/v1/automation", tags=["automation"])
 def _json(rule: TeamRule, team: Team) -> dict:
     return {"uuid": rule.uuid, "team": {"id": team.id, "name": team.name}, "name": rule.name,
             "definition": rule.definition, "enabled": rule.enabled, "position": rule.position,
-            "updated_at": datetime.fromtimestamp(rule.updated_at / 1000, timezone.utc).isoformat()}
+            "updated_at": datetime.fromtimestamp(rule.updated_at / 1000, UTC).isoformat()}
 
 
 def _sees(principal: Principal, team_id: str) -> bool:
