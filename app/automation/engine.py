@@ -408,14 +408,22 @@ def _bump_attempt(store: Store, run_id: int) -> None:
 
 # -- cursors ------------------------------------------------------------------------------
 def _cursors(store: Store, have_rules: bool) -> dict[str, int]:
-    """Where each source was left; a profile that never ran rules starts now when it has none
-    (history is not replayed) and at the beginning when it has (rules' ``since`` filters)."""
+    """Where each source was left.  A profile that never ran rules starts now when it has none
+    (history is not replayed), and at the beginning when it has (rules' ``since`` filters);
+    the start is stored at once, so from then on every new message is seen (replies join
+    their case with or without rules)."""
     with store.read() as session:
         stored = {row.name: row.value for row in session.scalars(select(AutomationCursor))}
-        start = sources.newest_ids(session) if not have_rules else {"messages": 0, "changes": 0}
-    return {"messages": stored.get("messages", start["messages"]),
-            "changes": stored.get("changes", start["changes"]),
-            "sent": stored.get("sent", 0 if have_rules else int(time.time()))}
+    if {"messages", "changes", "sent"} - set(stored):
+        if have_rules:
+            for name in ("messages", "changes", "sent"):
+                if name not in stored:
+                    save_cursor(store, name, 0)
+        else:
+            start_cursors_now(store)
+        with store.read() as session:
+            stored = {row.name: row.value for row in session.scalars(select(AutomationCursor))}
+    return stored
 
 
 @writes
@@ -500,8 +508,7 @@ def _changes(store: Store, rules: list[LoadedRule], after: int, report: EngineRe
 def _sent(store: Store, rules: list[LoadedRule], since: int, report: EngineReport, now: int,
           claim: TeamClaim | None) -> None:
     if not any(rule.spec.event == "message_sent" for rule in rules):
-        save_cursor(store, "sent", now)
-        return
+        return  # nothing to move on: a rule made later looks only at mail sent after it anyway
     with store.read() as session:
         events, newest = sources.sent_events(session, since)
         matches = match_events(store, session, rules, events)

@@ -422,3 +422,15 @@ def test_an_overdue_case_is_escalated_once(store, mailbox):
     assert [(c.uuid, c.priority) for c in cases.list_cases(store) if c.priority == "urgent"] == [(urgent, "urgent")]
     with store.read() as session:
         assert [n.title for n in session.scalars(select(Notification))] == ["Overdue case: 打印机坏了"]
+
+
+def test_replies_join_a_case_opened_by_hand_in_a_profile_without_rules(store, mailbox):
+    deliver(mailbox, arriving("王经理 <wang@huaxin.cn>", "打印机坏了", "<p1@huaxin.cn>"))
+    case = cases.open_case(store, "打印机坏了", messages=["<p1@huaxin.cn>"])
+    run_rules(store)  # the app's first run: nothing old is replayed
+
+    deliver(mailbox, arriving("王经理 <wang@huaxin.cn>", "Re: 打印机坏了", "<p2@huaxin.cn>", in_reply_to="<p1@huaxin.cn>"))
+    report = run_rules(store)
+
+    assert report.cases_updated == [case]
+    assert cases.case_detail(store, case).case.messages == ["<p1@huaxin.cn>", "<p2@huaxin.cn>"]
