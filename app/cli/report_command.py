@@ -26,6 +26,8 @@ def add_report_command(commands, positive) -> None:
     report.add_argument("--from", dest="start", type=_day, metavar="DATE", help="first day of the period")
     report.add_argument("--to", dest="end", type=_day, metavar="DATE", help="last day of the period")
     report.add_argument("--owner", help="only this owner's deals and customers")
+    report.add_argument("--team", help="only this team's deals and customers (from the team server)")
+    report.add_argument("--tag", help="only customers with this tag, and their deals")
     report.add_argument("--days", type=positive, default=30, help="stuck-deals, stale-customers: longer than N days")
     output = report.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="one object per row (numbers as numbers, "
@@ -45,7 +47,7 @@ def run(args, store) -> int:
     from app.reports.catalogue import REPORTS
     from app.reports.table import Filters
 
-    filters = Filters(start=args.start, end=args.end, owner=args.owner, days=args.days)
+    filters = Filters(start=args.start, end=args.end, owner=args.owner, team=args.team, tag=args.tag, days=args.days)
     report = REPORTS[args.name](store, filters)
     if args.json:
         sys.stdout.write(export.json_lines(report))

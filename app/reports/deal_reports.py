@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from sqlalchemy import func, select
 
 from app.crm.deals import LOST_REASON, live_stages
+from app.reports.scope import record_conditions
 from app.reports.table import (
     COUNT,
     MONEY,
@@ -37,9 +38,8 @@ _DEAL_COLUMNS = (Deal.uuid, Deal.title, Deal.stage_id, Deal.amount, Deal.currenc
 
 
 def _deals(session, filters: Filters, *conditions) -> list:
-    query = select(*_DEAL_COLUMNS).where(Deal.deleted_at.is_(None), *conditions)
-    if filters.owner:
-        query = query.where(Deal.owner == filters.owner)
+    query = select(*_DEAL_COLUMNS).where(Deal.deleted_at.is_(None), *conditions,
+                                         *record_conditions(session, filters, Deal))
     return list(session.execute(query))
 
 

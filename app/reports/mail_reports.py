@@ -17,6 +17,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 
 from app.crm.teammates import own_addresses
+from app.reports.scope import contact_ids, record_conditions
 from app.reports.table import COUNT, DATE, SECONDS, Column, Filters, Report, iso_day
 from app.settings.checks import (
     QT_TRANSLATE_NOOP,  # column titles, translated by the window
@@ -80,9 +81,12 @@ def response_time(store: Store, filters: Filters) -> Report:
     waiting: list[tuple[int, int, str]] = []  # (since, contact id, subject)
     with store.read() as session:
         names = dict(session.execute(select(Contact.id, Contact.name)).all())
+        allowed = contact_ids(session, filters)  # None: every customer counts
         for messages in _conversations(store, session, first, last).values():
             since, customer, subject = None, None, ""
             for at, sender, contact_id, title in messages:
+                if allowed is not None and contact_id is not None and contact_id not in allowed:
+                    contact_id = None  # a customer this report leaves out: their mail is not waited on
                 if sender in own:
                     if since is not None and first <= since <= last:
                         by_person[sender].append(at - since)
@@ -121,9 +125,8 @@ def stale_customers(store: Store, filters: Filters) -> Report:
                     latest[contact_id] = max(latest[contact_id], at)
         email = dict(session.execute(select(ContactEmail.contact_id, func.min(ContactEmail.email))
                                      .group_by(ContactEmail.contact_id)).all())
-        query = select(Contact.id, Contact.name).where(Contact.deleted_at.is_(None), Contact.merged_into_id.is_(None))
-        if filters.owner:
-            query = query.where(Contact.owner == filters.owner)
+        query = select(Contact.id, Contact.name).where(Contact.deleted_at.is_(None), Contact.merged_into_id.is_(None),
+                                                       *record_conditions(session, filters, Contact))
         for contact in session.execute(query):
             last = latest.get(contact.id)
             days = None if not last else (now - last) // 86400
@@ -185,5 +188,5 @@ def activity(store: Store, filters: Filters) -> Report:
         for (at,) in session.execute(select(Task.done_at).where(Task.deleted_at.is_(None),
                                                                 Task.done_at.between(first, last))):
             add(_iso_week(datetime.fromtimestamp(at).date()), me, "tasks_done")
-    report.rows = [rows[key] for key in sorted(rows)]
+    report.rows = [rows[key] for key in sorted(rows) if not filters.owner or key[1] == filters.owner.lower()]
     return report

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 TEXT, COUNT, MONEY, PERCENT, SECONDS, DATE = "text", "count", "money", "percent", "seconds", "date"
@@ -28,12 +28,15 @@ class Report:
 
 @dataclass(frozen=True)
 class Filters:
-    """What a report covers: a period (dates, inclusive), one owner, and N days for reports
-    about things that have waited (stuck deals, stale customers). ``today`` is fixed by tests."""
+    """What a report covers: a period (dates, inclusive), one owner, one team, one tag (of the
+    customer), and N days for reports about things that have waited (stuck deals, stale
+    customers). ``today`` is fixed by tests."""
 
     start: date | None = None
     end: date | None = None
     owner: str | None = None
+    team: str | None = None
+    tag: str | None = None
     days: int = 30
     today: date | None = None
 
@@ -62,4 +65,4 @@ def month_of(epoch: int) -> str:
 
 
 def iso_day(epoch: int | None) -> str | None:
-    return datetime.fromtimestamp(epoch, timezone.utc).astimezone().date().isoformat() if epoch else None
+    return datetime.fromtimestamp(epoch, UTC).astimezone().date().isoformat() if epoch else None

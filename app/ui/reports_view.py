@@ -1,4 +1,5 @@
-"""The Reports view: pick a report, a period, an owner; a bar chart above its table; export.
+"""The Reports view: pick a report, a period, an owner, a team, a tag; a bar chart above its
+table; export.
 
 The report is computed off the GUI thread (``ops.read``) from the same core as ``liaison
 report`` (:mod:`app.reports`), so the window and the command line show the same numbers.
@@ -120,6 +121,13 @@ class ReportsView(QWidget):
         self.owner = QLineEdit()
         self.owner.setPlaceholderText(self.tr("Every owner"))
         self.owner.editingFinished.connect(self.reload)
+        self.team = QLineEdit()
+        self.team.setPlaceholderText(self.tr("Every team"))
+        self.team.editingFinished.connect(self.reload)
+        self.tag = QLineEdit()
+        self.tag.setPlaceholderText(self.tr("Any tag"))
+        self.tag.setToolTip(self.tr("Only customers with this tag, and their deals"))
+        self.tag.editingFinished.connect(self.reload)
         self.days = QSpinBox()
         self.days.setRange(1, 3650)
         self.days.setValue(30)
@@ -150,6 +158,7 @@ class ReportsView(QWidget):
     def _layout(self) -> None:
         filters = QHBoxLayout()
         for label, widget in ((self.tr("Period:"), self.period), (self.tr("Owner:"), self.owner),
+                              (self.tr("Team:"), self.team), (self.tr("Tag:"), self.tag),
                               (self.tr("Waiting longer than:"), self.days)):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
@@ -178,7 +187,9 @@ class ReportsView(QWidget):
 
     def filters(self) -> Filters:
         start, end = period_bounds(self.period.currentData(), date.today())
-        return Filters(start=start, end=end, owner=self.owner.text().strip() or None, days=self.days.value())
+        return Filters(start=start, end=end, owner=self.owner.text().strip() or None,
+                       team=self.team.text().strip() or None, tag=self.tag.text().strip() or None,
+                       days=self.days.value())
 
     def reload(self) -> None:
         if not self.isVisible():

@@ -77,6 +77,13 @@ def test_reports_view(qtbot, sales, tmp_path, monkeypatch):  # noqa: F811
     view.owner.clear()
     qtbot.keyClick(view.owner, Qt.Key.Key_Return)
     wait_for(lambda: len(rows_of(view)) == 1)
+    for box in (view.team, view.tag):  # nobody's team, nobody's tag: nothing; cleared: the deal again
+        qtbot.keyClicks(box, "nobody")
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        wait_for(lambda: rows_of(view) == [])
+        box.clear()
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        wait_for(lambda: len(rows_of(view)) == 1)
 
     # Both exports, through the buttons.
     target = {"csv": str(tmp_path / "stuck.csv"), "xlsx": str(tmp_path / "stuck.xlsx")}
