@@ -6,6 +6,7 @@ import argparse
 
 from app import __version__
 from app.cli.crm_parser import add_crm_commands
+from app.cli.import_command import add_import_command
 from app.cli.report_command import add_report_command
 from app.cli.team_parser import add_team_commands
 
@@ -128,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_crm_commands(commands, _positive)
     add_team_commands(commands, _positive)
     add_report_command(commands, _positive)
+    add_import_command(commands)
     return parser
 
 

@@ -83,6 +83,10 @@ def _dispatch(args: argparse.Namespace, paths, store) -> int:
         from app.cli import report_command
 
         return report_command.run(args, store)
+    if args.command == "import-mail":
+        from app.cli import import_command
+
+        return import_command.run(args, store)
     if args.command in ("show", "save-attachment"):
         from app.cli import reading_commands
 
