@@ -25,6 +25,7 @@ import hashlib
 import logging
 import re
 import time
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Protocol
@@ -52,6 +53,7 @@ class Candidate:
     digest: bytes | None  # SHA-256 of the bytes, for messages without a Message-ID
     flags: frozenset[str]
     received: int | None  # INTERNALDATE: the envelope line's date, the file's time, or the Date header
+    headers: dict[str, list[bytes]] | None = None  # the split header block, until the envelope is parsed
     envelope: Envelope | None = None
 
 
@@ -63,8 +65,10 @@ class FolderDestination(Protocol):
     def duplicates(self, batch: list[Candidate]) -> set[int]:
         """Indexes into ``batch`` of messages the folder already holds."""
 
-    def store(self, batch: list[Candidate]) -> int:
-        """Store the batch (envelopes parsed); returns how many were stored."""
+    def store(self, batch: list[Candidate]) -> "int | Future[int]":
+        """Store the batch (envelopes parsed); returns how many were stored, or a future of
+        that number when the writing goes on in the background.  Fewer than offered means
+        the others turned out to be there already."""
 
 
 class Destination(Protocol):
@@ -133,6 +137,7 @@ class Importer:
         self.should_stop = should_stop
         self.report = ImportReport()
         self._read = 0
+        self._in_flight: tuple[int | Future, int, FolderReport] | None = None
         self._done_bytes = 0
         self._total_bytes = sum(f.size for f in self.sources.folders)
 
@@ -142,6 +147,9 @@ class Importer:
             for source in self.sources.folders:
                 self._import_folder(source, progress)
                 self._done_bytes += source.size
+        except BaseException:
+            self._settle(quiet=True)  # the batch being written still lands whole (or not at all)
+            raise
         finally:
             self.report.seconds = time.monotonic() - started
         return self.report
@@ -165,8 +173,10 @@ class Importer:
                 self._tell(progress, target.name, source)
             if self.should_stop():
                 self._flush(target, batch, report)
+                self._settle()
                 raise Cancelled("The import was stopped; run it again to continue.")
         self._flush(target, batch, report)
+        self._settle()
         for reason, count in source.skipped.items():
             report.skipped[reason] = report.skipped.get(reason, 0) + count
         self._tell(progress, target.name, source)
@@ -179,7 +189,7 @@ class Importer:
             return None
         message_id = first_message_id(headers)
         digest = None if message_id else hashlib.sha256(item.raw).digest()
-        return Candidate(item.raw, message_id, digest, state.flags, item.received)
+        return Candidate(item.raw, message_id, digest, state.flags, item.received, headers)
 
     def _flush(self, target: FolderDestination, batch: list[Candidate], report: FolderReport) -> None:
         if not batch:
@@ -193,12 +203,29 @@ class Importer:
                 _count(report, DUPLICATE)
                 continue
             seen.add(key)
-            candidate.envelope = parse_envelope(candidate.raw, candidate.received)
+            candidate.envelope = parse_envelope(candidate.raw, candidate.received, candidate.headers)
+            candidate.headers = None
             if candidate.received is None:
                 candidate.received = candidate.envelope.date
             fresh.append(candidate)
         if fresh:
-            report.imported += target.store(fresh)
+            self._settle()  # one batch written while the next is parsed, never more (flat memory)
+            self._in_flight = (target.store(fresh), len(fresh), report)
+
+    def _settle(self, quiet: bool = False) -> None:
+        """Wait for the batch being written and count it."""
+        if self._in_flight is None:
+            return
+        result, offered, report = self._in_flight
+        self._in_flight = None
+        if isinstance(result, Future):
+            if quiet:
+                result.exception()
+                return
+            result = result.result()
+        report.imported += result
+        if offered > result:
+            _count(report, DUPLICATE, offered - result)
 
     def _tell(self, progress: ProgressFn | None, folder: str, source: SourceFolder) -> None:
         if progress is not None:

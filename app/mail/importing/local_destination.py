@@ -10,6 +10,7 @@ store a message twice.  Rows and compression are prepared on the importing threa
 from __future__ import annotations
 
 import zlib
+from concurrent.futures import Future
 
 from sqlalchemy import select
 
@@ -57,13 +58,14 @@ class LocalFolder:
         return {i for i, c in enumerate(batch)
                 if ((c.message_id in stored) if c.message_id else (c.digest in self._digests))}
 
-    def store(self, batch: list[Candidate]) -> int:
+    def store(self, batch: list[Candidate]) -> "Future[int]":
+        """Hand the batch to the writer thread and return at once: the importer parses the
+        next batch while SQLite writes this one (its future says how many were stored)."""
         fetched = [FetchedMessage(uid=_PLACEHOLDER_UID, raw=c.raw, flags=set(c.flags), internal_date=c.received,
                                   size=len(c.raw), modseq=None, envelope=c.envelope) for c in batch]
         rows, encoded = prepare_rows(self.folder_id, fetched)
-        stored = _store_batch(self._db, self.folder_id, fetched, rows, encoded)
         self._digests.update(c.digest for c in batch if c.digest is not None)
-        return stored
+        return self._db.writer.submit(_store_batch.__wrapped__, self._db, self.folder_id, fetched, rows, encoded)
 
 
 @writes

@@ -27,9 +27,9 @@ message: it is counted in :attr:`MboxReader.malformed`.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
@@ -41,6 +41,8 @@ _ESCAPED_FROM = re.compile(rb"^>+From ")
 _HEADER_FIRST = re.compile(rb"[!-9;-~]+[ \t]*:")  # a message starts with a header field
 _BARE_LF = re.compile(rb"(?<!\r)\n")
 _ASCTIME = re.compile(rb"([A-Z][a-z]{2})\s+(\d{1,2})\s+(\d{1,2}:\d{2}(?::\d{2})?)\s+(\d{4})")
+_MONTHS = {name: number for number, name in enumerate(
+    (b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec"), start=1)}
 READ_BUFFER = 1 << 20
 
 
@@ -69,12 +71,14 @@ def envelope_time(line: bytes) -> int | None:
     match = _ASCTIME.search(line)
     if match is None:
         return None
-    month, day, clock, year = (part.decode("ascii") for part in match.groups())
-    if clock.count(":") == 1:
-        clock += ":00"
-    try:
-        return int(parsedate_to_datetime(f"{day} {month} {year} {clock} +0000").timestamp())
-    except (TypeError, ValueError, IndexError, OverflowError):
+    month_name, day, clock, year = match.groups()
+    month = _MONTHS.get(month_name)
+    if month is None:
+        return None
+    hour, minute, *second = (int(part) for part in clock.split(b":"))
+    try:  # asctime is UTC; computed directly, as parsing a date string costs more than the rest
+        return calendar.timegm((int(year), month, int(day), hour, minute, second[0] if second else 0, 0, 0, 0))
+    except (ValueError, OverflowError):
         return None
 
 

@@ -1,0 +1,104 @@
+"""Import benchmark: `python main.py import-mail` on a generated mbox, speed and peak memory.
+
+    .venv/bin/python -m bench.import_bench [--messages 20000] [--sizes 20000,100000]
+
+Writes a Thunderbird-style mbox (LF line ends, ``From -`` envelope lines, ``X-Mozilla-Status``,
+English and Chinese text, one message in ten with an attachment; bench/../tests/support's
+generator), then runs the real command in a fresh profile and measures, per size:
+
+* the import (messages parsed and stored in Local Folders, linked, threaded) with
+  ``--no-index``, and the same with search indexing, in messages per second;
+* a second run over the same file, where every message is a duplicate (what resuming costs);
+* the peak resident memory of the process (ru_maxrss from wait4): flat memory means the
+  figure hardly moves when the file grows five times.
+
+Prints a table and writes bench/results/import.json.  Not a test: it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from tests.support.big_profile import START, raw_message  # noqa: E402
+
+
+def write_mbox(path: Path, count: int) -> int:
+    """A Thunderbird-like mbox of ``count`` messages, written in a stream; returns its size."""
+    with open(path, "wb") as out:
+        for n in range(count):
+            envelope = time.strftime("From - %a %b %d %H:%M:%S %Y\n", time.gmtime(START + n * 300))
+            raw = raw_message(n).replace(b"\r\n", b"\n")
+            head, _, body = raw.partition(b"\n\n")
+            status = b"X-Mozilla-Status: 0001\n" if n % 3 else b"X-Mozilla-Status: 0000\n"
+            out.write(envelope.encode() + head + b"\n" + status + b"\n" + body.replace(b"\nFrom ", b"\n>From "))
+            out.write(b"\n")
+    return path.stat().st_size
+
+
+def measure(count: int, work: Path) -> dict:
+    mbox = work / f"Inbox-{count}"
+    size = write_mbox(mbox, count)
+    # ru_maxrss of children is a running maximum over all of them: each run is made by a
+    # fresh intermediate process that reports the peak of its one child.
+    result = {"messages": count, "mbox_mib": round(size / 2**20, 1)}
+    for label, args in (("no_index", ("--no-index",)), ("with_index", ())):
+        profile = work / f"profile-{count}-{label}"
+        seconds, rss, _ = _isolated(profile, str(mbox), *args)
+        result[label] = {"seconds": round(seconds, 2), "messages_per_s": round(count / seconds),
+                         "peak_rss_mib": rss}
+    profile = work / f"profile-{count}-no_index"
+    seconds, rss, _ = _isolated(profile, str(mbox), "--no-index")
+    result["again_all_duplicates"] = {"seconds": round(seconds, 2), "messages_per_s": round(count / seconds),
+                                      "peak_rss_mib": rss}
+    mbox.unlink()
+    return result
+
+
+def _isolated(profile: Path, *args: str) -> tuple[float, int, str]:
+    """One import in a child process that reports its own peak RSS (a clean ru_maxrss)."""
+    code = ("import os, resource, subprocess, sys, time; t = time.perf_counter(); "
+            "r = subprocess.run(sys.argv[1:], capture_output=True); s = time.perf_counter() - t; "
+            "sys.stderr.write(r.stderr.decode()); sys.stdout.write(r.stdout.decode()); "
+            "print('BENCH', s, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)")
+    done = subprocess.run([sys.executable, "-c", code, sys.executable, str(REPO / "main.py"), "--profile",
+                           str(profile), "import-mail", *args], capture_output=True, text=True, cwd=REPO)
+    line = next(l for l in done.stdout.splitlines() if l.startswith("BENCH"))
+    _tag, seconds, rss_kib, rc = line.split()
+    if rc != "0":
+        raise SystemExit(f"import-mail failed ({rc}): {done.stderr}")
+    return float(seconds), int(rss_kib) // 1024, done.stdout
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="20000,100000", help="message counts, comma separated")
+    args = parser.parse_args()
+    results = []
+    with tempfile.TemporaryDirectory(prefix="liaison-import-bench-") as tmp:
+        for count in (int(s) for s in args.sizes.split(",")):
+            results.append(measure(count, Path(tmp)))
+            r = results[-1]
+            print(f"{count:>8,} messages ({r['mbox_mib']:>7.1f} MiB mbox): "
+                  f"{r['no_index']['messages_per_s']:>6,}/s without indexing "
+                  f"(peak {r['no_index']['peak_rss_mib']} MiB), "
+                  f"{r['with_index']['messages_per_s']:>6,}/s with indexing "
+                  f"(peak {r['with_index']['peak_rss_mib']} MiB), "
+                  f"again (all duplicates) {r['again_all_duplicates']['messages_per_s']:>6,}/s")
+    out = REPO / "bench" / "results" / "import.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps({"cpu_count": os.cpu_count(), "results": results}, indent=2) + "\n")
+    print(f"written: {out.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()
