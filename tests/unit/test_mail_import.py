@@ -206,3 +206,22 @@ def test_destination_names_follow_the_base_folder(store, tmp_path):
     report = Importer(mbox, LocalDestination(store), "Old mail/2015").run()
     assert report.folders[0].folder == "Old mail/2015"
     assert "Old mail" in folder_names(store)  # parents are made too
+
+
+def test_flags_and_moves_in_local_folders_are_done_at_once_and_never_queued(store, tmp_path):
+    from app.mail.imap.actions import queue_move, set_flag, undo_move
+    from app.store.models import PendingMailAction
+
+    import_local(store, write_mbox(tmp_path / "Inbox", [raw(1), raw(2)]))
+    import_local(store, write_mbox(tmp_path / "Archive", [raw(3)]))
+    first, second = stored(store, "Inbox")
+    assert set_flag(store, [first.id], "\\Flagged", True) == [first.id]
+    [undo] = queue_move(store, [second.id], "archive")
+    assert [m.subject for m in stored(store, "Archive")] == ["Message 3", "Message 2"]
+    assert [m.uid for m in stored(store, "Archive")] == [1, 2]
+    assert not any(m.moving for m in stored(store))
+    with store.read() as session:
+        assert session.scalar(select(func.count()).select_from(PendingMailAction)) == 0
+    undo_move(store, undo)
+    assert [m.subject for m in stored(store, "Inbox")] == ["Message 1", "Message 2"]
+    assert stored(store, "Inbox")[0].flagged
