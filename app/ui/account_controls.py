@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from app.store.local_folders import has_server
 from app.secrets import SecretStore
 from app.store.accounts import list_accounts, remove_account, set_sync_mode
 from app.store.database import Store
@@ -45,7 +46,7 @@ class AccountControls(QObject):
         if folder is not None and mark_all_read is not None:
             read = menu.addAction(icon("read"), self.tr("Mark All as Read"))
             read.triggered.connect(lambda _checked=False: mark_all_read())
-        if not account.is_sample:  # the sample account has no server to sync with or remove from
+        if has_server(account):  # the sample account and Local Folders have no server to sync with
             sync_now = menu.addAction(icon("sync"), self.tr("Sync This Folder") if folder else self.tr("Sync Now"))
             sync_now.triggered.connect(lambda _checked=False: self.sync.sync_folder(account_id, folder) if folder
                                        else self.sync.sync_account(account_id))
@@ -64,7 +65,7 @@ class AccountControls(QObject):
     def fill_schedule_menu(self, menu: QMenu, account_id: int | None) -> None:
         menu.clear()
         account = self._account(account_id)
-        if account is None or account.is_sample:
+        if account is None or not has_server(account):
             return
         group = QActionGroup(menu)
         for mode, text in (("push", self.tr("As mail arrives (push)")),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import zlib
 from concurrent.futures import Future
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, text
 
 from app.mail.imap.fetched import FetchedMessage
 from app.mail.imap.folder_roles import folder_role
@@ -83,11 +83,16 @@ def _store_batch(store: Store, folder_id: int, messages: list[FetchedMessage], r
         return len(insert_prepared(session, [messages[i] for i in keep], numbered, [encoded[i] for i in keep]))
 
 
+# "+folder_id" keeps SQLite on the Message-ID index: left to itself it walks the folder's list
+# index, a scan of the whole folder per batch (an import of 100,000 slowed to half speed).
+_PRESENT = text("SELECT message_id FROM mail_messages WHERE +folder_id = :folder AND message_id IN :ids"
+                ).bindparams(bindparam("ids", expanding=True))
+
+
 def _present_ids(session, folder_id: int, ids: list[str]) -> set[str]:
     present: set[str] = set()
     for start in range(0, len(ids), _ID_CHUNK):
-        present.update(session.scalars(select(Message.message_id).where(
-            Message.folder_id == folder_id, Message.message_id.in_(ids[start:start + _ID_CHUNK]))))
+        present.update(session.scalars(_PRESENT, {"folder": folder_id, "ids": ids[start:start + _ID_CHUNK]}))
     return present
 
 
