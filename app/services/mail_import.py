@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from app.errors import UserFacingError
+from app.errors import Busy, UserFacingError
 from app.mail.importing.importer import Importer, ImportReport, ProgressFn
 from app.mail.importing.local_destination import LocalDestination
 from app.services.hooks import PassHooks, default_hooks
@@ -55,8 +55,14 @@ def import_local(store: Store, path: Path, base: str | None = None, progress: Pr
     destination = LocalDestination(store)
     importer = Importer(path, destination, base, should_stop)  # refuses a path with no mail first
     account = destination.account
-    with SyncLock(profile_of(store.path), account.uuid, account.name).held():
-        report = importer.run(progress)
+    try:
+        with SyncLock(profile_of(store.path), account.uuid, account.name).held():
+            report = importer.run(progress)
+    except Busy as exc:
+        if exc.code != "sync.busy":
+            raise
+        raise Busy("Another import into {account} is under way; run this one when it has finished.",
+                   code="import.busy", account=account.name) from None
     outcome = ImportOutcome(report, account.name, hook_errors=[])
     if report.imported:
         outcome.hook_errors = _after_import(store, account, report.imported, hooks)

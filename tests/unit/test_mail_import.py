@@ -225,3 +225,47 @@ def test_flags_and_moves_in_local_folders_are_done_at_once_and_never_queued(stor
     undo_move(store, undo)
     assert [m.subject for m in stored(store, "Inbox")] == ["Message 1", "Message 2"]
     assert stored(store, "Inbox")[0].flagged
+
+
+def test_folder_names_unpacked_from_a_chinese_windows_zip_are_read_as_gbk(store, tmp_path):
+    import os
+
+    root = tmp_path / "export"
+    folder = os.path.join(os.fsencode(root), "客户来信".encode("gbk"))  # GBK bytes, not UTF-8
+    os.makedirs(folder)
+    with open(os.path.join(folder, "1.eml".encode()), "wb") as file:
+        file.write(raw(1).encode())
+    import_local(store, root)
+    assert [m.subject for m in stored(store, "export/客户来信")] == ["Message 1"]
+
+
+def test_a_read_failure_is_one_sentence_and_keeps_what_was_stored(store, tmp_path, monkeypatch):
+    from app.mail.importing import mbox_reader
+
+    monkeypatch.setattr(importer_module, "BATCH_MESSAGES", 5)
+    mbox = write_mbox(tmp_path / "Inbox", [raw(n) for n in range(20)])
+    real = mbox_reader.MboxReader._finish
+    calls = {"n": 0}
+
+    def failing(self, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 13:
+            raise OSError(5, "Input/output error")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(mbox_reader.MboxReader, "_finish", failing)
+    with pytest.raises(UserFacingError) as caught:
+        import_local(store, mbox)
+    assert "could not be read to the end (Input/output error)" in caught.value.message
+    assert len(stored(store)) == 10  # the two whole batches before the failure
+
+
+def test_two_imports_into_local_folders_at_once_are_refused(store, tmp_path):
+    from app.errors import Busy
+    from app.services.sync_lock import SyncLock, profile_of
+    from app.store.local_folders import ensure_local_account
+
+    account = ensure_local_account(store)
+    with SyncLock(profile_of(store.path), account.uuid).held():
+        with pytest.raises(Busy, match="Another import into Local Folders is under way"):
+            import_local(store, write_mbox(tmp_path / "Inbox", [raw(1)]))

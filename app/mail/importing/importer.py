@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Protocol
 
-from app.errors import Cancelled
+from app.errors import Cancelled, UserFacingError
 from app.mail.importing.mail_state import mail_state
 from app.mail.importing.sources import ImportItem, SourceFolder, Sources, find_sources
 from app.mail.reading.envelope import Envelope, parse_envelope, split_header_block
@@ -157,11 +157,11 @@ class Importer:
     def _import_folder(self, source: SourceFolder, progress: ProgressFn | None) -> None:
         name = folder_name(self.base, source.parts)
         target = self.destination.folder(name)
-        report = FolderReport(target.name, str(source.origin))
+        report = FolderReport(target.name, readable_path(source.origin))
         self.report.folders.append(report)
         batch: list[Candidate] = []
         size = 0
-        for item in source.read():
+        for item in _reading(source):
             self._read += 1
             candidate = self._candidate(item, report)
             if candidate is not None:
@@ -231,6 +231,26 @@ class Importer:
         if progress is not None:
             progress(ImportProgress(folder, self._read, self.report.imported,
                                     self._done_bytes + min(source.position, source.size), self._total_bytes))
+
+
+def _reading(source: SourceFolder):
+    """The source's messages; a read failure (a disk error, a file removed meanwhile) becomes
+    one sentence.  What was stored before it stays, and running again continues from there."""
+    messages = source.read()
+    while True:
+        try:
+            item = next(messages)
+        except StopIteration:
+            return
+        except OSError as exc:
+            raise UserFacingError("{path} could not be read to the end ({reason}); the messages before that "
+                                  "point are imported, run it again to continue.", code="import.read_failed",
+                                  path=readable_path(source.origin), reason=exc.strerror or type(exc).__name__) from None
+        yield item
+
+
+def readable_path(path: Path) -> str:
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _count(report: FolderReport, reason: str, count: int = 1) -> None:

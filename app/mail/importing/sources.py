@@ -70,7 +70,7 @@ def find_sources(path: Path) -> Sources:
     if not os.access(path, os.R_OK | os.X_OK):
         raise UserFacingError("The folder {path} cannot be read.", code="import.unreadable", path=str(path))
     if (path / "mbox").is_file() and path.suffix.lower() == ".mbox":
-        return Sources([_mbox_folder(path / "mbox", ())], path.stem)
+        return Sources([_mbox_folder(path / "mbox", ())], readable_name(path.stem))
     mail_dirs = _thunderbird_mail_dirs(path)
     if mail_dirs:
         folders = []
@@ -79,7 +79,7 @@ def find_sources(path: Path) -> Sources:
         return _non_empty(Sources(folders, None), path)
     if _is_thunderbird_mail_dir(path):
         return _non_empty(Sources(_thunderbird_folders(path, ()), None), path)
-    return _non_empty(Sources(_eml_folders(path), path.name), path)
+    return _non_empty(Sources(_eml_folders(path), readable_name(path.name)), path)
 
 
 def _file_sources(path: Path) -> Sources:
@@ -90,12 +90,28 @@ def _file_sources(path: Path) -> Sources:
         raise UserFacingError("{path} cannot be read: {reason}.", code="import.unreadable", path=str(path),
                               reason=exc.strerror or type(exc).__name__) from None
     if head.startswith(b"From "):
-        return Sources([_mbox_folder(path, ())], path.stem)
+        return Sources([_mbox_folder(path, ())], readable_name(path.stem))
     if path.suffix.lower() == ".eml" and _looks_like_headers(head):
         folder = SourceFolder((), path.stat().st_size, _eml_messages, path, files=[path])
         return Sources([folder], "Imported")
     raise UserFacingError("{path} is not an mbox file, an .eml file or a folder of mail; nothing was imported.",
                           code="import.not_mail", path=str(path))
+
+
+def readable_name(name: str) -> str:
+    """A file name as a folder name.  An archive made on Chinese Windows and unpacked here keeps
+    its GBK bytes, which Python hands over as undecodable surrogates: read them as GB18030."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        raw = os.fsencode(name)
+    for encoding in ("gb18030", "big5"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "replace")
 
 
 def _non_empty(sources: Sources, path: Path) -> Sources:
@@ -134,7 +150,7 @@ def _thunderbird_mail_dirs(path: Path) -> list[tuple[Path, tuple[str, ...]]]:
     found = []
     for directory in sorted(p for p in mail.iterdir() if p.is_dir()):
         # Local Folders at the top; a POP account's mail under its server's name.
-        prefix = () if directory.name == LOCAL_FOLDERS_DIR else (directory.name,)
+        prefix = () if directory.name == LOCAL_FOLDERS_DIR else (readable_name(directory.name),)
         found.append((directory, prefix))
     return found
 
@@ -147,9 +163,9 @@ def _thunderbird_folders(directory: Path, prefix: tuple[str, ...]) -> list[Sourc
     folders = []
     for entry in sorted(directory.iterdir()):
         if entry.is_file() and entry.suffix.lower() not in _NOT_MAILBOXES and looks_like_mbox(entry):
-            folders.append(_mbox_folder(entry, (*prefix, entry.name)))
+            folders.append(_mbox_folder(entry, (*prefix, readable_name(entry.name))))
         elif entry.is_dir() and entry.suffix == ".sbd":
-            folders += _thunderbird_folders(entry, (*prefix, entry.name[:-4]))
+            folders += _thunderbird_folders(entry, (*prefix, readable_name(entry.name[:-4])))
     return folders
 
 
@@ -163,7 +179,7 @@ def _eml_folders(root: Path) -> list[SourceFolder]:
         if not emls:
             continue
         paths = [Path(directory) / name for name in emls]
-        relative = Path(directory).relative_to(root).parts
+        relative = tuple(readable_name(part) for part in Path(directory).relative_to(root).parts)
         folder = SourceFolder(tuple(relative), sum(_size(p) for p in paths), _eml_messages, Path(directory),
                               files=paths)
         folders.append(folder)
@@ -193,7 +209,7 @@ def _eml_messages(folder: SourceFolder) -> Iterator[ImportItem]:
         if not _looks_like_headers(raw):
             folder.skipped["not a mail message"] = folder.skipped.get("not a mail message", 0) + 1
             continue
-        yield ImportItem(crlf(raw), received, path.name)
+        yield ImportItem(crlf(raw), received, readable_name(path.name))
 
 
 def _looks_like_headers(head: bytes) -> bool:
