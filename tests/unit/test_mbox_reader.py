@@ -127,3 +127,27 @@ def test_read_and_deleted_state_from_thunderbird_and_unix_headers():
 
 def test_crlf_leaves_crlf_lines_alone():
     assert crlf(b"a\nb\r\nc\n") == b"a\r\nb\r\nc\r\n"
+
+
+def test_every_block_size_reads_the_same_messages(tmp_path, monkeypatch):
+    """Envelope lines, escapes and blank lines falling across the reader's block boundaries."""
+    from app.mail.importing import mbox_reader
+
+    body = "x" * 300 + "\n>From a\n\n>>From b\nFrom here on\n" + "y" * 5000 + "\n"
+    data = (mbox(message(1, body), message(2), message(3, "\n\n\n"))
+            + b"From c@example.com Wed Mar  4 12:00:00 2015\r\n" + message(4).replace("\n", "\r\n").encode()
+            + b"From d@example.com Wed Mar  4 12:00:00 2015\n" + message(5).encode() + b"\n"
+            + b"From e Wed Mar  4 12:00:00 2015\nFrom: cut@example.com\nSubject: cut")
+    path = tmp_path / "Inbox"
+    path.write_bytes(data)
+    expected = None
+    for size in (1, 7, 64, 333, 1 << 20):
+        monkeypatch.setattr(mbox_reader, "READ_BUFFER", size)
+        reader = MboxReader(path)
+        found = [(m.raw, m.envelope_time, m.offset, m.end) for m in reader]
+        assert (len(found), reader.truncated) == (5, 1), size
+        expected = expected or found
+        assert found == expected, size
+    first = expected[0][0].decode()
+    assert "\r\nFrom a\r\n\r\n>From b\r\nFrom here on\r\n" in first
+    assert expected[2][0].endswith(b"+0000\r\n\r\n\r\n\r\n\r\n")  # blank lines of its own are kept
