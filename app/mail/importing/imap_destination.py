@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timezone
 
+from app.errors import ServerError
 from app.mail.imap.session import ImapSettings, imap_errors
 from app.mail.importing.importer import Candidate, digest_of, first_message_id
 from app.mail.importing.mbox_reader import crlf
@@ -66,6 +67,7 @@ class ImapFolder:
     def __init__(self, client, settings: ImapSettings, name: str):
         self.client, self.settings, self.name = client, settings, name
         self.multiappend = client.has_capability("MULTIAPPEND")
+        self.problems: dict[str, int] = {}  # messages the server refused, by its reason
         self.ids, self.digests = self._stored()
 
     def _stored(self) -> tuple[set[str], set[bytes]]:
@@ -103,19 +105,35 @@ class ImapFolder:
                 if ((c.message_id in self.ids) if c.message_id else (c.digest in self.digests))}
 
     def store(self, batch: list[Candidate]) -> int:
-        with imap_errors(self.settings):
-            if self.multiappend and len(batch) > 1:
-                self.client.multiappend(self.name, [
-                    {"msg": c.raw, "flags": _flags(c), "date": _when(c)} for c in batch])
-            else:
-                for c in batch:
-                    self.client.append(self.name, c.raw, flags=_flags(c), msg_time=_when(c))
-        for c in batch:
+        stored = None
+        if self.multiappend and len(batch) > 1:
+            try:
+                with imap_errors(self.settings):
+                    self.client.multiappend(self.name, [
+                        {"msg": c.raw, "flags": _flags(c), "date": _when(c)} for c in batch])
+                stored = batch
+            except ServerError as exc:  # one message refused fails them all: find which, one by one
+                log.info("MULTIAPPEND to %s refused (%s); appending one at a time", self.name, exc)
+        if stored is None:
+            stored = [c for c in batch if self._append(c)]
+        for c in stored:
             if c.message_id:
                 self.ids.add(c.message_id)
             elif c.digest is not None:
                 self.digests.add(c.digest)
-        return len(batch)
+        return len(stored)
+
+    def _append(self, candidate: Candidate) -> bool:
+        """Append one message; a refusal of this message (too big, say) is counted and
+        skipped, so one message cannot stop the rest.  Lost connections still end the upload."""
+        try:
+            with imap_errors(self.settings):
+                self.client.append(self.name, candidate.raw, flags=_flags(candidate), msg_time=_when(candidate))
+        except ServerError as exc:
+            reason = f"refused by the server ({exc.params.get('reply', '')})"
+            self.problems[reason] = self.problems.get(reason, 0) + 1
+            return False
+        return True
 
 
 def _flags(candidate: Candidate) -> tuple[bytes, ...]:

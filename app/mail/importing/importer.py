@@ -68,7 +68,8 @@ class FolderDestination(Protocol):
     def store(self, batch: list[Candidate]) -> "int | Future[int]":
         """Store the batch (envelopes parsed); returns how many were stored, or a future of
         that number when the writing goes on in the background.  Fewer than offered means
-        the others turned out to be there already."""
+        the others turned out to be there already, or were refused: a destination that can
+        refuse a message counts it by reason in a ``problems`` dict."""
 
 
 class Destination(Protocol):
@@ -177,7 +178,7 @@ class Importer:
                 raise Cancelled("The import was stopped; run it again to continue.")
         self._flush(target, batch, report)
         self._settle()
-        for reason, count in source.skipped.items():
+        for reason, count in (*source.skipped.items(), *getattr(target, "problems", {}).items()):
             report.skipped[reason] = report.skipped.get(reason, 0) + count
         self._tell(progress, target.name, source)
 
@@ -210,7 +211,9 @@ class Importer:
             fresh.append(candidate)
         if fresh:
             self._settle()  # one batch written while the next is parsed, never more (flat memory)
-            self._in_flight = (target.store(fresh), len(fresh), report)
+            refused = _problem_count(target)
+            result = target.store(fresh)
+            self._in_flight = (result, len(fresh) - (_problem_count(target) - refused), report)
 
     def _settle(self, quiet: bool = False) -> None:
         """Wait for the batch being written and count it."""
@@ -243,14 +246,20 @@ def _reading(source: SourceFolder):
         except StopIteration:
             return
         except OSError as exc:
-            raise UserFacingError("{path} could not be read to the end ({reason}); the messages before that "
-                                  "point are imported, run it again to continue.", code="import.read_failed",
-                                  path=readable_path(source.origin), reason=exc.strerror or type(exc).__name__) from None
+            raise UserFacingError(
+                "{path} could not be read to the end ({reason}); the messages before that point are "
+                "imported, run it again to continue.", code="import.read_failed",
+                path=readable_path(source.origin), reason=exc.strerror or type(exc).__name__) from None
         yield item
 
 
 def readable_path(path: Path) -> str:
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _problem_count(target: FolderDestination) -> int:
+    """Messages the destination refused so far (an IMAP server may refuse one: too big)."""
+    return sum(getattr(target, "problems", {}).values())
 
 
 def _count(report: FolderReport, reason: str, count: int = 1) -> None:
