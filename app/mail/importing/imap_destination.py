@@ -11,7 +11,7 @@ under Dovecot's 64 KiB line limit); the few messages without one are fetched who
 hashed.  So an upload stopped half-way is resumed by running it again.
 
 A folder missing on the server is created (and subscribed).  Names use the server's
-hierarchy delimiter; a top-level ``Inbox`` is the server's ``INBOX``.
+hierarchy delimiter; a top-level ``Inbox`` is the server's ``INBOX`` (and ``Inbox/Sub`` its child).
 """
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ class ImapDestination:
 
     def server_name(self, name: str) -> str:
         parts = name.split("/")
-        if parts[0].upper() == "INBOX" and len(parts) == 1:
-            return "INBOX"
+        if parts[0].upper() == "INBOX":
+            parts[0] = "INBOX"  # the one name servers compare without case: never a second "Inbox"
         return self.delimiter.join(parts)
 
     def folder(self, name: str) -> "ImapFolder":
