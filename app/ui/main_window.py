@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
         self.sample_banner.setVisible(is_sample)
         # The sample profile has no server: no accounts to add to it, no schedule to set.
         self.add_account_action.setVisible(not is_sample)
+        self.window_actions.import_mail.setVisible(not is_sample)
         # Without an account there is no message to act on or go to.
         for menu in (self.message_menu, self.go_menu, self.view_menu):
             menu.menuAction().setVisible(bool(accounts))
@@ -484,6 +485,14 @@ class MainWindow(QMainWindow):
         else:
             detail = error_text(state.error) if state.error is not None else ""
         self.status_area.set_team_state(state.state, detail, state.pending, state.conflicts)
+
+    def import_mail(self):
+        """Mail → Import Mail…: old mail into Local Folders (the dialog runs it off this thread)."""
+        from app.ui.mail_import_dialog import MailImportDialog
+
+        dialog = MailImportDialog(self.store, self.ops, self)
+        dialog.show()
+        return dialog
 
     def show_outbox(self):
         from app.ui.outbox_view import OutboxDialog
