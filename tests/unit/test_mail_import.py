@@ -269,3 +269,11 @@ def test_two_imports_into_local_folders_at_once_are_refused(store, tmp_path):
     with SyncLock(profile_of(store.path), account.uuid).held():
         with pytest.raises(Busy, match="Another import into Local Folders is under way"):
             import_local(store, write_mbox(tmp_path / "Inbox", [raw(1)]))
+
+
+def test_folder_names_are_tidied():
+    from app.mail.importing.importer import folder_name
+
+    assert folder_name(" Old mail//2015/ ", ("Inbox",)) == "Old mail/2015/Inbox"
+    assert folder_name(None, ()) == "Imported"
+    assert folder_name("/", ("", "Sent")) == "Sent"

@@ -117,8 +117,8 @@ ProgressFn = Callable[[ImportProgress], None]
 def folder_name(base: str | None, parts: tuple[str, ...], delimiter: str = "/") -> str:
     """The destination folder of a source folder: ``base/part/part``; the base alone for a
     single file; ``Imported`` when there is neither."""
-    names = ([base] if base else []) + [p for p in parts if p]
-    return delimiter.join(names) or "Imported"
+    names = [p.strip() for p in (*(base or "").split("/"), *parts)]
+    return delimiter.join(p for p in names if p) or "Imported"  # "a//b/" is a/b
 
 
 class Importer:
