@@ -277,3 +277,12 @@ def test_folder_names_are_tidied():
     assert folder_name(" Old mail//2015/ ", ("Inbox",)) == "Old mail/2015/Inbox"
     assert folder_name(None, ()) == "Imported"
     assert folder_name("/", ("", "Sent")) == "Sent"
+
+
+def test_a_message_without_message_id_read_since_the_last_export_is_still_the_same(store, tmp_path):
+    unread = write_mbox(tmp_path / "Inbox", [raw(1, message_id=False, extra="X-Mozilla-Status: 0000\n")])
+    import_local(store, unread)
+    read = write_mbox(tmp_path / "again" / "Inbox", [raw(1, message_id=False, extra="X-Mozilla-Status: 0001\n")])
+    again = import_local(store, read)
+    assert again.report.skipped == {DUPLICATE: 1}
+    assert len(stored(store)) == 1

@@ -189,7 +189,7 @@ class Importer:
             _count(report, DELETED)
             return None
         message_id = first_message_id(headers)
-        digest = None if message_id else hashlib.sha256(item.raw).digest()
+        digest = None if message_id else digest_of(item.raw)
         return Candidate(item.raw, message_id, digest, state.flags, item.received, headers)
 
     def _flush(self, target: FolderDestination, batch: list[Candidate], report: FolderReport) -> None:
@@ -273,5 +273,15 @@ def first_message_id(headers: dict[str, list[bytes]]) -> str | None:
     return found[0] if found else None
 
 
+# Header fields a mail program rewrites in place when a message is read or flagged: left out of
+# the digest, so the same message exported again after being read is still the same message.
+_STATE_FIELDS = re.compile(rb"^(?:x-mozilla-status2?|x-mozilla-keys|status|x-status)[ \t]*:.*\r?\n",
+                           re.IGNORECASE | re.MULTILINE)
+
+
 def digest_of(raw: bytes) -> bytes:
-    return hashlib.sha256(raw).digest()
+    """The identity of a message without a Message-ID: SHA-256 of its CRLF bytes, state
+    fields of the header block left out."""
+    end = raw.find(b"\r\n\r\n")
+    head, body = (raw, b"") if end < 0 else (raw[:end + 2], raw[end + 2:])
+    return hashlib.sha256(_STATE_FIELDS.sub(b"", head) + body).digest()
