@@ -286,3 +286,16 @@ def test_a_message_without_message_id_read_since_the_last_export_is_still_the_sa
     again = import_local(store, read)
     assert again.report.skipped == {DUPLICATE: 1}
     assert len(stored(store)) == 1
+
+
+def test_messages_finds_an_imported_folder_without_naming_the_account(store, tmp_path):
+    from app.cli.message_commands import one_account
+    from app.store.accounts import NewAccount, create_account
+
+    create_account(store, NewAccount(name="Work", email="me@example.com", imap_host="imap.example.com",
+                                     imap_port=993, imap_security="ssl", smtp_host="smtp.example.com",
+                                     smtp_port=465, smtp_security="ssl"))
+    import_local(store, write_mbox(tmp_path / "Inbox", [raw(1)]), base="Archive 2015")
+    assert one_account(store, None, "archive 2015").name == "Local Folders"
+    with pytest.raises(UserFacingError, match="Name the account with --account"):
+        one_account(store, None, None)
