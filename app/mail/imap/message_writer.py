@@ -3,7 +3,9 @@
 A batch is stored whole or not at all (one transaction on the writer thread), and UIDs
 already present are skipped, so a sync stopped at any instant resumes with no loss and no
 duplicates.  Compressing and preparing the rows happens on the caller's thread (the sync
-pipeline's store stage): the writer thread only runs the inserts.
+pipeline's store stage): the writer thread only runs the inserts.  An import into Local
+Folders writes through the same :func:`prepare_rows` and :func:`insert_prepared`
+(:mod:`app.mail.importing.local_destination`), so imported mail is stored exactly as synced mail.
 """
 
 from __future__ import annotations
