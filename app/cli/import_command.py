@@ -1,15 +1,19 @@
-"""`import-mail`: old mail from mbox, .eml folders or a Thunderbird profile, kept or uploaded."""
+"""`import-mail`: old mail from mbox, .eml folders or a Thunderbird profile, kept or uploaded.
+
+The grammar (:func:`add_import_command`) is read for every ``--help``: the importer is
+imported only when the command runs.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import UserFacingError
-from app.mail.importing.importer import DELETED, DUPLICATE, ImportProgress, ImportReport
 
-# Reasons a message is left out that are not a problem with the file.
-_EXPECTED = {DUPLICATE, DELETED}
+if TYPE_CHECKING:
+    from app.mail.importing.importer import ImportProgress, ImportReport
 
 
 def add_import_command(commands) -> None:
@@ -37,7 +41,7 @@ class _TerminalProgress:
     def __init__(self):
         self.enabled = sys.stderr.isatty()
 
-    def __call__(self, p: ImportProgress) -> None:
+    def __call__(self, p: "ImportProgress") -> None:
         if self.enabled:
             share = f" ({100 * p.bytes_done // p.bytes_total}%)" if p.bytes_total else ""
             sys.stderr.write(f"\r{p.folder}: {p.messages:,} read, {p.imported:,} imported{share}\x1b[K")
@@ -49,14 +53,17 @@ class _TerminalProgress:
             sys.stderr.flush()
 
 
-def _print_report(where: str, report: ImportReport) -> int:
+def _print_report(where: str, report: "ImportReport") -> int:
     """The per-folder lines and the total; returns how many messages had a problem."""
+    from app.mail.importing.importer import DELETED, DUPLICATE
+
+    expected = {DUPLICATE, DELETED}  # left out, and not a problem with the file
     problems = 0
     for folder in report.folders:
         left_out = "".join(f", {count:,} {reason}" for reason, count in sorted(folder.skipped.items()))
         print(f"{where}/{folder.folder}: {folder.imported:,} imported{left_out}")
         for reason, count in sorted(folder.skipped.items()):
-            if reason not in _EXPECTED:
+            if reason not in expected:
                 problems += count
                 print(f"liaison: {count:,} message(s) of {folder.source} not imported: {reason}", file=sys.stderr)
     rate = report.imported / report.seconds if report.seconds > 0 else 0
