@@ -49,3 +49,31 @@ def test_importing_an_mbox_from_the_mail_menu(qtbot, store, open_window, tmp_pat
              timeout=30, what="the second import")
     assert dialog.status.text() == "0 messages imported into Local Folders. 450 were there already."
     dialog.reject()
+
+
+def test_local_folders_offer_no_sync_and_are_removed_only_when_confirmed(qtbot, store, open_window, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.services.mail_import import import_local
+    from app.store.accounts import list_accounts
+    from tests.ui.dialogs import click_message_box
+
+    mbox = tmp_path / "Inbox"
+    mbox.write_bytes(b"From - Mon Mar 02 10:00:00 2015\nFrom: a@example.com\nSubject: Old\n\nBody\n")
+    with store.writer.waiting_allowed():
+        import_local(store, mbox, index=False)
+    window, _service = open_window(start=False)
+    account = local_account(store)
+    menu = window.accounts.context_menu(account.id, None)
+    labels = [a.text() for a in menu.actions() if a.text()]
+    assert labels == ["Remove Local Folders…"]  # no Sync Now, no schedule
+    assert window.accounts.context_menu(account.id, "Inbox") is None  # a folder of it: nothing to sync
+    said = click_message_box(qtbot, QMessageBox.StandardButton.No)
+    menu.actions()[-1].trigger()
+    assert said and "cannot be fetched again" in said[0]
+    assert local_account(store) is not None  # kept: the answer was No
+    click_message_box(qtbot, QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(window.accounts.removed, timeout=10000):
+        window.accounts.context_menu(account.id, None).actions()[-1].trigger()
+    assert list_accounts(store) == []
+    menu.deleteLater()
