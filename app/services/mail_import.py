@@ -87,7 +87,8 @@ def _after_import(store: Store, account: Account, new: int, hooks: PassHooks | N
 
 
 def upload(services, account: Account, path: Path, base: str | None = None,
-           progress: ProgressFn | None = None) -> tuple[ImportOutcome, list]:
+           progress: ProgressFn | None = None,
+           should_stop: Callable[[], bool] = lambda: False) -> tuple[ImportOutcome, list]:
     """Append ``path``'s messages to ``account`` and sync the folders written to.
 
     Returns the outcome and the sync summaries; errors (login, network, a refused APPEND)
@@ -105,7 +106,7 @@ def upload(services, account: Account, path: Path, base: str | None = None,
         client = open_session(settings, credential)
         try:
             destination = ImapDestination(client, settings)
-            report = Importer(path, destination, base).run(progress)
+            report = Importer(path, destination, base, should_stop).run(progress)
             return report, destination.touched
         finally:
             close_quietly(client)

@@ -490,7 +490,7 @@ class MainWindow(QMainWindow):
         """Mail → Import Mail…: old mail into Local Folders (the dialog runs it off this thread)."""
         from app.ui.mail_import_dialog import MailImportDialog
 
-        dialog = MailImportDialog(self.store, self.ops, self)
+        dialog = MailImportDialog(self.store, self.ops, self, services=self.sync.services)
         dialog.show()
         return dialog
 

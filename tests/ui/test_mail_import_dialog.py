@@ -77,3 +77,32 @@ def test_local_folders_offer_no_sync_and_are_removed_only_when_confirmed(qtbot, 
         window.accounts.context_menu(account.id, None).actions()[-1].trigger()
     assert list_accounts(store) == []
     menu.deleteLater()
+
+
+def test_uploading_to_an_account_from_the_dialog(qtbot, store, account, imap, open_window, tmp_path, monkeypatch,
+                                                 english_plurals):
+    from app.store.models import Message
+
+    mbox = tmp_path / "Archive.mbox"
+    mbox.write_bytes(b"".join(b"From - Mon Mar 02 10:00:00 2015\nFrom: a@example.com\nSubject: Up %d\n"
+                              b"Message-ID: <up-gui%d@example.com>\nX-Mozilla-Status: 0001\n\nBody\n\n" % (n, n)
+                              for n in range(3)))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(mbox), ""))
+    window, _service = open_window(start=False)
+    mail_menu_entry(window, "&Import Mail…").trigger()
+    dialog = window.findChild(MailImportDialog, "mail-import-dialog")
+    assert [dialog.destination.itemText(i) for i in range(dialog.destination.count())] == [
+        "Local Folders (this computer only)", "work (upload to the server)"]
+    dialog.destination.setCurrentIndex(1)
+    qtbot.mouseClick(dialog.file_button, Qt.MouseButton.LeftButton)
+    dialog.folder.setText("Archive")
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    wait_for(lambda: dialog.outcome is not None, timeout=60, what="the upload")
+    assert dialog.status.text() == "3 messages uploaded to work."
+    imap.select_folder("Archive", readonly=True)
+    assert len(imap.search("SEEN")) == 3
+    folder = find_folder(store, account.id, "Archive")  # the sync after the upload stored them
+    with store.read() as session:
+        assert session.query(Message).filter(Message.folder_id == folder.id).count() == 3
+    assert local_account(store) is None  # nothing went into Local Folders
+    dialog.reject()
