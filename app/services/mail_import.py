@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from app.errors import Busy, UserFacingError
+from app.errors import Busy, Cancelled, UserFacingError
 from app.mail.importing.importer import Importer, ImportReport, ProgressFn
 from app.mail.importing.local_destination import LocalDestination
 from app.services.hooks import PassHooks, default_hooks
@@ -91,8 +91,10 @@ def upload(services, account: Account, path: Path, base: str | None = None,
            should_stop: Callable[[], bool] = lambda: False) -> tuple[ImportOutcome, list]:
     """Append ``path``'s messages to ``account`` and sync the folders written to.
 
-    Returns the outcome and the sync summaries; errors (login, network, a refused APPEND)
-    propagate as :class:`~app.errors.LiaisonError`."""
+    Returns the outcome and the sync summaries.  Errors (login, network) propagate as
+    :class:`~app.errors.LiaisonError`; a message the server refuses is counted in the report.
+    Stopped (``should_stop``), the folders written to are still synced before
+    :class:`~app.errors.Cancelled` is raised, so what reached the server is in the store."""
     if not has_server(account):
         raise UserFacingError("{account} has no server to upload to; import without --upload to keep "
                               "the mail in Local Folders.", code="import.no_server", account=account.name)
@@ -104,10 +106,12 @@ def upload(services, account: Account, path: Path, base: str | None = None,
 
         settings = imap_settings(account_now)
         client = open_session(settings, credential)
+        destination = None
         try:
             destination = ImapDestination(client, settings)
-            report = Importer(path, destination, base, should_stop).run(progress)
-            return report, destination.touched
+            return Importer(path, destination, base, should_stop).run(progress), destination.touched, None
+        except Cancelled as stopped:
+            return None, destination.touched if destination else [], stopped
         finally:
             close_quietly(client)
 
@@ -115,8 +119,10 @@ def upload(services, account: Account, path: Path, base: str | None = None,
     if result is None:
         raise UserFacingError("{account} cannot be synced, so nothing was uploaded.", code="import.no_server",
                               account=account.name)
-    report, touched = result
+    report, touched, stopped = result
     summaries = [services.sync(account.id, folder, user=True).result() for folder in touched]
+    if stopped is not None:
+        raise stopped
     return ImportOutcome(report, account.name), summaries
 
 

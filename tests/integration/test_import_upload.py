@@ -80,3 +80,28 @@ def test_upload_into_the_inbox_by_its_local_name(store, account, imap, services,
     assert outcome.report.folders[0].folder == "INBOX"
     imap.select_folder("INBOX", readonly=True)
     assert len(imap.search("ALL")) == 3
+
+
+def test_a_stopped_upload_still_syncs_what_reached_the_server(store, account, imap, services, tmp_path, monkeypatch):
+    from app.errors import Cancelled
+    from app.mail.importing import importer
+
+    monkeypatch.setattr(importer, "BATCH_MESSAGES", 2)
+    path = tmp_path / "Inbox"
+    path.write_bytes("".join(ENVELOPE_1 + message(n) + "\n" for n in range(10, 17)).encode())
+    read = {"n": 0}
+
+    def stop_after_5() -> bool:
+        read["n"] += 1
+        return read["n"] >= 5
+
+    with pytest.raises(Cancelled):
+        upload(services, account, path, "Stopped", should_stop=stop_after_5)
+    imap.select_folder("Stopped", readonly=True)
+    on_server = len(imap.search("ALL"))
+    assert on_server == 5  # two whole batches and the one under way
+    folder = find_folder(store, account.id, "Stopped")
+    with store.read() as session:
+        assert session.query(Message).filter(Message.folder_id == folder.id).count() == on_server
+    again, _ = upload(services, account, path, "Stopped")
+    assert (again.report.imported, again.report.skipped) == (2, {"already there": 5})
