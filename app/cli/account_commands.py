@@ -12,6 +12,7 @@ from app.mail.accounts.setup import account_from, add_account, discover, explain
 from app.mail.accounts.providers import Provider, ServerSettings
 from app.secrets import SecretStore
 from app.store.accounts import get_account, list_accounts, remove_account, set_sync_mode
+from app.store.local_folders import is_local
 
 
 def read_password_from_stdin() -> str:
@@ -61,22 +62,29 @@ def _list(args, store) -> int:
                 "name": a.name, "email": a.email, "username": a.username,
                 "imap": {"host": a.imap_host, "port": a.imap_port, "security": a.imap_security},
                 "smtp": {"host": a.smtp_host, "port": a.smtp_port, "security": a.smtp_security},
-                "tls_verify": a.tls_verify, "sync": a.sync_mode, "uuid": a.uuid}, ensure_ascii=False))
+                "tls_verify": a.tls_verify, "sync": a.sync_mode, "uuid": a.uuid,
+                "local": is_local(a)}, ensure_ascii=False))
     else:
         for a in accounts:
-            print(f"{a.name}\t{a.email}\t{a.imap_host}:{a.imap_port} ({a.imap_security})")
+            where = ("kept on this computer only (no server)" if is_local(a)
+                     else f"{a.imap_host}:{a.imap_port} ({a.imap_security})")
+            print(f"{a.name}\t{a.email}\t{where}")
     return 0
 
 
 def _remove(args, store) -> int:
     account = remove_account(store, args.name)
-    SecretStore().delete_password(account.uuid)
+    if not is_local(account):  # Local Folders has no password to forget
+        SecretStore().delete_password(account.uuid)
     print(f"removed account {account.name}")
     return 0
 
 
 def _set_sync(args, store) -> int:
     account = get_account(store, args.name)
+    if is_local(account):
+        raise UserFacingError("{account} is kept on this computer only: there is no server to sync it with.",
+                              code="sync.no_server", account=account.name)
     set_sync_mode(store, account.id, args.mode)
     print(f"{account.name} now syncs: {args.mode}")
     return 0

@@ -10,11 +10,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.crm import customers, deals, duplicates, linking
-from app.crm.csv_import import import_contacts
+from app.crm.csv_import import import_file
 from app.crm.customer_view import company_json, contact_json, customer_json
 from app.crm.unknown_senders import unknown_senders
 from app.crm.validation import InvalidValue
-from app.crm.vcard import export_vcards, import_vcards
+from app.crm.vcard import export_vcards
 from app.errors import UserFacingError
 from app.store.accounts import get_account
 from app.store.crm_models import Company, Contact, Deal
@@ -34,16 +34,14 @@ def _read_file(path: str) -> bytes:
 
 def _import(args, store) -> int:
     data = _read_file(args.file)
-    if args.file.lower().endswith((".vcf", ".vcard")) or data.lstrip(b"\xef\xbb\xbf").startswith(b"BEGIN:VCARD"):
-        report = import_vcards(store, data, args.dry_run)
-    else:
-        mapping = {}
-        for item in args.map:
-            column, sep, target = item.rpartition("=")
-            if not sep or not column:
-                raise UserFacingError(f"--map wants COLUMN=FIELD, not '{item}'.")
-            mapping[column] = target
-        report = import_contacts(store, data, mapping, args.dry_run)
+    mapping = {}
+    for item in args.map:
+        column, sep, target = item.rpartition("=")
+        if not sep or not column:
+            raise UserFacingError(f"--map wants COLUMN=FIELD, not '{item}'.")
+        mapping[column] = target
+    # CSV, vCard or LDIF, told apart by the name or the first line
+    report = import_file(store, data, args.file, args.dry_run, mapping)
     problems = [{"row": p.row, "field": p.field, "problem": p.problem} for p in report.problems]
     if args.json:
         _print_json({"rows": report.rows, "created": report.created, "updated": report.updated,

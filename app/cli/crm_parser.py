@@ -6,7 +6,8 @@ from __future__ import annotations
 def add_crm_commands(commands, positive) -> None:
     contacts = commands.add_parser("contacts", help="add, change, list, import and export contacts")
     actions = contacts.add_subparsers(dest="action", required=True, metavar="ACTION")
-    imp = actions.add_parser("import", help="import contacts from CSV or vCard (.vcf)")
+    imp = actions.add_parser("import", help="import contacts from CSV (Excel, Outlook, Gmail, Thunderbird, "
+                             "Foxmail), vCard (.vcf) or LDIF (Thunderbird)")
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
     imp.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",

@@ -8,7 +8,7 @@ from app.errors import UserFacingError
 from app.store.flags import FLAG_FOR_NAME
 from app.mail.imap.actions import queue_move, set_flag
 from app.store.accounts import get_account, list_accounts
-from app.store.mail_queries import MessageRow, find_folder, latest_messages, messages_by_uid
+from app.store.mail_queries import MessageRow, find_folder, folder_owners, latest_messages, messages_by_uid
 
 
 def _address(pair: tuple[str, str]) -> dict:
@@ -24,10 +24,16 @@ def message_json(account: str, folder: str, m: MessageRow) -> str:
     }, ensure_ascii=False)
 
 
-def one_account(store, name: str | None):
+def one_account(store, name: str | None, folder: str | None = None):
+    """The account named, or the only one; or the only one with ``folder`` (an imported
+    folder in Local Folders is found without naming the account)."""
     if name:
         return get_account(store, name)
     accounts = list_accounts(store)
+    if folder and len(accounts) > 1:
+        holding = [a for a in accounts if a.id in folder_owners(store, folder)]
+        if len(holding) == 1:
+            return holding[0]
     if len(accounts) != 1:
         raise UserFacingError("Name the account with --account." if accounts
                               else "No accounts yet: add one with 'liaison account add'.")
@@ -35,7 +41,7 @@ def one_account(store, name: str | None):
 
 
 def _list(args, store) -> int:
-    account = one_account(store, args.account)
+    account = one_account(store, args.account, args.folder)
     folder = find_folder(store, account.id, args.folder)
     for m in latest_messages(store, folder.id, args.limit):
         if args.json:

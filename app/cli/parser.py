@@ -7,6 +7,7 @@ import argparse
 from app import __version__
 from app.cli.automation_parser import add_automation_commands
 from app.cli.crm_parser import add_crm_commands
+from app.cli.import_command import add_import_command
 from app.cli.report_command import add_report_command
 from app.cli.team_parser import add_team_commands
 
@@ -130,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_team_commands(commands, _positive)
     add_report_command(commands, _positive)
     add_automation_commands(commands, _positive)
+    add_import_command(commands)
     return parser
 
 

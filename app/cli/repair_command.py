@@ -45,5 +45,8 @@ def report_lines(report: RepairReport) -> list[str]:
         lines.append("Every record of yours was read back.")
     if report.incomplete or report.orphans:
         lines.append(f"Everything not restored is still in {report.damaged_copy.name}.")
+    if report.local_messages or not report.local_complete:
+        whole = "" if report.local_complete else f" (part of it could not be read; it is in {report.damaged_copy.name})"
+        lines.append(f"Local Folders: {report.local_messages} messages read back{whole}.")
     lines.append("Mail is fetched again from the server by the next sync.")
     return lines

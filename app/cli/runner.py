@@ -89,6 +89,10 @@ def _dispatch(args: argparse.Namespace, paths, store) -> int:
         if args.command == "rules":
             return automation_commands.run_rules_command(args, store)
         return automation_commands.run_cases_command(args, store)
+    if args.command == "import-mail":
+        from app.cli import import_command
+
+        return import_command.run(args, store)
     if args.command in ("show", "save-attachment"):
         from app.cli import reading_commands
 

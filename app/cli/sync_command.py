@@ -10,6 +10,7 @@ from app.errors import LiaisonError, UserFacingError
 from app.mail.accounts.credential import credential_for  # noqa: F401  (re-exported for send_command)
 from app.services.account_sync import INDEXING, SyncSummary
 from app.store.accounts import get_account, list_accounts
+from app.store.local_folders import has_server
 
 
 class TerminalProgress:
@@ -44,8 +45,11 @@ def _summary_line(s: SyncSummary, outbox: dict) -> str:
 def run(args, store) -> int:
     if args.account:
         accounts = [get_account(store, args.account)]
+        if not has_server(accounts[0]):
+            raise UserFacingError("{account} is kept on this computer only: there is no server to sync it with.",
+                                  code="sync.no_server", account=accounts[0].name)
     else:
-        accounts = list_accounts(store)
+        accounts = [a for a in list_accounts(store) if has_server(a)]
         if args.folder and len(accounts) > 1:
             raise UserFacingError("--folder needs --account when there are several accounts.")
     if not accounts:

@@ -49,7 +49,19 @@ KNOWN_COLUMNS = {
     "tags": "tags", "labels": "tags", "categories": "tags", "group membership": "tags", "标签": "tags",
     "分组": "tags", "owner": "owner", "负责人": "owner",
     "notes": "note", "note": "note", "备注": "note",
+    # Outlook (its "Title" is the salutation when "Job Title" is there too: see map_columns)
+    "primary phone": "phone", "business phone 2": "phone", "company main phone": "phone", "other phone": "phone",
+    "home phone 2": "phone",
+    # Thunderbird CSV export, English and Chinese
+    "primary email": "email", "secondary email": "email", "work phone": "phone", "mobile number": "phone",
+    "主要电子邮件": "email", "次要电子邮件": "email", "工作电话": "phone", "家庭电话": "phone",
+    "移动电话号码": "phone", "组织": "company", "显示名称": "name", "姓氏": "last_name",
+    # Foxmail address book export
+    "电子邮件地址": "email", "邮件地址1": "email", "邮件地址2": "email", "个人手机": "phone", "个人电话": "phone",
+    "公司电话": "phone", "单位名称": "company", "公司名": "company", "e-mail address 1": "email",
 }
+# Columns that name a salutation ("Mr.") when the file also has the job title column.
+_SALUTATION_WITH = {"title": "job title"}
 
 
 @dataclass
@@ -78,6 +90,9 @@ def decode_csv(data: bytes) -> tuple[str, str]:
         return data[3:].decode("utf-8", "replace"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", "replace"), "utf-16"
+    bare_utf16 = _utf16_without_bom(data)
+    if bare_utf16:  # some exporters (Foxmail) write UTF-16 with no BOM: NUL in every other byte
+        return data.decode(bare_utf16, "replace"), bare_utf16
     for encoding in ("utf-8", "gb18030"):
         try:
             return data.decode(encoding), encoding
@@ -88,6 +103,18 @@ def decode_csv(data: bytes) -> tuple[str, str]:
     best = from_bytes(data[:256 * 1024]).best()
     encoding = best.encoding if best is not None else "cp1252"
     return data.decode(encoding, "replace"), encoding
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4 or sample.count(0) < len(sample) // 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd > even * 4:
+        return "utf-16-le"
+    if even > odd * 4:
+        return "utf-16-be"
+    return None
 
 
 def _delimiter(text: str) -> str:
@@ -112,6 +139,8 @@ def map_columns(header: list[str], overrides: dict[str, str], custom_keys: set[s
     for index, name in enumerate(header):
         if index not in mapping:
             key = name.strip().lower().lstrip("\ufeff")
+            if _SALUTATION_WITH.get(key) in lowered:
+                continue  # Outlook's "Title" beside "Job Title" holds Mr./Ms., not the job
             if key in KNOWN_COLUMNS:
                 mapping[index] = KNOWN_COLUMNS[key]
             elif key.startswith("custom.") and key[7:] in custom_keys:
@@ -487,7 +516,11 @@ def is_vcard(data: bytes, filename: str = "") -> bool:
 
 def import_file(store: Store, data: bytes, filename: str = "", dry_run: bool = False,
                 overrides: dict[str, str] | None = None) -> ImportReport:
-    """A CSV or vCard file (told apart by its name or its first line), checked, then all or nothing."""
+    """A CSV, vCard or LDIF file (told apart by its name or its first line), checked, then all or nothing."""
+    from app.crm.ldif import import_ldif, is_ldif
+
+    if is_ldif(data, filename):
+        return import_ldif(store, data, dry_run=dry_run)
     if is_vcard(data, filename):
         from app.crm.vcard import import_vcards
 

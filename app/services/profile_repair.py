@@ -14,7 +14,9 @@ settings...) is read back from the damaged file:
 * a row whose parent record could not be read back is left out — counted and said so.
 
 The mail cache (folders, messages, bodies, attachments, their links to customers) is
-emptied: the next sync fetches it again from the server.  The search index is rebuilt.
+emptied: the next sync fetches it again from the server.  Mail in Local Folders
+(:mod:`app.store.local_folders`: imported, on no server) is user data and is read back like
+it, with the same ids, as far as the damaged file gives it.  The search index is rebuilt.
 :class:`RepairReport` lists exactly what came from where; nothing is dropped silently.
 """
 
@@ -55,6 +57,8 @@ class RepairReport:
     # Rows read back whose parent record could not be (a contact's email without the contact):
     # left out of the new database, counted here by table; the damaged copy still has them.
     orphans: dict[str, int] = field(default_factory=dict)
+    local_messages: int = 0  # Local Folders messages read back (they are on no server)
+    local_complete: bool = True  # every one of them could be read
 
     @property
     def incomplete(self) -> list[TableOutcome]:
@@ -91,6 +95,7 @@ def repair_profile(paths: ProfilePaths) -> RepairReport:
         report.tables = _salvage(report.damaged_copy, target)
         for table in MAIL_CACHE_TABLES:
             target.execute(f"DELETE FROM {table}")
+        report.local_messages, report.local_complete = _keep_local_mail(report.damaged_copy, target)
         report.orphans = _drop_orphans(target)
     _rebuild_search(paths)
     log.warning("database repaired: damaged copy kept at %s, backup used: %s", report.damaged_copy,
@@ -158,6 +163,45 @@ def _salvage_table(source: sqlite3.Connection, target: sqlite3.Connection, table
         marks = ", ".join("?" * len(columns))
         target.executemany(f'INSERT OR REPLACE INTO "{table}" ({quoted}) VALUES ({marks})', rows)
     return TableOutcome(table, len(rows), whole, in_backup)
+
+
+# Local Folders' rows in the damaged file, parents first: (table, the condition that picks them).
+_LOCAL_FOLDERS = "SELECT id FROM mail_folders WHERE account_id IN (SELECT id FROM accounts WHERE auth_method = 'local')"
+_LOCAL_MESSAGES = f"SELECT id FROM mail_messages WHERE folder_id IN ({_LOCAL_FOLDERS})"
+_LOCAL_MAIL = (
+    ("mail_folders", f"id IN ({_LOCAL_FOLDERS})"),
+    ("mail_messages", f"id IN ({_LOCAL_MESSAGES})"),
+    ("mail_bodies", f"message_id IN ({_LOCAL_MESSAGES})"),
+    ("mail_addresses", f"message_id IN ({_LOCAL_MESSAGES})"),
+    ("mail_attachments", f"message_id IN ({_LOCAL_MESSAGES})"),
+    ("crm_message_links", f"message_id IN ({_LOCAL_MESSAGES})"),
+)
+
+
+def _keep_local_mail(damaged: Path, target: sqlite3.Connection) -> tuple[int, bool]:
+    """Copy Local Folders' mail from the damaged file; returns (messages, read completely).
+
+    Rows read before a damaged page are kept; a row whose parent could not be read (a
+    message without its folder, a body without its message) is left out by the orphan check
+    that follows, which counts it in the report."""
+    source = sqlite3.connect(damaged)
+    complete = True
+    try:
+        for table, condition in _LOCAL_MAIL:
+            columns = [row[1] for row in target.execute(f'PRAGMA table_info("{table}")')]
+            quoted = ", ".join(f'"{c}"' for c in columns)
+            rows = []
+            try:
+                for row in source.execute(f'SELECT {quoted} FROM "{table}" WHERE {condition}'):
+                    rows.append(row)
+            except sqlite3.DatabaseError as exc:
+                log.warning("Local Folders: %s read in part (%d rows): %s", table, len(rows), exc)
+                complete = False
+            marks = ", ".join("?" * len(columns))
+            target.executemany(f'INSERT OR IGNORE INTO "{table}" ({quoted}) VALUES ({marks})', rows)
+        return target.execute("SELECT count(*) FROM mail_messages").fetchone()[0], complete
+    finally:
+        source.close()
 
 
 def _drop_orphans(target: sqlite3.Connection) -> dict[str, int]:

@@ -38,6 +38,7 @@ from app.services.schedule import is_due
 from app.services.sync_lock import SyncLock, profile_of
 from app.services.team_sync import TeamSync
 from app.store.accounts import list_accounts
+from app.store.local_folders import has_server
 from app.store.database import Store
 from app.store.models import Account
 
@@ -70,8 +71,8 @@ class Services:
 
     # -- accounts -----------------------------------------------------------------------
     def accounts(self) -> list[Account]:
-        """The accounts that sync (the sample account never does)."""
-        return [a for a in list_accounts(self.store) if not a.is_sample]
+        """The accounts that sync (the sample account and Local Folders never do)."""
+        return [a for a in list_accounts(self.store) if has_server(a)]
 
     def _account(self, account_id: int) -> Account | None:
         return next((a for a in self.accounts() if a.id == account_id), None)

@@ -52,6 +52,12 @@ def find_folder(store: Store, account_id: int, name: str | None) -> Folder:
     return folder
 
 
+def folder_owners(store: Store, name: str) -> set[int]:
+    """The accounts that have a folder called ``name`` (compared without case)."""
+    with store.read() as session:
+        return set(session.scalars(select(Folder.account_id).where(Folder.name.ilike(name))))
+
+
 def folder_of_message(store: Store, message_pk: int) -> int | None:
     """The folder a stored message is in (None once it is gone)."""
     with store.read() as session:

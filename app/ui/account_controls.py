@@ -1,7 +1,8 @@
 """Account commands of the window: add (setup dialog), remove, sync now, sync schedule.
 
 Removing an account deletes its mail cache (a write op) and its keyring entry (may block on
-the keyring: an op on a thread of its own); changing the schedule is a write op too.
+the keyring: an op on a thread of its own); changing the schedule is a write op too.  Local
+Folders (imported mail, on no server) can be removed too, after a question that says so.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 from app.secrets import SecretStore
 from app.store.accounts import list_accounts, remove_account, set_sync_mode
 from app.store.database import Store
+from app.store.local_folders import has_server, is_local
 from app.ui.account_setup_dialog import AccountSetupDialog
 from app.ui.icons import icon
 from app.ui.sync_service import SyncService
@@ -45,13 +47,16 @@ class AccountControls(QObject):
         if folder is not None and mark_all_read is not None:
             read = menu.addAction(icon("read"), self.tr("Mark All as Read"))
             read.triggered.connect(lambda _checked=False: mark_all_read())
-        if not account.is_sample:  # the sample account has no server to sync with or remove from
+        if has_server(account):  # the sample account and Local Folders have no server to sync with
             sync_now = menu.addAction(icon("sync"), self.tr("Sync This Folder") if folder else self.tr("Sync Now"))
             sync_now.triggered.connect(lambda _checked=False: self.sync.sync_folder(account_id, folder) if folder
                                        else self.sync.sync_account(account_id))
             self.fill_schedule_menu(menu.addMenu(self.tr("Sync Schedule")), account_id)
             menu.addSeparator()
             remove = menu.addAction(icon("delete"), self.tr("Remove Account…"))
+            remove.triggered.connect(lambda _checked=False: self.remove_account(account_id))
+        elif is_local(account) and folder is None:
+            remove = menu.addAction(icon("delete"), self.tr("Remove Local Folders…"))
             remove.triggered.connect(lambda _checked=False: self.remove_account(account_id))
         return menu if menu.actions() else None
 
@@ -64,7 +69,7 @@ class AccountControls(QObject):
     def fill_schedule_menu(self, menu: QMenu, account_id: int | None) -> None:
         menu.clear()
         account = self._account(account_id)
-        if account is None or account.is_sample:
+        if account is None or not has_server(account):
             return
         group = QActionGroup(menu)
         for mode, text in (("push", self.tr("As mail arrives (push)")),
@@ -96,10 +101,13 @@ class AccountControls(QObject):
         account = self._account(account_id)
         if account is None:
             return
+        local = is_local(account)
+        question = (self.tr("Delete %1 and the mail imported into them? It is on no server: it cannot be "
+                            "fetched again, only imported again from its files.") if local else
+                    self.tr("Remove %1 from Liaison? Its mail stays on the server; the copy on this "
+                            "computer and the saved password are deleted.")).replace("%1", account.name)
         if confirm and QMessageBox.question(
-                self.window, self.tr("Remove Account"),
-                self.tr("Remove %1 from Liaison? Its mail stays on the server; the copy on this "
-                        "computer and the saved password are deleted.").replace("%1", account.name)
+                self.window, self.tr("Remove Local Folders") if local else self.tr("Remove Account"), question
         ) != QMessageBox.StandardButton.Yes:
             return
 
@@ -115,5 +123,6 @@ class AccountControls(QObject):
             self.ops.call(SecretStore().delete_password, account.uuid).success(
                 lambda _none: self.removed.emit(account_id)).failure(could_not_forget).run()
 
-        self.ops.write(remove_account, self.store, account.name).success(forget_password).failure(
+        done = (lambda _account: self.removed.emit(account_id)) if local else forget_password  # no password
+        self.ops.write(remove_account, self.store, account.name).success(done).failure(
             self.failed_error.emit).run()

@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.store.local_folders import has_server
 from app.crm.address_book import completions
 from app.errors import AuthError, LiaisonError, NetworkError
 from app.mail.reading.attachment_files import human_size
@@ -136,7 +137,7 @@ class Composer(QWidget):
         self.resize(1040, 720)
         self.setAcceptDrops(True)
         everyone = list_accounts(store)
-        real = [a for a in everyone if not a.is_sample]
+        real = [a for a in everyone if has_server(a)]  # Local Folders and the sample send nothing
         self.sending_off = not real  # only the sample account: write and keep drafts, send nothing
         self.accounts = real or everyone
         self._attached: list[Path] = []
@@ -619,7 +620,7 @@ class Composer(QWidget):
 
     def _upload_if_due(self, force: bool = False) -> None:
         account = self._account()
-        if self.sync is None or account is None or account.is_sample or not self.draft.uuid:
+        if self.sync is None or account is None or not has_server(account) or not self.draft.uuid:
             return
         due = force or self._upload_failed or time.monotonic() - self._last_upload >= SERVER_DRAFT_EVERY_S
         if not due:

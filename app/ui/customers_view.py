@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.store.local_folders import has_server
 from app.crm.customer_lists import SHOW_AT_MOST, company_row, company_rows, contact_row, contact_rows
 from app.crm.customers import ContactInput, add_contact, delete_record, restore_record
 from app.crm.unknown_senders import ignore_senders, unknown_senders
@@ -450,7 +451,7 @@ class CustomersView(QWidget):
         from app.store.accounts import list_accounts
 
         emails = [i.data(ADDRESS_ROLE)[1] for i in self._rows(self.contacts) if i.data(ADDRESS_ROLE)[1]]
-        accounts = [a for a in list_accounts(self.store) if not a.is_sample]
+        accounts = [a for a in list_accounts(self.store) if has_server(a)]
         if not emails or not accounts:
             self.notify(self.tr("Select the contacts to write to first.") if accounts
                         else self.tr("Add an account first: mail merge sends from it."))

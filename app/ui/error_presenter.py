@@ -37,6 +37,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.store.local_folders import has_server
 from app.errors import AuthError, Cancelled, LiaisonError, describe
 from app.store.accounts import list_accounts
 
@@ -139,7 +140,7 @@ class ErrorPresenter(QObject):
             bring_forward(existing)
             return existing
         account = self._account(account_id)
-        if account is None or account.is_sample:
+        if account is None or not has_server(account):
             if isinstance(error, LiaisonError):
                 self.show_message(error)
             return None
@@ -196,6 +197,6 @@ class ErrorPresenter(QObject):
         host, user = error.params.get("host"), error.params.get("user")
         if not host:
             return None
-        matches = [a for a in list_accounts(self.store) if not a.is_sample
+        matches = [a for a in list_accounts(self.store) if has_server(a)
                    and host in (a.imap_host, a.smtp_host) and (user is None or a.username == user)]
         return matches[0] if len(matches) == 1 else None

@@ -1,4 +1,4 @@
-"""Import… contacts from a CSV or vCard file: a dry run first, then all or nothing.
+"""Import… contacts from a CSV, vCard or LDIF file: a dry run first, then all or nothing.
 
 The file is read and checked off the GUI thread (``app.crm.csv_import.import_file`` with
 ``dry_run``); the dialog shows what would happen (new, updated, the columns it recognised)
@@ -54,8 +54,9 @@ class ImportDialog(QDialog):
         self.data: bytes | None = None
         self.report: ImportReport | None = None
         self.result_report: ImportReport | None = None
-        intro = text_label(self.tr("A CSV file (from Excel, Outlook, Gmail or another CRM) or a vCard file "
-                                   "(.vcf, from a phone). Every row is checked first; nothing is written "
+        intro = text_label(self.tr("A CSV file (from Excel, Outlook, Gmail, Thunderbird, Foxmail or another "
+                                   "CRM), a vCard file (.vcf, from a phone) or an LDIF file (Thunderbird's "
+                                   "address book). Every row is checked first; nothing is written "
                                    "until you press Import, and a file with any problem imports nothing."),
                            secondary=True)
         self.path = QLineEdit()
@@ -98,7 +99,7 @@ class ImportDialog(QDialog):
 
     def choose(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, self.tr("Import Contacts"), "",
-                                                    self.tr("Contacts (*.csv *.vcf *.txt);;All files (*)"))
+                                                    self.tr("Contacts (*.csv *.vcf *.ldif *.txt);;All files (*)"))
         if path:
             self.check(path)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.store.local_folders import has_server
 from app.crm.followups import remind_if_no_reply
 from app.mail.reading.snippets import snippets
 from app.paths import ProfilePaths
@@ -237,15 +238,16 @@ class MainWindow(QMainWindow):
         self.account_names = {a.id: a.name for a in accounts}
         self.central.setCurrentWidget(self.mail_view if accounts else self.welcome)
         is_sample = any(a.is_sample for a in accounts)
-        self._can_sync = any(not a.is_sample for a in accounts)
+        self._can_sync = any(has_server(a) for a in accounts)  # not the sample, not Local Folders
         self.sample_banner.setVisible(is_sample)
         # The sample profile has no server: no accounts to add to it, no schedule to set.
         self.add_account_action.setVisible(not is_sample)
+        self.window_actions.import_mail.setVisible(not is_sample)
         # Without an account there is no message to act on or go to.
         for menu in (self.message_menu, self.go_menu, self.view_menu):
             menu.menuAction().setVisible(bool(accounts))
         self.toolbar.setVisible(bool(accounts))
-        self.schedule_menu.menuAction().setVisible(bool(accounts) and not is_sample)
+        self.schedule_menu.menuAction().setVisible(self._can_sync)
         self.setWindowTitle(self.tr("Liaison — sample data") if is_sample else self.tr("Liaison"))
         self._show_folder_tree(read_folder_tree(self.store, accounts))
 
@@ -493,6 +495,14 @@ class MainWindow(QMainWindow):
         else:
             detail = error_text(state.error) if state.error is not None else ""
         self.status_area.set_team_state(state.state, detail, state.pending, state.conflicts)
+
+    def import_mail(self):
+        """Mail → Import Mail…: old mail into Local Folders (the dialog runs it off this thread)."""
+        from app.ui.mail_import_dialog import MailImportDialog
+
+        dialog = MailImportDialog(self.store, self.ops, self, services=self.sync.services)
+        dialog.show()
+        return dialog
 
     def show_outbox(self):
         from app.ui.outbox_view import OutboxDialog

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.store.local_folders import has_server
 from app.crm.address_book import completions
 from app.errors import UserFacingError
 from app.mail.sending.markdown_html import PreviewRenderer
@@ -493,7 +494,7 @@ class TemplatesDialog(QDialog):
             return
         address = people[0][1]
         accounts = list_accounts(self.store)
-        account = next((a for a in accounts if not a.is_sample), accounts[0] if accounts else None)
+        account = next((a for a in accounts if has_server(a)), accounts[0] if accounts else None)
         self.ops.read(fill_for_contact, self.store, template.name, address, account).owned_by(self).success(
             lambda filled: self._filled(filled, address)).run()
 

@@ -45,6 +45,7 @@ class WindowActions(QObject):
         self.follow_up = self._action(self.tr("Remind Me If No Reply…"), "Ctrl+Shift+F",
                                       lambda: w.remind_if_no_reply(), "reminder")
         self.add_account = self._action(self.tr("&Add Account…"), None, lambda: w.add_account(), "add")
+        self.import_mail = self._action(self.tr("&Import Mail…"), None, lambda: w.import_mail(), "import")
         self.sync_now = self._action(self.tr("&Sync Now"), QKeySequence.StandardKey.Refresh, lambda: w.sync.sync_all(),
                                      "sync", self.tr("Sync"))
         self.outbox = self._action(self.tr("&Outbox…"), None, lambda: w.show_outbox(), "outbox")
@@ -107,6 +108,7 @@ class WindowActions(QObject):
         bar = self.window.menuBar()
         mail = bar.addMenu(self.tr("&Mail", "menu"))  # the account menu; Go → Mail is the section
         mail.addAction(self.add_account)
+        mail.addAction(self.import_mail)
         self.window.schedule_menu = mail.addMenu(self.tr("Sync S&chedule"))
         mail.addAction(self.sync_now)
         mail.addAction(self.outbox)

@@ -53,3 +53,33 @@ def test_an_unreadable_table_comes_from_the_newest_good_backup_and_is_reported(t
     assert any(line.startswith("Could not be read: crm_contacts") for line in lines)
     assert any(line.startswith("Left out: crm_contact_emails: 1") for line in lines)
     assert not is_damaged(paths.database)
+
+
+def test_mail_in_local_folders_is_read_back_it_is_on_no_server(tmp_path):
+    from app.services.mail_import import import_local
+
+    mbox = tmp_path / "Inbox"
+    mbox.write_bytes(b"".join(b"From - Mon Mar 02 10:00:00 2015\nFrom: a@example.com\nSubject: Old %d\n"
+                              b"Message-ID: <old%d@example.com>\n\nBody %d\n\n" % (n, n, n) for n in range(3)))
+    paths, store = open_profile(str(tmp_path / "profile"))
+    add_contact(store, ContactInput(name="Zhang Wei", emails=["zhang@example.com"]))
+    import_local(store, mbox, index=False)
+    store.close()
+    damage_table(paths.database, "crm_contacts")
+
+    report = repair_profile(paths)
+
+    assert (report.local_messages, report.local_complete) == (3, True)
+    assert any(line == "Local Folders: 3 messages read back." for line in report_lines(report))
+    paths, store = open_profile(str(paths.root))
+    try:
+        from app.store.mail_cache import raw_message
+        from app.store.mail_queries import find_folder, latest_messages
+        from app.store.local_folders import local_account
+
+        folder = find_folder(store, local_account(store).id, "Inbox")
+        rows = latest_messages(store, folder.id, 10)
+        assert sorted(m.subject for m in rows) == ["Old 0", "Old 1", "Old 2"]
+        assert raw_message(store, rows[0].id).startswith(b"From: a@example.com")
+    finally:
+        store.close()

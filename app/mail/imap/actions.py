@@ -19,6 +19,10 @@ moved is shown again where the server still has it, and the push reports one sen
 such group, which the sync shows once (the action is gone, so it is not told again).  An
 action on a message deleted elsewhere is simply dropped: the message is gone either way.
 Any other refusal is retried at the next few syncs, then given up and reported the same way.
+
+Local Folders (:mod:`app.store.local_folders`) have no server: there the local half is the
+whole action, nothing is queued, and a move re-files the message at once under the target
+folder's next UID (undone by moving it back).
 """
 
 from __future__ import annotations
@@ -35,7 +39,8 @@ from app.mail.imap.session import server_reply
 from app.store.flags import COLUMN_FOR_FLAG, DELETED, SEEN
 from app.store.database import Store
 from app.store.mail_cache import now
-from app.store.models import Folder, Message, PendingMailAction
+from app.store.local_folders import LOCAL_AUTH, next_uid
+from app.store.models import Account, Folder, Message, PendingMailAction
 from app.store.writer import writes
 
 log = logging.getLogger("liaison.sync")
@@ -57,10 +62,15 @@ def set_flag(store: Store, message_ids: list[int], flag: str, on: bool) -> list[
             return []
         session.execute(update(Message).where(Message.id.in_([r.id for r in rows]))
                         .values({column: on}))
+        local = _local_account_ids(session)  # Local Folders: the local half is the whole action
         session.add_all(PendingMailAction(
             account_id=r.account_id, folder_name=r.name, uidvalidity=r.uidvalidity, uid=r.uid,
-            kind=kind, flags=flag, created_at=now(), attempts=0) for r in rows)
+            kind=kind, flags=flag, created_at=now(), attempts=0) for r in rows if r.account_id not in local)
     return [r.id for r in rows]
+
+
+def _local_account_ids(session) -> set[int]:
+    return set(session.scalars(select(Account.id).where(Account.auth_method == LOCAL_AUTH)))
 
 
 @writes
@@ -84,9 +94,15 @@ def queue_move(store: Store, message_ids: list[int], target_role_or_name: str) -
             .join(Folder, Folder.id == Message.folder_id)
             .where(Message.id.in_(message_ids), Message.moving.is_(False))).all()
         undo: list[UndoableMove] = []
+        local = _local_account_ids(session)
         for row in rows:
             target = _target_folder(session, row.account_id, target_role_or_name)
             if target.name == row.name:
+                continue
+            if row.account_id in local:  # no server: the message moves now, undone by moving back
+                session.execute(update(Message).where(Message.id == row.id).values(
+                    folder_id=target.id, uid=next_uid(session, target.id)))
+                undo.append(UndoableMove(NO_ACTION, row.id, row.name))
                 continue
             action = PendingMailAction(
                 account_id=row.account_id, folder_name=row.name, uidvalidity=row.uidvalidity,
@@ -95,8 +111,8 @@ def queue_move(store: Store, message_ids: list[int], target_role_or_name: str) -
             session.add(action)
             session.flush()
             undo.append(UndoableMove(action.id, row.id, row.name))
-        session.execute(update(Message).where(Message.id.in_([u.message_id for u in undo]))
-                        .values(moving=True))
+        session.execute(update(Message).where(Message.id.in_(
+            [u.message_id for u in undo if u.action_id != NO_ACTION])).values(moving=True))
     return undo
 
 
@@ -108,6 +124,9 @@ def _target_folder(session, account_id: int, role_or_name: str) -> Folder:
     if role_or_name in ("trash", "archive", "junk", "sent", "drafts"):
         raise UserFacingError("This account has no {role_or_name} folder.", role_or_name=role_or_name)
     raise UserFacingError("No folder '{role_or_name}' in this account.", role_or_name=role_or_name)
+
+
+NO_ACTION = 0  # the action id of a move in Local Folders: done at once, nothing queued
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@
 A batch is stored whole or not at all (one transaction on the writer thread), and UIDs
 already present are skipped, so a sync stopped at any instant resumes with no loss and no
 duplicates.  Compressing and preparing the rows happens on the caller's thread (the sync
-pipeline's store stage): the writer thread only runs the inserts.
+pipeline's store stage): the writer thread only runs the inserts.  An import into Local
+Folders writes through the same :func:`prepare_rows` and :func:`insert_prepared`
+(:mod:`app.mail.importing.local_destination`), so imported mail is stored exactly as synced mail.
 """
 
 from __future__ import annotations
@@ -53,8 +55,7 @@ def store_messages(store: Store, folder_id: int, messages: list[FetchedMessage])
     """
     if not messages:
         return 0
-    encoded = [encode_raw(m.raw) for m in messages]  # CPU work stays on the caller's thread
-    rows = [_message_values(folder_id, m) for m in messages]
+    rows, encoded = prepare_rows(folder_id, messages)  # CPU work stays on the caller's thread
     return _insert_batch(store, folder_id, messages, rows, encoded)
 
 
@@ -64,24 +65,36 @@ def _insert_batch(store: Store, folder_id: int, messages: list[FetchedMessage], 
     with store.write() as session:
         present = set(session.scalars(select(Message.uid).where(
             Message.folder_id == folder_id, Message.uid.in_([m.uid for m in messages]))))
-        cursor = session.connection().connection.cursor()
-        stored = 0
-        bodies, addresses, attachments = [], [], []
-        for message, values, (compression, blob) in zip(messages, rows, encoded, strict=True):
-            if message.uid in present:
-                continue
-            cursor.execute(_INSERT_MESSAGE, values)
-            pk = cursor.lastrowid
-            stored += 1
-            bodies.append((pk, compression, blob))
-            addresses.extend((pk, *row) for row in _address_values(message.envelope))
-            attachments.extend(
-                (pk, a.part_index, a.filename, a.content_type, a.size, a.content_id, a.inline)
-                for a in message.envelope.attachments)
-        cursor.executemany(_INSERT_BODY, bodies)
-        cursor.executemany(_INSERT_ADDRESS, addresses)
-        cursor.executemany(_INSERT_ATTACHMENT, attachments)
-        cursor.close()
+        keep = [i for i, m in enumerate(messages) if m.uid not in present]
+        return len(insert_prepared(session, [messages[i] for i in keep], [rows[i] for i in keep],
+                                   [encoded[i] for i in keep]))
+
+
+def prepare_rows(folder_id: int, messages: list[FetchedMessage]) -> tuple[list[tuple], list[tuple[str, bytes]]]:
+    """The message rows and compressed bodies of ``messages``: CPU work for the caller's thread."""
+    return [_message_values(folder_id, m) for m in messages], [encode_raw(m.raw) for m in messages]
+
+
+def insert_prepared(session, messages: list[FetchedMessage], rows: list[tuple],
+                    encoded: list[tuple[str, bytes]]) -> list[int]:
+    """Insert prepared messages in the session's transaction (on the writer thread); returns
+    their primary keys.  The caller has made sure none of them is stored already."""
+    cursor = session.connection().connection.cursor()
+    stored: list[int] = []
+    bodies, addresses, attachments = [], [], []
+    for message, values, (compression, blob) in zip(messages, rows, encoded, strict=True):
+        cursor.execute(_INSERT_MESSAGE, values)
+        pk = cursor.lastrowid
+        stored.append(pk)
+        bodies.append((pk, compression, blob))
+        addresses.extend((pk, *row) for row in _address_values(message.envelope))
+        attachments.extend(
+            (pk, a.part_index, a.filename, a.content_type, a.size, a.content_id, a.inline)
+            for a in message.envelope.attachments)
+    cursor.executemany(_INSERT_BODY, bodies)
+    cursor.executemany(_INSERT_ADDRESS, addresses)
+    cursor.executemany(_INSERT_ATTACHMENT, attachments)
+    cursor.close()
     return stored
 
 

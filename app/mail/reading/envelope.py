@@ -168,9 +168,14 @@ def _has_8bit_text(headers: dict[str, list[bytes]]) -> bool:
     return any(not value.isascii() for name in _TEXT_HEADERS for value in headers.get(name, ()))
 
 
-def parse_envelope(raw: bytes, internal_date: int | None = None) -> Envelope:
-    """The envelope of one message; never raises on malformed input."""
-    headers = split_header_block(raw)
+def parse_envelope(raw: bytes, internal_date: int | None = None,
+                   headers: dict[str, list[bytes]] | None = None) -> Envelope:
+    """The envelope of one message; never raises on malformed input.
+
+    ``headers`` is ``split_header_block(raw)`` when the caller has it already (an import
+    reads the header block first to skip duplicates)."""
+    if headers is None:
+        headers = split_header_block(raw)
     hints = declared_charsets(raw) if _has_8bit_text(headers) else ()
     senders = parse_addresses(_first(headers, "from"), hints) or parse_addresses(_first(headers, "sender"), hints)
     from_name, from_addr = senders[0] if senders else ("", "")
