@@ -48,6 +48,7 @@ from app.store.crm_models import (
     Stage,
 )
 from app.store.database import Store
+from app.store.local_folders import LOCAL_AUTH
 from app.store.models import Account, OutboxMessage
 from app.store.writer import writes
 
@@ -112,10 +113,16 @@ def _note(template: str, **params: Any) -> Phrase:
 
 
 # -- helpers --------------------------------------------------------------------------------
+def _first_real_account(session: Session) -> Account | None:
+    """The first account with a mail server (not the sample, not Local Folders)."""
+    return session.scalar(select(Account).where(Account.is_sample.is_(False), Account.auth_method != LOCAL_AUTH)
+                          .order_by(Account.id))
+
+
 def _me(session: Session, target: Target) -> str:
     account = session.get(Account, target.account_id) if target.account_id else None
     if account is None:
-        account = session.scalar(select(Account).where(Account.is_sample.is_(False)).order_by(Account.id))
+        account = _first_real_account(session)
     return account.email if account is not None else ""
 
 
@@ -344,7 +351,7 @@ def send_template(store: Store, action: dict, step: Step) -> Phrase:
         elif target.account_id:
             account = session.get(Account, target.account_id)
         if account is None:
-            account = session.scalar(select(Account).where(Account.is_sample.is_(False)).order_by(Account.id))
+            account = _first_real_account(session)
         if account is None:
             raise UserFacingError("There is no account to send from.", code="rules.no_account")
         session.expunge(account)

@@ -29,6 +29,7 @@ from app.crm.records import DEFINITION_TYPES
 from app.errors import Phrase
 from app.store.automation_models import AutomationCursor, RuleEffect
 from app.store.crm_models import Change
+from app.store.local_folders import has_server
 from app.store.models import Account, Folder, Message, OutboxMessage
 
 # Folders whose mail was not received: what we sent, drafted, threw away or the server filed as junk.
@@ -99,8 +100,8 @@ def received_events(session: Session, after: int, limit: int = BATCH) -> tuple[l
         if message.from_addr.lower() in own:
             continue
         account = accounts.get(folder.account_id)
-        if account is None or account.is_sample:
-            continue
+        if account is None or not has_server(account):
+            continue  # the sample account, or mail imported into Local Folders: not received now
         key = message.message_id or f"pk:{message.id}"
         event = Event("message_received", f"received:{key}", f"message:{key}", message.subject or "",
                       message.internal_date or message.date, message=message, raw_source="mail",
