@@ -71,6 +71,8 @@ def open_case(store: Store, title: str, *, priority: str = "normal", assignee: s
               description: str = "", contact_id: int | None = None, company_id: int | None = None,
               deal_id: int | None = None, messages: list[str] = (), origin: str = "local") -> str:
     with store.write() as session:
+        if contact_id is not None and company_id is None:  # a contact's case is its company's too
+            company_id = session.scalar(select(Contact.company_id).where(Contact.id == contact_id))
         return open_case_in(session, {
             "title": title.strip(), "priority": priority, "assignee": assignee, "due_at": due_at,
             "description": description, "contact_id": contact_id, "company_id": company_id, "deal_id": deal_id,

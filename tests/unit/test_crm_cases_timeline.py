@@ -23,8 +23,11 @@ def test_search_finds_cases_by_title_customer_or_assignee(store):
     assert [c.uuid for c in cases.list_cases(store, search="张伟")] == [broken]
     assert [c.uuid for c in cases.list_cases(store, search="LI.NA")] == [invoice]
     assert {c.uuid for c in cases.list_cases(store, search="  ")} == {broken, invoice}
+    # A contact's case is its company's too.
+    assert cases.list_cases(store, company_id=huaxin)[0].uuid == broken
+    assert cases.case_detail(store, cases.open_case(store, "Again", contact_id=zhang)).case.company_id == huaxin
     # A customer's cases: the contact's and its company's.
-    assert [c.uuid for c in cases.list_cases(store, contact_id=zhang, company_id=huaxin)] == [broken]
+    assert [c.title for c in cases.list_cases(store, contact_id=zhang, company_id=huaxin)] == ["屏幕坏了", "Again"]
 
 
 def test_the_timeline_holds_messages_and_changes_in_date_order(store):
