@@ -298,7 +298,7 @@ class NewCaseDialog(QDialog):
 class CasePicker(QDialog):
     """File on Case: which open case the message is about (or a new case for it)."""
 
-    NEW = "new"
+    NEW_CASE = 2  # the dialog's result when New Case… was clicked
 
     def __init__(self, open_cases: list[CaseSummary], parent: QWidget | None = None):
         super().__init__(parent)
@@ -317,7 +317,7 @@ class CasePicker(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("File"))
         self.new_button = buttons.addButton(self.tr("New Case…"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.new_button.clicked.connect(lambda: self.done(2))
+        self.new_button.clicked.connect(lambda: self.done(self.NEW_CASE))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.list.currentRowChanged.connect(lambda row: self.ok_button.setEnabled(row >= 0))

@@ -9,7 +9,7 @@ IMAP lane.  The GUI thread never writes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from app.errors import LiaisonError
@@ -120,14 +120,16 @@ class MessageActions(QObject):
         if not filing.key:
             self.failed.emit(self.tr("This message has no Message-ID: it cannot be filed on a case."))
             return
-        parent = self.view.window()
-        self.case_picker = picker = CasePicker(filing.open_cases, parent)
-        answer = picker.exec()
-        chosen = picker.chosen()
-        picker.deleteLater()
+        # Opened, not exec'd: the answer of a read is no place for a nested event loop.
+        self.case_picker = picker = CasePicker(filing.open_cases, self.view.window())
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.finished.connect(lambda answer: self._case_chosen(answer, picker.chosen(), filing, ids))
+        picker.open()
+
+    def _case_chosen(self, answer: int, chosen: str | None, filing, ids: list[int]) -> None:
         self.case_picker = None
-        if answer == 2:  # a new case for it
-            dialog = NewCaseDialog(self.store, self.ops, parent, contact_id=filing.contact_id,
+        if answer == CasePicker.NEW_CASE:
+            dialog = NewCaseDialog(self.store, self.ops, self.view.window(), contact_id=filing.contact_id,
                                    company_id=filing.company_id, customer=filing.customer, title=filing.subject,
                                    messages=[filing.key])
             dialog.created.connect(self.filed)
