@@ -87,6 +87,7 @@ class CaseDetailPane(QWidget):
         self.customer = LinkLabel()
         self.customer.setTextFormat(Qt.TextFormat.PlainText)
         self.customer.clicked.connect(self._open_customer)
+        self.customer.setStyleSheet("QLabel { color: palette(link); }")
         self.meta = text_label("", CAPTION, secondary=True)
         self.status = QComboBox()
         fill_combo(self.status, STATUS_WORDS)

@@ -37,7 +37,7 @@ from app.crm.customer_lists import company_rows, contact_rows
 from app.crm.customers import contact_by_email
 from app.services.events import RECORDS, ChangeSet
 from app.store.database import Store
-from app.ui.deal_parts import when_text
+from app.ui.deal_parts import readable_locale, when_text
 from app.ui.icons import icon
 from app.ui.ops import Op, OpResult, Ops
 from app.ui.record_parts import BODY, GAP, OVERDUE, SMALL, Badge, _ClickableRow, text_label
@@ -66,11 +66,20 @@ def priority_text(priority: str) -> str:
     return tr(PRIORITY_WORDS[priority]) if priority in PRIORITY_WORDS else priority
 
 
-def due_text(case: CaseSummary, locale: QLocale | None = None) -> str:
+def short_when(stamp: int, locale: QLocale | None = None) -> str:
+    """A moment in a list: the time today, else the date (with the time when it is a due moment)."""
+    moment = QDateTime.fromSecsSinceEpoch(int(stamp))
+    if moment.date() == QDateTime.currentDateTime().date():
+        return readable_locale(locale).toString(moment.time(), QLocale.FormatType.ShortFormat)
+    return when_text(stamp, locale, with_time=False)
+
+
+def due_text(case: CaseSummary, locale: QLocale | None = None, long: bool = False) -> str:
+    """When the case is due ("" without a date); ``long`` says so when it is overdue."""
     if case.due_at is None:
         return ""
-    text = when_text(case.due_at, locale)
-    return tr("{when} (overdue)").format(when=text) if case.overdue() else text
+    text = when_text(case.due_at, locale) if long else short_when(case.due_at, locale)
+    return tr("{when} (overdue)").format(when=text) if long and case.overdue() else text
 
 
 def case_line(case: CaseSummary) -> str:
@@ -163,7 +172,7 @@ class DueEdit(QWidget):
         self.check.setToolTip(self.tr("Whether the case has a due date"))
         self.edit = QDateTimeEdit()
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat))
+        self.edit.setDisplayFormat(readable_locale(None).dateTimeFormat(QLocale.FormatType.ShortFormat))
         self.edit.setEnabled(False)
         self.check.toggled.connect(self.edit.setEnabled)
         self.check.toggled.connect(lambda _on: self.changed.emit())
@@ -355,7 +364,7 @@ class CaseRowWidget(_ClickableRow):
         self.title = text_label(case.title, BODY, QFont.Weight.DemiBold)
         parts = [priority_text(case.priority)]
         if case.due_at is not None and case.status in cases.OPEN_STATUSES:
-            parts.append(due_text(case))
+            parts.append(tr("due {when}").format(when=due_text(case, long=True)))
         self.meta = text_label(" · ".join(parts), SMALL, secondary=not case.overdue())
         if case.overdue():
             self.meta.setStyleSheet(f"color: {OVERDUE.name()};")

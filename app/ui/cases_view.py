@@ -42,6 +42,7 @@ from app.ui.case_parts import (
     NewCaseDialog,
     due_text,
     priority_text,
+    short_when,
     status_text,
     tr,
 )
@@ -194,7 +195,7 @@ class CasesView(QWidget):
         muted = self.palette().brush(QPalette.ColorRole.PlaceholderText)
         for r, case in enumerate(found):
             values = (case.title, case.customer, status_text(case.status), priority_text(case.priority),
-                      case.assignee, due_text(case, self.locale), when_text(case.updated_at, self.locale))
+                      case.assignee, due_text(case, self.locale), short_when(case.updated_at, self.locale))
             done = case.status not in cases.OPEN_STATUSES
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -204,6 +205,8 @@ class CasesView(QWidget):
                 self.table.setItem(r, c, item)
             title = self.table.item(r, 0)
             title.setToolTip(case.title)
+            self.table.item(r, COLUMNS.index("due")).setToolTip(due_text(case, self.locale, long=True))
+            self.table.item(r, COLUMNS.index("updated")).setToolTip(when_text(case.updated_at, self.locale))
             if case.overdue():
                 title.setIcon(icon("reminder", OVERDUE.name()))
                 title.setToolTip(self.tr("{title}\nOverdue").format(title=case.title))

@@ -203,7 +203,9 @@ def test_the_filter_and_the_search_choose_the_cases_listed(qtbot, store, zhang, 
     view = open_view()
     # Open cases only, urgent first; the overdue one marked.
     assert titles(view) == ["屏幕坏了", "Spare parts", "Invoice copy"]
-    assert "overdue" in cell(view, "屏幕坏了", "due") and "Overdue" in view.table.item(0, 0).toolTip()
+    due = view.table.item(0, COLUMNS.index("due"))
+    assert "overdue" in due.toolTip() and due.foreground().color().name() == "#d0453a"
+    assert "Overdue" in view.table.item(0, 0).toolTip() and not view.table.item(0, 0).icon().isNull()
     assert view.summary.text() == "3 cases · 1 overdue"
     assert urgent
 
