@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshot import settle, wait  # noqa: E402  (also sets up the 1280×800 offscreen screen)
+from screenshot import settle, wait  # (also sets up the 1280×800 offscreen screen)
 
 
 def open_sample_cases(store) -> str:
@@ -33,15 +33,17 @@ def open_sample_cases(store) -> str:
             "wangfang@163.com")}
     now = int(time.time())
     shown = cases.open_case(
-        store, "交货期：1 月 15 日前能否到货", priority="urgent", contact_id=people["zhang.wei@huaxin-trade.cn"],
-        assignee="li.lei@liaison-demo.example", due_at=now - 6 * 3600,
+        store, "交货期：1 月 15 日前能否到货", priority="urgent",
+        contact_id=people["zhang.wei@huaxin-trade.cn"], assignee="li.lei@liaison-demo.example", due_at=now - 6 * 3600,
         description="张经理要求 1 月 15 日前交货 2000 台；工厂确认产能后回复。",
         messages=[keys["询价：LED 面板 2000 台"], keys["回复：询价：LED 面板 2000 台"]])
     cases.update_case(store, shown, {"status": "waiting"})
-    cases.open_case(store, "合同第 5 条付款方式", priority="high", contact_id=people["chen.jing@huaxin-trade.cn"],
-                    messages=[keys["合同草案 — 华信贸易 / LED 面板"]], due_at=now + 2 * 86400)
-    cases.open_case(store, "CE declaration and pallet dimensions", contact_id=people["anna.schmidt@nordwind-handel.de"],
-                    messages=[keys["Re: Quote for 500 units, delivery to Hamburg"]], due_at=now + 4 * 86400)
+    cases.open_case(store, "合同第 5 条付款方式", priority="high",
+                    contact_id=people["chen.jing@huaxin-trade.cn"], due_at=now + 2 * 86400,
+                    messages=[keys["合同草案 — 华信贸易 / LED 面板"]])
+    cases.open_case(store, "CE declaration and pallet dimensions",
+                    contact_id=people["anna.schmidt@nordwind-handel.de"], due_at=now + 4 * 86400,
+                    messages=[keys["Re: Quote for 500 units, delivery to Hamburg"]])
     cases.open_case(store, "10 台样品的运费", priority="low", contact_id=people["wangfang@163.com"],
                     messages=[keys["样品咨询"]])
     solved = cases.open_case(store, "Samples for testing", contact_id=people["anna.schmidt@nordwind-handel.de"],

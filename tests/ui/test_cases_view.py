@@ -151,7 +151,8 @@ def test_a_case_is_opened_edited_solved_closed_and_reopened_through_the_controls
     wait_for(lambda: cell(view, "显示屏闪烁", "status") == "Waiting", what="the list to follow")
     assert cell(view, "显示屏闪烁", "priority") == "Urgent" and not detail.save_button.isEnabled()
     wait_for(lambda: any("Status: New → Waiting" in detail.timeline.topLevelItem(i).text(0)
-                         for i in range(detail.timeline.topLevelItemCount())), what="the change in the timeline")
+                         for i in range(detail.timeline.topLevelItemCount())),
+             what="the change in the timeline")
 
     # Emptying a field is a clearing (the record keeps filled fields otherwise); Discard undoes edits.
     detail.assignee.selectAll()
@@ -191,7 +192,8 @@ def test_a_case_is_opened_edited_solved_closed_and_reopened_through_the_controls
     assert opened.args == ["contact", zhang[0]]
 
 
-def test_the_filter_and_the_search_choose_the_cases_listed(qtbot, store, zhang, open_view, english_plurals):  # noqa: F811
+def test_the_filter_and_the_search_choose_the_cases_listed(qtbot, store, zhang, open_view,
+                                                            english_plurals):  # noqa: F811
     with setup(store):
         urgent = cases.open_case(store, "屏幕坏了", priority="urgent", contact_id=zhang[0],
                                  due_at=int(time.time()) - 3600)
@@ -268,6 +270,10 @@ def window(qtbot, store, profile_dir):
     wait_for(lambda: win.messages.rowCount() == 2, what="the inbox")
     yield win
     service.stop()
+
+
+def panel_uuids(window) -> list[str]:
+    return [row.case.uuid for row in window.customer.cases.rows]
 
 
 def select_subject(window, subject: str) -> int:
@@ -364,6 +370,7 @@ def test_the_customer_panel_lists_the_cases_and_opens_them(qtbot, store, window,
         urgent = cases.open_case(store, "屏幕坏了", contact_id=zhang, priority="urgent",
                                  due_at=int(time.time()) - 60)
     select_subject(window, "屏幕坏了")
+    wait_for(lambda: panel_uuids(window) == [urgent, solved], what="the customer's cases, open first")
     panel = window.customer
     wait_for(lambda: panel.cases.count() == 2, what="the customer's cases")
     assert [row.title.text() for row in panel.cases.rows] == ["屏幕坏了", "旧问题"]  # open first
