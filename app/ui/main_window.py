@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         self.customers_view.new_deal_requested.connect(self.deals_view.new_deal_for)
         self.cases_view.message_requested.connect(self.open_message)
         self.cases_view.record_requested.connect(self.open_record)
-        for panel in (self.customer, self.customers_view.panel):
+        for panel in (self.customer, self.customers_view.panel, self.customers_view.company):
             panel.case_requested.connect(self.open_case)
             panel.new_case_requested.connect(lambda *customer: self.cases_view.new_case(*customer))
         self.reminders = Reminders(store, self, ops=self.ops)

@@ -441,3 +441,33 @@ def test_every_control_of_the_cases_view_and_the_panel(qtbot, store, window):
     assert any(label.startswith("RecordHistoryDialog") for label in clicker.clicked)
     case = stored(store, uuid)
     assert case.case.title == "!屏幕坏了"  # typed at the start (the message went and came back: File)
+
+
+def test_a_company_shows_its_peoples_cases_in_customers(qtbot, store, window):
+    with setup(store):
+        with store.read() as session:
+            zhang = contact_by_email(session, ZHANG_ADDRESS)
+            zhang_id, huaxin = zhang.id, zhang.company_id
+        mine = cases.open_case(store, "屏幕坏了", contact_id=zhang_id, priority="high")  # a contact's: its company's
+        theirs = cases.open_case(store, "年度框架协议", company_id=huaxin)
+        cases.open_case(store, "Someone else's")
+    window.open_record("company", huaxin)
+    company = window.customers_view.company
+    wait_for(lambda: [row.case.uuid for row in company.cases.rows] == [mine, theirs], what="the company's cases")
+    assert company.cases_title.isVisible()
+    company.scroll.ensureWidgetVisible(company.cases.rows[1])
+    qtbot.mouseClick(company.cases.rows[1], Qt.MouseButton.LeftButton)
+    view = window.cases_view
+    wait_for(lambda: window.sections.currentWidget() is view and view.selected_uuid() == theirs,
+             what="the company's case in Cases")
+    window.open_record("company", huaxin)
+    settle()
+    company.scroll.ensureWidgetVisible(company.case_button)
+    click(qtbot, company.case_button)
+    dialog = new_case_dialog()
+    assert dialog.customer.currentText() == "华信贸易"
+    type_into(dialog.title, "发票")
+    click(qtbot, dialog.save_button)
+    wait_for(lambda: len(company.cases.rows) == 3, what="the company's new case")
+    made = cases.list_cases(store, search="发票")[0]
+    assert (made.contact_id, made.company_id, made.customer) == (None, huaxin, "华信贸易")
