@@ -73,6 +73,8 @@ def open_case(store: Store, title: str, *, priority: str = "normal", assignee: s
               description: str = "", contact_id: int | None = None, company_id: int | None = None,
               deal_id: int | None = None, messages: list[str] = (), origin: str = "local") -> str:
     with store.write() as session:
+        if contact_id is not None and company_id is None:  # a contact's case is its company's too
+            company_id = session.scalar(select(Contact.company_id).where(Contact.id == contact_id))
         return open_case_in(session, {
             "title": title.strip(), "priority": priority, "assignee": assignee, "due_at": due_at,
             "description": description, "contact_id": contact_id, "company_id": company_id, "deal_id": deal_id,
@@ -201,8 +203,10 @@ _PRIORITY_ORDER = {name: number for number, name in enumerate(reversed(PRIORITIE
 
 
 def list_cases(store: Store, status: str | None = None, *, open_only: bool = False, contact_id: int | None = None,
-               company_id: int | None = None) -> list[CaseSummary]:
-    """Live cases: open ones first, most urgent first, then the newest."""
+               company_id: int | None = None, search: str = "") -> list[CaseSummary]:
+    """Live cases: open ones first, most urgent first, then the newest.
+
+    ``search`` keeps the cases whose title, customer or assignee contains it (any case)."""
     query = select(Case).where(Case.deleted_at.is_(None))
     if status:
         query = query.where(Case.status == status)
@@ -216,6 +220,9 @@ def list_cases(store: Store, status: str | None = None, *, open_only: bool = Fal
         query = query.where(Case.company_id == company_id)
     with store.read() as session:
         found = [_summary(session, case) for case in session.scalars(query)]
+    needle = search.strip().casefold()
+    if needle:
+        found = [c for c in found if needle in f"{c.title}\n{c.customer}\n{c.assignee}".casefold()]
     return sorted(found, key=lambda c: (c.status not in OPEN_STATUSES, _PRIORITY_ORDER.get(c.priority, 9),
                                         -c.updated_at))
 
@@ -251,6 +258,52 @@ def case_detail(store: Store, case_uuid: str) -> CaseDetail:
         messages.sort(key=lambda m: (m.date is None, m.date or 0))
         deal = session.get(Deal, case.deal_id) if case.deal_id else None
         return CaseDetail(summary, case.description, deal.title if deal else "", messages)
+
+
+@dataclass
+class CaseEvent:
+    """One line of a case's timeline: a message filed on it, or one version of its fields."""
+
+    kind: str  # message | change
+    at: int | None  # None: a message this profile does not have (its date is unknown)
+    message: CaseMessage | None = None
+    origin: str = ""  # of a change: local, auto (a rule, a reply filed), sync, restore…
+    changes: list[dict] = field(default_factory=list)  # {field, old, new}; references as names
+
+
+def _named(session: Session, name: str, value: Any) -> Any:
+    """A reference in the history (a UUID) as the record's name; a list of Message-IDs as subjects."""
+    model = {"contact_id": Contact, "company_id": Company, "deal_id": Deal}.get(name)
+    if model is not None and isinstance(value, str):
+        record = session.scalar(select(model).where(model.uuid == value))
+        return (record.title if model is Deal else record.name) if record is not None else ""
+    return value
+
+
+def case_timeline(store: Store, case_uuid: str) -> list[CaseEvent]:
+    """The case's messages and its changes, oldest first (messages not on this computer last).
+
+    A change of the filed messages is shown by its message in the timeline: a version that only
+    filed or removed messages is left out, and a version's ``messages`` change is dropped."""
+    from app.crm.history import versions
+
+    detail = case_detail(store, case_uuid)
+    events = [CaseEvent("message", m.date, m) for m in detail.messages]
+    with store.read() as session:
+        case = by_uuid(session, CASE, case_uuid)
+        for version in versions(session, CASE, case):
+            changes = [{"field": c["field"], "old": _named(session, c["field"], c["old"]),
+                        "new": _named(session, c["field"], c["new"])}
+                       for c in version.changes if c["field"] != "messages"]
+            if changes:
+                events.append(CaseEvent("change", version.at, origin=version.origin, changes=changes))
+    return sorted(events, key=lambda e: (e.at is None, e.at or 0, e.kind != "change"))
+
+
+def message_key(store: Store, message_pk: int) -> str:
+    """The RFC Message-ID of a stored message ("" when it has none: it cannot be filed)."""
+    with store.read() as session:
+        return session.scalar(select(Message.message_id).where(Message.id == message_pk)) or ""
 
 
 def resolve_case(store: Store, text: str) -> str:

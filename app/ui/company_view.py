@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
+from app.crm.cases import OPEN_STATUSES, list_cases
 from app.crm.customer_view import CompanyView, PersonRow, company_view
 from app.crm.customers import update_company
 from app.crm.teammates import own_addresses
@@ -16,7 +17,9 @@ from app.crm.timeline import PAGE, timeline
 from app.services.events import LINKS, RECORDS
 from app.store.database import Store
 from app.ui.avatar import Avatar
+from app.ui.case_parts import CaseList
 from app.ui.contact_dialog import ContactDialog, split_list
+from app.ui.customer_panel import CASES_SHOWN
 from app.ui.ops import Ops
 from app.ui.record_panel import RecordPanel, action_button
 from app.ui.record_parts import (
@@ -61,6 +64,8 @@ class PersonRowWidget(_ClickableRow):
 class CompanyPanel(RecordPanel):
     contact_requested = Signal(int)  # one of its people was clicked
     new_deal_requested = Signal(str, int)  # ("company", id): the deal editor opens for it
+    case_requested = Signal(str)  # a case row was clicked: show it in Cases (its UUID)
+    new_case_requested = Signal(object, object, str)  # New Case for (None, company id, name)
 
     def __init__(self, store: Store, parent=None, ops: Ops | None = None):
         super().__init__(store, parent, ops)
@@ -98,12 +103,17 @@ class CompanyPanel(RecordPanel):
         self.tasks_title = SectionTitle(self.tr("Open tasks"))
         self.tasks = TaskList(show_people=True)
         self.tasks.task_done.connect(self.complete_task)
+        self.cases_title = SectionTitle(self.tr("Cases"))
+        self.cases = CaseList()
+        self.cases.case_activated.connect(self.case_requested)
+        self.case_button = action_button(self.tr("Case…"), "inbox", self.tr("Open a service case for this company"))
+        self.case_button.clicked.connect(lambda: self._new_case())
         self.contact_button = action_button(self.tr("New Contact…"), "contact",
                                             self.tr("A new person at this company"))
         self.contact_button.clicked.connect(lambda: self.new_contact())
         self.deal_button = action_button(self.tr("New Deal…"), "deal", self.tr("A new deal with this company"))
         self.deal_button.clicked.connect(lambda: self._new_deal())
-        for button in (self.contact_button, self.deal_button):
+        for button in (self.contact_button, self.deal_button, self.case_button):
             self.actions_layout.addWidget(button)
         self.timeline_empty = text_label(self.tr("Nothing yet: mail with the company's domains, and notes, "
                                                  "calls and tasks, appear here."), SMALL, secondary=True)
@@ -126,8 +136,8 @@ class CompanyPanel(RecordPanel):
         header.addLayout(names, 1)
         self.body.addLayout(header)
         for widget in (self.details, self.actions_bar, self.people_title, self.people, self.deals_title,
-                       self.deals, self.tasks_title, self.tasks, self.timeline_title, self.timeline,
-                       self.timeline_empty):
+                       self.deals, self.cases_title, self.cases, self.tasks_title, self.tasks, self.timeline_title,
+                       self.timeline, self.timeline_empty):
             self.body.addWidget(widget)
         self.body.addStretch(1)
 
@@ -167,6 +177,7 @@ class CompanyPanel(RecordPanel):
             editor.setCursorPosition(0)
             editor.blockSignals(False)
         self._fill_people(view.people)
+        self._load_cases(card.id)
         self.deals.set_deals(view.deals)
         self.tasks.set_tasks(view.tasks)
         for title, widget, count in ((self.people_title, self.people, len(view.people)),
@@ -179,6 +190,23 @@ class CompanyPanel(RecordPanel):
         self.timeline.show_entries(lambda before, limit: timeline(self.store, company_id=company_id, before=before,
                                                                   limit=limit, own=own), PAGE, at_least)
         self.timeline_empty.setVisible(self.timeline.count() == 0)
+
+    def _load_cases(self, company_id: int) -> None:
+        """The company's cases (its people's included: a contact's case is its company's), read
+        off the GUI thread, open ones first."""
+        def show(found: list) -> None:
+            if company_id != self._company_id:
+                return  # another company is shown by now
+            found = found[:CASES_SHOWN]
+            self.cases.set_cases(found)
+            self.cases_title.set_count(sum(1 for c in found if c.status in OPEN_STATUSES))
+            self.cases_title.setVisible(bool(found))
+            self.cases.setVisible(bool(found))
+        self.ops.read(list_cases, self.store, company_id=company_id).owned_by(self).success(show).run()
+
+    def _new_case(self) -> None:
+        if self._view is not None:
+            self.new_case_requested.emit(None, self._view.card.id, self._view.card.name)
 
     def _fill_people(self, people: list[PersonRow]) -> None:
         for row in self.people_rows:

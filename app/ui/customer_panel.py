@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.crm import linking
+from app.crm.cases import OPEN_STATUSES, list_cases
 from app.crm.customer_lists import company_names
 from app.crm.customer_view import (
     MessageParties,
@@ -57,6 +58,7 @@ from app.crm.validation import display_phone
 from app.services.events import LINKS, RECORDS, SETTINGS
 from app.store.database import Store
 from app.ui.avatar import Avatar
+from app.ui.case_parts import CaseList
 from app.ui.icons import icon
 from app.ui.sharing_button import SharingButton
 from app.sync.team import Team
@@ -109,6 +111,8 @@ class CustomerPanel(RecordPanel):
     record_requested = Signal(str, int)  # open a record in Customers: ("company", id)
     conflicts_requested = Signal()  # the record's conflict mark was clicked: show the Conflicts
     timeline_loaded = Signal()  # the timeline (read off the GUI thread) is on screen
+    case_requested = Signal(str)  # a case row was clicked: show it in Cases (its UUID)
+    new_case_requested = Signal(object, object, str)  # New Case for (contact id, company id, name)
 
     def __init__(self, store: Store, parent=None, ops: Ops | None = None):
         self._generation = 0  # of the subject shown: reads for an older one are dropped
@@ -128,6 +132,12 @@ class CustomerPanel(RecordPanel):
         self.tasks_title = SectionTitle(self.tr("Open tasks"))
         self.tasks = TaskList()
         self.tasks.task_done.connect(self.complete_task)
+        self.cases_title = SectionTitle(self.tr("Cases"))
+        self.cases = CaseList()
+        self.cases.case_activated.connect(self.case_requested)
+        self.case_button = action_button(self.tr("Case…"), "inbox", self.tr("Open a service case for this customer"))
+        self.case_button.clicked.connect(lambda: self._new_case())
+        self.actions_layout.addWidget(self.case_button)
         self.unlink_button = action_button(self.tr("Unlink Message"), "link")
         self.unlink_button.setAutoRaise(True)
         self.unlink_button.setToolTip(self.tr("This message is not about this customer: remove it from the "
@@ -264,8 +274,8 @@ class CustomerPanel(RecordPanel):
         body.addWidget(self.details_toggle)
         body.addWidget(self.details)
         self.timeline_empty = text_label("", SMALL, secondary=True)
-        for widget in (self.deals_title, self.deals, self.tasks_title, self.tasks, self.actions_bar,
-                       self.timeline_title, self.timeline, self.timeline_empty):
+        for widget in (self.deals_title, self.deals, self.cases_title, self.cases, self.tasks_title, self.tasks,
+                       self.actions_bar, self.timeline_title, self.timeline, self.timeline_empty):
             body.addWidget(widget)
         body.addStretch(1)
 
@@ -321,6 +331,7 @@ class CustomerPanel(RecordPanel):
             self._clear()
             return
         self._show_view(read.view, at_least)
+        self._show_cases(read.cases if read.view.kind in ("contact", "unknown") else [])
         self._show_team(read)
 
     def _show_team(self, read: "PanelRead") -> None:
@@ -429,7 +440,8 @@ class CustomerPanel(RecordPanel):
             label.clear()
         self.avatar.set_name("")
         for widget in (self.avatar, self.badge, self.write_button, self.create_box, self.details, self.details_toggle,
-                       self.deals_title, self.deals, self.tasks_title, self.tasks, self.actions_bar,
+                       self.deals_title, self.deals, self.cases_title, self.cases, self.tasks_title, self.tasks,
+                       self.actions_bar,
                        self.message_actions, self.timeline_title, self.timeline, self.link_reason,
                        self.timeline_empty, self.address, self.organisation, self.team_line, self.sharing_button,
                        self.conflict_line):
@@ -636,6 +648,22 @@ class CustomerPanel(RecordPanel):
     def _default_attendees(self) -> list[str]:
         return self._people()
 
+    def _show_cases(self, found: list) -> None:
+        """The customer's cases, open ones first (the core's order)."""
+        self.cases.set_cases(found)
+        self.cases_title.set_count(sum(1 for c in found if c.status in OPEN_STATUSES))
+        self.cases_title.setVisible(bool(found))
+        self.cases.setVisible(bool(found))
+
+    def _new_case(self) -> None:
+        view = self._view
+        if view is None:
+            return
+        if view.contact is not None:
+            self.new_case_requested.emit(view.contact.id, None, view.name)
+        elif view.company is not None:
+            self.new_case_requested.emit(None, view.company.id, view.company.name)
+
     def _open_company(self) -> None:
         if self._view is not None and self._view.company is not None:
             self.record_requested.emit("company", self._view.company.id)
@@ -724,6 +752,7 @@ class PanelRead(NamedTuple):
     view: PersonView | None
     linked: bool
     team: dict | None = None  # the contact's owner, team and sharing on the team server
+    cases: list = ()  # the customer's cases (app.crm.cases.CaseSummary), open ones first
 
 
 def read_panel(store: Store, subject: tuple, chosen: str | None, we) -> PanelRead:
@@ -754,7 +783,21 @@ def read_panel(store: Store, subject: tuple, chosen: str | None, we) -> PanelRea
     linked = bool(view is not None and view.kind == "contact" and message_pk is not None
                   and message_linked_to(store, message_pk, view.contact.id))
     team = Team(store).record_facts(view.contact.uuid) if view is not None and view.contact else None
-    return PanelRead(we, message_pk, parties, view, linked, team)
+    return PanelRead(we, message_pk, parties, view, linked, team, customer_cases(store, view))
+
+
+CASES_SHOWN = 10
+
+
+def customer_cases(store: Store, view: PersonView | None) -> list:
+    """A contact's cases and its company's (or a company's, for someone not a contact yet)."""
+    if view is None or view.kind not in ("contact", "unknown"):
+        return []
+    contact_id = view.contact.id if view.contact else None
+    company_id = view.company.id if view.company else None
+    if contact_id is None and company_id is None:
+        return []
+    return list_cases(store, contact_id=contact_id, company_id=company_id)[:CASES_SHOWN]
 
 
 def _pick_party(found: MessageParties | None, chosen: str | None, address: str, we):

@@ -188,7 +188,9 @@ class RecordHistoryView(QWidget):
                   "custom.lost_reason": self.tr("Loss reason"), "name": self.tr("Name"),
                   "first_name": self.tr("First name"), "last_name": self.tr("Last name"),
                   "industry": self.tr("Industry"), "emails": self.tr("Email"), "phones": self.tr("Phone"),
-                  "domains": self.tr("Domains"), "tags": self.tr("Tags")}
+                  "domains": self.tr("Domains"), "tags": self.tr("Tags"), "priority": self.tr("Priority"),
+                  "assignee": self.tr("Assignee"), "due_at": self.tr("Due"), "description": self.tr("Description"),
+                  "messages": self.tr("Messages"), "deal_id": self.tr("Deal")}
         if self.record_type == "contact" and name == "title":
             return self.tr("Job title")
         return labels.get(name, name)
@@ -198,6 +200,16 @@ class RecordHistoryView(QWidget):
             return self.tr("(empty)")
         if isinstance(value, list):
             return ", ".join(str(v) for v in value)
+        if name == "status" and self.record_type == "case":
+            from app.ui.case_parts import status_text
+
+            return status_text(value)
+        if name == "priority":
+            from app.ui.case_parts import priority_text
+
+            return priority_text(value)
+        if name == "due_at" and isinstance(value, int):
+            return when_text(value, self.locale)
         if name == "status":
             return {"open": self.tr("Open"), "won": self.tr("Won"), "lost": self.tr("Lost")}.get(value, value)
         if name == "amount" and self.currency:
@@ -216,7 +228,8 @@ class RecordHistoryView(QWidget):
         event = {"created": "create", "deleted": "delete"}.get(event, event)
         words = {"deal": (self.tr("Deal added"), self.tr("Deal deleted"), self.tr("Deal brought back")),
                  "contact": (self.tr("Contact added"), self.tr("Contact deleted"), self.tr("Contact brought back")),
-                 "company": (self.tr("Company added"), self.tr("Company deleted"), self.tr("Company brought back"))}
+                 "company": (self.tr("Company added"), self.tr("Company deleted"), self.tr("Company brought back")),
+                 "case": (self.tr("Case opened"), self.tr("Case deleted"), self.tr("Case brought back"))}
         added, deleted, back = words.get(self.record_type, (self.tr("Added"), self.tr("Deleted"),
                                                              self.tr("Brought back")))
         return {"create": added, "delete": deleted}.get(event, back)

@@ -41,6 +41,7 @@ from app.store.database import Store
 from app.store.mail_queries import folder_of_message
 from app.store.threads import conversation_message_ids
 from app.ui.account_controls import AccountControls
+from app.ui.cases_view import CasesView
 from app.ui.compose_launcher import ComposeLauncher
 from app.ui.customer_panel import CustomerPanel
 from app.ui.customers_view import CustomersView
@@ -121,6 +122,8 @@ class MainWindow(QMainWindow):
         self.sections.addTab(self.splitter, self.tr("Mail"))
         self.sections.addTab(self.customers_view, self.tr("Customers"))
         self.sections.addTab(self.deals_view, self.tr("Deals"))
+        self.cases_view = CasesView(store, ops=self.ops)
+        self.sections.addTab(self.cases_view, self.tr("Cases"))
         self.reports_view = ReportsView(store, ops=self.ops)
         self.sections.addTab(self.reports_view, self.tr("Reports"))
         self.rules_view = RulesView(store, ops=self.ops)
@@ -166,6 +169,11 @@ class MainWindow(QMainWindow):
             view.compose_requested.connect(lambda addresses: self._compose_to(", ".join(addresses)))
             view.deal_requested.connect(self._open_deal)
         self.customers_view.new_deal_requested.connect(self.deals_view.new_deal_for)
+        self.cases_view.message_requested.connect(self.open_message)
+        self.cases_view.record_requested.connect(self.open_record)
+        for panel in (self.customer, self.customers_view.panel, self.customers_view.company):
+            panel.case_requested.connect(self.open_case)
+            panel.new_case_requested.connect(lambda *customer: self.cases_view.new_case(*customer))
         self.reminders = Reminders(store, self, ops=self.ops)
         self.reminders.reminded.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.reminders.tasks_changed.connect(self._records_changed)
@@ -179,6 +187,7 @@ class MainWindow(QMainWindow):
         self.actions.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.accounts.failed_error.connect(self.error_presenter.present)
         self.actions.undone.connect(self._select_restored)
+        self.actions.filed.connect(lambda _uuid: self.statusBar().showMessage(self.tr("Filed on the case."), 5000))
         self.launcher = ComposeLauncher(self)
         self.composer_opened = self.launcher.opened
         self.window_actions = WindowActions(self)
@@ -433,6 +442,14 @@ class MainWindow(QMainWindow):
     def _records_changed(self) -> None:
         """Customer records changed somewhere: views not in front refresh when shown."""
         self._stale_sections = {1, 2} - {self.sections.currentIndex()}
+
+    def show_cases(self) -> None:
+        self.sections.setCurrentWidget(self.cases_view)
+
+    def open_case(self, case_uuid: str) -> None:
+        """Show a case in the Cases view (from a customer's panel)."""
+        self.sections.setCurrentWidget(self.cases_view)
+        self.cases_view.show_case(case_uuid)
 
     def show_reports(self) -> None:
         self.sections.setCurrentWidget(self.reports_view)  # it reads its report when shown

@@ -9,7 +9,7 @@ IMAP lane.  The GUI thread never writes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from app.errors import LiaisonError
@@ -17,6 +17,7 @@ from app.store.flags import FLAGGED, SEEN
 from app.mail.imap.actions import UndoableMove, mark_folder_read, queue_move, set_flag, undo_move
 from app.store.database import Store
 from app.sync.shared_timeline import make_private
+from app.ui.case_parts import CasePicker, NewCaseDialog, case_write, file_messages, filing_choices
 from app.ui.error_presenter import error_text
 from app.ui.icons import icon
 from app.ui.message_list_model import Roles
@@ -31,6 +32,7 @@ class MessageActions(QObject):
     changed = Signal(bool)  # True when messages left the list (moves), False for flags
     failed = Signal(str)
     undone = Signal(list)  # ids of the messages an undo brought back (the window selects one)
+    filed = Signal(str)  # the selected messages were filed on this case (its UUID)
 
     def __init__(self, store: Store, list_view, request_push, choose_folder, parent=None, ops: Ops | None = None):
         """``choose_folder()`` asks the user for a target folder name (None: cancelled)."""
@@ -41,6 +43,8 @@ class MessageActions(QObject):
         self.request_push = request_push
         self.choose_folder = choose_folder
         self._undo: list[list[UndoableMove]] = []
+        self.case_picker: CasePicker | None = None  # open while File on Case asks (tests answer it)
+        self.new_case_dialog: NewCaseDialog | None = None
         self._push_timer = QTimer(self)
         self._push_timer.setSingleShot(True)
         self._push_timer.setInterval(PUSH_DELAY_MS)
@@ -58,6 +62,9 @@ class MessageActions(QObject):
         # it is a deliberate choice.
         self.keep_private = QAction(self.tr("Keep &Private (Not Shared with the Team)"), self)
         self.keep_private.triggered.connect(self._keep_private)
+        self.file_on_case = QAction(icon("inbox"), self.tr("File on &Case…"), self)
+        self.file_on_case.setToolTip(self.tr("Put the message on a customer's service case"))
+        self.file_on_case.triggered.connect(lambda _checked=False: self._file_on_case())
 
     def _action(self, text, shortcut, slot, icon_name: str | None = None) -> QAction:
         action = QAction(text, self)
@@ -69,7 +76,7 @@ class MessageActions(QObject):
 
     def all(self) -> list[QAction]:
         return [self.toggle_read, self.toggle_flag, self.delete, self.archive, self.move_to, self.undo,
-                self.keep_private]
+                self.keep_private, self.file_on_case]
 
     def selected_ids(self) -> list[int]:
         rows = self.view.selectionModel().selectedRows()
@@ -101,6 +108,40 @@ class MessageActions(QObject):
         ids = self.selected_ids()
         if ids:
             self.ops.write(make_private, self.store, ids).run()
+
+    def _file_on_case(self) -> None:
+        """Ask which open case the selected messages are about (or open a new one) and file them."""
+        ids = self.selected_ids()
+        if ids:
+            self.ops.read(filing_choices, self.store, ids[0]).owned_by(self).success(
+                lambda filing: self._choose_case(filing, ids)).run()
+
+    def _choose_case(self, filing, ids: list[int]) -> None:
+        if not filing.key:
+            self.failed.emit(self.tr("This message has no Message-ID: it cannot be filed on a case."))
+            return
+        # Opened, not exec'd: the answer of a read is no place for a nested event loop.
+        self.case_picker = picker = CasePicker(filing.open_cases, self.view.window())
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.finished.connect(lambda answer: self._case_chosen(answer, picker.chosen(), filing, ids))
+        picker.open()
+
+    def _case_chosen(self, answer: int, chosen: str | None, filing, ids: list[int]) -> None:
+        self.case_picker = None
+        if answer == CasePicker.NEW_CASE:
+            dialog = NewCaseDialog(self.store, self.ops, self.view.window(), contact_id=filing.contact_id,
+                                   company_id=filing.company_id, customer=filing.customer, title=filing.subject,
+                                   messages=[filing.key])
+            dialog.created.connect(self.filed)
+            dialog.created.connect(lambda uuid: self._file_rest(uuid, ids[1:]) if ids[1:] else None)
+            self.new_case_dialog = dialog
+            dialog.show()
+        elif answer and chosen:
+            case_write(self.ops, file_messages, self.store, chosen, ids, case_uuid=chosen) \
+                .success(lambda _added: self.filed.emit(chosen)).run()
+
+    def _file_rest(self, case_uuid: str, ids: list[int]) -> None:
+        case_write(self.ops, file_messages, self.store, case_uuid, ids, case_uuid=case_uuid).run()
 
     def _move_to_chosen(self) -> None:
         if self.selected_ids():
@@ -154,7 +195,7 @@ class MessageActions(QObject):
 
     def update_enabled(self, has_selection: bool) -> None:
         for action in (self.toggle_read, self.toggle_flag, self.delete, self.archive, self.move_to,
-                       self.keep_private):
+                       self.keep_private, self.file_on_case):
             action.setEnabled(has_selection)
 
     def mark_folder_read(self, folder_id: int | None) -> None:

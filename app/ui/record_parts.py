@@ -125,8 +125,8 @@ class Badge(QLabel):
         self.setFont(scaled(self.font(), CAPTION, QFont.Weight.DemiBold))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
-    def set_badge(self, text: str, kind: str) -> None:
-        self._colour = QColor(BADGE_COLOURS.get(kind, BADGE_COLOURS["self"]))
+    def set_badge(self, text: str, kind: str, colour: QColor | None = None) -> None:
+        self._colour = QColor(colour) if colour is not None else QColor(BADGE_COLOURS.get(kind, BADGE_COLOURS["self"]))
         self.setText(text)
         self.updateGeometry()
         self.update()

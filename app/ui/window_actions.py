@@ -42,6 +42,7 @@ class WindowActions(QObject):
         self.forward = self._action(self.tr("&Forward"), "Ctrl+L", lambda: w.compose_reply("forward"), "forward")
         self.templates = self._action(self.tr("&Templates…"), None, lambda: w.show_templates(), "template")
         self.new_deal = self._action(self.tr("New &Deal…"), None, lambda: w.deals_view.new_deal(), "deal")
+        self.new_case = self._action(self.tr("New &Case…"), None, lambda: w.cases_view.new_case(), "inbox")
         self.follow_up = self._action(self.tr("Remind Me If No Reply…"), "Ctrl+Shift+F",
                                       lambda: w.remind_if_no_reply(), "reminder")
         self.add_account = self._action(self.tr("&Add Account…"), None, lambda: w.add_account(), "add")
@@ -81,6 +82,7 @@ class WindowActions(QObject):
         self.go_customers = self._action(self.tr("&Customers"), "Ctrl+Shift+C", lambda: w.sections.setCurrentIndex(1),
                                          "contact")
         self.go_deals = self._action(self.tr("&Deals"), "Ctrl+Shift+D", lambda: w.sections.setCurrentIndex(2), "deal")
+        self.go_cases = self._action(self.tr("C&ases"), "Ctrl+Shift+E", lambda: w.show_cases(), "inbox")
         self.go_reports = self._action(self.tr("&Reports"), "Ctrl+Shift+P", lambda: w.show_reports())
         self.go_rules = self._action(self.tr("Ru&les"), "Ctrl+Shift+L", lambda: w.show_rules())
         self.go_search = self._action(self.tr("&Search"), "Ctrl+K", lambda: w.focus_search(), "search")
@@ -128,6 +130,7 @@ class WindowActions(QObject):
         message.addAction(self.follow_up)
         message.addAction(self.templates)
         message.addAction(self.new_deal)
+        message.addAction(self.new_case)
         view = bar.addMenu(self.tr("&View"))
         view.addAction(self.conversations)
         view.addAction(self.two_line)
@@ -140,7 +143,7 @@ class WindowActions(QObject):
         view.addAction(self.source)
         go = bar.addMenu(self.tr("&Go"))
         for action in (self.next_unread, self.go_folders, self.go_list, self.go_reader, self.go_mail,
-                       self.go_customers, self.go_deals, self.go_reports, self.go_rules, self.go_search):
+                       self.go_customers, self.go_deals, self.go_cases, self.go_reports, self.go_rules, self.go_search):
             go.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.shortcuts)
@@ -175,6 +178,7 @@ class WindowActions(QObject):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.follow_up)
+        menu.addAction(message_actions.file_on_case)
         menu.addAction(message_actions.keep_private)
         menu.addAction(self.source)
         return menu

@@ -372,3 +372,59 @@ def test_your_replies_are_threaded_with_theirs_on_the_timeline(qtbot, store, mai
     # The command line still lists every message (an export is the whole record).
     assert {e.key for e in timeline(store, contact_id=contact_id(store)) if e.kind == "email"} == \
         {inquiry, answer, mine, other}
+
+
+def test_the_customers_cases_are_listed_open_first_and_open_with_a_click(qtbot, store, mailbox, panel):
+    from app.crm import cases
+
+    with setup(store):
+        message, = mailbox.add(mail(ZHANG, ME, "屏幕坏了"))
+        add_contact(store, ContactInput(name="张伟", emails=[ZHANG_ADDRESS], company="华信贸易"))
+        add_contact(store, ContactInput(name="陈静", emails=["chen.jing@huaxin-trade.cn"], company="华信贸易"))
+        zhang = contact_id(store)
+        chen = contact_id(store, "chen.jing@huaxin-trade.cn")
+        closed = cases.open_case(store, "发票抬头错误", contact_id=zhang)
+        cases.update_case(store, closed, {"status": "closed"})
+        urgent = cases.open_case(store, "屏幕坏了", contact_id=zhang, priority="urgent")
+        colleague = cases.open_case(store, "合同第 5 条", contact_id=chen, priority="high")
+        cases.open_case(store, "Someone else's", priority="urgent")
+    panel.show_sender("张伟", ZHANG_ADDRESS, message)
+    settle(panel)
+    # His cases and his company's (a colleague's), open ones first, the most urgent first.
+    assert [row.case.uuid for row in panel.cases.rows] == [urgent, colleague, closed]
+    assert panel.cases_title.count.text() == "2"  # open ones
+    assert [row.badge.text() for row in panel.cases.rows] == ["New", "New", "Closed"]
+    assert panel.cases.rows[0].meta.text() == "Urgent"
+    with qtbot.waitSignal(panel.case_requested) as opened:
+        panel.scroll.ensureWidgetVisible(panel.cases.rows[1])
+        qtbot.mouseClick(panel.cases.rows[1], Qt.MouseButton.LeftButton)
+    assert opened.args == [colleague]
+    with qtbot.waitSignal(panel.new_case_requested) as asked:
+        click(qtbot, panel.case_button)
+    assert asked.args == [zhang, None, "张伟"]
+
+    # A case written elsewhere (a rule, the Cases view) shows up here by the change set.
+    from app.services.events import RECORDS, ChangeSet
+
+    with setup(store):
+        cases.update_case(store, closed, {"status": "open"})
+    panel.ops.events.publish(ChangeSet.of(RECORDS))
+    wait_for(lambda: [row.badge.text() for row in panel.cases.rows] == ["New", "New", "Open"], what="the reopened case")
+
+    # Someone not a contact yet, at the company's domain: the company's cases.
+    with setup(store):
+        other, = mailbox.add(mail("Li Na <li.na@huaxin-trade.cn>", ME, "发票"))
+    panel.show_sender("Li Na", "li.na@huaxin-trade.cn", other)
+    settle(panel)
+    assert panel.badge.text() == "Not a contact yet"
+    assert {row.case.uuid for row in panel.cases.rows} == {urgent, colleague, closed}
+    with qtbot.waitSignal(panel.new_case_requested) as asked:
+        click(qtbot, panel.case_button)
+    assert asked.args[0] is None and asked.args[2] == "华信贸易"
+
+    # Nobody's cases: the section is hidden.
+    with setup(store):
+        lone, = mailbox.add(mail(WANG, ME, "样品"))
+    panel.show_sender("王芳", "wangfang@163.com", lone)
+    settle(panel)
+    assert panel.cases.count() == 0 and panel.cases_title.isHidden()
