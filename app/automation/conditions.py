@@ -17,8 +17,9 @@ from typing import Any
 
 from app.automation.facts import MISSING, Facts
 
-# Fields that cost a read of the message body: checked after the cheap ones.
-_COSTLY = ("body",)
+# What a field costs to know: the message's own columns nothing, a record around it a lookup
+# (its customer, deal, case), the body a read and a parse.  ``all``/``any`` ask the cheap first.
+_RECORD_HEADS = ("customer", "contact", "company", "deal", "case", "task", "record")
 
 
 @lru_cache(maxsize=512)
@@ -83,7 +84,9 @@ def _names_same_field(changed: str, asked: str, facts: Facts) -> bool:
 
 def _cost(node: dict) -> int:
     if "field" in node:
-        return 1 if node["field"] in _COSTLY else 0
+        if node["field"] == "body":
+            return 2
+        return 1 if node["field"].partition(".")[0] in _RECORD_HEADS else 0
     return max((_cost(child) for child in node.get("all", node.get("any", [node.get("not", {})]))), default=0)
 
 
