@@ -160,6 +160,7 @@ class RunEntry:
     skipped: str = ""  # why it did not act, as stored (a template and parameters)
     steps: list[dict] = field(default_factory=list)
     waiting: str = ""  # why a team rule's run waits for its claim, as stored
+    message_pk: int | None = None  # the stored message the run was about, if any
 
     def as_json(self) -> dict[str, Any]:
         """With every reason and note as an English sentence (the CLI; the window translates
@@ -167,7 +168,7 @@ class RunEntry:
         steps = [{"action": s["action"], "status": s["status"], "note": _sentence(s["note"])} for s in self.steps]
         return {"id": self.id, "rule": self.rule, "event": self.event, "matched": self.matched, "at": self.at,
                 "status": self.status, "attempts": self.attempts, "skipped": _sentence(self.skipped),
-                "waiting": _sentence(self.waiting), "steps": steps}
+                "waiting": _sentence(self.waiting), "message": self.message_pk, "steps": steps}
 
 
 def _sentence(stored: str) -> str:
@@ -185,7 +186,8 @@ def run_log(store: Store, limit: int = 100, rule: str | None = None) -> list[Run
             detail = json.loads(run.detail or "{}")
             entries.append(RunEntry(run.id, run.rule_name, run.event, detail.get("matched", ""), run.at, run.status,
                                     run.attempts, detail.get("skipped", ""), detail.get("steps", []),
-                                    detail.get("waiting", "") if run.status == "waiting" else ""))
+                                    detail.get("waiting", "") if run.status == "waiting" else "",
+                                    (detail.get("target") or {}).get("message_pk")))
         return entries
 
 

@@ -87,6 +87,8 @@ class RulesView(QWidget):
         self.log.setHeaderLabels([self.tr("Time"), self.tr("Rule"), self.tr("Trigger"), self.tr("What matched"),
                                   self.tr("Status"), self.tr("Why / what happened")])
         self.log.setRootIsDecorated(True)
+        # Double-clicking a run about a message opens that message in Mail.
+        self.log.itemDoubleClicked.connect(self._open_run_message)
         self.log.setUniformRowHeights(True)
         header = self.log.header()
         header.setStretchLastSection(True)
@@ -214,6 +216,8 @@ class RulesView(QWidget):
             item = QTreeWidgetItem([when, run["rule"], label(EVENT_LABELS, run["event"]), run["matched"], status,
                                     why])
             item.setToolTip(3, run["matched"])
+            if run.get("message"):
+                item.setData(0, Qt.ItemDataRole.UserRole, run["message"])
             item.setToolTip(5, why)
             colour = STATUS_COLOURS.get(run["status"])
             if colour:
@@ -226,6 +230,12 @@ class RulesView(QWidget):
             self.log.addTopLevelItem(item)
         self.log_status.setText(self.tr("%n run(s) shown", "", len(runs)) if runs
                                 else self.tr("No rule has run yet."))
+
+    def _open_run_message(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        top = item.parent() or item
+        message_pk = top.data(0, Qt.ItemDataRole.UserRole)
+        if message_pk:
+            self.message_requested.emit(int(message_pk))
 
     def current_name(self) -> str | None:
         item = self.list.currentItem()

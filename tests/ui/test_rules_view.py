@@ -259,6 +259,16 @@ def test_the_run_log_and_a_rules_notification(qtbot, store, open_window):
     wait_for(lambda: window.rule_notices.shown == [("New complaint", "投诉: late delivery")], what="the notice")
     assert window.statusBar().currentMessage() == "New complaint — 投诉: late delivery"
 
+    # A run about a message opens it in Mail, by a double-click on the run or on one of its steps.
+    opened = []
+    view.message_requested.connect(opened.append)
+    rect = view.log.visualItemRect(done)
+    double_click(qtbot, view.log.viewport(), rect.center())
+    assert len(opened) == 1
+    with store.read() as session:
+        from app.store.models import Message
+        assert session.get(Message, opened[0]).subject == "投诉: late delivery"
+
     # Only the selected rule's runs.
     click_item(qtbot, view, "Thank them")
     qtbot.mouseClick(view.only_selected, Qt.MouseButton.LeftButton)
