@@ -33,7 +33,7 @@ from app.store.crm_models import Change, Deal, Stage
 from app.store.database import Store
 
 # The columns reports read: rows, not ORM objects (thousands of deals are only summed).
-_DEAL_COLUMNS = (Deal.uuid, Deal.title, Deal.stage_id, Deal.amount, Deal.currency, Deal.expected_close,
+_DEAL_COLUMNS = (Deal.id, Deal.uuid, Deal.title, Deal.stage_id, Deal.amount, Deal.currency, Deal.expected_close,
                  Deal.owner, Deal.status, Deal.custom, Deal.created_at, Deal.updated_at)
 
 
@@ -41,6 +41,10 @@ def _deals(session, filters: Filters, *conditions) -> list:
     query = select(*_DEAL_COLUMNS).where(Deal.deleted_at.is_(None), *conditions,
                                          *record_conditions(session, filters, Deal))
     return list(session.execute(query))
+
+
+def _item(deal) -> tuple[str, int, str]:
+    return ("deal", deal.id, deal.title)
 
 
 def _open_deals(session, filters: Filters) -> list:
@@ -59,17 +63,18 @@ def pipeline(store: Store, filters: Filters) -> Report:
                                  Column("weighted", QT_TRANSLATE_NOOP("ReportsView", "Weighted"), MONEY)])
     with store.read() as session:
         stages = live_stages(session)
-        totals: dict[tuple[int, str], list] = defaultdict(lambda: [0, money(0)])
+        totals: dict[tuple[int, str], list] = defaultdict(lambda: [0, money(0), []])
         for deal in _open_deals(session, filters):
             total = totals[(deal.stage_id, deal.currency or "")]
             total[0] += 1
             total[1] += money(deal.amount)
+            total[2].append(_item(deal))
         for stage in stages:
-            for (stage_id, currency), (count, amount) in sorted(totals.items(), key=lambda kv: kv[0][1]):
+            for (stage_id, currency), (count, amount, items) in sorted(totals.items(), key=lambda kv: kv[0][1]):
                 if stage_id == stage.id:
-                    report.rows.append({"stage": stage.name, "currency": currency, "deals": count,
-                                        "amount": amount, "probability": stage.probability,
-                                        "weighted": _weighted(amount, stage.probability)})
+                    report.add({"stage": stage.name, "currency": currency, "deals": count,
+                                "amount": amount, "probability": stage.probability,
+                                "weighted": _weighted(amount, stage.probability)}, items)
     return report
 
 
@@ -81,7 +86,7 @@ def forecast(store: Store, filters: Filters) -> Report:
     start, end = (filters.start.isoformat() if filters.start else "", filters.end.isoformat() if filters.end else "9")
     with store.read() as session:
         probability = dict(session.execute(select(Stage.id, Stage.probability)).all())
-        totals: dict[tuple[str, str], list] = defaultdict(lambda: [0, money(0), money(0), False])
+        totals: dict[tuple[str, str], list] = defaultdict(lambda: [0, money(0), money(0), False, []])
         for deal in _open_deals(session, filters):
             if not deal.expected_close or not start <= deal.expected_close <= end:
                 continue
@@ -89,13 +94,14 @@ def forecast(store: Store, filters: Filters) -> Report:
             amount, chance = money(deal.amount), probability.get(deal.stage_id)
             total[0] += 1
             total[1] += amount
+            total[4].append(_item(deal))
             if chance is None:
                 total[3] = True  # a deal in a stage without a probability: the weight is partial
             else:
                 total[2] += _weighted(amount, chance)
-        for (month, currency), (count, amount, weighted, partial) in sorted(totals.items()):
-            report.rows.append({"month": month, "currency": currency, "deals": count, "amount": amount,
-                                "weighted": None if partial and not weighted else weighted})
+        for (month, currency), (count, amount, weighted, partial, items) in sorted(totals.items()):
+            report.add({"month": month, "currency": currency, "deals": count, "amount": amount,
+                        "weighted": None if partial and not weighted else weighted}, items)
     return report
 
 
@@ -125,6 +131,7 @@ def won_lost(store: Store, filters: Filters) -> Report:
         closed = _closed_at(session, Deal.status.in_(("won", "lost")))
         rows: dict[tuple[str, str], dict] = {}
         reasons: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        behind: dict[tuple[str, str], list] = defaultdict(list)
         for deal in deals:
             at = closed.get(deal.uuid, deal.updated_at)
             if not first <= at <= last:
@@ -134,12 +141,13 @@ def won_lost(store: Store, filters: Filters) -> Report:
                                         "lost": 0, "lost_amount": money(0)})
             row[deal.status] += 1
             row[f"{deal.status}_amount"] += money(deal.amount)
+            behind[key].append(_item(deal))
             if deal.status == "lost":
                 reason = json.loads(deal.custom or "{}").get(LOST_REASON.split(".", 1)[1])
                 reasons[key][reason or "(none given)"] += 1
         for key in sorted(rows):
             rows[key]["loss_reasons"] = ", ".join(f"{r} ({n})" for r, n in reasons[key].most_common())
-            report.rows.append(rows[key])
+            report.add(rows[key], behind[key])
     return report
 
 
@@ -161,10 +169,10 @@ def stuck_deals(store: Store, filters: Filters) -> Report:
         for deal in deals:
             days = int((now - entered.get(deal.uuid, deal.created_at)) // 86400)
             if days > filters.days:
-                report.rows.append({"deal": deal.title, "stage": names.get(deal.stage_id, ""), "days": days,
-                                    "amount": money(deal.amount), "currency": deal.currency or "",
-                                    "owner": deal.owner or "", "uuid": deal.uuid})
-    report.rows.sort(key=lambda r: (-r["days"], r["deal"]))
+                report.add({"deal": deal.title, "stage": names.get(deal.stage_id, ""), "days": days,
+                            "amount": money(deal.amount), "currency": deal.currency or "",
+                            "owner": deal.owner or "", "uuid": deal.uuid}, [_item(deal)])
+    report.sort(key=lambda r: (-r["days"], r["deal"]))
     return report
 
 
@@ -191,12 +199,15 @@ def funnel(store: Store, filters: Filters) -> Report:
             if record_uuid in furthest:
                 furthest[record_uuid] = max(furthest[record_uuid], rank.get(json.loads(new or "null"), -1))
         won = {d.uuid for d in made if d.status == "won"}
-    counts = [sum(1 for uuid, reach in furthest.items() if reach >= n or uuid in won) for n in range(len(steps))]
-    counts.append(len(won))
+    by_uuid = {d.uuid: d for d in made}
+    reached = [[_item(by_uuid[uuid]) for uuid, reach in furthest.items() if reach >= n or uuid in won]
+               for n in range(len(steps))]
+    reached.append([_item(by_uuid[uuid]) for uuid in won])
+    counts = [len(deals) for deals in reached]
     names = [s.name for s in steps] + [next((s.name for s in stages if s.outcome == "won"), "Won")]
     for n, (name, count) in enumerate(zip(names, counts)):
         before = counts[n - 1] if n else None
-        report.rows.append({"stage": name, "deals": count,
-                            "conversion": None if not before else round(count * 100 / before, 1),
-                            "from_first": None if not counts[0] else round(count * 100 / counts[0], 1)})
+        report.add({"stage": name, "deals": count,
+                    "conversion": None if not before else round(count * 100 / before, 1),
+                    "from_first": None if not counts[0] else round(count * 100 / counts[0], 1)}, reached[n])
     return report

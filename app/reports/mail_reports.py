@@ -98,12 +98,14 @@ def response_time(store: Store, filters: Filters) -> Report:
                 waiting.append((since, customer, subject))
     for group, waits, label in (("person", by_person, lambda k: k), ("customer", by_customer, names.get)):
         for key, values in sorted(waits.items(), key=lambda kv: statistics.median(kv[1])):
-            report.rows.append({"group": group, "who": label(key) or "", "replies": len(values),
-                                "median": int(statistics.median(values)), "p90": _percentile(values, 0.9),
-                                "waiting": None, "subject": ""})
+            report.add({"group": group, "who": label(key) or "", "replies": len(values),
+                        "median": int(statistics.median(values)), "p90": _percentile(values, 0.9),
+                        "waiting": None, "subject": ""},
+                       [("contact", key, names.get(key, ""))] if group == "customer" else [])
     for since, customer, subject in sorted(waiting)[:WAITING_SHOWN]:
-        report.rows.append({"group": "waiting", "who": names.get(customer, ""), "replies": None, "median": None,
-                            "p90": None, "waiting": now - since, "subject": subject})
+        report.add({"group": "waiting", "who": names.get(customer, ""), "replies": None, "median": None,
+                    "p90": None, "waiting": now - since, "subject": subject},
+                   [("contact", customer, names.get(customer, ""))])
     return report
 
 
@@ -131,9 +133,9 @@ def stale_customers(store: Store, filters: Filters) -> Report:
             last = latest.get(contact.id)
             days = None if not last else (now - last) // 86400
             if days is None or days > filters.days:
-                report.rows.append({"name": contact.name, "email": email.get(contact.id, ""),
-                                    "last_contact": iso_day(last), "days": days})
-    report.rows.sort(key=lambda r: (r["days"] is not None, -(r["days"] or 0), r["name"]))
+                report.add({"name": contact.name, "email": email.get(contact.id, ""),
+                            "last_contact": iso_day(last), "days": days}, [("contact", contact.id, contact.name)])
+    report.sort(key=lambda r: (r["days"] is not None, -(r["days"] or 0), r["name"]))
     return report
 
 

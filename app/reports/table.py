@@ -18,12 +18,30 @@ class Column:
 
 @dataclass
 class Report:
+    """Rows under columns; beside each row, what is behind it: the deals, customers or
+    messages it counts, as (kind, local id, label), so a click on a bar can list them."""
+
     name: str
     columns: list[Column]
     rows: list[dict] = field(default_factory=list)
+    items: list[list[tuple[str, int, str]]] = field(default_factory=list)
 
     def keys(self) -> list[str]:
         return [c.key for c in self.columns]
+
+    def add(self, row: dict, items=()) -> None:
+        self.rows.append(row)
+        self.items.append(list(items))
+
+    def behind(self, index: int) -> list[tuple[str, int, str]]:
+        """What row ``index`` counts (empty for reports that only sum)."""
+        return self.items[index] if 0 <= index < len(self.items) else []
+
+    def sort(self, key) -> None:
+        """Sort rows, keeping each row's items beside it."""
+        pairs = sorted(zip(self.rows, self.items or [[] for _ in self.rows]), key=lambda pair: key(pair[0]))
+        self.rows = [row for row, _items in pairs]
+        self.items = [items for _row, items in pairs]
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale, Qt, QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -99,7 +99,14 @@ def shown(value, kind: str, locale: QLocale) -> str:
     return str(value)
 
 
+KIND_LABELS = {"deal": QT_TRANSLATE_NOOP("ReportsView", "Deal"), "contact": QT_TRANSLATE_NOOP("ReportsView", "Contact"),
+               "company": QT_TRANSLATE_NOOP("ReportsView", "Company")}
+
+
 class ReportsView(QWidget):
+    # What is behind a row, opened: a deal or a customer by its local id (kind, id).
+    record_requested = Signal(str, int)
+
     def __init__(self, store: Store, parent=None, ops: Ops | None = None):
         super().__init__(parent)
         self.store = store
@@ -145,6 +152,11 @@ class ReportsView(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._row_selected)
+        # The deals or customers the selected row (or the clicked bar) counts; double-click opens one.
+        self.behind_label = QLabel(self.tr("Select a row to see what it counts."))
+        self.behind = QListWidget()
+        self.behind.itemActivated.connect(self._open_behind)
         self._layout()
         self.picker.blockSignals(True)  # read when shown, not when the window starts
         self.picker.setCurrentRow(0)
@@ -171,6 +183,12 @@ class ReportsView(QWidget):
         results = QSplitter(Qt.Orientation.Vertical)
         results.addWidget(chart_area)
         results.addWidget(self.table)
+        behind = QWidget()
+        behind_layout = QVBoxLayout(behind)
+        behind_layout.setContentsMargins(0, 0, 0, 0)
+        behind_layout.addWidget(self.behind_label)
+        behind_layout.addWidget(self.behind)
+        results.addWidget(behind)
         right = QVBoxLayout()
         right.addLayout(filters)
         right.addWidget(results, 1)
@@ -242,6 +260,26 @@ class ReportsView(QWidget):
     def _bar_clicked(self, row: int) -> None:
         self.table.selectRow(row)
         self.table.scrollToItem(self.table.item(row, 0))
+
+    def _row_selected(self) -> None:
+        self.behind.clear()
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()} if self.table.selectionModel() \
+            else set()
+        items = self.report.behind(min(rows)) if self.report is not None and rows else []
+        for kind, record_id, label in items:
+            item = QListWidgetItem(f"{translate('ReportsView', KIND_LABELS.get(kind, kind))}: {label}")
+            item.setData(Qt.ItemDataRole.UserRole, (kind, record_id))
+            self.behind.addItem(item)
+        if not rows:
+            self.behind_label.setText(self.tr("Select a row to see what it counts."))
+        elif items:
+            self.behind_label.setText(self.tr("Behind this row: %n (double-click to open)", "", len(items)))
+        else:
+            self.behind_label.setText(self.tr("This row is a total of mail; nothing to open."))
+
+    def _open_behind(self, item: QListWidgetItem) -> None:
+        kind, record_id = item.data(Qt.ItemDataRole.UserRole)
+        self.record_requested.emit(kind, int(record_id))
 
     def _export(self, kind: str) -> None:
         if self.report is None:

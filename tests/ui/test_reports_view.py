@@ -40,6 +40,18 @@ def test_reports_view(qtbot, sales, tmp_path, monkeypatch):  # noqa: F811
     bar = view.chart.bar_rect(1)
     qtbot.mouseClick(view.chart, Qt.MouseButton.LeftButton, pos=QPoint(int(bar.center().x()), int(bar.center().y())))
     assert [i.row() for i in view.table.selectionModel().selectedRows()] == [1]
+    # What the bar counts is listed beside it; a double-click opens the deal.
+    assert view.behind.count() == 1 and view.behind.item(0).text().startswith("Deal: ")
+    opened = []
+    view.record_requested.connect(lambda kind, record_id: opened.append((kind, record_id)))
+    item = view.behind.item(0)
+    rect = view.behind.visualItemRect(item)
+    qtbot.mouseClick(view.behind.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.behind.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert len(opened) == 1 and opened[0][0] == "deal"
+    with store.read() as session:
+        from app.store.crm_models import Deal
+        assert session.get(Deal, opened[0][1]).currency == "USD"  # the Proposal · USD bar's deal
 
     # Every report from the list.
     for row in range(view.picker.count()):

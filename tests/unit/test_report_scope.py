@@ -40,6 +40,10 @@ def test_owner_team_and_tag_narrow_deal_reports(store):
     assert _pipeline_titles(store, owner="amy@team.cn") == 1 and _pipeline_titles(store, owner="me@x.cn") == 1
     stale = REPORTS["stale-customers"](store, Filters(today=date(2026, 11, 30), tag="EU"))
     assert [row["name"] for row in stale.rows] == ["Anna"]
+    assert [(kind, label) for kind, _id, label in stale.behind(0)] == [("contact", "Anna")]
+    pipeline = REPORTS["pipeline"](store, Filters(today=date(2026, 11, 30)))
+    assert sorted(label for row in range(len(pipeline.rows)) for _k, _i, label in pipeline.behind(row)) == \
+        ["Nordwind", "华信"]
 
 
 def test_a_rep_sees_their_own_records_in_reports_a_manager_the_teams(store):
