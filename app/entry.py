@@ -21,6 +21,11 @@ def main(argv: list[str] | None = None) -> int:
         from app.ui.application import run_gui
 
         return run_gui(args.profile)
+    if args.command == "report" and getattr(args, "pdf", None):
+        # The dashboard is drawn with Qt; the command line stays Qt-free and is handed the renderer.
+        from app.ui.dashboard_pdf import render_dashboard
+
+        args.render_pdf = render_dashboard
     from app.cli.runner import run_command
 
     return run_command(args)

@@ -7,9 +7,12 @@ import sys
 from datetime import date
 from decimal import Decimal
 
+from app.errors import UserFacingError
+
 # Named here, not imported: every command parses the command line, and the reports' modules
 # load only when a report runs (a test keeps this list equal to app.reports.catalogue).
 REPORT_NAMES = ("activity", "forecast", "funnel", "pipeline", "response-time", "stale-customers", "stuck-deals", "won-lost")
+DASHBOARD = "dashboard"  # every report, a page each, as one PDF (--pdf FILE)
 
 
 def _day(text: str) -> date:
@@ -22,7 +25,7 @@ def _day(text: str) -> date:
 def add_report_command(commands, positive) -> None:
     report = commands.add_parser("report", help="pipeline, funnel, forecast, won-lost, stuck-deals, "
                                                 "response-time, stale-customers, activity")
-    report.add_argument("name", choices=REPORT_NAMES)
+    report.add_argument("name", choices=(*REPORT_NAMES, DASHBOARD))
     report.add_argument("--from", dest="start", type=_day, metavar="DATE", help="first day of the period")
     report.add_argument("--to", dest="end", type=_day, metavar="DATE", help="last day of the period")
     report.add_argument("--owner", help="only this owner's deals and customers")
@@ -34,6 +37,7 @@ def add_report_command(commands, positive) -> None:
                                                             "durations in seconds)")
     output.add_argument("--csv", metavar="FILE", help="UTF-8 with BOM (Excel opens it)")
     output.add_argument("--xlsx", metavar="FILE", help="a spreadsheet with numbers as numbers")
+    output.add_argument("--pdf", metavar="FILE", help="dashboard: every report with its chart, as one PDF")
 
 
 def _cell(value) -> str:
@@ -48,6 +52,14 @@ def run(args, store) -> int:
     from app.reports.table import Filters
 
     filters = Filters(start=args.start, end=args.end, owner=args.owner, team=args.team, tag=args.tag, days=args.days)
+    if (args.name == DASHBOARD) != bool(args.pdf):
+        raise UserFacingError("The dashboard is written as a PDF: liaison report dashboard --pdf FILE "
+                              "(a single report takes --json, --csv or --xlsx).", code="report.pdf")
+    if args.name == DASHBOARD:
+        # Drawing needs Qt, which the command line never imports: app.entry hands the renderer over.
+        pages = args.render_pdf([compute(store, filters) for compute in REPORTS.values()], filters, args.pdf)
+        print(f"{pages} pages written to {args.pdf}")
+        return 0
     report = REPORTS[args.name](store, filters)
     if args.json:
         sys.stdout.write(export.json_lines(report))

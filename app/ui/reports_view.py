@@ -85,6 +85,32 @@ def period_bounds(period: str, today: date) -> tuple[date | None, date | None]:
     return None, None
 
 
+def cell_text(row: dict, column, locale: QLocale) -> str:
+    """One cell's text (``column``: a report column, or a column's key)."""
+    key = column if isinstance(column, str) else column.key
+    value = row.get(key)
+    if key == "group" and value in GROUPS:
+        return translate("ReportsView", GROUPS[value])
+    if key == "stage" and value:
+        return stage_name(value)
+    if isinstance(column, str):
+        return str(value or "")
+    return shown(value, column.kind, locale)
+
+
+def report_bars(report: Report, locale: QLocale) -> list[tuple[str, float, str]]:
+    """The report's bars: (label, length, value as text), one per row."""
+    labels, value_key = CHARTS[report.name]
+    kind = next(c.kind for c in report.columns if c.key == value_key)
+    bars = []
+    for row in report.rows:
+        value = row.get(value_key) if row.get(value_key) is not None else row.get("waiting")
+        number = float(value) if isinstance(value, (int, float, Decimal)) else 0.0
+        bars.append((" · ".join(cell_text(row, k, locale) for k in labels if row.get(k)), number,
+                     shown(value, kind, locale)))
+    return bars
+
+
 def shown(value, kind: str, locale: QLocale) -> str:
     if value is None:
         return "–"
@@ -145,6 +171,9 @@ class ReportsView(QWidget):
         self.export_csv.clicked.connect(lambda: self._export("csv"))
         self.export_xlsx = QPushButton(self.tr("Export Excel…"))
         self.export_xlsx.clicked.connect(lambda: self._export("xlsx"))
+        self.export_pdf = QPushButton(self.tr("Dashboard PDF…"))
+        self.export_pdf.setToolTip(self.tr("Every report with these filters, a page each, as one PDF"))
+        self.export_pdf.clicked.connect(self._export_dashboard)
         self.status = QLabel()
         self.chart = BarChart()
         self.chart.bar_clicked.connect(self._bar_clicked)
@@ -177,6 +206,7 @@ class ReportsView(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.export_csv)
         filters.addWidget(self.export_xlsx)
+        filters.addWidget(self.export_pdf)
         chart_area = QScrollArea()
         chart_area.setWidgetResizable(True)
         chart_area.setWidget(self.chart)
@@ -232,30 +262,13 @@ class ReportsView(QWidget):
                 if column.kind != "text":
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
-        labels, value_key = CHARTS[report.name]
-        kind = next(c.kind for c in report.columns if c.key == value_key)
-        bars = []
-        for row in report.rows:
-            value = row.get(value_key) if row.get(value_key) is not None else row.get("waiting")
-            number = float(value) if isinstance(value, (int, float, Decimal)) else 0.0
-            bars.append((" · ".join(self._cell(row, k) for k in labels if row.get(k)), number,
-                         shown(value, kind, self.locale)))
-        self.chart.set_bars(bars)
+        self.chart.set_bars(report_bars(report, self.locale))
         self.status.setText(self.tr("%n row(s)", "", len(report.rows)))
         for button in (self.export_csv, self.export_xlsx):
             button.setEnabled(bool(report.rows))
 
     def _cell(self, row: dict, column) -> str:
-        """One cell's text (``column``: a report column, or a column's key)."""
-        key = column if isinstance(column, str) else column.key
-        value = row.get(key)
-        if key == "group" and value in GROUPS:
-            return translate("ReportsView", GROUPS[value])
-        if key == "stage" and value:
-            return stage_name(value)
-        if isinstance(column, str):
-            return str(value or "")
-        return shown(value, column.kind, self.locale)
+        return cell_text(row, column, self.locale)
 
     def _bar_clicked(self, row: int) -> None:
         self.table.selectRow(row)
@@ -280,6 +293,20 @@ class ReportsView(QWidget):
     def _open_behind(self, item: QListWidgetItem) -> None:
         kind, record_id = item.data(Qt.ItemDataRole.UserRole)
         self.record_requested.emit(kind, int(record_id))
+
+    def _export_dashboard(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Dashboard"), "dashboard.pdf", self.tr("PDF (*.pdf)"))
+        if not path:
+            return
+        from app.ui.dashboard_pdf import compute_reports, render_dashboard
+
+        filters = self.filters()
+        self.status.setText(self.tr("Reading…"))
+
+        def draw(reports) -> None:  # drawing is GUI-thread work; reading every report was not
+            render_dashboard(reports, filters, path, self.locale)
+            self.status.setText(self.tr("Saved %1").replace("%1", path))
+        self.ops.read(compute_reports, self.store, filters).success(draw).owned_by(self).run()
 
     def _export(self, kind: str) -> None:
         if self.report is None:

@@ -107,6 +107,12 @@ def test_reports_view(qtbot, sales, tmp_path, monkeypatch):  # noqa: F811
     assert table[0][:3] == ["Deal", "Stage", "Days in stage"] and table[1][:3] == ["A", "Lead", "40"]
     qtbot.mouseClick(view.export_xlsx, Qt.MouseButton.LeftButton)
     wait_for(lambda: view.status.text() == f"Saved {target['xlsx']}")
+    # The dashboard: every report with these filters, a page each, one PDF.
+    pdf = str(tmp_path / "dashboard.pdf")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kw: (pdf, ""))
+    qtbot.mouseClick(view.export_pdf, Qt.MouseButton.LeftButton)
+    wait_for(lambda: view.status.text() == f"Saved {pdf}")
+    assert open(pdf, "rb").read(5) == b"%PDF-"
     from openpyxl import load_workbook
 
     assert [c.value for c in load_workbook(target["xlsx"]).active[2]][:3] == ["A", "Lead", 40]

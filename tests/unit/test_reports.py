@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import time
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -208,3 +209,19 @@ def test_activity_per_week_and_person(store):
         ("2026-W48", "me@us.test", 1, 1, 1, 0), ("2026-W49", "me@us.test", 1, 0, 0, 1)]
     everything = activity(store, Filters()).rows
     assert sum(r["tasks_done"] for r in everything if r["week"] == f"{done_week[0]}-W{done_week[1]:02d}") == 1
+
+
+def test_the_dashboard_pdf_from_the_command_line(cli, tmp_path):
+    """``report dashboard --pdf`` draws every report, a page each (Qt offscreen, handed to the
+    Qt-free command line); without --pdf it is one sentence and exit 2."""
+    cli("contacts", "add", "--email", "wang@huaxin.cn", "--name", "王经理")
+    cli("deals", "add", "华信 服务器", "--contact", "wang@huaxin.cn", "--amount", "12000", "--currency", "CNY")
+    target = tmp_path / "dashboard.pdf"
+    result = cli("report", "dashboard", "--pdf", str(target))
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF") and result.stdout.strip() == f"{len(REPORTS)} pages written to {target}"
+    assert len(re.findall(rb"/Type\s*/Page[^s]", data)) == len(REPORTS)
+    refused = cli("report", "dashboard", check=False)
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1 and "--pdf" in refused.stderr
+    missing = cli("report", "dashboard", "--pdf", str(tmp_path / "no" / "such" / "dir.pdf"), check=False)
+    assert missing.returncode == 2 and "does not exist" in missing.stderr and "Traceback" not in missing.stderr
