@@ -31,7 +31,7 @@ from app.store.crm_models import (
     Task,
 )
 from app.store.database import Store
-from app.store.models import Account
+from app.store.models import Account, Message
 from app.store.raw_sql import fetch_all
 
 WAITING_SHOWN = 200  # customers waiting now: the longest waits (a list to act on, not a census)
@@ -46,26 +46,12 @@ def _percentile(values: list[int], share: float) -> int:
 
 _CONVERSATIONS = (
     # Every message of each conversation that has a message filed on a contact in the period,
-    # in date order (raw rows: building ORM rows for 100,000 messages costs more than the query).
-    "SELECT m.thread_id, m.date, lower(m.from_addr), m.message_id, m.subject FROM mail_messages m "
+    # in date order (raw rows: building ORM rows for 100,000 messages costs more than the query;
+    # no subjects: only the few customers shown waiting need theirs, read afterwards).
+    "SELECT m.thread_id, m.date, lower(m.from_addr), m.message_id, m.id FROM mail_messages m "
     "WHERE m.thread_id IN (SELECT DISTINCT t.thread_id FROM crm_message_links l "
     "JOIN mail_messages t ON t.id = l.message_id WHERE l.contact_id IS NOT NULL AND t.thread_id IS NOT NULL "
     "AND t.date BETWEEN ? AND ?) ORDER BY m.thread_id, m.date, m.id")
-
-
-def _conversations(store: Store, session, first: int, last: int) -> dict[int, list]:
-    """Each conversation's messages as (date, sender, the sender's contact, subject), each
-    message once."""
-    contact_of = dict(session.execute(select(ContactEmail.email, ContactEmail.contact_id)).all())
-    found: dict[int, list] = defaultdict(list)
-    seen: set[str] = set()
-    for thread_id, at, sender, key, subject in fetch_all(store, _CONVERSATIONS, (first, last)):
-        if key:
-            if key in seen:
-                continue
-            seen.add(key)
-        found[thread_id].append((at, sender, contact_of.get(sender), subject))
-    return found
 
 
 def response_time(store: Store, filters: Filters) -> Report:
@@ -78,33 +64,47 @@ def response_time(store: Store, filters: Filters) -> Report:
     now = int(filters.now().timestamp())
     by_person: dict[str, list[int]] = defaultdict(list)
     by_customer: dict[int, list[int]] = defaultdict(list)
-    waiting: list[tuple[int, int, str]] = []  # (since, contact id, subject)
+    waiting: list[tuple[int, int, int]] = []  # (since, contact id, the waiting message's id)
     with store.read() as session:
         names = dict(session.execute(select(Contact.id, Contact.name)).all())
+        contact_of = dict(session.execute(select(ContactEmail.email, ContactEmail.contact_id)).all())
         allowed = contact_ids(session, filters)  # None: every customer counts
-        for messages in _conversations(store, session, first, last).values():
-            since, customer, subject = None, None, ""
-            for at, sender, contact_id, title in messages:
-                if allowed is not None and contact_id is not None and contact_id not in allowed:
-                    contact_id = None  # a customer this report leaves out: their mail is not waited on
-                if sender in own:
-                    if since is not None and first <= since <= last:
-                        by_person[sender].append(at - since)
-                        by_customer[customer].append(at - since)
-                    since = None
-                elif contact_id is not None and since is None:
-                    since, customer, subject = at, contact_id, title
-            if since is not None:
-                waiting.append((since, customer, subject))
+        # One pass over the conversations in order: a customer's message starts a wait, our next
+        # message ends it; each message counts once (the same Message-ID in two folders).
+        seen: set[str] = set()
+        thread, since, customer, asked = None, None, None, None
+        for thread_id, at, sender, key, pk in fetch_all(store, _CONVERSATIONS, (first, last)):
+            if key:
+                if key in seen:
+                    continue
+                seen.add(key)
+            if thread_id != thread:
+                if since is not None:
+                    waiting.append((since, customer, asked))
+                thread, since = thread_id, None
+            if sender in own:
+                if since is not None and first <= since <= last:
+                    by_person[sender].append(at - since)
+                    by_customer[customer].append(at - since)
+                since = None
+            elif since is None:
+                contact_id = contact_of.get(sender)
+                if contact_id is not None and (allowed is None or contact_id in allowed):
+                    since, customer, asked = at, contact_id, pk
+        if since is not None:
+            waiting.append((since, customer, asked))
+        waiting = sorted(waiting)[:WAITING_SHOWN]
+        subjects = dict(session.execute(select(Message.id, Message.subject).where(
+            Message.id.in_([pk for _since, _customer, pk in waiting]))).all()) if waiting else {}
     for group, waits, label in (("person", by_person, lambda k: k), ("customer", by_customer, names.get)):
         for key, values in sorted(waits.items(), key=lambda kv: statistics.median(kv[1])):
             report.add({"group": group, "who": label(key) or "", "replies": len(values),
                         "median": int(statistics.median(values)), "p90": _percentile(values, 0.9),
                         "waiting": None, "subject": ""},
                        [("contact", key, names.get(key, ""))] if group == "customer" else [])
-    for since, customer, subject in sorted(waiting)[:WAITING_SHOWN]:
+    for since, customer, asked in waiting:
         report.add({"group": "waiting", "who": names.get(customer, ""), "replies": None, "median": None,
-                    "p90": None, "waiting": now - since, "subject": subject},
+                    "p90": None, "waiting": now - since, "subject": subjects.get(asked, "")},
                    [("contact", customer, names.get(customer, ""))])
     return report
 
