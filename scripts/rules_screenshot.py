@@ -1,6 +1,7 @@
 """Render the Rules tab (a few rules, the run log after they ran) and the rule editor to PNGs.
 
-    .venv/bin/python scripts/rules_screenshot.py docs
+    .venv/bin/python scripts/rules_screenshot.py docs        # rules.png, rule-editor.png
+    .venv/bin/python scripts/rules_screenshot.py docs --zh   # rules-zh.png, rule-editor-zh.png, in Chinese
 
 A throwaway profile with one account and a little mail arriving now; the rules run once
 (``run_rules``) before the window opens, so the log has something to show.
@@ -65,7 +66,9 @@ def wait(app, done, seconds: float = 20) -> None:
 
 
 def main() -> None:
-    out_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "docs").resolve()
+    out_dir = Path(sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else "docs").resolve()
+    chinese = "--zh" in sys.argv
+    suffix = "-zh" if chinese else ""
     from PySide6.QtWidgets import QApplication
 
     from app.automation import rule_book
@@ -80,6 +83,10 @@ def main() -> None:
 
     app = QApplication(sys.argv)
     install_english_plurals(app)
+    if chinese:
+        from app.ui.translations import CHINESE, install_translations
+
+        install_translations(app, CHINESE)
     root = Path(tempfile.mkdtemp()) / "profile"
     _paths, store = open_profile(str(root))
     mails = MailStore(store)
@@ -103,12 +110,12 @@ def main() -> None:
     view.list.setCurrentRow(0)
     view.log.expandItem(view.log.topLevelItem(0))
     wait(app, lambda: True)
-    window.grab().save(str(out_dir / "rules.png"))
+    window.grab().save(str(out_dir / f"rules{suffix}.png"))
     editor = view.edit_rule()
     wait(app, lambda: bool(editor.lists))
     editor.test_button.click()
     wait(app, lambda: editor.trial is not None)
-    editor.grab().save(str(out_dir / "rule-editor.png"))
+    editor.grab().save(str(out_dir / f"rule-editor{suffix}.png"))
     editor.close()
     window.close()
     service.stop()

@@ -1,6 +1,7 @@
 """Render the Cases tab over the bundled sample data, with a few service cases, to docs/cases.png.
 
-    .venv/bin/python scripts/screenshot_cases.py docs
+    .venv/bin/python scripts/screenshot_cases.py docs        # cases.png
+    .venv/bin/python scripts/screenshot_cases.py docs --zh   # cases-zh.png and mail-import-zh.png, in Chinese
 
 The sample profile has no cases: this opens some on its customers and files sample messages on
 them (a throwaway copy; no network, no keyring), then shows the window as run_gui does.
@@ -53,7 +54,9 @@ def open_sample_cases(store) -> str:
 
 
 def main() -> None:
-    out_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "docs").resolve()
+    out_dir = Path(sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else "docs").resolve()
+    chinese = "--zh" in sys.argv
+    suffix = "-zh" if chinese else ""
     from PySide6.QtWidgets import QApplication
 
     from app.paths import ProfilePaths
@@ -67,6 +70,10 @@ def main() -> None:
     app = QApplication(sys.argv)
     scheme = SystemColorScheme(app)  # noqa: F841  (as run_gui does)
     install_english_plurals(app)
+    if chinese:
+        from app.ui.translations import CHINESE, install_translations
+
+        install_translations(app, CHINESE)
     paths = ProfilePaths(build_sample_profile(Path(tempfile.mkdtemp()) / "sample"))
     store = Store(paths.database)
     shown = open_sample_cases(store)
@@ -82,7 +89,15 @@ def main() -> None:
     window.open_case(shown)
     wait(app, lambda: view.detail.detail is not None and view.detail.detail.case.uuid == shown)
     settle(app)
-    window.grab().save(str(out_dir / "cases.png"))
+    window.grab().save(str(out_dir / f"cases{suffix}.png"))
+    if chinese:  # and the Import Mail dialog, for a translator's review
+        from app.ui.mail_import_dialog import MailImportDialog
+
+        dialog = MailImportDialog(window.store, window.ops, window, services=window.sync.services)
+        dialog.show()
+        settle(app)
+        dialog.grab().save(str(out_dir / "mail-import-zh.png"))
+        dialog.close()
     window.close()
     service.stop()
     store.close()

@@ -9,9 +9,10 @@ English templates (``UserFacingError("No template called {name}.", name=…)``) 
 mail providers in English, and the window translates them where it shows them
 (``app.ui.error_presenter``, context ``errors``; provider advice, context ``Providers``).
 lupdate cannot know a string passed to an error class is a message, so this script finds
-them (every call of a :class:`~app.errors.Phrase` subclass with a literal template, outside
-``app/cli``, whose errors only the command line prints) and lists them in that module, where
-lupdate reads them like any ``QT_TRANSLATE_NOOP``.  Then ``pyside6-lupdate`` scans ``app/``
+them (every call of a :class:`~app.errors.Phrase` subclass with a literal template, and of
+the few callables in ``TEMPLATE_ARGUMENT`` that take a template elsewhere or make the Phrase
+themselves, outside ``app/cli``, whose errors only the command line prints) and lists them in
+that module, where lupdate reads them like any ``QT_TRANSLATE_NOOP``.  Then ``pyside6-lupdate`` scans ``app/``
 into each ``.ts``: new strings arrive as "unfinished", strings gone from the source are
 dropped.  Translate the unfinished ones (Qt Linguist, ``pyside6-linguist``, or any editor),
 then ``build``.  ``tests/unit/test_translations.py`` fails while a string is untranslated.
@@ -41,6 +42,10 @@ SILENT = {"Cancelled"}
 # Not errors, but sentences made the same way (a template and parameters) for the window.
 TEMPLATED = {"Notice"}  # app.errors.Notice: warnings, import problems
 PROVIDER_TEXTS = ("password_help", "imap_help")
+# Callables whose template is not a Phrase class's first argument: which positional argument
+# holds it.  app.automation: InvalidRule(rule, "problem", ...) names the rule first; Skipped
+# (an Exception) and _note make the Phrase of a run-log step themselves.
+TEMPLATE_ARGUMENT = {"InvalidRule": 1, "Skipped": 0, "_note": 0}
 
 PLACEHOLDER = re.compile(r"%n|%L?\d|\{[A-Za-z_][A-Za-z0-9_]*\}")
 
@@ -111,8 +116,9 @@ def core_texts(app: Path = APP) -> list[tuple[str, str, str]]:
                 name = _call_name(node)
                 is_super = name == "__init__" and inside_phrase and isinstance(node.func, ast.Attribute) \
                     and isinstance(node.func.value, ast.Call) and _call_name(node.func.value) == "super"
-                if (name in phrases or is_super) and node.args:
-                    for text in _texts_of(node.args[0], strings):
+                index = TEMPLATE_ARGUMENT.get(name, 0 if name in phrases or is_super else None)
+                if index is not None and len(node.args) > index:
+                    for text in _texts_of(node.args[index], strings):
                         found.setdefault(("errors", text), relative)
                 if name == "Provider":
                     for keyword in node.keywords:

@@ -54,8 +54,13 @@ STATUS_COLOURS = {"new": QColor("#2f7bd9"), "open": QColor("#1f8a8a"), "waiting"
                   "solved": QColor("#2a9d6f"), "closed": QColor("#8c8c8c")}
 
 
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("Cases", text, disambiguation, n)
+# Written out as translate("Cases", "text") at every call: pyside6-lupdate files a bare tr("text")
+# under no context, where the window never looks.  tr() is for the words marked above.
+translate = QCoreApplication.translate
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Cases", text)
 
 
 def status_text(status: str) -> str:
@@ -79,7 +84,7 @@ def due_text(case: CaseSummary, locale: QLocale | None = None, long: bool = Fals
     if case.due_at is None:
         return ""
     text = when_text(case.due_at, locale) if long else short_when(case.due_at, locale)
-    return tr("{when} (overdue)").format(when=text) if long and case.overdue() else text
+    return translate("Cases", "{when} (overdue)").format(when=text) if long and case.overdue() else text
 
 
 def case_line(case: CaseSummary) -> str:
@@ -352,7 +357,7 @@ class CaseRowWidget(_ClickableRow):
     def __init__(self, case: CaseSummary, parent: QWidget | None = None):
         super().__init__(parent)
         self.case = case
-        self.setToolTip(tr("Open the case"))
+        self.setToolTip(translate("Cases", "Open the case"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(10)
@@ -364,7 +369,7 @@ class CaseRowWidget(_ClickableRow):
         self.title = text_label(case.title, BODY, QFont.Weight.DemiBold)
         parts = [priority_text(case.priority)]
         if case.due_at is not None and case.status in cases.OPEN_STATUSES:
-            parts.append(tr("due {when}").format(when=due_text(case, long=True)))
+            parts.append(translate("Cases", "due {when}").format(when=due_text(case, long=True)))
         self.meta = text_label(" · ".join(parts), SMALL, secondary=not case.overdue())
         if case.overdue():
             self.meta.setStyleSheet(f"color: {OVERDUE.name()};")

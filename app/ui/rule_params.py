@@ -24,13 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.automation.rule_format import PRIORITIES, RECORDS, WEEKDAYS
+from app.ui import rule_sentences
 from app.ui.rule_sentences import PRIORITY_NAMES, RECORD_NAMES, WEEKDAY_NAMES
 
 CONTEXT = "RuleEditor"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 @dataclass(frozen=True)
@@ -53,73 +50,85 @@ def _records(*kinds: str, blank: str | None = None) -> tuple:
     return ((("", blank),) + pairs) if blank else pairs
 
 
-_N = QT_TRANSLATE_NOOP
-ME = (("me", _N("RuleEditor", "me")),)
+ME = (("me", QT_TRANSLATE_NOOP("RuleEditor", "me")),)
 RECORD_FIELDS = tuple((name, name) for name in ("name", "owner", "status", "stage", "amount", "tags", "priority",
                                                 "assignee", "title", "industry", "expected_close"))
-_ANY_RECORD = _records(*RECORDS, blank=_N("RuleEditor", "the event's record or customer"))
+_ANY_RECORD = _records(*RECORDS, blank=QT_TRANSLATE_NOOP("RuleEditor", "the event's record or customer"))
 
 EVENT_PARAMS: dict[str, list[Param]] = {
     "message_received": [
-        Param("folder", _N("RuleEditor", "In folder"), "editable",
-              (("inbox", _N("RuleEditor", "Inbox")), ("any", _N("RuleEditor", "any folder"))), "inbox",
-              listed="folders"),
-        Param("account", _N("RuleEditor", "Of account"), "editable", (), "", _N("RuleEditor", "any account"),
-              "accounts")],
-    "message_sent": [Param("account", _N("RuleEditor", "From account"), "editable", (), "",
-                           _N("RuleEditor", "any account"), "accounts")],
-    "record_created": [Param("record", _N("RuleEditor", "Record"), "choice", _records(*RECORDS), "contact")],
+        Param("folder", QT_TRANSLATE_NOOP("RuleEditor", "In folder"), "editable",
+              (("inbox", QT_TRANSLATE_NOOP("RuleEditor", "Inbox")),
+               ("any", QT_TRANSLATE_NOOP("RuleEditor", "any folder"))), "inbox", listed="folders"),
+        Param("account", QT_TRANSLATE_NOOP("RuleEditor", "Of account"), "editable", (), "",
+              QT_TRANSLATE_NOOP("RuleEditor", "any account"), "accounts")],
+    "message_sent": [Param("account", QT_TRANSLATE_NOOP("RuleEditor", "From account"), "editable", (), "",
+                           QT_TRANSLATE_NOOP("RuleEditor", "any account"), "accounts")],
+    "record_created": [Param("record", QT_TRANSLATE_NOOP("RuleEditor", "Record"), "choice", _records(*RECORDS),
+                             "contact")],
     "field_changed": [
-        Param("record", _N("RuleEditor", "Record"), "choice", _records(*RECORDS), "deal"),
-        Param("field", _N("RuleEditor", "Field"), "editable", RECORD_FIELDS, "stage"),
-        Param("from", _N("RuleEditor", "From"), placeholder=_N("RuleEditor", "any value")),
-        Param("to", _N("RuleEditor", "To"), placeholder=_N("RuleEditor", "any value"))],
-    "overdue": [Param("record", _N("RuleEditor", "Record"), "choice", _records("task", "case"), "task")],
-    "no_reply": [Param("after", _N("RuleEditor", "After"), default="2d",
-                       placeholder=_N("RuleEditor", "e.g. 2d, 48h"))],
-    "no_activity": [Param("days", _N("RuleEditor", "Days"), "number", (), 30),
-                    Param("record", _N("RuleEditor", "Record"), "choice", _records("contact", "company"), "contact")],
+        Param("record", QT_TRANSLATE_NOOP("RuleEditor", "Record"), "choice", _records(*RECORDS), "deal"),
+        Param("field", QT_TRANSLATE_NOOP("RuleEditor", "Field"), "editable", RECORD_FIELDS, "stage"),
+        Param("from", QT_TRANSLATE_NOOP("RuleEditor", "Old value"),
+              placeholder=QT_TRANSLATE_NOOP("RuleEditor", "any value")),
+        Param("to", QT_TRANSLATE_NOOP("RuleEditor", "New value"),
+              placeholder=QT_TRANSLATE_NOOP("RuleEditor", "any value"))],
+    "overdue": [Param("record", QT_TRANSLATE_NOOP("RuleEditor", "Record"), "choice", _records("task", "case"), "task")],
+    "no_reply": [Param("after", QT_TRANSLATE_NOOP("RuleEditor", "After"), default="2d",
+                       placeholder=QT_TRANSLATE_NOOP("RuleEditor", "e.g. 2d, 48h"))],
+    "no_activity": [Param("days", QT_TRANSLATE_NOOP("RuleEditor", "Days"), "number", (), 30),
+                    Param("record", QT_TRANSLATE_NOOP("RuleEditor", "Record"), "choice",
+                          _records("contact", "company"), "contact")],
     "schedule": [
-        Param("every", _N("RuleEditor", "Every"), "choice",
-              (("day", _N("RuleEditor", "day")), ("week", _N("RuleEditor", "week"))), "day"),
-        Param("at", _N("RuleEditor", "At"), "time", (), "09:00"),
-        Param("day", _N("RuleEditor", "On"), "choice", tuple((d, WEEKDAY_NAMES[d]) for d in WEEKDAYS), "monday")],
+        Param("every", QT_TRANSLATE_NOOP("RuleEditor", "Every"), "choice",
+              (("day", QT_TRANSLATE_NOOP("RuleEditor", "day")), ("week", QT_TRANSLATE_NOOP("RuleEditor", "week"))),
+              "day"),
+        Param("at", QT_TRANSLATE_NOOP("RuleEditor", "At"), "time", (), "09:00"),
+        Param("day", QT_TRANSLATE_NOOP("RuleEditor", "On"), "choice", tuple((d, WEEKDAY_NAMES[d]) for d in WEEKDAYS),
+              "monday")],
 }
 
 ACTION_PARAMS: dict[str, list[Param]] = {
     "create_case": [
-        Param("title", _N("RuleEditor", "Title"), placeholder="{subject}"),
-        Param("priority", _N("RuleEditor", "Priority"), "choice", tuple((p, PRIORITY_NAMES[p]) for p in PRIORITIES),
-              "normal"),
-        Param("assignee", _N("RuleEditor", "Assigned to"), "editable", ME, "me"),
-        Param("due_in", _N("RuleEditor", "Due in"), placeholder=_N("RuleEditor", "e.g. 2d, 4h")),
-        Param("description", _N("RuleEditor", "Description"))],
-    "create_task": [Param("title", _N("RuleEditor", "Title"), placeholder="{subject}"),
-                    Param("due_in", _N("RuleEditor", "Due in"), placeholder=_N("RuleEditor", "e.g. 2d, 4h")),
-                    Param("notes", _N("RuleEditor", "Notes"))],
-    "set_field": [Param("record", _N("RuleEditor", "Record"), "choice", _ANY_RECORD),
-                  Param("field", _N("RuleEditor", "Field"), "editable", RECORD_FIELDS, ""),
-                  Param("value", _N("RuleEditor", "Value"))],
-    "add_tag": [Param("record", _N("RuleEditor", "Record"), "choice", _ANY_RECORD),
-                Param("tag", _N("RuleEditor", "Tag"))],
-    "assign_owner": [Param("record", _N("RuleEditor", "Record"), "choice", _ANY_RECORD),
-                     Param("owner", _N("RuleEditor", "Owner"), "editable", ME, "me")],
-    "return_to_pool": [Param("record", _N("RuleEditor", "Record"), "choice", _ANY_RECORD)],
-    "move_message": [Param("folder", _N("RuleEditor", "To folder"), "editable", listed="folders")],
-    "flag_message": [Param("flagged", _N("RuleEditor", "Flagged"), "check", (), True)],
-    "mark_read": [Param("read", _N("RuleEditor", "Read"), "check", (), True)],
-    "link_customer": [Param("contact", _N("RuleEditor", "Contact"), placeholder=_N("RuleEditor", "email address")),
-                      Param("company", _N("RuleEditor", "Company"), placeholder=_N("RuleEditor", "name")),
-                      Param("deal", _N("RuleEditor", "Deal"), placeholder=_N("RuleEditor", "title"))],
+        Param("title", QT_TRANSLATE_NOOP("RuleEditor", "Title"), placeholder="{subject}"),
+        Param("priority", QT_TRANSLATE_NOOP("RuleEditor", "Priority"), "choice",
+              tuple((p, PRIORITY_NAMES[p]) for p in PRIORITIES), "normal"),
+        Param("assignee", QT_TRANSLATE_NOOP("RuleEditor", "Assigned to"), "editable", ME, "me"),
+        Param("due_in", QT_TRANSLATE_NOOP("RuleEditor", "Due in"),
+              placeholder=QT_TRANSLATE_NOOP("RuleEditor", "e.g. 2d, 4h")),
+        Param("description", QT_TRANSLATE_NOOP("RuleEditor", "Description"))],
+    "create_task": [Param("title", QT_TRANSLATE_NOOP("RuleEditor", "Title"), placeholder="{subject}"),
+                    Param("due_in", QT_TRANSLATE_NOOP("RuleEditor", "Due in"),
+                          placeholder=QT_TRANSLATE_NOOP("RuleEditor", "e.g. 2d, 4h")),
+                    Param("notes", QT_TRANSLATE_NOOP("RuleEditor", "Notes"))],
+    "set_field": [Param("record", QT_TRANSLATE_NOOP("RuleEditor", "Record"), "choice", _ANY_RECORD),
+                  Param("field", QT_TRANSLATE_NOOP("RuleEditor", "Field"), "editable", RECORD_FIELDS, ""),
+                  Param("value", QT_TRANSLATE_NOOP("RuleEditor", "Value"))],
+    "add_tag": [Param("record", QT_TRANSLATE_NOOP("RuleEditor", "Record"), "choice", _ANY_RECORD),
+                Param("tag", QT_TRANSLATE_NOOP("RuleEditor", "Tag"))],
+    "assign_owner": [Param("record", QT_TRANSLATE_NOOP("RuleEditor", "Record"), "choice", _ANY_RECORD),
+                     Param("owner", QT_TRANSLATE_NOOP("RuleEditor", "Owner"), "editable", ME, "me")],
+    "return_to_pool": [Param("record", QT_TRANSLATE_NOOP("RuleEditor", "Record"), "choice", _ANY_RECORD)],
+    "move_message": [Param("folder", QT_TRANSLATE_NOOP("RuleEditor", "To folder"), "editable", listed="folders")],
+    "flag_message": [Param("flagged", QT_TRANSLATE_NOOP("RuleEditor", "Flagged"), "check", (), True)],
+    "mark_read": [Param("read", QT_TRANSLATE_NOOP("RuleEditor", "Read"), "check", (), True)],
+    "link_customer": [
+        Param("contact", QT_TRANSLATE_NOOP("RuleEditor", "Contact"),
+              placeholder=QT_TRANSLATE_NOOP("RuleEditor", "email address")),
+        Param("company", QT_TRANSLATE_NOOP("RuleEditor", "Company"),
+              placeholder=QT_TRANSLATE_NOOP("RuleEditor", "name")),
+        Param("deal", QT_TRANSLATE_NOOP("RuleEditor", "Deal"), placeholder=QT_TRANSLATE_NOOP("RuleEditor", "title"))],
     "send_template": [
-        Param("template", _N("RuleEditor", "Template"), "editable", listed="templates"),
-        Param("to", _N("RuleEditor", "To"), "editable",
-              (("sender", _N("RuleEditor", "the sender")), ("contact", _N("RuleEditor", "the contact")),
-               ("deal.contact", _N("RuleEditor", "the deal's contact"))), "sender",
-              _N("RuleEditor", "or an address")),
-        Param("account", _N("RuleEditor", "From account"), "editable", (), "",
-              _N("RuleEditor", "the event's account"), "accounts")],
-    "notify": [Param("title", _N("RuleEditor", "Title")), Param("body", _N("RuleEditor", "Text"))],
+        Param("template", QT_TRANSLATE_NOOP("RuleEditor", "Template"), "editable", listed="templates"),
+        Param("to", QT_TRANSLATE_NOOP("RuleEditor", "To"), "editable",
+              (("sender", QT_TRANSLATE_NOOP("RuleEditor", "the sender")),
+               ("contact", QT_TRANSLATE_NOOP("RuleEditor", "the contact")),
+               ("deal.contact", QT_TRANSLATE_NOOP("RuleEditor", "the deal's contact"))), "sender",
+              QT_TRANSLATE_NOOP("RuleEditor", "or an address")),
+        Param("account", QT_TRANSLATE_NOOP("RuleEditor", "From account"), "editable", (), "",
+              QT_TRANSLATE_NOOP("RuleEditor", "the event's account"), "accounts")],
+    "notify": [Param("title", QT_TRANSLATE_NOOP("RuleEditor", "Title")),
+               Param("body", QT_TRANSLATE_NOOP("RuleEditor", "Text"))],
 }
 
 
@@ -141,7 +150,7 @@ class ParamForm(QWidget):
             widget.setObjectName(f"param-{param.key}")
             self.fields[param.key] = widget
             row, column = divmod(index, 2)
-            label = QLabel(_tr(param.label))
+            label = QLabel(QCoreApplication.translate(CONTEXT, param.label))
             label.setBuddy(widget)
             grid.addWidget(label, row, column * 2)
             grid.addWidget(widget, row, column * 2 + 1)
@@ -170,7 +179,8 @@ class ParamForm(QWidget):
             combo.setEditable(param.kind == "editable")
             self._fill_combo(combo, param, listed)
             if combo.isEditable():
-                combo.lineEdit().setPlaceholderText(_tr(param.placeholder) if param.placeholder else "")
+                combo.lineEdit().setPlaceholderText(
+                    QCoreApplication.translate(CONTEXT, param.placeholder) if param.placeholder else "")
                 combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
                 combo.editTextChanged.connect(lambda _t: self.changed.emit())
             else:
@@ -178,7 +188,7 @@ class ParamForm(QWidget):
             set_combo(combo, param.default)
             return combo
         edit = QLineEdit(str(param.default or ""))
-        edit.setPlaceholderText(_tr(param.placeholder) if param.placeholder else "")
+        edit.setPlaceholderText(QCoreApplication.translate(CONTEXT, param.placeholder) if param.placeholder else "")
         edit.textChanged.connect(lambda _t: self.changed.emit())
         return edit
 
@@ -198,7 +208,11 @@ class ParamForm(QWidget):
     @staticmethod
     def _fill_combo(combo: QComboBox, param: Param, listed: list[str]) -> None:
         for value, text in param.choices:
-            combo.addItem(_tr(text) if text else "", value)
+            # The editor's own labels, or a record, priority or weekday named in RuleSentences.
+            shown = QCoreApplication.translate(CONTEXT, text) if text else ""
+            if shown == text:
+                shown = QCoreApplication.translate(rule_sentences.CONTEXT, text)
+            combo.addItem(shown, value)
         for value in listed:
             if combo.findData(value) < 0 and combo.findData(value.lower()) < 0:
                 combo.addItem(value, value)

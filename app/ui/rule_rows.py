@@ -7,8 +7,7 @@ A row gives back its part of the rule's JSON (:meth:`ConditionRow.condition`,
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _N
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.automation.rule_format import ACTION_KEYS, OPS
@@ -17,23 +16,38 @@ from app.ui.rule_sentences import ACTION_LABELS, OP_LABELS, label
 
 # Fields a condition can ask about (app.automation.facts); any other text is a custom field.
 KNOWN_FIELDS = (
-    ("from", _N("RuleEditor", "Sender address")), ("from_name", _N("RuleEditor", "Sender name")),
-    ("domain", _N("RuleEditor", "Sender's domain")), ("to", _N("RuleEditor", "To")), ("cc", _N("RuleEditor", "Cc")),
-    ("recipient", _N("RuleEditor", "Any recipient")), ("subject", _N("RuleEditor", "Subject")),
-    ("body", _N("RuleEditor", "Text")), ("has_attachment", _N("RuleEditor", "Has an attachment")),
-    ("folder", _N("RuleEditor", "Folder")), ("account", _N("RuleEditor", "Account")),
-    ("customer.name", _N("RuleEditor", "Customer: name")), ("customer.tags", _N("RuleEditor", "Customer: tags")),
-    ("customer.owner", _N("RuleEditor", "Customer: owner")),
-    ("contact.email", _N("RuleEditor", "Contact: email address")),
-    ("contact.title", _N("RuleEditor", "Contact: job title")), ("company.name", _N("RuleEditor", "Company: name")),
-    ("company.industry", _N("RuleEditor", "Company: industry")),
-    ("company.tags", _N("RuleEditor", "Company: tags")), ("deal.title", _N("RuleEditor", "Deal: title")),
-    ("deal.stage", _N("RuleEditor", "Deal: stage")), ("deal.amount", _N("RuleEditor", "Deal: amount")),
-    ("deal.status", _N("RuleEditor", "Deal: status")), ("deal.owner", _N("RuleEditor", "Deal: owner")),
-    ("case.status", _N("RuleEditor", "Case: status")), ("case.priority", _N("RuleEditor", "Case: priority")),
-    ("task.title", _N("RuleEditor", "Task: title")), ("record.name", _N("RuleEditor", "The record: name")),
-    ("record.status", _N("RuleEditor", "The record: status")), ("field", _N("RuleEditor", "The changed field")),
-    ("old", _N("RuleEditor", "Old value")), ("new", _N("RuleEditor", "New value")),
+    ("from", QT_TRANSLATE_NOOP("RuleEditor", "Sender address")),
+    ("from_name", QT_TRANSLATE_NOOP("RuleEditor", "Sender name")),
+    ("domain", QT_TRANSLATE_NOOP("RuleEditor", "Sender's domain")),
+    ("to", QT_TRANSLATE_NOOP("RuleEditor", "To")),
+    ("cc", QT_TRANSLATE_NOOP("RuleEditor", "Cc")),
+    ("recipient", QT_TRANSLATE_NOOP("RuleEditor", "Any recipient")),
+    ("subject", QT_TRANSLATE_NOOP("RuleEditor", "Subject")),
+    ("body", QT_TRANSLATE_NOOP("RuleEditor", "Text")),
+    ("has_attachment", QT_TRANSLATE_NOOP("RuleEditor", "Has an attachment")),
+    ("folder", QT_TRANSLATE_NOOP("RuleEditor", "Folder")),
+    ("account", QT_TRANSLATE_NOOP("RuleEditor", "Account")),
+    ("customer.name", QT_TRANSLATE_NOOP("RuleEditor", "Customer: name")),
+    ("customer.tags", QT_TRANSLATE_NOOP("RuleEditor", "Customer: tags")),
+    ("customer.owner", QT_TRANSLATE_NOOP("RuleEditor", "Customer: owner")),
+    ("contact.email", QT_TRANSLATE_NOOP("RuleEditor", "Contact: email address")),
+    ("contact.title", QT_TRANSLATE_NOOP("RuleEditor", "Contact: job title")),
+    ("company.name", QT_TRANSLATE_NOOP("RuleEditor", "Company: name")),
+    ("company.industry", QT_TRANSLATE_NOOP("RuleEditor", "Company: industry")),
+    ("company.tags", QT_TRANSLATE_NOOP("RuleEditor", "Company: tags")),
+    ("deal.title", QT_TRANSLATE_NOOP("RuleEditor", "Deal: title")),
+    ("deal.stage", QT_TRANSLATE_NOOP("RuleEditor", "Deal: stage")),
+    ("deal.amount", QT_TRANSLATE_NOOP("RuleEditor", "Deal: amount")),
+    ("deal.status", QT_TRANSLATE_NOOP("RuleEditor", "Deal: status")),
+    ("deal.owner", QT_TRANSLATE_NOOP("RuleEditor", "Deal: owner")),
+    ("case.status", QT_TRANSLATE_NOOP("RuleEditor", "Case: status")),
+    ("case.priority", QT_TRANSLATE_NOOP("RuleEditor", "Case: priority")),
+    ("task.title", QT_TRANSLATE_NOOP("RuleEditor", "Task: title")),
+    ("record.name", QT_TRANSLATE_NOOP("RuleEditor", "The record: name")),
+    ("record.status", QT_TRANSLATE_NOOP("RuleEditor", "The record: status")),
+    ("field", QT_TRANSLATE_NOOP("RuleEditor", "The changed field")),
+    ("old", QT_TRANSLATE_NOOP("RuleEditor", "Old value")),
+    ("new", QT_TRANSLATE_NOOP("RuleEditor", "New value")),
 )
 
 class ConditionRow(QWidget):

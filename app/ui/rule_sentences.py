@@ -83,8 +83,14 @@ WEEKDAY_NAMES = {
 }
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, text, None, n)
+# Written out as translate("RuleSentences", "text") at every call: pyside6-lupdate files a bare
+# tr("text") under no context, where the window never looks.  tr() is for the names in the
+# tables above, marked with QT_TRANSLATE_NOOP.
+translate = QCoreApplication.translate
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 def fill(template: str, *values: Any) -> str:
@@ -94,7 +100,7 @@ def fill(template: str, *values: Any) -> str:
 
 
 def quoted(value: Any) -> str:
-    return fill(tr("“%1”"), "" if value is None else str(value))
+    return fill(translate("RuleSentences", "“%1”"), "" if value is None else str(value))
 
 
 def record_name(kind: str | None, default: str = "customer") -> str:
@@ -105,22 +111,26 @@ def record_name(kind: str | None, default: str = "customer") -> str:
 def duration(text: Any) -> str:
     """``"2d"`` → "2 days", ``"48h"`` → "48 hours"; anything else as written."""
     if isinstance(text, int) and not isinstance(text, bool):
-        return tr("%n second(s)", text)
+        return translate("RuleSentences", "%n second(s)", "", text)
     match = _DURATION.match(str(text)) if text is not None else None
     if not match:
         return str(text)
-    count = int(match.group(1))
-    unit = {"m": "%n minute(s)", "min": "%n minute(s)", "h": "%n hour(s)", "d": "%n day(s)",
-            "w": "%n week(s)"}[match.group(2)]
-    return tr(unit, count)
+    count, unit = int(match.group(1)), match.group(2)
+    if unit == "h":
+        return translate("RuleSentences", "%n hour(s)", "", count)
+    if unit == "d":
+        return translate("RuleSentences", "%n day(s)", "", count)
+    if unit == "w":
+        return translate("RuleSentences", "%n week(s)", "", count)
+    return translate("RuleSentences", "%n minute(s)", "", count)
 
 
 def folder_name(folder: Any) -> str:
     text = str(folder or "inbox")
     if text.lower() in ("any", "*"):
-        return tr("any folder")
+        return translate("RuleSentences", "any folder")
     if text.lower() == "inbox":
-        return tr("Inbox")
+        return translate("RuleSentences", "Inbox")
     return text
 
 
@@ -129,47 +139,54 @@ def trigger(when: dict[str, Any]) -> str:
     event = when.get("event")
     record = when.get("record")
     if event == "message_received":
-        text = fill(tr("When a message arrives in %1"), folder_name(when.get("folder")))
+        text = fill(translate("RuleSentences", "When a message arrives in %1"), folder_name(when.get("folder")))
         if when.get("account"):
-            text = fill(tr("%1 (account %2)"), text, when["account"])
+            text = fill(translate("RuleSentences", "%1 (account %2)"), text, when["account"])
         return text
     if event == "message_sent":
         if when.get("account"):
-            return fill(tr("When a message is sent from the account %1"), when["account"])
-        return tr("When a message is sent")
+            return fill(translate("RuleSentences", "When a message is sent from the account %1"), when["account"])
+        return translate("RuleSentences", "When a message is sent")
     if event == "record_created":
-        return fill(tr("When a %1 is created"), record_name(record, "record"))
+        return fill(translate("RuleSentences", "When a %1 is created"), record_name(record, "record"))
     if event == "field_changed":
         field = _record_field(str(when.get("field") or "?").removeprefix(f"{record}."))
         kind = record_name(record, "record")
         if "from" in when and "to" in when:
-            return fill(tr("When the %1 of a %2 changes from %3 to %4"), field, kind, quoted(when["from"]),
+            return fill(translate("RuleSentences", "When the %1 of a %2 changes from %3 to %4"), field, kind,
+                        quoted(when["from"]),
                         quoted(when["to"]))
         if "to" in when:
-            return fill(tr("When the %1 of a %2 changes to %3"), field, kind, quoted(when["to"]))
+            return fill(translate("RuleSentences", "When the %1 of a %2 changes to %3"), field, kind,
+                        quoted(when["to"]))
         if "from" in when:
-            return fill(tr("When the %1 of a %2 changes from %3"), field, kind, quoted(when["from"]))
-        return fill(tr("When the %1 of a %2 changes"), field, kind)
+            return fill(translate("RuleSentences", "When the %1 of a %2 changes from %3"), field, kind,
+                        quoted(when["from"]))
+        return fill(translate("RuleSentences", "When the %1 of a %2 changes"), field, kind)
     if event == "overdue":
-        return fill(tr("When a %1 is overdue"), record_name(record, "task"))
+        return fill(translate("RuleSentences", "When a %1 is overdue"), record_name(record, "task"))
     if event == "no_reply":
         if "after" in when:
             wait = duration(when["after"])
         elif "hours" in when:
-            wait = tr("%n hour(s)", _int(when["hours"]))
+            hours = _int(when["hours"])  # a plain name: lupdate skips a call with an expression there
+            wait = translate("RuleSentences", "%n hour(s)", "", hours)
         else:
-            wait = tr("%n day(s)", _int(when.get("days", 2)))
-        return fill(tr("When a customer's message has had no reply for %1"), wait)
+            days = _int(when.get("days", 2))
+            wait = translate("RuleSentences", "%n day(s)", "", days)
+        return fill(translate("RuleSentences", "When a customer's message has had no reply for %1"), wait)
     if event == "no_activity":
-        return fill(tr("When a %1 has had no activity for %2"), record_name(record, "contact"),
-                    tr("%n day(s)", _int(when.get("days", 0))))
+        days = _int(when.get("days", 0))
+        return fill(translate("RuleSentences", "When a %1 has had no activity for %2"), record_name(record, "contact"),
+                    translate("RuleSentences", "%n day(s)", "", days))
     if event == "schedule":
         at = str(when.get("at") or "?")
         if when.get("every") in ("week", "weekly"):
             day = str(when.get("day") or "").lower()
-            return fill(tr("Every %1 at %2"), tr(WEEKDAY_NAMES[day]) if day in WEEKDAY_NAMES else day or "?", at)
-        return fill(tr("Every day at %1"), at)
-    return tr("When something happens")
+            return fill(translate("RuleSentences", "Every %1 at %2"),
+                        tr(WEEKDAY_NAMES[day]) if day in WEEKDAY_NAMES else day or "?", at)
+        return fill(translate("RuleSentences", "Every day at %1"), at)
+    return translate("RuleSentences", "When something happens")
 
 
 def _int(value: Any) -> int:
@@ -185,11 +202,11 @@ def field_label(field: str) -> str:
     head, _, rest = field.partition(".")
     if rest and head in RECORD_NAMES:
         name = rest.removeprefix("custom.")
-        return fill(tr("the %1's %2"), record_name(head), tr(RECORD_FIELD_NAMES[name]) if name in RECORD_FIELD_NAMES
-                    else name)
+        return fill(translate("RuleSentences", "the %1's %2"), record_name(head),
+                    tr(RECORD_FIELD_NAMES[name]) if name in RECORD_FIELD_NAMES else name)
     if field in FIELD_NAMES:
         return tr(FIELD_NAMES[field])
-    return fill(tr("the field %1"), field.removeprefix("custom."))
+    return fill(translate("RuleSentences", "the field %1"), field.removeprefix("custom."))
 
 
 def leaf(node: dict[str, Any]) -> str:
@@ -199,26 +216,29 @@ def leaf(node: dict[str, Any]) -> str:
     head, _, rest = field.partition(".")
     if rest == "tags" and head in RECORD_NAMES and op in ("contains", "is", "in"):
         tags = value if isinstance(value, list) else [value]
-        return fill(tr("the %1 is tagged %2"), record_name(head), or_list(tags))
+        return fill(translate("RuleSentences", "the %1 is tagged %2"), record_name(head), or_list(tags))
     if field == "has_attachment" and op == "is":
         yes = str(value).lower() in ("true", "1", "yes")
-        return tr("the message has an attachment") if yes else tr("the message has no attachment")
-    name = field_label(field) if field else tr("a field")
+        if yes:
+            return translate("RuleSentences", "the message has an attachment")
+        return translate("RuleSentences", "the message has no attachment")
+    name = field_label(field) if field else translate("RuleSentences", "a field")
     if op == "contains":
-        return fill(tr("%1 contains %2"), name, quoted(value))
+        return fill(translate("RuleSentences", "%1 contains %2"), name, quoted(value))
     if op == "matches":
-        return fill(tr("%1 matches the pattern %2"), name, quoted(value))
+        return fill(translate("RuleSentences", "%1 matches the pattern %2"), name, quoted(value))
     if op == "is":
-        return fill(tr("%1 is %2"), name, quoted(value))
+        return fill(translate("RuleSentences", "%1 is %2"), name, quoted(value))
     if op == "changed_to":
-        return fill(tr("%1 changed to %2"), name, quoted(value))
+        return fill(translate("RuleSentences", "%1 changed to %2"), name, quoted(value))
     if op == "in":
-        return fill(tr("%1 is one of %2"), name, or_list(value if isinstance(value, list) else [value]))
-    return fill(tr("%1 is %2"), name, quoted(value))
+        return fill(translate("RuleSentences", "%1 is one of %2"), name,
+                    or_list(value if isinstance(value, list) else [value]))
+    return fill(translate("RuleSentences", "%1 is %2"), name, quoted(value))
 
 
 def or_list(values: list) -> str:
-    return tr(", ").join(quoted(v) for v in values)
+    return translate("RuleSentences", ", ").join(quoted(v) for v in values)
 
 
 def condition(node: Any, nested: bool = False) -> str:
@@ -226,26 +246,27 @@ def condition(node: Any, nested: bool = False) -> str:
     if not isinstance(node, dict):
         return ""
     if "not" in node:
-        return fill(tr("not (%1)"), condition(node["not"]))
-    for key, joiner in (("all", tr(" and ")), ("any", tr(" or "))):
+        return fill(translate("RuleSentences", "not (%1)"), condition(node["not"]))
+    for key, joiner in (("all", translate("RuleSentences", " and ")), ("any", translate("RuleSentences", " or "))):
         if key in node:
             parts = [condition(child, True) for child in node[key] or []]
             parts = [p for p in parts if p]
             text = joiner.join(parts)
-            return fill(tr("(%1)"), text) if nested and len(parts) > 1 else text
+            return fill(translate("RuleSentences", "(%1)"), text) if nested and len(parts) > 1 else text
     return leaf(node)
 
 
 # -- actions ------------------------------------------------------------------------------------------
 def person(value: Any) -> str:
     text = str(value or "me").strip()
-    return tr("me") if text.lower() in ("me", "") else text
+    return translate("RuleSentences", "me") if text.lower() in ("me", "") else text
 
 
 def recipient(to: Any) -> str:
     text = str(to or "sender")
-    names = {"sender": tr("the sender"), "from": tr("the sender"), "contact": tr("the contact"),
-             "customer": tr("the contact"), "deal.contact": tr("the deal's contact")}
+    sender, contact = translate("RuleSentences", "the sender"), translate("RuleSentences", "the contact")
+    names = {"sender": sender, "from": sender, "contact": contact, "customer": contact,
+             "deal.contact": translate("RuleSentences", "the deal's contact")}
     return names.get(text, text)
 
 
@@ -253,47 +274,61 @@ def action(item: dict[str, Any]) -> str:
     name = item.get("action")
     record = record_name(item.get("record"))
     if name == "create_case":
-        details = [tr("create a case")]
+        details = [translate("RuleSentences", "create a case")]
         if item.get("title"):
-            details.append(fill(tr("titled %1"), quoted(item["title"])))
-        details.append(fill(tr("priority %1"), tr(PRIORITY_NAMES.get(item.get("priority", "normal"),
-                                                                     str(item.get("priority"))))))
-        details.append(fill(tr("assigned to %1"), person(item.get("assignee"))))
+            details.append(fill(translate("RuleSentences", "titled %1"), quoted(item["title"])))
+        priority = item.get("priority", "normal")
+        details.append(fill(translate("RuleSentences", "priority %1"),
+                            tr(PRIORITY_NAMES.get(priority, str(item.get("priority"))))))
+        details.append(fill(translate("RuleSentences", "assigned to %1"), person(item.get("assignee"))))
         if item.get("due_in"):
-            details.append(fill(tr("due in %1"), duration(item["due_in"])))
-        return tr(", ").join(details)
+            details.append(fill(translate("RuleSentences", "due in %1"), duration(item["due_in"])))
+        return translate("RuleSentences", ", ").join(details)
     if name == "create_task":
-        text = fill(tr("create a task %1"), quoted(item["title"])) if item.get("title") else tr("create a task")
-        return fill(tr("%1, due in %2"), text, duration(item["due_in"])) if item.get("due_in") else text
+        if item.get("title"):
+            text = fill(translate("RuleSentences", "create a task %1"), quoted(item["title"]))
+        else:
+            text = translate("RuleSentences", "create a task")
+        if item.get("due_in"):
+            return fill(translate("RuleSentences", "%1, due in %2"), text, duration(item["due_in"]))
+        return text
     if name == "set_field":
-        return fill(tr("set the %1's %2 to %3"), record, _record_field(item.get("field")), quoted(item.get("value")))
+        return fill(translate("RuleSentences", "set the %1's %2 to %3"), record, _record_field(item.get("field")),
+                    quoted(item.get("value")))
     if name == "add_tag":
-        return fill(tr("tag the %1 %2"), record, quoted(item.get("tag")))
+        return fill(translate("RuleSentences", "tag the %1 %2"), record, quoted(item.get("tag")))
     if name == "assign_owner":
-        return fill(tr("make %1 the owner of the %2"), person(item.get("owner")), record)
+        return fill(translate("RuleSentences", "make %1 the owner of the %2"), person(item.get("owner")), record)
     if name == "return_to_pool":
-        return fill(tr("return the %1 to the pool"), record)
+        return fill(translate("RuleSentences", "return the %1 to the pool"), record)
     if name == "move_message":
-        return fill(tr("move the message to %1"), folder_name(item.get("folder")))
+        return fill(translate("RuleSentences", "move the message to %1"), folder_name(item.get("folder")))
     if name == "flag_message":
-        return tr("flag the message") if item.get("flagged", True) else tr("remove the message's flag")
+        if item.get("flagged", True):
+            return translate("RuleSentences", "flag the message")
+        return translate("RuleSentences", "remove the message's flag")
     if name == "mark_read":
-        return tr("mark the message read") if item.get("read", True) else tr("mark the message unread")
+        if item.get("read", True):
+            return translate("RuleSentences", "mark the message read")
+        return translate("RuleSentences", "mark the message unread")
     if name == "link_customer":
-        for key, phrase in (("contact", tr("link the message to the contact %1")),
-                            ("company", tr("link the message to the company %1")),
-                            ("deal", tr("link the message to the deal %1"))):
+        for key, phrase in (("contact", translate("RuleSentences", "link the message to the contact %1")),
+                            ("company", translate("RuleSentences", "link the message to the company %1")),
+                            ("deal", translate("RuleSentences", "link the message to the deal %1"))):
             if item.get(key):
                 return fill(phrase, item[key])
-        return tr("link the message to a customer")
+        return translate("RuleSentences", "link the message to a customer")
     if name == "send_template":
-        text = fill(tr("send the template %1 to %2"), quoted(item.get("template")), recipient(item.get("to")))
-        return fill(tr("%1 from the account %2"), text, item["account"]) if item.get("account") else text
+        text = fill(translate("RuleSentences", "send the template %1 to %2"), quoted(item.get("template")),
+                    recipient(item.get("to")))
+        if item.get("account"):
+            return fill(translate("RuleSentences", "%1 from the account %2"), text, item["account"])
+        return text
     if name == "notify":
         if item.get("body"):
-            return fill(tr("notify me: %1 (%2)"), quoted(item.get("title")), item["body"])
-        return fill(tr("notify me: %1"), quoted(item.get("title")))
-    return fill(tr("do %1"), name or "?")
+            return fill(translate("RuleSentences", "notify me: %1 (%2)"), quoted(item.get("title")), item["body"])
+        return fill(translate("RuleSentences", "notify me: %1"), quoted(item.get("title")))
+    return fill(translate("RuleSentences", "do %1"), name or "?")
 
 
 def _record_field(field: Any) -> str:
@@ -304,10 +339,10 @@ def _record_field(field: Any) -> str:
 def actions(items: list) -> str:
     parts = [action(item) for item in items if isinstance(item, dict)]
     if not parts:
-        return tr("do nothing yet")
+        return translate("RuleSentences", "do nothing yet")
     text = parts[0]
     for part in parts[1:]:
-        text = fill(tr("%1; then %2"), text, part)
+        text = fill(translate("RuleSentences", "%1; then %2"), text, part)
     return text
 
 
@@ -318,8 +353,8 @@ def describe(rule: dict[str, Any]) -> str:
     what = actions(rule.get("then") or [])
     condition_text = condition(rule.get("if")) if rule.get("if") else ""
     if condition_text:
-        return fill(tr("%1, if %2, %3."), start, condition_text, what)
-    return fill(tr("%1, %2."), start, what)
+        return fill(translate("RuleSentences", "%1, if %2, %3."), start, condition_text, what)
+    return fill(translate("RuleSentences", "%1, %2."), start, what)
 
 
 # -- names of events, actions, operators and statuses (the editor's combo boxes, the run log) --------

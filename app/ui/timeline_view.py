@@ -84,7 +84,8 @@ def entry_detail(entry: Entry) -> str:
     elif entry.kind in ("call", "meeting"):
         parts.append(translate("TimelineView", "Call") if entry.kind == "call" else translate("TimelineView", "Meeting"))
         if entry.duration_minutes:
-            parts.append(translate("TimelineView", "%n min", "duration", entry.duration_minutes))
+            minutes = entry.duration_minutes  # a plain name: lupdate skips a call with an expression there
+            parts.append(translate("TimelineView", "%n min", "duration", minutes))
         if entry.attendees:
             parts.append(translate("TimelineView", "with %1").replace("%1", ", ".join(entry.attendees)))
         if entry.detail.strip():
@@ -165,7 +166,8 @@ class TimelineModel(QAbstractListModel):
             if entry.kind == "team_email" and entry.detail:
                 body += "\n" + entry.detail  # its first words: the mail itself stays with its owner
             if row.thread_size > 1:
-                body += "\n" + translate("TimelineView", "%n message(s) in this conversation", "", row.thread_size)
+                size = row.thread_size  # a plain name: lupdate skips a call with an expression there
+                body += "\n" + translate("TimelineView", "%n message(s) in this conversation", "", size)
             return f"{entry_title(entry)}\n{body}\n{when}".strip()
         return None
 

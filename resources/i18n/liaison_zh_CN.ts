@@ -24,6 +24,10 @@
         <translation>删除账户…</translation>
     </message>
     <message>
+        <source>Remove Local Folders…</source>
+        <translation>移除本地文件夹…</translation>
+    </message>
+    <message>
         <source>As mail arrives (push)</source>
         <translation>邮件到达时（推送）</translation>
     </message>
@@ -44,8 +48,16 @@
         <translation>仅在我要求时</translation>
     </message>
     <message>
+        <source>Delete %1 and the mail imported into them? It is on no server: it cannot be fetched again, only imported again from its files.</source>
+        <translation>删除%1及导入其中的邮件？这些邮件不在任何服务器上：无法重新收取，只能从原文件再次导入。</translation>
+    </message>
+    <message>
         <source>Remove Account</source>
         <translation>删除账户</translation>
+    </message>
+    <message>
+        <source>Remove Local Folders</source>
+        <translation>移除本地文件夹</translation>
     </message>
     <message>
         <source>Remove %1 from Liaison? Its mail stays on the server; the copy on this computer and the saved password are deleted.</source>
@@ -192,6 +204,17 @@
     </message>
 </context>
 <context>
+    <name>ActionRow</name>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove this action</source>
+        <translation>移除此动作</translation>
+    </message>
+</context>
+<context>
     <name>ActivityDialog</name>
     <message>
         <source>Log Call</source>
@@ -304,6 +327,366 @@ Save it and check it before opening it.</source>
     </message>
 </context>
 <context>
+    <name>CaseDetailPane</name>
+    <message>
+        <source>Case title</source>
+        <translation>工单标题</translation>
+    </message>
+    <message>
+        <source>Email address of who handles it</source>
+        <translation>处理人的邮箱地址</translation>
+    </message>
+    <message>
+        <source>What the customer asked, what was promised…</source>
+        <translation>客户的诉求、已作出的承诺…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Discard Changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Solve</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s request is done; a reply from them opens it again</source>
+        <translation>客户的请求已处理完毕；客户回复后会重新打开</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Nothing more to do; the next request is a new case</source>
+        <translation>无需再处理；下次请求将是新工单</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Open Message</source>
+        <translation>打开邮件</translation>
+    </message>
+    <message>
+        <source>Remove from Case</source>
+        <translation>从工单中移除</translation>
+    </message>
+    <message>
+        <source>The selected message is not about this case</source>
+        <translation>所选邮件与此工单无关</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>历史…</translation>
+    </message>
+    <message>
+        <source>Every version of this case, from every device; restore one</source>
+        <translation>此工单在所有设备上的每个版本；可恢复其中之一</translation>
+    </message>
+    <message>
+        <source>Select a case, or open a new one.</source>
+        <translation>请选择一个工单，或新建一个。</translation>
+    </message>
+    <message>
+        <source>Status, priority</source>
+        <translation>状态、优先级</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>(customer removed)</source>
+        <translation>（客户已删除）</translation>
+    </message>
+    <message>
+        <source>Show %1 in Customers</source>
+        <translation>在客户中显示%1</translation>
+    </message>
+    <message>
+        <source>No customer</source>
+        <translation>无客户</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>创建于 %1</translation>
+    </message>
+    <message>
+        <source>last change %1</source>
+        <translation>最后修改 %1</translation>
+    </message>
+    <message>
+        <source>deal: %1</source>
+        <translation>商机：%1</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>A message not on this computer ({key})</source>
+        <translation>不在本机上的邮件（{key}）</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <source>Double-click to open the message</source>
+        <translation>双击打开邮件</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>您</translation>
+    </message>
+    <message>
+        <source>A rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Automatically</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>The team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>工单已创建</translation>
+    </message>
+    <message>
+        <source>Case deleted</source>
+        <translation>工单已删除</translation>
+    </message>
+    <message>
+        <source>Case brought back</source>
+        <translation>工单已恢复</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>{field}: {old} → {new}</source>
+        <translation>{field}：{old} → {new}</translation>
+    </message>
+</context>
+<context>
+    <name>CasePicker</name>
+    <message>
+        <source>File on Case</source>
+        <translation>归入工单</translation>
+    </message>
+    <message>
+        <source>No open cases: open a new one for this message.</source>
+        <translation>没有未结工单：请为这封邮件新建一个。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>归入</translation>
+    </message>
+    <message>
+        <source>New Case…</source>
+        <translation>新建工单…</translation>
+    </message>
+    <message>
+        <source>File the message on which case?</source>
+        <translation>将邮件归入哪个工单？</translation>
+    </message>
+</context>
+<context>
+    <name>Cases</name>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Solved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>{when} (overdue)</source>
+        <translation>{when}（已逾期）</translation>
+    </message>
+    <message>
+        <source>Open the case</source>
+        <translation>打开工单</translation>
+    </message>
+    <message>
+        <source>due {when}</source>
+        <translation>{when}截止</translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <source>New Case…</source>
+        <translation>新建工单…</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>未结工单</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部工单</translation>
+    </message>
+    <message>
+        <source>Which cases to list</source>
+        <translation>要列出哪些工单</translation>
+    </message>
+    <message>
+        <source>Search title, customer, assignee</source>
+        <translation>搜索标题、客户、处理人</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <source>{title}
+Overdue</source>
+        <translation>{title}
+已逾期</translation>
+    </message>
+    <message>
+        <source>No cases match.</source>
+        <translation>没有匹配的工单。</translation>
+    </message>
+    <message>
+        <source>No open cases. New Case… opens one; File on Case… files a message on one.</source>
+        <translation>没有未结工单。“新建工单…”可新建一个；“归入工单…”可将邮件归入工单。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n 个工单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{cases}, {open} open</source>
+        <translation>{cases}，{open} 个未结</translation>
+    </message>
+    <message>
+        <source>{cases} · {overdue} overdue</source>
+        <translation>{cases} · {overdue} 个已逾期</translation>
+    </message>
+</context>
+<context>
     <name>CompanyPanel</name>
     <message>
         <source>Company</source>
@@ -340,6 +723,18 @@ Save it and check it before opening it.</source>
     <message>
         <source>Open tasks</source>
         <translation>未完成任务</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Case…</source>
+        <translation>工单…</translation>
+    </message>
+    <message>
+        <source>Open a service case for this company</source>
+        <translation>为此公司新建服务工单</translation>
     </message>
     <message>
         <source>New Contact…</source>
@@ -577,6 +972,25 @@ Save it and check it before opening it.</source>
     </message>
 </context>
 <context>
+    <name>ConditionRow</name>
+    <message>
+        <source>A field the rule looks at; type a custom field&apos;s key (e.g. tier)</source>
+        <translation>规则检查的字段；也可输入自定义字段的键（如 tier）</translation>
+    </message>
+    <message>
+        <source>value (for “is one of”: a, b, c)</source>
+        <translation>值（“是以下之一”可填：a, b, c）</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>移除此条件</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <source>Conflicts</source>
@@ -712,6 +1126,18 @@ Save it and check it before opening it.</source>
     <message>
         <source>Open tasks</source>
         <translation>未完成任务</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Case…</source>
+        <translation>工单…</translation>
+    </message>
+    <message>
+        <source>Open a service case for this customer</source>
+        <translation>为此客户新建服务工单</translation>
     </message>
     <message>
         <source>Unlink Message</source>
@@ -1404,6 +1830,17 @@ Save it and check it before opening it.</source>
     </message>
 </context>
 <context>
+    <name>DueEdit</name>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Whether the case has a due date</source>
+        <translation>工单是否有截止时间</translation>
+    </message>
+</context>
+<context>
     <name>ErrorPresenter</name>
     <message>
         <source>Liaison</source>
@@ -1612,10 +2049,6 @@ Save it and check it before opening it.</source>
         <translation>导入联系人</translation>
     </message>
     <message>
-        <source>A CSV file (from Excel, Outlook, Gmail or another CRM) or a vCard file (.vcf, from a phone). Every row is checked first; nothing is written until you press Import, and a file with any problem imports nothing.</source>
-        <translation>CSV 文件（来自 Excel、Outlook、Gmail 或其他 CRM）或 vCard 文件（.vcf，来自手机）。会先检查每一行；点“导入”之前不会写入任何内容，文件有任何问题则不导入。</translation>
-    </message>
-    <message>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
@@ -1640,8 +2073,12 @@ Save it and check it before opening it.</source>
         <translation>导入</translation>
     </message>
     <message>
-        <source>Contacts (*.csv *.vcf *.txt);;All files (*)</source>
-        <translation>联系人 (*.csv *.vcf *.txt);;所有文件 (*)</translation>
+        <source>A CSV file (from Excel, Outlook, Gmail, Thunderbird, Foxmail or another CRM), a vCard file (.vcf, from a phone) or an LDIF file (Thunderbird&apos;s address book). Every row is checked first; nothing is written until you press Import, and a file with any problem imports nothing.</source>
+        <translation>CSV 文件（来自 Excel、Outlook、Gmail、Thunderbird、Foxmail 或其他 CRM）、vCard 文件（.vcf，来自手机）或 LDIF 文件（Thunderbird 通讯录）。会先检查每一行；按下“导入”之前不会写入任何内容，文件有任何问题都不会导入。</translation>
+    </message>
+    <message>
+        <source>Contacts (*.csv *.vcf *.ldif *.txt);;All files (*)</source>
+        <translation>联系人 (*.csv *.vcf *.ldif *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Checking the file…</source>
@@ -1774,6 +2211,103 @@ Save it and check it before opening it.</source>
     </message>
 </context>
 <context>
+    <name>MailImportDialog</name>
+    <message>
+        <source>Import Mail</source>
+        <translation>导入邮件</translation>
+    </message>
+    <message>
+        <source>Mail from Thunderbird, Apple Mail, Outlook or Foxmail: an mbox file, a folder of .eml files, or a Thunderbird profile. It goes into Local Folders, kept on this computer only, or up to an account&apos;s server, keeping dates and read state. Importing the same mail again adds only what is missing.</source>
+        <translation>导入来自 Thunderbird、Apple Mail、Outlook 或 Foxmail 的邮件：mbox 文件、.eml 文件所在的文件夹或 Thunderbird 配置文件。邮件会放入仅保存在本机的本地文件夹，或上传到某个账户的服务器，并保留日期和已读状态。再次导入相同的邮件只会补上缺少的部分。</translation>
+    </message>
+    <message>
+        <source>Nothing chosen</source>
+        <translation>未选择</translation>
+    </message>
+    <message>
+        <source>Choose File…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Choose Folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Named after the file or folder</source>
+        <translation>以文件或文件夹命名</translation>
+    </message>
+    <message>
+        <source>Local Folders (this computer only)</source>
+        <translation>本地文件夹（仅本机）</translation>
+    </message>
+    <message>
+        <source>%1 (upload to the server)</source>
+        <translation>%1（上传到服务器）</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>位置：</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Mail (*.mbox *.mbx *.eml);;All files (*)</source>
+        <translation>邮件 (*.mbox *.mbx *.eml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>%1: %2 read, %3 imported</source>
+        <translation>%1：已读取 %2 封，已导入 %3 封</translation>
+    </message>
+    <message>
+        <source>Stopped. What was imported is kept; import again to continue.</source>
+        <translation>已停止。已导入的邮件会保留；再次导入即可继续。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) imported into Local Folders.</source>
+        <translation>
+            <numerusform>已将 %n 封邮件导入本地文件夹。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) uploaded to %1.</source>
+        <translation>
+            <numerusform>已将 %n 封邮件上传到 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n (was/were) there already.</source>
+        <translation>
+            <numerusform>%n 封已存在。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted in the other program (was/were) left out.</source>
+        <translation>
+            <numerusform>%n 封已在原程序中删除，未导入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read (cut off, or not mail).</source>
+        <translation>
+            <numerusform>%n 封无法读取（内容不完整或不是邮件）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing more was imported.</source>
+        <translation>没有导入新的邮件。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Liaison</source>
@@ -1792,8 +2326,20 @@ Save it and check it before opening it.</source>
         <translation>商机</translation>
     </message>
     <message>
+        <source>Cases</source>
+        <translation>工单</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>报表</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Filed on the case.</source>
+        <translation>已归入工单。</translation>
     </message>
     <message>
         <source>You are exploring sample data: these customers and messages are made up, and nothing is sent.</source>
@@ -2017,6 +2563,18 @@ Qt %1 · Python %2
         <translation>保持私有（不与团队共享）(&amp;P)</translation>
     </message>
     <message>
+        <source>File on &amp;Case…</source>
+        <translation>归入工单(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Put the message on a customer&apos;s service case</source>
+        <translation>将邮件归入客户的服务工单</translation>
+    </message>
+    <message>
+        <source>This message has no Message-ID: it cannot be filed on a case.</source>
+        <translation>这封邮件没有 Message-ID：无法归入工单。</translation>
+    </message>
+    <message>
         <source>The move is still being sent to the server; try Undo again in a moment.</source>
         <translation>移动操作仍在发往服务器；请稍后再试撤销。</translation>
     </message>
@@ -2050,6 +2608,61 @@ Qt %1 · Python %2
     <message>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <source>New Case</source>
+        <translation>新建工单</translation>
+    </message>
+    <message>
+        <source>What the customer needs</source>
+        <translation>客户的需求</translation>
+    </message>
+    <message>
+        <source>No customer</source>
+        <translation>无客户</translation>
+    </message>
+    <message>
+        <source>Email address of who handles it</source>
+        <translation>处理人的邮箱地址</translation>
+    </message>
+    <message>
+        <source>What happened, what was promised…</source>
+        <translation>发生了什么、作出了什么承诺…</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Open Case</source>
+        <translation>创建工单</translation>
+    </message>
+    <message>
+        <source>The message is filed on the new case.</source>
+        <translation>邮件将归入新工单。</translation>
+    </message>
+    <message>
+        <source>Pick a contact or a company from the list, or leave it empty</source>
+        <translation>从列表中选择联系人或公司，也可以留空</translation>
     </message>
 </context>
 <context>
@@ -2508,6 +3121,30 @@ Open it anyway?</source>
         <translation>标签</translation>
     </message>
     <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
         <source>Job title</source>
         <translation>职位</translation>
     </message>
@@ -2570,6 +3207,18 @@ Open it anyway?</source>
     <message>
         <source>Company brought back</source>
         <translation>公司已恢复</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>工单已创建</translation>
+    </message>
+    <message>
+        <source>Case deleted</source>
+        <translation>工单已删除</translation>
+    </message>
+    <message>
+        <source>Case brought back</source>
+        <translation>工单已恢复</translation>
     </message>
     <message>
         <source>Added</source>
@@ -2944,6 +3593,18 @@ Open it anyway?</source>
         <translation>所有负责人</translation>
     </message>
     <message>
+        <source>Every team</source>
+        <translation>所有团队</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>任意标签</translation>
+    </message>
+    <message>
+        <source>Only customers with this tag, and their deals</source>
+        <translation>仅限带有此标签的客户及其商机</translation>
+    </message>
+    <message>
         <source> days</source>
         <translation> 天</translation>
     </message>
@@ -2966,6 +3627,14 @@ Open it anyway?</source>
     <message>
         <source>Owner:</source>
         <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>团队：</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>标签：</translation>
     </message>
     <message>
         <source>Waiting longer than:</source>
@@ -2996,6 +3665,1202 @@ Open it anyway?</source>
     <message>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RuleEditor</name>
+    <message>
+        <source>Edit Rule</source>
+        <translation>编辑规则</translation>
+    </message>
+    <message>
+        <source>New Rule</source>
+        <translation>新建规则</translation>
+    </message>
+    <message>
+        <source>e.g. Complaints become cases</source>
+        <translation>如：投诉转为工单</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Just me</source>
+        <translation>仅我自己</translation>
+    </message>
+    <message>
+        <source>The whole team</source>
+        <translation>整个团队</translation>
+    </message>
+    <message>
+        <source>all of these conditions hold</source>
+        <translation>满足以下全部条件</translation>
+    </message>
+    <message>
+        <source>any of these conditions holds</source>
+        <translation>满足以下任一条件</translation>
+    </message>
+    <message>
+        <source>Add Condition</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <source>Add Action</source>
+        <translation>添加动作</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>What would this rule have matched among what is stored? Nothing is done.</source>
+        <translation>在已保存的数据中，此规则会匹配到哪些？不会执行任何操作。</translation>
+    </message>
+    <message>
+        <source>Double-click a message to open it</source>
+        <translation>双击邮件即可打开</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>适用于：</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>触发条件</translation>
+    </message>
+    <message>
+        <source>If</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Act when</source>
+        <translation>执行条件</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>In words</source>
+        <translation>规则说明</translation>
+    </message>
+    <message>
+        <source>This rule&apos;s conditions are nested; they are kept as they are: %1</source>
+        <translation>此规则的条件有嵌套，将保持原样：%1</translation>
+    </message>
+    <message>
+        <source>Give the rule a name.</source>
+        <translation>请为规则命名。</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Would have matched %1 of %2 message(s)</source>
+        <translation>
+            <numerusform>会匹配 %2 封邮件中的 %1 封</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Would have matched %1 of %2 record(s)</source>
+        <translation>
+            <numerusform>会匹配 %2 条记录中的 %1 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Would have matched %1 of %2 change(s)</source>
+        <translation>
+            <numerusform>会匹配 %2 次修改中的 %1 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Would have matched %1 of %2 scheduled time(s)</source>
+        <translation>
+            <numerusform>会匹配 %2 个计划时间中的 %1 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(the first %n are listed)</source>
+        <translation>
+            <numerusform>（列出前 %n 项）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Double-click to open this message</source>
+        <translation>双击打开此邮件</translation>
+    </message>
+    <message>
+        <source>me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <source>the event&apos;s record or customer</source>
+        <translation>事件的记录或客户</translation>
+    </message>
+    <message>
+        <source>In folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>收件箱</translation>
+    </message>
+    <message>
+        <source>any folder</source>
+        <translation>任意文件夹</translation>
+    </message>
+    <message>
+        <source>Of account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>any account</source>
+        <translation>任意账户</translation>
+    </message>
+    <message>
+        <source>From account</source>
+        <translation>发件账户</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>any value</source>
+        <translation>任意值</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>超过</translation>
+    </message>
+    <message>
+        <source>e.g. 2d, 48h</source>
+        <translation>如 2d、48h</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>指派给</translation>
+    </message>
+    <message>
+        <source>Due in</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>e.g. 2d, 4h</source>
+        <translation>如 2d、4h</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>To folder</source>
+        <translation>目标文件夹</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>email address</source>
+        <translation>邮箱地址</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>the sender</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <source>the contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>the deal&apos;s contact</source>
+        <translation>商机的联系人</translation>
+    </message>
+    <message>
+        <source>or an address</source>
+        <translation>或输入地址</translation>
+    </message>
+    <message>
+        <source>the event&apos;s account</source>
+        <translation>事件所在账户</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation>发件人地址</translation>
+    </message>
+    <message>
+        <source>Sender name</source>
+        <translation>发件人姓名</translation>
+    </message>
+    <message>
+        <source>Sender&apos;s domain</source>
+        <translation>发件人域名</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <source>Any recipient</source>
+        <translation>任一收件人</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Has an attachment</source>
+        <translation>有附件</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Customer: name</source>
+        <translation>客户：名称</translation>
+    </message>
+    <message>
+        <source>Customer: tags</source>
+        <translation>客户：标签</translation>
+    </message>
+    <message>
+        <source>Customer: owner</source>
+        <translation>客户：负责人</translation>
+    </message>
+    <message>
+        <source>Contact: email address</source>
+        <translation>联系人：邮箱地址</translation>
+    </message>
+    <message>
+        <source>Contact: job title</source>
+        <translation>联系人：职位</translation>
+    </message>
+    <message>
+        <source>Company: name</source>
+        <translation>公司：名称</translation>
+    </message>
+    <message>
+        <source>Company: industry</source>
+        <translation>公司：行业</translation>
+    </message>
+    <message>
+        <source>Company: tags</source>
+        <translation>公司：标签</translation>
+    </message>
+    <message>
+        <source>Deal: title</source>
+        <translation>商机：标题</translation>
+    </message>
+    <message>
+        <source>Deal: stage</source>
+        <translation>商机：销售阶段</translation>
+    </message>
+    <message>
+        <source>Deal: amount</source>
+        <translation>商机：金额</translation>
+    </message>
+    <message>
+        <source>Deal: status</source>
+        <translation>商机：状态</translation>
+    </message>
+    <message>
+        <source>Deal: owner</source>
+        <translation>商机：负责人</translation>
+    </message>
+    <message>
+        <source>Case: status</source>
+        <translation>工单：状态</translation>
+    </message>
+    <message>
+        <source>Case: priority</source>
+        <translation>工单：优先级</translation>
+    </message>
+    <message>
+        <source>Task: title</source>
+        <translation>任务：标题</translation>
+    </message>
+    <message>
+        <source>The record: name</source>
+        <translation>记录：名称</translation>
+    </message>
+    <message>
+        <source>The record: status</source>
+        <translation>记录：状态</translation>
+    </message>
+    <message>
+        <source>The changed field</source>
+        <translation>被修改的字段</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+</context>
+<context>
+    <name>RuleNotifier</name>
+    <message>
+        <source>Liaison</source>
+        <translation>Liaison</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>RuleSentences</name>
+    <message>
+        <source>contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>the sender</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <source>the sender&apos;s name</source>
+        <translation>发件人姓名</translation>
+    </message>
+    <message>
+        <source>a To address</source>
+        <translation>某个收件人地址</translation>
+    </message>
+    <message>
+        <source>a Cc address</source>
+        <translation>某个抄送地址</translation>
+    </message>
+    <message>
+        <source>a recipient</source>
+        <translation>某个收件人</translation>
+    </message>
+    <message>
+        <source>the sender&apos;s domain</source>
+        <translation>发件人域名</translation>
+    </message>
+    <message>
+        <source>the subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>the text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>has an attachment</source>
+        <translation>有附件</translation>
+    </message>
+    <message>
+        <source>the folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>the account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>the changed field</source>
+        <translation>被修改的字段</translation>
+    </message>
+    <message>
+        <source>the old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>the new value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>the kind of automatic mail</source>
+        <translation>自动邮件类型</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>销售阶段</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>email addresses</source>
+        <translation>邮箱地址</translation>
+    </message>
+    <message>
+        <source>email address</source>
+        <translation>邮箱地址</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>%n second(s)</source>
+        <translation>%n 秒</translation>
+    </message>
+    <message>
+        <source>%n hour(s)</source>
+        <translation>%n 小时</translation>
+    </message>
+    <message>
+        <source>%n day(s)</source>
+        <translation>%n 天</translation>
+    </message>
+    <message>
+        <source>%n week(s)</source>
+        <translation>%n 周</translation>
+    </message>
+    <message>
+        <source>%n minute(s)</source>
+        <translation>%n 分钟</translation>
+    </message>
+    <message>
+        <source>any folder</source>
+        <translation>任意文件夹</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>收件箱</translation>
+    </message>
+    <message>
+        <source>When a message arrives in %1</source>
+        <translation>当邮件到达%1时</translation>
+    </message>
+    <message>
+        <source>%1 (account %2)</source>
+        <translation>%1（账户 %2）</translation>
+    </message>
+    <message>
+        <source>When a message is sent from the account %1</source>
+        <translation>当从账户 %1 发出邮件时</translation>
+    </message>
+    <message>
+        <source>When a message is sent</source>
+        <translation>当发出邮件时</translation>
+    </message>
+    <message>
+        <source>When a %1 is created</source>
+        <translation>当创建%1时</translation>
+    </message>
+    <message>
+        <source>When the %1 of a %2 changes from %3 to %4</source>
+        <translation>当%2的%1从%3变为%4时</translation>
+    </message>
+    <message>
+        <source>When the %1 of a %2 changes to %3</source>
+        <translation>当%2的%1变为%3时</translation>
+    </message>
+    <message>
+        <source>When the %1 of a %2 changes from %3</source>
+        <translation>当%2的%1从%3变为其他值时</translation>
+    </message>
+    <message>
+        <source>When the %1 of a %2 changes</source>
+        <translation>当%2的%1变化时</translation>
+    </message>
+    <message>
+        <source>When a %1 is overdue</source>
+        <translation>当%1逾期时</translation>
+    </message>
+    <message>
+        <source>When a customer&apos;s message has had no reply for %1</source>
+        <translation>当客户邮件超过 %1未回复时</translation>
+    </message>
+    <message>
+        <source>When a %1 has had no activity for %2</source>
+        <translation>当%1超过 %2没有活动时</translation>
+    </message>
+    <message>
+        <source>Every %1 at %2</source>
+        <translation>每%1 %2</translation>
+    </message>
+    <message>
+        <source>Every day at %1</source>
+        <translation>每天 %1</translation>
+    </message>
+    <message>
+        <source>When something happens</source>
+        <translation>当发生某事时</translation>
+    </message>
+    <message>
+        <source>the %1&apos;s %2</source>
+        <translation>%1的%2</translation>
+    </message>
+    <message>
+        <source>the field %1</source>
+        <translation>字段 %1</translation>
+    </message>
+    <message>
+        <source>the %1 is tagged %2</source>
+        <translation>%1带有标签%2</translation>
+    </message>
+    <message>
+        <source>the message has an attachment</source>
+        <translation>邮件有附件</translation>
+    </message>
+    <message>
+        <source>the message has no attachment</source>
+        <translation>邮件没有附件</translation>
+    </message>
+    <message>
+        <source>a field</source>
+        <translation>某个字段</translation>
+    </message>
+    <message>
+        <source>%1 contains %2</source>
+        <translation>%1包含%2</translation>
+    </message>
+    <message>
+        <source>%1 matches the pattern %2</source>
+        <translation>%1匹配模式%2</translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation>%1为%2</translation>
+    </message>
+    <message>
+        <source>%1 changed to %2</source>
+        <translation>%1变为%2</translation>
+    </message>
+    <message>
+        <source>%1 is one of %2</source>
+        <translation>%1是%2之一</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>not (%1)</source>
+        <translation>并非（%1）</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>且</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <source>the contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>the deal&apos;s contact</source>
+        <translation>商机的联系人</translation>
+    </message>
+    <message>
+        <source>create a case</source>
+        <translation>创建工单</translation>
+    </message>
+    <message>
+        <source>titled %1</source>
+        <translation>标题为%1</translation>
+    </message>
+    <message>
+        <source>priority %1</source>
+        <translation>优先级%1</translation>
+    </message>
+    <message>
+        <source>assigned to %1</source>
+        <translation>指派给%1</translation>
+    </message>
+    <message>
+        <source>due in %1</source>
+        <translation>%1后截止</translation>
+    </message>
+    <message>
+        <source>create a task %1</source>
+        <translation>创建任务%1</translation>
+    </message>
+    <message>
+        <source>create a task</source>
+        <translation>创建任务</translation>
+    </message>
+    <message>
+        <source>%1, due in %2</source>
+        <translation>%1，%2后截止</translation>
+    </message>
+    <message>
+        <source>set the %1&apos;s %2 to %3</source>
+        <translation>将%1的%2设为%3</translation>
+    </message>
+    <message>
+        <source>tag the %1 %2</source>
+        <translation>给%1加上标签%2</translation>
+    </message>
+    <message>
+        <source>make %1 the owner of the %2</source>
+        <translation>将%1设为%2的负责人</translation>
+    </message>
+    <message>
+        <source>return the %1 to the pool</source>
+        <translation>将%1退回公海</translation>
+    </message>
+    <message>
+        <source>move the message to %1</source>
+        <translation>将邮件移到%1</translation>
+    </message>
+    <message>
+        <source>flag the message</source>
+        <translation>标记邮件</translation>
+    </message>
+    <message>
+        <source>remove the message&apos;s flag</source>
+        <translation>取消邮件标记</translation>
+    </message>
+    <message>
+        <source>mark the message read</source>
+        <translation>将邮件标为已读</translation>
+    </message>
+    <message>
+        <source>mark the message unread</source>
+        <translation>将邮件标为未读</translation>
+    </message>
+    <message>
+        <source>link the message to the contact %1</source>
+        <translation>将邮件关联到联系人%1</translation>
+    </message>
+    <message>
+        <source>link the message to the company %1</source>
+        <translation>将邮件关联到公司%1</translation>
+    </message>
+    <message>
+        <source>link the message to the deal %1</source>
+        <translation>将邮件关联到商机%1</translation>
+    </message>
+    <message>
+        <source>link the message to a customer</source>
+        <translation>将邮件关联到客户</translation>
+    </message>
+    <message>
+        <source>send the template %1 to %2</source>
+        <translation>向%2发送模板%1</translation>
+    </message>
+    <message>
+        <source>%1 from the account %2</source>
+        <translation>%1（从账户 %2 发送）</translation>
+    </message>
+    <message>
+        <source>notify me: %1 (%2)</source>
+        <translation>通知我：%1（%2）</translation>
+    </message>
+    <message>
+        <source>notify me: %1</source>
+        <translation>通知我：%1</translation>
+    </message>
+    <message>
+        <source>do %1</source>
+        <translation>执行 %1</translation>
+    </message>
+    <message>
+        <source>do nothing yet</source>
+        <translation>暂不执行任何动作</translation>
+    </message>
+    <message>
+        <source>%1; then %2</source>
+        <translation>%1；然后%2</translation>
+    </message>
+    <message>
+        <source>%1, if %2, %3.</source>
+        <translation>%1，如果%2，则%3。</translation>
+    </message>
+    <message>
+        <source>%1, %2.</source>
+        <translation>%1，%2。</translation>
+    </message>
+    <message>
+        <source>A message arrives</source>
+        <translation>收到邮件</translation>
+    </message>
+    <message>
+        <source>A message is sent</source>
+        <translation>发出邮件</translation>
+    </message>
+    <message>
+        <source>A record is created</source>
+        <translation>创建记录</translation>
+    </message>
+    <message>
+        <source>A field changes</source>
+        <translation>字段变化</translation>
+    </message>
+    <message>
+        <source>A task or case is overdue</source>
+        <translation>任务或工单逾期</translation>
+    </message>
+    <message>
+        <source>A customer&apos;s message has no reply</source>
+        <translation>客户邮件未回复</translation>
+    </message>
+    <message>
+        <source>A customer has no activity</source>
+        <translation>客户无活动</translation>
+    </message>
+    <message>
+        <source>On a schedule</source>
+        <translation>按计划</translation>
+    </message>
+    <message>
+        <source>Create a case</source>
+        <translation>创建工单</translation>
+    </message>
+    <message>
+        <source>Create a task</source>
+        <translation>创建任务</translation>
+    </message>
+    <message>
+        <source>Set a field</source>
+        <translation>设置字段</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Assign an owner</source>
+        <translation>指定负责人</translation>
+    </message>
+    <message>
+        <source>Return to the pool</source>
+        <translation>退回公海</translation>
+    </message>
+    <message>
+        <source>Move the message</source>
+        <translation>移动邮件</translation>
+    </message>
+    <message>
+        <source>Flag the message</source>
+        <translation>标记邮件</translation>
+    </message>
+    <message>
+        <source>Mark the message read</source>
+        <translation>标为已读</translation>
+    </message>
+    <message>
+        <source>Link the message to a customer</source>
+        <translation>将邮件关联到客户</translation>
+    </message>
+    <message>
+        <source>Send a template</source>
+        <translation>发送模板</translation>
+    </message>
+    <message>
+        <source>Notify me</source>
+        <translation>通知我</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>matches the pattern</source>
+        <translation>匹配模式</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>为</translation>
+    </message>
+    <message>
+        <source>changed to</source>
+        <translation>变为</translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation>是以下之一</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>重试中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+</context>
+<context>
+    <name>RulesView</name>
+    <message>
+        <source>New Rule…</source>
+        <translation>新建规则…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Run this rule earlier</source>
+        <translation>让此规则更早运行</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Run this rule later</source>
+        <translation>让此规则更晚运行</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Add rules from a JSON file (a rule of the same name is replaced)</source>
+        <translation>从 JSON 文件添加规则（同名规则会被替换）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save every rule to a JSON file</source>
+        <translation>将所有规则保存到 JSON 文件</translation>
+    </message>
+    <message>
+        <source>Rules run from top to bottom; tick a rule to enable it</source>
+        <translation>规则从上到下依次运行；勾选即可启用</translation>
+    </message>
+    <message>
+        <source>Only the selected rule</source>
+        <translation>仅显示所选规则</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>触发条件</translation>
+    </message>
+    <message>
+        <source>What matched</source>
+        <translation>匹配对象</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Why / what happened</source>
+        <translation>原因 / 结果</translation>
+    </message>
+    <message>
+        <source>The selected rule</source>
+        <translation>所选规则</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recent runs&lt;/b&gt;</source>
+        <translation>&lt;b&gt;最近的运行记录&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (attempt %2)</source>
+        <translation>%1（第 %2 次尝试）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 条运行记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No rule has run yet.</source>
+        <translation>还没有规则运行过。</translation>
+    </message>
+    <message>
+        <source>No rules yet. A rule does the next step for you: for example, when a customer&apos;s message contains “complaint”, open a case. Click New Rule… or import a rules file.</source>
+        <translation>还没有规则。规则会替您完成下一步：例如，当客户邮件包含“投诉”时，新建一个工单。点击“新建规则…”或导入规则文件。</translation>
+    </message>
+    <message>
+        <source>Enabled: it acts on what happens from now on.</source>
+        <translation>已启用：对从现在起发生的事情生效。</translation>
+    </message>
+    <message>
+        <source>Off: it does nothing until it is ticked.</source>
+        <translation>已停用：勾选之前不会执行任何操作。</translation>
+    </message>
+    <message>
+        <source>Delete Rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <source>Delete the rule “%1”? Its run log is kept.</source>
+        <translation>删除规则“%1”？其运行记录会保留。</translation>
+    </message>
+    <message>
+        <source>Import Rules</source>
+        <translation>导入规则</translation>
+    </message>
+    <message>
+        <source>Rules (*.json)</source>
+        <translation>规则 (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n rule(s).</source>
+        <translation>
+            <numerusform>已导入 %n 条规则。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Rules</source>
+        <translation>导出规则</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n rule(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 条规则保存到 %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3701,6 +5566,10 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <translation>已接收</translation>
     </message>
     <message>
+        <source>bulk mail</source>
+        <translation>群发邮件</translation>
+    </message>
+    <message>
         <source>automatic reply</source>
         <translation>自动回复</translation>
     </message>
@@ -3713,6 +5582,11 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <translation>由 %1 共享</translation>
     </message>
     <message>
+        <source>%n min</source>
+        <comment>duration</comment>
+        <translation>%n 分钟</translation>
+    </message>
+    <message>
         <source>with %1</source>
         <translation>与 %1</translation>
     </message>
@@ -3723,6 +5597,10 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
     <message>
         <source>Task due %1</source>
         <translation>任务 %1 到期</translation>
+    </message>
+    <message>
+        <source>%n message(s) in this conversation</source>
+        <translation>此会话中有 %n 封邮件</translation>
     </message>
     <message>
         <source>%n message(s)</source>
@@ -3803,12 +5681,20 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <translation>新建商机(&amp;D)…</translation>
     </message>
     <message>
+        <source>New &amp;Case…</source>
+        <translation>新建工单(&amp;C)…</translation>
+    </message>
+    <message>
         <source>Remind Me If No Reply…</source>
         <translation>无回复时提醒我…</translation>
     </message>
     <message>
         <source>&amp;Add Account…</source>
         <translation>添加账户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Mail…</source>
+        <translation>导入邮件(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Sync Now</source>
@@ -3891,8 +5777,16 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <translation>商机(&amp;D)</translation>
     </message>
     <message>
+        <source>C&amp;ases</source>
+        <translation>工单(&amp;A)</translation>
+    </message>
+    <message>
         <source>&amp;Reports</source>
         <translation>报表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ru&amp;les</source>
+        <translation>规则(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Search</source>
@@ -4083,6 +5977,338 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <translation>没有 ID 为 {account_id} 的账户。</translation>
     </message>
     <message>
+        <source>&apos;{recipient}&apos; is not a recipient this rule can resolve</source>
+        <translation>此规则无法解析收件人“{recipient}”</translation>
+    </message>
+    <message>
+        <source>A {kind} has no field &apos;{field}&apos;.</source>
+        <translation>{kind} 没有字段“{field}”。</translation>
+    </message>
+    <message>
+        <source>Internal error in the action {action}: {error}</source>
+        <translation>动作 {action} 内部出错：{error}</translation>
+    </message>
+    <message>
+        <source>The customer the rule links to does not exist.</source>
+        <translation>规则要关联的客户不存在。</translation>
+    </message>
+    <message>
+        <source>The template &apos;{template}&apos; needs {fields} for {address}.</source>
+        <translation>模板“{template}”需要 {address} 的 {fields}。</translation>
+    </message>
+    <message>
+        <source>There is no account to send from.</source>
+        <translation>没有可用于发送的账户。</translation>
+    </message>
+    <message>
+        <source>There is no stage &apos;{stage}&apos;.</source>
+        <translation>没有阶段“{stage}”。</translation>
+    </message>
+    <message>
+        <source>a {kind} has no owner</source>
+        <translation>{kind} 没有负责人</translation>
+    </message>
+    <message>
+        <source>a {kind} has no tags</source>
+        <translation>{kind} 没有标签</translation>
+    </message>
+    <message>
+        <source>already done</source>
+        <translation>之前已完成</translation>
+    </message>
+    <message>
+        <source>already queued</source>
+        <translation>已在发送队列中</translation>
+    </message>
+    <message>
+        <source>already so</source>
+        <translation>无需更改</translation>
+    </message>
+    <message>
+        <source>already tagged</source>
+        <translation>已有此标签</translation>
+    </message>
+    <message>
+        <source>already there</source>
+        <translation>已在该文件夹中</translation>
+    </message>
+    <message>
+        <source>already told</source>
+        <translation>之前已通知</translation>
+    </message>
+    <message>
+        <source>case {case}</source>
+        <translation>工单 {case}</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <source>linked to the {record}</source>
+        <translation>已关联到 {record}</translation>
+    </message>
+    <message>
+        <source>marked</source>
+        <translation>已更改已读状态</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>已移动</translation>
+    </message>
+    <message>
+        <source>no {record} to change</source>
+        <translation>没有可修改的 {record}</translation>
+    </message>
+    <message>
+        <source>notified</source>
+        <translation>已通知</translation>
+    </message>
+    <message>
+        <source>owner {owner}</source>
+        <translation>负责人 {owner}</translation>
+    </message>
+    <message>
+        <source>queued to {address}</source>
+        <translation>已排队发往 {address}</translation>
+    </message>
+    <message>
+        <source>returned to the pool</source>
+        <translation>已退回公海</translation>
+    </message>
+    <message>
+        <source>tagged {tag}</source>
+        <translation>已加标签 {tag}</translation>
+    </message>
+    <message>
+        <source>task {task}</source>
+        <translation>任务 {task}</translation>
+    </message>
+    <message>
+        <source>the action names no contact, company or deal</source>
+        <translation>该动作未指定联系人、公司或商机</translation>
+    </message>
+    <message>
+        <source>the event has no sender</source>
+        <translation>该事件没有发件人</translation>
+    </message>
+    <message>
+        <source>the event has no {recipient}</source>
+        <translation>该事件没有 {recipient}</translation>
+    </message>
+    <message>
+        <source>the message is already on the case {case}</source>
+        <translation>邮件已在工单 {case} 中</translation>
+    </message>
+    <message>
+        <source>the message is not stored here</source>
+        <translation>邮件未保存在本机</translation>
+    </message>
+    <message>
+        <source>{name} has no email address.</source>
+        <translation>{name} 没有邮箱地址。</translation>
+    </message>
+    <message>
+        <source>{problem}</source>
+        <translation>{problem}</translation>
+    </message>
+    <message>
+        <source>already fired on this record in this chain of events</source>
+        <translation>在这一连串事件中已对此记录运行过</translation>
+    </message>
+    <message>
+        <source>chain of rules deeper than {depth}</source>
+        <translation>规则连锁触发超过 {depth} 层</translation>
+    </message>
+    <message>
+        <source>more than {count} rule runs on this record or sender in an hour</source>
+        <translation>一小时内对此记录或发件人运行规则超过 {count} 次</translation>
+    </message>
+    <message>
+        <source>not signed in to the team</source>
+        <translation>未登录团队</translation>
+    </message>
+    <message>
+        <source>run for the team by {person}</source>
+        <translation>已由 {person} 为团队运行</translation>
+    </message>
+    <message>
+        <source>the team rule was removed</source>
+        <translation>该团队规则已被删除</translation>
+    </message>
+    <message>
+        <source>automatic mail ({kind})</source>
+        <translation>自动邮件（{kind}）</translation>
+    </message>
+    <message>
+        <source>mail sent by a rule</source>
+        <translation>由规则发出的邮件</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a team rule: it is changed on the team server by the team&apos;s managers (liaison rules import --team, rules delete --team).</source>
+        <translation>“{name}”是团队规则：只能由团队管理员在团队服务器上修改（liaison rules import --team、rules delete --team）。</translation>
+    </message>
+    <message>
+        <source>There is no rule named &apos;{name}&apos;.</source>
+        <translation>没有名为“{name}”的规则。</translation>
+    </message>
+    <message>
+        <source>another rule has this name</source>
+        <translation>已有同名规则</translation>
+    </message>
+    <message>
+        <source>&apos;in&apos; takes a list of values (field {field})</source>
+        <translation>“in”需要一个值列表（字段 {field}）</translation>
+    </message>
+    <message>
+        <source>&apos;then&apos; is a list of at least one action</source>
+        <translation>“then”须是至少含一个动作的列表</translation>
+    </message>
+    <message>
+        <source>&apos;when&apos; needs an event, one of {events}</source>
+        <translation>“when”需要一个事件，可选：{events}</translation>
+    </message>
+    <message>
+        <source>&apos;{at}&apos; is not a time of day such as 09:00</source>
+        <translation>“{at}”不是有效的时间（如 09:00）</translation>
+    </message>
+    <message>
+        <source>&apos;{group}&apos; takes a list of conditions</source>
+        <translation>“{group}”需要一个条件列表</translation>
+    </message>
+    <message>
+        <source>&apos;{op}&apos; is not an operator ({ops})</source>
+        <translation>“{op}”不是有效的运算符（{ops}）</translation>
+    </message>
+    <message>
+        <source>&apos;{priority}&apos; is not a priority ({priorities})</source>
+        <translation>“{priority}”不是有效的优先级（{priorities}）</translation>
+    </message>
+    <message>
+        <source>&apos;{record}&apos; is not a record type ({records})</source>
+        <translation>“{record}”不是有效的记录类型（{records}）</translation>
+    </message>
+    <message>
+        <source>A rules file is a JSON object with a list &quot;rules&quot;.</source>
+        <translation>规则文件须是含有“rules”列表的 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Rule &apos;{rule}&apos;: {problem}.</source>
+        <translation>规则“{rule}”：{problem}。</translation>
+    </message>
+    <message>
+        <source>a condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>a condition is an object</source>
+        <translation>条件须是一个对象</translation>
+    </message>
+    <message>
+        <source>a condition names a field</source>
+        <translation>条件须指明字段</translation>
+    </message>
+    <message>
+        <source>a group &apos;{group}&apos; holds nothing else</source>
+        <translation>条件组“{group}”中不能有其他键</translation>
+    </message>
+    <message>
+        <source>a rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>a rule is a JSON object</source>
+        <translation>规则须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>a rule needs a name of 1 to {limit} characters</source>
+        <translation>规则名称须为 1 到 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>a schedule runs every day or every week</source>
+        <translation>计划只能每天或每周运行</translation>
+    </message>
+    <message>
+        <source>a weekly schedule needs a day, e.g. &quot;day&quot;: &quot;monday&quot;</source>
+        <translation>每周计划须指定星期几，如 &quot;day&quot;: &quot;monday&quot;</translation>
+    </message>
+    <message>
+        <source>days must be a whole number above 0</source>
+        <translation>天数须为大于 0 的整数</translation>
+    </message>
+    <message>
+        <source>each action names one of {actions}</source>
+        <translation>每个动作须是以下之一：{actions}</translation>
+    </message>
+    <message>
+        <source>enabled is true or false</source>
+        <translation>enabled 须为 true 或 false</translation>
+    </message>
+    <message>
+        <source>hours and days are whole numbers above 0</source>
+        <translation>小时数和天数须为大于 0 的整数</translation>
+    </message>
+    <message>
+        <source>no_activity watches contacts or companies</source>
+        <translation>no_activity 只适用于联系人或公司</translation>
+    </message>
+    <message>
+        <source>only tasks and cases can be overdue</source>
+        <translation>只有任务和工单会逾期</translation>
+    </message>
+    <message>
+        <source>scope is &apos;me&apos; or &apos;team&apos;</source>
+        <translation>scope 须为“me”或“team”</translation>
+    </message>
+    <message>
+        <source>the action {action}</source>
+        <translation>动作 {action}</translation>
+    </message>
+    <message>
+        <source>the conditions are nested too deeply</source>
+        <translation>条件嵌套层数过多</translation>
+    </message>
+    <message>
+        <source>the event {event}</source>
+        <translation>事件 {event}</translation>
+    </message>
+    <message>
+        <source>the file has two rules of this name</source>
+        <translation>文件中有两条同名规则</translation>
+    </message>
+    <message>
+        <source>the pattern &apos;{pattern}&apos; is not a regular expression ({reason})</source>
+        <translation>模式“{pattern}”不是有效的正则表达式（{reason}）</translation>
+    </message>
+    <message>
+        <source>the wait must be longer than nothing</source>
+        <translation>等待时间须大于零</translation>
+    </message>
+    <message>
+        <source>{action} needs a message: the event {event} has none</source>
+        <translation>{action} 需要邮件，但事件 {event} 没有邮件</translation>
+    </message>
+    <message>
+        <source>{key} of {action} is text</source>
+        <translation>{action} 的 {key} 须是文本</translation>
+    </message>
+    <message>
+        <source>{what} &apos;{text}&apos; is not a duration such as 30m, 48h, 2d or 1w</source>
+        <translation>{what}“{text}”不是有效的时长（如 30m、48h、2d 或 1w）</translation>
+    </message>
+    <message>
+        <source>{what} does not take {keys}</source>
+        <translation>{what} 不接受 {keys}</translation>
+    </message>
+    <message>
+        <source>{what} needs {keys}</source>
+        <translation>{what} 需要 {keys}</translation>
+    </message>
+    <message>
         <source>&apos;{kind}&apos; is not a call or a meeting</source>
         <translation>“{kind}”不是通话或会议</translation>
     </message>
@@ -4101,6 +6327,26 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
     <message>
         <source>the note is empty</source>
         <translation>备注为空</translation>
+    </message>
+    <message>
+        <source>&apos;{priority}&apos; is not a priority ({choices})</source>
+        <translation>“{priority}”不是有效的优先级（{choices}）</translation>
+    </message>
+    <message>
+        <source>&apos;{status}&apos; is not a case status ({choices})</source>
+        <translation>“{status}”不是有效的工单状态（{choices}）</translation>
+    </message>
+    <message>
+        <source>a case needs a title</source>
+        <translation>工单需要标题</translation>
+    </message>
+    <message>
+        <source>more than one case starts with &apos;{id}&apos;</source>
+        <translation>有多个工单以“{id}”开头</translation>
+    </message>
+    <message>
+        <source>no case with id &apos;{id}&apos;</source>
+        <translation>没有 ID 为“{id}”的工单</translation>
     </message>
     <message>
         <source>&apos;{target}&apos; is not a contact field (fields: {items}, custom.&lt;key&gt;, ignore).</source>
@@ -4201,6 +6447,10 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
     <message>
         <source>There is no version {number} (versions 1 to {count}).</source>
         <translation>没有版本 {number}（共有版本 1 到 {count}）。</translation>
+    </message>
+    <message>
+        <source>The file has no LDIF address book entry in it (no dn: line); nothing was imported.</source>
+        <translation>文件中没有 LDIF 通讯录条目（没有 dn: 行）；未导入任何内容。</translation>
     </message>
     <message>
         <source>This message has no Message-ID, so a manual link could not be kept across re-syncs.</source>
@@ -4361,6 +6611,30 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
     <message>
         <source>{host}:{port} refused the connection: check the port number.</source>
         <translation>{host}:{port} 拒绝了连接：请检查端口号。</translation>
+    </message>
+    <message>
+        <source>{path} could not be read to the end ({reason}); the messages before that point are imported, run it again to continue.</source>
+        <translation>{path} 未能读完（{reason}）；此前的邮件已导入，再次运行即可继续。</translation>
+    </message>
+    <message>
+        <source>No mail was found in {path} (looked for mbox files, .eml files and a Thunderbird profile); nothing was imported.</source>
+        <translation>在 {path} 中没有找到邮件（已查找 mbox 文件、.eml 文件和 Thunderbird 配置文件）；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The folder {path} cannot be read.</source>
+        <translation>无法读取文件夹 {path}。</translation>
+    </message>
+    <message>
+        <source>There is no file or folder at {path}.</source>
+        <translation>{path} 处没有文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {reason}.</source>
+        <translation>无法读取 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{path} is not an mbox file, an .eml file or a folder of mail; nothing was imported.</source>
+        <translation>{path} 不是 mbox 文件、.eml 文件或邮件文件夹；未导入任何内容。</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; contains a space</source>
@@ -4563,6 +6837,18 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <translation>系统密钥环拒绝了请求：{reply}</translation>
     </message>
     <message>
+        <source>Another import into {account} is under way; run this one when it has finished.</source>
+        <translation>另一个导入到 {account} 的任务正在进行；请等它完成后再运行。</translation>
+    </message>
+    <message>
+        <source>{account} cannot be synced, so nothing was uploaded.</source>
+        <translation>{account} 无法同步，因此未上传任何内容。</translation>
+    </message>
+    <message>
+        <source>{account} has no server to upload to; import without --upload to keep the mail in Local Folders.</source>
+        <translation>{account} 没有可上传的服务器；导入时不加 --upload 即可将邮件保存在本地文件夹中。</translation>
+    </message>
+    <message>
         <source>Another Liaison is already syncing {account}; this sync was skipped (the one running brings the same mail).</source>
         <translation>另一个 Liaison 正在同步 {account}；已跳过本次同步（正在进行的同步会收取同样的邮件）。</translation>
     </message>
@@ -4699,12 +6985,24 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <translation>没有冲突 {id}。</translation>
     </message>
     <message>
+        <source>There is no team rule named &apos;{name}&apos;.</source>
+        <translation>没有名为“{name}”的团队规则。</translation>
+    </message>
+    <message>
         <source>This profile is not signed in to a team server; run: liaison team login --server URL --email EMAIL --password-stdin</source>
         <translation>此配置文件未登录团队服务器；请运行：liaison team login --server URL --email EMAIL --password-stdin</translation>
     </message>
     <message>
         <source>{reason} This laptop removed the team&apos;s records; {count} unsent changes were saved to {file}.</source>
         <translation>{reason} 这台电脑已移除团队的记录；{count} 项未发送的修改已保存到 {file}。</translation>
+    </message>
+    <message>
+        <source>The team rule &apos;{rule}&apos; was not removed: {reason}</source>
+        <translation>团队规则“{rule}”未删除：{reason}</translation>
+    </message>
+    <message>
+        <source>The team rule &apos;{rule}&apos; was not saved: {reason}</source>
+        <translation>团队规则“{rule}”未保存：{reason}</translation>
     </message>
     <message>
         <source>The team server refused: {reply}</source>
@@ -4721,6 +7019,10 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
     <message>
         <source>This Liaison is too old for the team server; update it to keep syncing (nothing waiting is lost).</source>
         <translation>此版本的 Liaison 对团队服务器来说太旧了；请更新以继续同步（等待中的内容不会丢失）。</translation>
+    </message>
+    <message>
+        <source>The rules file {path} cannot be read: {problem}</source>
+        <translation>无法读取规则文件 {path}：{problem}</translation>
     </message>
 </context>
 <context>

@@ -42,7 +42,7 @@ def test_the_main_window_speaks_chinese(qtbot, store, open_window, chinese):
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus[:5] == ["邮箱(&M)", "邮件(&S)", "查看(&V)", "跳转(&G)", "帮助(&H)"]
     tabs = [window.sections.tabText(i) for i in range(window.sections.count())]
-    assert tabs[:4] == ["邮件", "客户", "商机", "报表"]
+    assert tabs[:6] == ["邮件", "客户", "商机", "工单", "报表", "规则"]
     toolbar = window.findChildren(QToolBar)[0]
     buttons = [toolbar.widgetForAction(action).text() for action in toolbar.actions() if not action.isSeparator()]
     assert buttons[:3] == ["写邮件", "回复", "全部回复"]  # no "(R)" left of the menu's "回复(&R)"
@@ -68,6 +68,17 @@ def test_errors_plurals_and_dates_follow_the_language(chinese):
     assert error_text(UserFacingError("No template called {name}.", name="报价跟进")) == "没有名为 报价跟进 的模板。"
     stored = UserFacingError("'{value}' is not a phone number", value="12ab").to_json()
     assert error_text(stored) == "“12ab”不是电话号码"
+    # The automation core's templates: a rule's problem (its second argument), a run-log note.
+    from app.automation.actions import Skipped, _note
+    from app.automation.rule_format import InvalidRule
+
+    assert error_text(InvalidRule("VIP", "another rule has this name")) == "规则“VIP”：已有同名规则。"
+    assert error_text(Skipped("the event has no sender").phrase) == "该事件没有发件人"
+    assert error_text(_note("tagged {tag}", tag="VIP")) == "已加标签 VIP"
+    from app.ui.rule_sentences import describe
+
+    assert describe({"when": {"event": "no_reply", "after": "2d"}, "then": [{"action": "create_case"}]}) == (
+        "当客户邮件超过 2 天未回复时，创建工单，优先级普通，指派给我。")
     from PySide6.QtCore import QCoreApplication
 
     assert QCoreApplication.translate("CustomersView", "%n contact(s)", "", 3) == "3 个联系人"

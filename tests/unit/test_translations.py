@@ -143,4 +143,13 @@ def test_window_strings_are_written_the_ways_lupdate_reads():
                 found.append(f"{path.relative_to(REPO)}:{node.lineno}: {ast.unparse(node.func)}(…)")
             if isinstance(node, ast.FunctionDef) and node.name in ("_t", "_tr", "tr_", "_"):
                 found.append(f"{path.relative_to(REPO)}:{node.lineno}: helper {node.name}()")
+            # Another name for QT_TRANSLATE_NOOP (_N = QT_TRANSLATE_NOOP, import … as _N) is not read either.
+            if isinstance(node, ast.alias) and node.name == "QT_TRANSLATE_NOOP" and node.asname \
+                    or isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) \
+                    and node.value.id == "QT_TRANSLATE_NOOP":
+                found.append(f"{path.relative_to(REPO)}:{getattr(node, 'lineno', '?')}: QT_TRANSLATE_NOOP renamed")
+            # translate("Context", "%n …", "", n): lupdate skips the call unless n is a plain name.
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "translate" \
+                    and len(node.args) > 3 and not isinstance(node.args[3], (ast.Name, ast.Constant)):
+                found.append(f"{path.relative_to(REPO)}:{node.lineno}: translate(…, {ast.unparse(node.args[3])})")
     assert not found, "strings lupdate files wrongly or not at all:\n  " + "\n  ".join(found)
