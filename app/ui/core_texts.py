@@ -340,6 +340,9 @@ TEXTS = (
     QT_TRANSLATE_NOOP('errors', 'The team server {server} cannot be reached ({reason}).'),
     QT_TRANSLATE_NOOP('errors', "The team server's certificate could not be verified ({reason})."),
     QT_TRANSLATE_NOOP('errors', 'This Liaison is too old for the team server; update it to keep syncing (nothing waiting is lost).'),
+    # app/ui/dashboard_pdf.py
+    QT_TRANSLATE_NOOP('errors', 'The folder {folder} does not exist.'),
+    QT_TRANSLATE_NOOP('errors', '{path} cannot be written.'),
     # app/ui/rule_ops.py
     QT_TRANSLATE_NOOP('errors', 'The rules file {path} cannot be read: {problem}'),
 )

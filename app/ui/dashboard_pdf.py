@@ -164,9 +164,11 @@ def draw_page(painter: QPainter, page: QRectF, report: Report, filters: Filters,
     painter.drawText(QRectF(page.left(), page.top(), page.width(), 28), Qt.AlignmentFlag.AlignLeft,
                      translate("ReportsView", TITLES[report.name]))
     painter.setFont(body)
-    painter.drawText(QRectF(page.left(), page.top() + 30, page.width(), 18), Qt.AlignmentFlag.AlignLeft,
-                     f"{_subtitle(filters)} · {translate('Dashboard', 'made')} {date.today().isoformat()} · "
-                     f"{number + 1}/{total}")
+    line = translate("Dashboard", "%1 · made %2 · page %3 of %4")
+    for token, value in (("%1", _subtitle(filters)), ("%2", date.today().isoformat()), ("%3", str(number + 1)),
+                         ("%4", str(total))):
+        line = line.replace(token, value)
+    painter.drawText(QRectF(page.left(), page.top() + 30, page.width(), 18), Qt.AlignmentFlag.AlignLeft, line)
     top = page.top() + 58
     if not report.rows:
         painter.drawText(QRectF(page.left(), top, page.width(), 20), Qt.AlignmentFlag.AlignLeft,

@@ -1584,6 +1584,45 @@ Overdue</source>
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>… and %n more row(s)</source>
+        <translation>… 另有 %n 行</translation>
+    </message>
+    <message>
+        <source>Liaison dashboard</source>
+        <translation>Liaison 报表总览</translation>
+    </message>
+    <message>
+        <source>%1 · made %2 · page %3 of %4</source>
+        <translation>%1 · 生成于 %2 · 第 %3 页，共 %4 页</translation>
+    </message>
+    <message>
+        <source>Nothing to show for this period.</source>
+        <translation>此时间段内没有数据。</translation>
+    </message>
+</context>
+<context>
     <name>DealCard</name>
     <message>
         <source>Expected close: {date}</source>
@@ -3589,6 +3628,14 @@ Open it anyway?</source>
         <translation>%1 小时</translation>
     </message>
     <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
         <source>Every owner</source>
         <translation>所有负责人</translation>
     </message>
@@ -3621,6 +3668,18 @@ Open it anyway?</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
+        <source>Dashboard PDF…</source>
+        <translation>报表总览 PDF…</translation>
+    </message>
+    <message>
+        <source>Every report with these filters, a page each, as one PDF</source>
+        <translation>按当前筛选条件导出全部报表，每份一页，合成一个 PDF</translation>
+    </message>
+    <message>
+        <source>Select a row to see what it counts.</source>
+        <translation>选择一行，查看其中包含的记录。</translation>
+    </message>
+    <message>
         <source>Period:</source>
         <translation>时间段：</translation>
     </message>
@@ -3649,6 +3708,24 @@ Open it anyway?</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Behind this row: %n (double-click to open)</source>
+        <translation>
+            <numerusform>这一行包含 %n 条记录（双击打开）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This row is a total of mail; nothing to open.</source>
+        <translation>这一行是邮件汇总，没有可打开的记录。</translation>
+    </message>
+    <message>
+        <source>Save Dashboard</source>
+        <translation>保存报表总览</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
@@ -7019,6 +7096,14 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
     <message>
         <source>This Liaison is too old for the team server; update it to keep syncing (nothing waiting is lost).</source>
         <translation>此版本的 Liaison 对团队服务器来说太旧了；请更新以继续同步（等待中的内容不会丢失）。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written.</source>
+        <translation>无法写入 {path}。</translation>
     </message>
     <message>
         <source>The rules file {path} cannot be read: {problem}</source>
