@@ -24,6 +24,18 @@ def machine_settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def machine_policies(tmp_path, monkeypatch):
+    """No test obeys this machine's own /etc/liaison/policies.json: the policy file is a path
+    that does not exist (a test writes it to apply a policy; the CLI's subprocesses inherit it)."""
+    from app.settings import policy
+
+    path = tmp_path / "policies.json"
+    monkeypatch.setenv("LIAISON_POLICIES", str(path))
+    yield path
+    policy.install(None)
+
+
+@pytest.fixture(autouse=True)
 def memory_keyring():
     """Every in-process test gets a fresh in-memory keyring."""
     import keyring

@@ -9,7 +9,9 @@ Where it is (machine-wide, writable by administrators only):
 * Windows: ``%ProgramData%\\Liaison\\policies.json``
 * macOS: ``/Library/Application Support/Liaison/policies.json``
 
-``LIAISON_POLICIES=FILE`` points elsewhere (tests, staging).  Shape::
+``LIAISON_POLICIES=FILE`` points elsewhere (tests, staging).  On Windows, what Group Policy
+set through the ADMX templates (:mod:`app.settings.policy_registry`) is read too and wins over
+the file, setting by setting.  Shape::
 
     {"policies": {"allow_export": {"value": false, "locked": true},
                   "default_currency": {"value": "EUR"}}}
@@ -48,14 +50,16 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import UserFacingError
-from app.settings import policy
+from app.settings import policy, policy_registry
 from app.settings.checks import QT_TRANSLATE_NOOP, InvalidSetting
 from app.settings.policy import Policy
+from app.settings.policy_registry import Reader
 from app.settings.schema import SCHEMA, Setting
 
 log = logging.getLogger("liaison.settings")
 
 FILE_ENV = "LIAISON_POLICIES"
+GROUP_POLICY = "HKLM\\" + policy_registry.ROOT  # how a problem in Group Policy's entries is located
 ENTRY_FIELDS = ("value", "locked", "description")
 TOP_FIELDS = ("policies", "description", "$schema")
 
@@ -134,9 +138,37 @@ def _closed() -> dict[str, Policy]:
     return {s.key: Policy(s.fail_closed, locked=True) for s in SCHEMA if s.fail_closed is not None}
 
 
-def read(path: str | os.PathLike | None = None) -> PolicyFile:
-    """Read and check the policy file at ``path`` (default: :func:`default_path`); never raises."""
+def read(path: str | os.PathLike | None = None, registry: Reader | None = None) -> PolicyFile:
+    """Read and check the policy file at ``path`` (default: :func:`default_path`) and, on
+    Windows (or with ``registry``), Group Policy's entries, which replace the file's; never raises."""
     path = Path(path) if path is not None else default_path()
+    loaded = _read_file(path)
+    group = _group_policy(registry)
+    if not group:
+        return loaded
+    policies, problems = dict(loaded.policies), list(loaded.problems)
+    by_key = {s.key: s for s in SCHEMA}
+    for key, entry in group.items():
+        found, problem = _entry(by_key[key], entry, GROUP_POLICY)
+        policies.pop(key, None)
+        if problem is not None:
+            problems.append(problem)
+        if found is not None:
+            policies[key] = found
+    return PolicyFile(path, policies, tuple(problems))
+
+
+def _group_policy(registry: Reader | None) -> dict[str, Any]:
+    if registry is None and sys.platform != "win32":
+        return {}
+    try:
+        return policy_registry.entries(registry)
+    except OSError as exc:  # the key exists but cannot be read: as good as no Group Policy
+        log.warning("Group Policy for Liaison could not be read: %s", exc)
+        return {}
+
+
+def _read_file(path: Path) -> PolicyFile:
     where = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")  # Notepad's BOM is not an error
