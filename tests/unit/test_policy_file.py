@@ -186,3 +186,20 @@ def test_group_policy_entries_win_over_the_file(tmp_path, store):
     assert loaded.policies["default_currency"].value == "EUR"
     assert [p.code for p in loaded.problems] == ["policy.bad_value"]
     assert "HKLM\\SOFTWARE\\Policies\\Liaison" in loaded.warning.message
+
+
+def test_no_connection_without_encryption_is_even_tried(tmp_path):
+    from app.errors import NetworkError
+    from app.mail.imap.session import ImapSettings, PasswordCredential, open_session
+    from app.mail.sending.smtp_send import SmtpSettings, open_smtp
+
+    smtp = SmtpSettings("127.0.0.1", 1, "none", "sales")  # port 1: a real attempt would be refused
+    imap = ImapSettings("127.0.0.1", 1, "none", "sales")
+    with pytest.raises(NetworkError):
+        open_smtp(smtp, None)  # no policy: plaintext is the account's own choice
+    install_machine_policy(write(tmp_path / "p.json", {"policies": {
+        "allow_plaintext_mail": {"value": False, "locked": True}}}))
+    with pytest.raises(PolicyRefused, match="127.0.0.1 cannot be used with security 'none'"):
+        open_smtp(smtp, None)
+    with pytest.raises(PolicyRefused):
+        open_session(imap, PasswordCredential("pw"))
