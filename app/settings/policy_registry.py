@@ -58,8 +58,9 @@ class WindowsRegistry:
 def entries(reader: Reader | None = None) -> dict[str, Any]:
     """Every setting Group Policy set, as ``{key: {"value": …, "locked": …}}`` (unchecked).
 
-    A setting whose value is missing still yields an entry without ``value``, so the file's
-    checks name it (and a security setting fails closed) rather than dropping it silently.
+    A key left without values (the policy set to Disabled) is no entry.  A setting locked
+    without a value still yields an entry without ``value``, so the file's checks name it (and
+    a security setting fails closed) rather than dropping it silently.
     """
     reader = reader or WindowsRegistry()
     found: dict[str, Any] = {}
@@ -76,7 +77,8 @@ def entries(reader: Reader | None = None) -> dict[str, Any]:
             entry["value"] = _value(s.type, here["value"])
         if "locked" in here:
             entry["locked"] = here["locked"] == 1 if isinstance(here["locked"], int) else here["locked"]
-        found[s.key] = entry
+        if entry:  # a policy set to Disabled leaves its key without values: not configured
+            found[s.key] = entry
     return found
 
 

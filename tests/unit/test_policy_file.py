@@ -176,6 +176,7 @@ def test_group_policy_entries_win_over_the_file(tmp_path, store):
         rf"{root}\internal_domains\value": {"2": "huaxin.com", "1": "huaxin-trade.cn"},
         rf"{root}\signature": {"value": ["--", "Huaxin Trade"], "locked": 1},
         rf"{root}\remote_content": {"value": "sometimes"},
+        rf"{root}\allow_plaintext_mail": {},  # set to Disabled in Group Policy: not configured
     })
     path = write(tmp_path / "p.json", {"policies": {"allow_export": {"value": True, "locked": True},
                                                     "default_currency": {"value": "EUR"}}})
@@ -184,6 +185,7 @@ def test_group_policy_entries_win_over_the_file(tmp_path, store):
     assert loaded.policies["internal_domains"] == policy.Policy(["huaxin-trade.cn", "huaxin.com"], False)
     assert loaded.policies["signature"] == policy.Policy("--\nHuaxin Trade", True)
     assert loaded.policies["default_currency"].value == "EUR"
+    assert "allow_plaintext_mail" not in loaded.policies
     assert [p.code for p in loaded.problems] == ["policy.bad_value"]
     assert "HKLM\\SOFTWARE\\Policies\\Liaison" in loaded.warning.message
 
