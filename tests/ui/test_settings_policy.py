@@ -87,3 +87,28 @@ def test_reports_cannot_be_exported_when_the_organisation_says_so(qtbot, sales_d
     for button in (view.export_csv, view.export_xlsx, view.export_pdf):
         assert not button.isEnabled()
         assert "Set by your organisation" in button.toolTip()
+
+
+def test_an_account_without_encryption_cannot_be_added_from_the_window(qtbot, store, tmp_path):
+    from app.mail.accounts.providers import ServerSettings
+    from app.mail.accounts.setup import Discovery
+    from app.store.accounts import list_accounts
+    from app.ui.account_setup_dialog import AccountSetupDialog
+
+    path = tmp_path / "policies.json"
+    path.write_text(json.dumps({"policies": {"allow_plaintext_mail": {"value": False, "locked": True}}}))
+    install_machine_policy(path)
+    plain = ServerSettings("mail.corp.example", 143, "none", "mail.corp.example", 25, "none")
+    dialog = AccountSetupDialog(store, discover_settings=lambda email: Discovery(plain, "autoconfig", None, "x"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for combo in (dialog.imap_security, dialog.smtp_security):
+        unencrypted = combo.model().item(combo.findData("none"))
+        assert not unencrypted.isEnabled() and unencrypted.toolTip() == "Set by your organisation"
+    dialog.email.setText("it@corp.example")
+    dialog.password.setText("x")
+    click(qtbot, dialog.next)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=5000)
+    click(qtbot, dialog.next)  # what the domain published: unencrypted, refused in one sentence
+    qtbot.waitUntil(lambda: "Unencrypted connections are not allowed" in dialog.status.text(), timeout=5000)
+    assert "mail.corp.example" in dialog.status.text() and list_accounts(store) == []
