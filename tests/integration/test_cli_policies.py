@@ -105,3 +105,19 @@ def test_a_broken_entry_warns_and_the_rest_applies(cli, tmp_path):
     result = cli("settings", "show")
     assert result.stderr.startswith("liaison: warning: In the policy file ") and "'default_country'" in result.stderr
     assert "remember_searches: false (locked)\n" in result.stdout and "default_country: CN\n" in result.stdout
+
+
+def test_the_window_reads_the_policy_file_at_start_and_logs_what_is_wrong(cli, tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    policies(cli, tmp_path, {"no_such_setting": {"value": 1}})
+    started = subprocess.run([sys.executable, str(REPO / "main.py"), "--profile", str(cli.profile)],
+                             env={**cli.env, "LIAISON_QUIT_AFTER_START_MS": "800", "QT_QPA_PLATFORM": "offscreen"},
+                             capture_output=True, text=True, timeout=120, cwd=REPO)
+    assert started.returncode == 0, (started.stdout, started.stderr)
+    assert "Traceback" not in started.stderr
+    log = (cli.profile / "logs" / "liaison.log").read_text(encoding="utf-8")
+    assert log.count("names 'no_such_setting', which is not a setting") == 1
