@@ -121,3 +121,17 @@ def test_the_window_reads_the_policy_file_at_start_and_logs_what_is_wrong(cli, t
     assert "Traceback" not in started.stderr
     log = (cli.profile / "logs" / "liaison.log").read_text(encoding="utf-8")
     assert log.count("names 'no_such_setting', which is not a setting") == 1
+
+
+def test_a_locked_schedule_is_what_the_program_uses_and_cannot_be_changed(cli, tmp_path):
+    cli("account", "add", "--name", "work", "--email", "sales@example.com", "--imap-host", "imap.example.com",
+        "--imap-port", "993", "--imap-security", "ssl", "--smtp-host", "smtp.example.com", "--smtp-port", "465",
+        "--smtp-security", "ssl", "--password-stdin", "--no-check", stdin="pw\n")
+    policies(cli, tmp_path, {"sync_mode": {"value": "15", "locked": True},
+                             "signature": {"value": "Huaxin Trade", "locked": True}})
+    assert json.loads(cli("account", "list", "--json").stdout)["sync"] == "15"
+    assert_one_line_error(cli("account", "set-sync", "work", "push", check=False), 2, "set by your organisation")
+    signature = tmp_path / "sig.txt"
+    signature.write_text("mine", encoding="utf-8")
+    assert_one_line_error(cli("account", "set-signature", "work", "--file", str(signature), check=False), 2,
+                          "set by your organisation")
