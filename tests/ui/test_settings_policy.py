@@ -112,3 +112,24 @@ def test_an_account_without_encryption_cannot_be_added_from_the_window(qtbot, st
     click(qtbot, dialog.next)  # what the domain published: unencrypted, refused in one sentence
     qtbot.waitUntil(lambda: "Unencrypted connections are not allowed" in dialog.status.text(), timeout=5000)
     assert "mail.corp.example" in dialog.status.text() and list_accounts(store) == []
+
+
+def test_a_locked_schedule_is_what_the_sync_service_follows(qtbot, store, tmp_path):
+    from app.store.accounts import NewAccount, create_account
+    from app.ui.sync_service import SyncService
+
+    account = create_account(store, NewAccount(
+        name="work", email="sales@example.com", imap_host="127.0.0.1", imap_port=1, imap_security="ssl",
+        smtp_host="127.0.0.1", smtp_port=1, smtp_security="ssl"))  # stored as "push"
+    path = tmp_path / "policies.json"
+    path.write_text(json.dumps({"policies": {"sync_mode": {"value": "manual", "locked": True}}}))
+    install_machine_policy(path)
+    service = SyncService(store, use_idle=True)
+    states = []
+    service.account_state_changed.connect(lambda *args: states.append(args))
+    service.start()
+    try:
+        qtbot.wait(400)
+        assert states == [] and account.id not in service.services._watchers  # neither a pass nor IDLE
+    finally:
+        service.stop()
