@@ -9,7 +9,9 @@ Where it is (machine-wide, writable by administrators only):
 * Windows: ``%ProgramData%\\Liaison\\policies.json``
 * macOS: ``/Library/Application Support/Liaison/policies.json``
 
-``LIAISON_POLICIES=FILE`` points elsewhere (tests, staging).  On Windows, what Group Policy
+``LIAISON_POLICIES=FILE`` names another file (tests, staging).  Since anyone can set a
+variable, that file only *adds*: where the machine's own file exists it is read too and wins,
+setting by setting, so a user cannot shed IT's locks by pointing the variable at an empty file.  On Windows, what Group Policy
 set through the ADMX templates (:mod:`app.settings.policy_registry`) is read too and wins over
 the file, setting by setting.  Shape::
 
@@ -114,8 +116,8 @@ class PolicyFile:
         if len(self.problems) == 1:
             return self.problems[0]
         keys = [str(p.params.get("key") or "policies") for p in self.problems]
-        return PolicyProblem(SEVERAL, code="policy.several", path=str(self.path), count=len(self.problems),
-                             keys=keys)
+        first = self.problems[0].params.get("path") or str(self.path)
+        return PolicyProblem(SEVERAL, code="policy.several", path=first, count=len(self.problems), keys=keys)
 
     def log_problems(self) -> None:
         for problem in self.problems:
@@ -123,9 +125,14 @@ class PolicyFile:
 
 
 def default_path() -> Path:
-    """Where this platform keeps the machine's policy file (``LIAISON_POLICIES`` wins)."""
+    """The policy file read first: the one ``LIAISON_POLICIES`` names, or the machine's."""
     if os.environ.get(FILE_ENV):
         return Path(os.environ[FILE_ENV]).expanduser()
+    return machine_path()
+
+
+def machine_path() -> Path:
+    """Where this platform keeps the machine's policy file."""
     if sys.platform == "win32":
         return Path(os.environ.get("ProgramData") or r"C:\ProgramData") / "Liaison" / "policies.json"
     if sys.platform == "darwin":
@@ -141,8 +148,14 @@ def _closed() -> dict[str, Policy]:
 def read(path: str | os.PathLike | None = None, registry: Reader | None = None) -> PolicyFile:
     """Read and check the policy file at ``path`` (default: :func:`default_path`) and, on
     Windows (or with ``registry``), Group Policy's entries, which replace the file's; never raises."""
-    path = Path(path) if path is not None else default_path()
-    loaded = _read_file(path)
+    if path is not None:
+        loaded = _read_file(Path(path))
+    else:
+        loaded = _read_file(default_path())
+        if os.environ.get(FILE_ENV):
+            # Anyone can set an environment variable: the file it names adds policies (tests,
+            # staging) but never removes the machine's own, which is read too and wins.
+            loaded = _layered(loaded, _read_file(machine_path()))
     group = _group_policy(registry)
     if not group:
         return loaded
@@ -156,6 +169,13 @@ def read(path: str | os.PathLike | None = None, registry: Reader | None = None) 
         if found is not None:
             policies[key] = found
     return PolicyFile(path, policies, tuple(problems))
+
+
+def _layered(under: PolicyFile, over: PolicyFile) -> PolicyFile:
+    """``over``'s policies replacing ``under``'s, setting by setting; the problems of both."""
+    if not over.policies and not over.problems:  # no such file
+        return under
+    return PolicyFile(over.path, {**under.policies, **over.policies}, under.problems + over.problems)
 
 
 def _group_policy(registry: Reader | None) -> dict[str, Any]:

@@ -4,12 +4,13 @@ security settings, the env var, Group Policy's registry entries, and the guards 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from app.settings import SettingLocked, effective, get, policy, set_value
 from app.settings.guards import PolicyRefused, require_encryption, require_export_allowed, team_server
-from app.settings.policy_file import default_path, install_machine_policy, read
+from app.settings.policy_file import default_path, install_machine_policy, machine_path, read
 
 
 @pytest.fixture(autouse=True)
@@ -62,12 +63,12 @@ def test_the_env_var_names_the_file(tmp_path, monkeypatch, store):
 def test_the_platform_places(monkeypatch):
     monkeypatch.delenv("LIAISON_POLICIES", raising=False)
     monkeypatch.setattr("sys.platform", "linux")
-    assert str(default_path()) == "/etc/liaison/policies.json"
+    assert str(machine_path()) == "/etc/liaison/policies.json"
     monkeypatch.setattr("sys.platform", "darwin")
-    assert str(default_path()) == "/Library/Application Support/Liaison/policies.json"
+    assert str(machine_path()) == "/Library/Application Support/Liaison/policies.json"
     monkeypatch.setattr("sys.platform", "win32")
     monkeypatch.setenv("ProgramData", "D:\\PD")
-    assert str(default_path()).replace("\\", "/") == "D:/PD/Liaison/policies.json"
+    assert str(machine_path()).replace("\\", "/") == "D:/PD/Liaison/policies.json"
 
 
 @pytest.mark.parametrize("text, code", [
@@ -205,3 +206,18 @@ def test_no_connection_without_encryption_is_even_tried(tmp_path):
         open_smtp(smtp, None)
     with pytest.raises(PolicyRefused):
         open_session(imap, PasswordCredential("pw"))
+
+
+def test_the_env_var_adds_to_the_machine_file_and_never_removes_its_locks(tmp_path, monkeypatch, store):
+    machine = write(tmp_path / "etc-policies.json", {"policies": {"allow_export": {"value": False, "locked": True}}})
+    mine = write(tmp_path / "mine.json", {"policies": {"allow_export": {"value": True, "locked": True},
+                                                       "default_currency": {"value": "EUR"}}})
+    monkeypatch.setattr("app.settings.policy_file.machine_path", lambda: Path(machine))
+    monkeypatch.setenv("LIAISON_POLICIES", mine)
+    loaded = install_machine_policy()
+    assert loaded.problems == ()
+    assert get(store, "allow_export") is False and effective(store, "allow_export").locked  # the machine's wins
+    assert get(store, "default_currency") == "EUR"  # what the variable's file adds applies
+    monkeypatch.setenv("LIAISON_POLICIES", str(tmp_path / "empty.json"))
+    install_machine_policy()
+    assert get(store, "allow_export") is False
