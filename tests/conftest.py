@@ -24,6 +24,21 @@ def machine_settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def machine_policies(tmp_path, monkeypatch):
+    """No test obeys this machine's own /etc/liaison/policies.json: the policy file is a path
+    that does not exist (a test writes it to apply a policy; the CLI's subprocesses inherit it).
+    In-process, the machine's own file is out of sight too; a subprocess would still read it
+    beside this one (the variable only adds), so a managed machine is no place to run the tests."""
+    from app.settings import policy, policy_file
+
+    path = tmp_path / "policies.json"
+    monkeypatch.setenv("LIAISON_POLICIES", str(path))
+    monkeypatch.setattr(policy_file, "machine_path", lambda: tmp_path / "machine-policies.json")
+    yield path
+    policy.install(None)
+
+
+@pytest.fixture(autouse=True)
 def memory_keyring():
     """Every in-process test gets a fresh in-memory keyring."""
     import keyring

@@ -11,7 +11,8 @@ from app.errors import AuthError, UserFacingError
 from app.mail.accounts.setup import account_from, add_account, discover, explain
 from app.mail.accounts.providers import Provider, ServerSettings
 from app.secrets import SecretStore
-from app.store.accounts import get_account, list_accounts, remove_account, set_sync_mode
+from app.settings import get, set_value
+from app.store.accounts import get_account, list_accounts, remove_account
 from app.store.local_folders import is_local
 
 
@@ -62,7 +63,7 @@ def _list(args, store) -> int:
                 "name": a.name, "email": a.email, "username": a.username,
                 "imap": {"host": a.imap_host, "port": a.imap_port, "security": a.imap_security},
                 "smtp": {"host": a.smtp_host, "port": a.smtp_port, "security": a.smtp_security},
-                "tls_verify": a.tls_verify, "sync": a.sync_mode, "uuid": a.uuid,
+                "tls_verify": a.tls_verify, "sync": get(store, "sync_mode", a.id), "uuid": a.uuid,
                 "local": is_local(a)}, ensure_ascii=False))
     else:
         for a in accounts:
@@ -85,7 +86,7 @@ def _set_sync(args, store) -> int:
     if is_local(account):
         raise UserFacingError("{account} is kept on this computer only: there is no server to sync it with.",
                               code="sync.no_server", account=account.name)
-    set_sync_mode(store, account.id, args.mode)
+    set_value(store, "sync_mode", args.mode, account.id)  # through the settings: a policy may lock it
     print(f"{account.name} now syncs: {args.mode}")
     return 0
 
@@ -94,14 +95,13 @@ def _set_signature(args, store) -> int:
     from pathlib import Path
 
     from app.mail.reading.body_charset import decode_body
-    from app.store.accounts import set_signature
 
     try:
         text = decode_body(Path(args.file).expanduser().read_bytes(), None).text.strip()
     except OSError as exc:
         raise UserFacingError(f"Could not read {args.file}: {exc.strerror or exc}.") from None
     account = get_account(store, args.name)
-    set_signature(store, account.id, text)
+    set_value(store, "signature", text, account.id)  # through the settings: a policy may lock it
     print(f"signature {'set' if text else 'removed'} for {account.name}")
     return 0
 

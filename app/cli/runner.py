@@ -100,8 +100,20 @@ def _dispatch(args: argparse.Namespace, paths, store) -> int:
     raise AssertionError(f"unhandled command {args.command}")
 
 
+def install_policy():
+    """Read the machine's policy file (IT's preset and locked settings) before anything else;
+    what is wrong with it is one warning line, and the command goes on with what is usable."""
+    from app.settings.policy_file import install_machine_policy
+
+    loaded = install_machine_policy()
+    if loaded.warning is not None:
+        print(f"liaison: warning: {visible(describe(loaded.warning))}", file=sys.stderr)
+    return loaded
+
+
 def run_command(args: argparse.Namespace) -> int:
     paths = None
+    policies = install_policy()
     try:
         if args.command == "repair":  # works on a database that cannot be opened
             from app.cli import repair_command
@@ -110,6 +122,7 @@ def run_command(args: argparse.Namespace) -> int:
         from app.profile import open_profile
 
         paths, store = open_profile(args.profile)
+        policies.log_problems()  # the log is set up with the profile
         try:
             return _dispatch(args, paths, store)
         finally:

@@ -7,6 +7,7 @@ import json
 import sys
 
 from app.errors import UserFacingError
+from app.settings.guards import team_server
 from app.sync.team import Team
 
 
@@ -57,9 +58,10 @@ def run(args, store) -> int:
         print(f"conflict {args.id}: the other value is kept; it reaches the team at the next sync")
         return 0
     if args.action == "login":
-        user = team.login(args.server, args.email, _password(args.password_stdin), args.ca_file,
+        server = team_server(args.server)  # refused before the password is asked for
+        user = team.login(server, args.email, _password(args.password_stdin), args.ca_file,
                           args.device_name)
-        print(f"signed in to {args.server} as {user['email']} ({user['role']}, team {user['team']['name']})")
+        print(f"signed in to {server} as {user['email']} ({user['role']}, team {user['team']['name']})")
         return 0
     if args.action == "logout":
         team.logout()

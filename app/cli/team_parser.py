@@ -8,7 +8,8 @@ def add_team_commands(commands, positive) -> None:
     team = commands.add_parser("team", help="sign in to the team server and sync customer records")
     actions = team.add_subparsers(dest="action", required=True, metavar="ACTION")
     login = actions.add_parser("login", help="sign this profile in to a team server")
-    login.add_argument("--server", required=True, metavar="URL")
+    login.add_argument("--server", metavar="URL",
+                       help="the team server (default: the team_server_url setting, which IT may preset)")
     login.add_argument("--email", required=True)
     login.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     login.add_argument("--ca-file", metavar="PEM", help="trust this CA for the server (a private CA)")

@@ -23,6 +23,7 @@ from app.crm.history import versions
 from app.crm.records import RECORD_TYPES, new_uuid, now
 from app.mail.reading.attachment_files import unused_path, write_new_file
 from app.mail.reading.attachment_names import safe_filename
+from app.settings.guards import require_export_allowed
 from app.store.crm_models import (
     Activity,
     Change,
@@ -41,7 +42,9 @@ CONTACT = RECORD_TYPES["contact"]
 
 
 def export_customer(store: Store, email: str, directory: Path) -> Path:
-    """Write the export under ``directory``; returns the folder created."""
+    """Write the export under ``directory``; returns the folder created.  Refused when exports
+    are off on this computer (IT's policy): a person's data is exported by someone allowed to."""
+    require_export_allowed()
     data = customer_json(store, email)
     with store.read() as session:
         contact = require_contact(session, email)

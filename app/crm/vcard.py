@@ -226,7 +226,11 @@ def import_vcards(store, data: bytes, dry_run: bool = False):
 
 
 def export_vcards(store, version: str = "3.0", emails: list[str] | None = None) -> str:
-    """Every live contact (or those with the given addresses) as one .vcf text."""
+    """Every live contact (or those with the given addresses) as one .vcf text; refused when
+    exports are off on this computer (IT's policy)."""
+    from app.settings.guards import require_export_allowed
+
+    require_export_allowed()
     import json
 
     from sqlalchemy import select

@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.errors import UserFacingError
+from app.settings.guards import require_export_allowed
 from app.reports.table import MONEY, PERCENT, SECONDS, Report
 
 
@@ -28,6 +29,7 @@ def _json_value(value):
 
 
 def json_lines(report: Report) -> str:
+    require_export_allowed()  # customer names leave the program: IT may forbid it
     return "".join(json.dumps({k: _json_value(row.get(k)) for k in report.keys()}, ensure_ascii=False) + "\n"
                    for row in report.rows)
 
@@ -43,10 +45,12 @@ def csv_text(report: Report) -> str:
 
 
 def write_csv(report: Report, path: str) -> None:
+    require_export_allowed()
     _write(path, lambda p: Path(p).write_text(csv_text(report), encoding="utf-8", newline=""))
 
 
 def write_xlsx(report: Report, path: str) -> None:
+    require_export_allowed()
     from openpyxl import Workbook  # only when exporting: the app starts without it
 
     book = Workbook()

@@ -37,6 +37,7 @@ from app.services.outbox_delivery import deliver_outbox
 from app.services.schedule import is_due
 from app.services.sync_lock import SyncLock, profile_of
 from app.services.team_sync import TeamSync
+from app.settings import get as get_setting
 from app.store.accounts import list_accounts
 from app.store.local_folders import has_server
 from app.store.database import Store
@@ -73,6 +74,10 @@ class Services:
     def accounts(self) -> list[Account]:
         """The accounts that sync (the sample account and Local Folders never do)."""
         return [a for a in list_accounts(self.store) if has_server(a)]
+
+    def _sync_mode(self, account: Account) -> str:
+        """The account's schedule as the program uses it: IT's policy may lock it (app.settings)."""
+        return get_setting(self.store, "sync_mode", account.id)
 
     def _account(self, account_id: int) -> Account | None:
         return next((a for a in self.accounts() if a.id == account_id), None)
@@ -125,7 +130,8 @@ class Services:
         """Start the passes the schedule says are due (every account not manual, at start)."""
         moment = time.monotonic() if now is None else now
         for account in self.accounts():
-            if is_due(account.sync_mode, self._last_started.get(account.id), account.id in self.offline, moment):
+            if is_due(self._sync_mode(account), self._last_started.get(account.id), account.id in self.offline,
+                      moment):
                 self.sync(account.id)
 
     def network_back(self) -> None:
@@ -228,7 +234,7 @@ class Services:
     def apply_sync_mode(self, account_id: int) -> None:
         """Start or stop the account's IDLE watcher after its mode changed (or it was removed)."""
         account = self._account(account_id)
-        wants_push = self.use_idle and account is not None and account.sync_mode == "push"
+        wants_push = self.use_idle and account is not None and self._sync_mode(account) == "push"
         with self._watchers_lock:
             if self.lanes.stopping.is_set():
                 return

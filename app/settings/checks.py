@@ -51,6 +51,8 @@ OUT_OF_RANGE = QT_TRANSLATE_NOOP("errors", "The number must be between {low} and
 NOT_TEXT = QT_TRANSLATE_NOOP("errors", "This setting holds text, not {value}.")
 NOT_A_LIST = QT_TRANSLATE_NOOP("errors", "This setting holds a list, not {value}.")
 ONE_LINE = QT_TRANSLATE_NOOP("errors", "This must fit on one line.")
+NOT_A_SERVER_URL = QT_TRANSLATE_NOOP("errors", "'{value}' is not a server address (for example "
+                                               "https://liaison.example.com).")
 
 _DOMAIN_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _LOCAL_PART = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\u0080-\U0010ffff-]+$")
@@ -99,3 +101,15 @@ def currency_code(value: str, key: str = "") -> str:
     if not re.fullmatch(r"[A-Z]{3}", code):
         raise InvalidSetting(NOT_A_CURRENCY, key=key, code="settings.not_a_currency", value=value)
     return code
+
+
+def server_url(value: str, key: str = "") -> str:
+    """An http(s) address with a host (``""``: none), without a trailing slash."""
+    text = str(value).strip()
+    if not text:
+        return ""
+    scheme, sep, rest = text.partition("://")
+    host = rest.split("/", 1)[0]
+    if not sep or scheme.lower() not in ("https", "http") or not host or any(ch.isspace() for ch in text):
+        raise InvalidSetting(NOT_A_SERVER_URL, key=key, code="settings.not_a_server_url", value=value)
+    return text.rstrip("/")

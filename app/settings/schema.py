@@ -78,6 +78,10 @@ class Setting:
     minimum: int | None = None  # int only
     maximum: int | None = None
     sort_items: bool = False  # list only: kept sorted (domain lists) rather than in the order added
+    # Security settings only: the value a machine policy locks in when IT wrote a policy file
+    # that cannot be read, or an entry for this key that is broken ("fail closed", see
+    # app.settings.policy_file).  None: a broken policy leaves the setting alone.
+    fail_closed: Any = None
 
     def __post_init__(self) -> None:
         assert self.type in TYPES and self.scope in SCOPES and self.section in SECTIONS, self.key
@@ -200,6 +204,14 @@ SCHEMA: tuple[Setting, ...] = (
             QT_TRANSLATE_NOOP("settings", "Push keeps a connection open and shows new mail at once; the other "
                                           "choices check on a schedule."),
             ACCOUNT, ACCOUNTS, choices=SYNC_CHOICES),
+    # Asked wherever a connection is opened (app.settings.guards), not only when an account is
+    # added: an account set up before IT turned it off is refused too.
+    Setting("allow_plaintext_mail", BOOL, True,
+            QT_TRANSLATE_NOOP("settings", "Allow accounts without encryption"),
+            QT_TRANSLATE_NOOP("settings", "An account whose security is “none” sends your password and mail "
+                                          "unencrypted. When this is off, such accounts can be neither added "
+                                          "nor used."),
+            MACHINE, ACCOUNTS, fail_closed=False),
     # Reading --------------------------------------------------------------------------
     Setting("remote_content", CHOICE, "never",
             QT_TRANSLATE_NOOP("settings", "Load remote images and styles"),
@@ -239,6 +251,17 @@ SCHEMA: tuple[Setting, ...] = (
             QT_TRANSLATE_NOOP("settings", "Currency of new deals"),
             QT_TRANSLATE_NOOP("settings", "Used when a new deal names no currency. Three letters: CNY, EUR, USD…"),
             PROFILE, CUSTOMERS, validate=checks.currency_code, placeholder="CNY"),
+    Setting("allow_export", BOOL, True,
+            QT_TRANSLATE_NOOP("settings", "Allow exporting customer data"),
+            QT_TRANSLATE_NOOP("settings", "Contacts as vCard, a customer's complete data, and reports as CSV, "
+                                          "Excel or PDF. When this is off, none of them can be written to a file."),
+            MACHINE, CUSTOMERS, fail_closed=False),
+    # Team -----------------------------------------------------------------------------
+    Setting("team_server_url", TEXT, "",
+            QT_TRANSLATE_NOOP("settings", "Team server"),
+            QT_TRANSLATE_NOOP("settings", "The address signing in uses when none is given. When your "
+                                          "organisation sets it, only this server can be used."),
+            MACHINE, TEAM, validate=checks.server_url, placeholder="https://liaison.example.com"),
     # Search ---------------------------------------------------------------------------
     Setting("remember_searches", BOOL, True,
             QT_TRANSLATE_NOOP("settings", "Remember recent searches"),

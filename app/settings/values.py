@@ -36,7 +36,7 @@ from app.store.writer import writes
 
 log = logging.getLogger("liaison.settings")
 
-LOCKED = QT_TRANSLATE_NOOP("errors", "'{key}' is set by your administrator and cannot be changed here.")
+LOCKED = QT_TRANSLATE_NOOP("errors", "'{key}' is set by your organisation and cannot be changed here.")
 NEEDS_ACCOUNT = QT_TRANSLATE_NOOP("errors", "'{key}' is set for each account: say which account.")
 NOT_PER_ACCOUNT = QT_TRANSLATE_NOOP("errors", "'{key}' is the same for every account: leave out the account.")
 NO_SUCH_ACCOUNT = QT_TRANSLATE_NOOP("errors", "There is no account with id {account_id}.")
@@ -202,6 +202,18 @@ def effective(store: Store, key: str, account_id: int | None = None) -> Effectiv
 def get(store: Store, key: str, account_id: int | None = None) -> Any:
     """The value the program uses for ``key``."""
     return effective(store, key, account_id).value
+
+
+def machine_effective(key: str) -> Effective:
+    """:func:`effective` for a machine setting, which needs no profile (the guards of
+    :mod:`app.settings.guards` ask before a profile's store is at hand)."""
+    if setting(key).scope != MACHINE:
+        raise ValueError(f"{key} is not a machine setting")
+    return effective(None, key)  # type: ignore[arg-type]  # the machine file reads no store
+
+
+def machine_value(key: str) -> Any:
+    return machine_effective(key).value
 
 
 def _copy(value: Any) -> Any:

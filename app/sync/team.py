@@ -27,6 +27,7 @@ from app.crm import records
 from app.errors import NetworkError, ServerError, UserFacingError
 from app.mail.tls_trust import checked_ca_file
 from app.secrets import SecretStore
+from app.settings.guards import team_server
 from app.store.automation_models import Rule
 from app.store.crm_models import Change, CustomField
 from app.store.database import Store
@@ -67,6 +68,7 @@ class Team:
 
     def login(self, server_url: str, email: str, password: str, ca_file: str | None = None,
               device_name: str | None = None) -> dict:
+        server_url = team_server(server_url)  # the preset one when none is given; a locked one only
         if not server_url.startswith(("https://", "http://")):
             raise UserFacingError("The team server is an address like https://liaison.example.com.",
                                   code="team.url")

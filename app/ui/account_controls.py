@@ -12,7 +12,8 @@ from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from app.secrets import SecretStore
-from app.store.accounts import list_accounts, remove_account, set_sync_mode
+from app.settings import effective, set_value
+from app.store.accounts import list_accounts, remove_account
 from app.store.database import Store
 from app.store.local_folders import has_server, is_local
 from app.ui.account_setup_dialog import AccountSetupDialog
@@ -71,13 +72,17 @@ class AccountControls(QObject):
         account = self._account(account_id)
         if account is None or not has_server(account):
             return
+        schedule = effective(self.store, "sync_mode", account.id)  # a policy may lock it
         group = QActionGroup(menu)
         for mode, text in (("push", self.tr("As mail arrives (push)")),
                            ("5", self.tr("Every 5 minutes")), ("15", self.tr("Every 15 minutes")),
                            ("30", self.tr("Every 30 minutes")), ("manual", self.tr("Only when I ask"))):
             action = menu.addAction(text)
             action.setCheckable(True)
-            action.setChecked(account.sync_mode == mode)
+            action.setChecked(schedule.value == mode)
+            action.setEnabled(not schedule.locked)
+            if schedule.locked:
+                action.setToolTip(self.tr("Set by your organisation"))
             group.addAction(action)
             action.triggered.connect(lambda _checked=False, m=mode: self.set_sync_mode(account.id, m))
 
@@ -85,7 +90,7 @@ class AccountControls(QObject):
         def applied(_none) -> None:
             self.sync.apply_sync_mode(account_id)
             self.mode_changed.emit(account_id)
-        self.ops.write(set_sync_mode, self.store, account_id, mode).success(applied).run()
+        self.ops.write(set_value, self.store, "sync_mode", mode, account_id).success(applied).run()
 
     def add_account(self) -> None:
         dialog = AccountSetupDialog(self.store, self.window)

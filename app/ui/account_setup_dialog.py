@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.errors import LiaisonError
 from app.mail.accounts.setup import Discovery, account_from, add_account, discover, explain, guessed_settings
 from app.mail.accounts.providers import ServerSettings, provider_for_domain
+from app.settings.guards import plaintext_allowed
 from app.store.database import Store
 from app.ui.background import run_in_background
 from app.ui.error_presenter import error_text
@@ -140,6 +141,10 @@ class AccountSetupDialog(QDialog):
         for mode, text in zip(_SECURITY, (self.tr("SSL/TLS"), self.tr("STARTTLS"),
                                           self.tr("None (unencrypted)"))):
             security.addItem(text, mode)
+        if not plaintext_allowed():  # refused by the core anyway (app.settings.guards)
+            unencrypted = security.model().item(_SECURITY.index("none"))
+            unencrypted.setEnabled(False)
+            unencrypted.setToolTip(self.tr("Set by your organisation"))
         row = QWidget()
         row_layout = QFormLayout(row)
         row_layout.setContentsMargins(0, 0, 0, 0)

@@ -117,6 +117,7 @@ def run_gui(profile: str | None) -> int:
     from app.bundled import icon_path
     from app.errors import LiaisonError
     from app.profile import open_profile
+    from app.settings.policy_file import install_machine_policy
 
     from app.ui.crash_handling import install_crash_handling
     from app.ui.error_presenter import error_text
@@ -127,6 +128,7 @@ def run_gui(profile: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setWindowIcon(QIcon(str(icon_path())))
     app.setApplicationName(APP_NAME)
+    policies = install_machine_policy()  # IT may lock the language too: before the translations
     install_english_plurals(app)  # "1 contact", "2 contacts" where no translation answers
     install_translations(app)  # the setting's or the system's language; before any window or message box
     color_scheme = SystemColorScheme(app)  # noqa: F841  (kept alive while the app runs)
@@ -135,9 +137,12 @@ def run_gui(profile: str | None) -> int:
     except LiaisonError as exc:
         QMessageBox.critical(None, APP_NAME, error_text(exc))
         return exc.exit_code
+    policies.log_problems()  # the log is set up with the profile
     install_crash_handling(app, paths)
     host = WindowHost(paths, store)
     host.show()
+    if policies.warning is not None:  # once per start, not again on a switch to the sample profile
+        host.window.error_presenter.present(policies.warning)
     # LIAISON_QUIT_AFTER_START_MS=N quits N ms after the window is shown, exit code 0: a smoke
     # test that an installed copy starts (tests/integration/test_install.py).
     quit_after = os.environ.get("LIAISON_QUIT_AFTER_START_MS")

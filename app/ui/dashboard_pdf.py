@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfW
 
 from app.errors import UserFacingError
 from app.reports.table import Filters, Report
+from app.settings.guards import require_export_allowed
 from app.ui.reports_view import TITLES, cell_text, report_bars
 
 translate = QCoreApplication.translate
@@ -125,6 +126,7 @@ def compute_reports(store, filters: Filters) -> list[Report]:
 
 def render_dashboard(reports: list[Report], filters: Filters, path: str, locale: QLocale | None = None) -> int:
     """Write ``reports`` to ``path`` as a PDF, a page each; returns the number of pages."""
+    require_export_allowed()  # the window and `report dashboard --pdf` alike
     ensure_gui_application()
     locale = locale or QLocale()
     target = Path(path)

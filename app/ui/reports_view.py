@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from app.reports import export
 from app.reports.catalogue import REPORTS
 from app.reports.table import COUNT, MONEY, PERCENT, SECONDS, Filters, Report
+from app.settings.guards import export_allowed
 from app.store.database import Store
 from app.ui.bar_chart import BarChart
 from app.ui.ops import Ops
@@ -71,6 +72,12 @@ PERIODS = (("all", QT_TRANSLATE_NOOP("ReportsView", "All time")),
 # Written out as translate("Context", "text") at every call: pyside6-lupdate finds only that
 # spelling, so a helper such as _t("text") would hide its strings from the translation.
 translate = QCoreApplication.translate
+
+
+def read_report(compute, store: Store, filters: Filters) -> tuple[Report, bool]:
+    """A report, and whether this computer may export it (IT's policy), read together off the
+    GUI thread."""
+    return compute(store, filters), export_allowed()
 
 
 def period_bounds(period: str, today: date) -> tuple[date | None, date | None]:
@@ -247,10 +254,10 @@ class ReportsView(QWidget):
         self._generation += 1
         generation = self._generation
         self.status.setText(self.tr("Reading…"))
-        self.ops.read(REPORTS[self.name()], self.store, self.filters()).success(
-            lambda report: self._show(report) if generation == self._generation else None).owned_by(self).run()
+        self.ops.read(read_report, REPORTS[self.name()], self.store, self.filters()).success(
+            lambda answer: self._show(*answer) if generation == self._generation else None).owned_by(self).run()
 
-    def _show(self, report: Report) -> None:
+    def _show(self, report: Report, exports_allowed: bool = True) -> None:
         self.report = report
         self.table.clear()
         self.table.setColumnCount(len(report.columns))
@@ -265,7 +272,14 @@ class ReportsView(QWidget):
         self.chart.set_bars(report_bars(report, self.locale))
         self.status.setText(self.tr("%n row(s)", "", len(report.rows)))
         for button in (self.export_csv, self.export_xlsx):
-            button.setEnabled(bool(report.rows))
+            button.setEnabled(bool(report.rows) and exports_allowed)
+        # Refused by the core anyway (app.settings.guards); disabled here so nobody tries.
+        self.export_pdf.setEnabled(exports_allowed)
+        refused = self.tr("Set by your organisation: reports cannot be exported on this computer.")
+        self.export_csv.setToolTip("" if exports_allowed else refused)
+        self.export_xlsx.setToolTip("" if exports_allowed else refused)
+        self.export_pdf.setToolTip(self.tr("Every report with these filters, a page each, as one PDF")
+                                   if exports_allowed else refused)
 
     def _cell(self, row: dict, column) -> str:
         return cell_text(row, column, self.locale)

@@ -290,7 +290,12 @@ class FieldEditor(QWidget):
         self.error.say(text)
 
     def set_locked(self, locked: bool, note: str = "") -> None:
-        """Shown but not editable: locked by policy (the default note) or not applicable here."""
+        """Shown but not editable: locked by policy (the default note) or not applicable here.
+
+        A policy lock also says so on the control itself (its tooltip), where the eye goes
+        when a click does nothing; unlocked, the tooltip is the setting's help again."""
         self.editor.setEnabled(not locked)
-        self.lock_note.setText(note or self.tr("Set by your administrator; it cannot be changed here."))
+        self.lock_note.setText(note or self.tr("Set by your organisation; it cannot be changed here."))
         self.lock_note.setVisible(locked)
+        policy_lock = locked and not note
+        self.editor.setToolTip(self.tr("Set by your organisation") if policy_lock else tr_settings(self.setting.help))

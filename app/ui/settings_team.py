@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLineEdit, QPushButton,
                                QWidget)
 
 from app.services.events import RECORDS, ChangeSet
+from app.settings.values import Effective, machine_effective
 from app.sync.team import Team
 from app.ui.icons import icon
 from app.ui.ops import OpResult
@@ -84,7 +85,19 @@ class TeamPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.ops.read(self.team.status).success(self._show).owned_by(self).run()
+        self.ops.read(self._read_state).success(self._show_state).owned_by(self).run()
+
+    def _read_state(self) -> tuple[dict, Effective]:
+        return self.team.status(), machine_effective("team_server_url")
+
+    def _show_state(self, state: tuple[dict, Effective]) -> None:
+        status, preset = state
+        if preset.value and (preset.locked or not self.server.text().strip()):
+            self.server.setText(preset.value)
+        # A server set by the organisation is the only one: shown, not editable.
+        self.server.setReadOnly(preset.locked and bool(preset.value))
+        self.server.setToolTip(self.tr("Set by your organisation") if self.server.isReadOnly() else "")
+        self._show(status)
 
     def _show(self, status: dict) -> None:
         signed_in = bool(status["server"])

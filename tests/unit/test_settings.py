@@ -227,7 +227,7 @@ def test_a_policy_presets_or_locks_a_setting(store, account):
     rules["default_currency"] = policy.Policy("EUR", locked=True)
     locked = effective(store, "default_currency")
     assert (locked.value, locked.locked, locked.source) == ("EUR", True, "policy")
-    with pytest.raises(SettingLocked, match="set by your administrator"):
+    with pytest.raises(SettingLocked, match="set by your organisation"):
         set_value(store, "default_currency", "GBP")
     rules["sync_mode"] = policy.Policy("manual", locked=True)
     assert get(store, "sync_mode", account.id) == "manual"

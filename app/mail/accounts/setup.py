@@ -23,6 +23,7 @@ from app.mail.imap.session import PasswordCredential, close_quietly, open_sessio
 from app.mail.tls_trust import checked_ca_file
 from app.mail.accounts.providers import Provider, ServerSettings, provider_for_domain, provider_for_mx
 from app.secrets import SecretStore
+from app.settings.guards import require_encryption
 from app.store.accounts import NewAccount, create_account, remove_account
 from app.store.database import Store
 
@@ -100,8 +101,13 @@ def check_login(new: NewAccount, password: str) -> None:
 
 def add_account(store: Store, new: NewAccount, password: str, check: bool = True,
                 secrets: SecretStore | None = None):
-    """Test the login (unless ``check`` is off), save the account and its password together."""
+    """Test the login (unless ``check`` is off), save the account and its password together.
+
+    An account with security "none" is refused first when unencrypted mail is not allowed here.
+    """
     new.validate()
+    require_encryption(new.imap_security, new.imap_host)
+    require_encryption(new.smtp_security, new.smtp_host)
     new.ca_file = checked_ca_file(new.ca_file)  # also without the login test: named now, not at sync
     secrets = secrets or SecretStore()
     secrets.ensure_available()  # fail before anything is saved if no keyring can hold it

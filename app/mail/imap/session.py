@@ -23,6 +23,7 @@ from typing import Iterator, Protocol
 from app import __version__
 from app.errors import AuthError, LiaisonError, NetworkError, ServerError, TlsError
 from app.mail.tls_trust import trust_context
+from app.settings.guards import require_encryption
 
 DEFAULT_TIMEOUT = 60.0
 CLIENT_ID = {"name": "Liaison", "version": __version__, "vendor": "Liaison"}
@@ -151,9 +152,14 @@ def quiet_protocol_log(client) -> None:
 
 
 def open_session(settings: ImapSettings, credential: Credential, timeout: float = DEFAULT_TIMEOUT):
-    """Connect, secure, log in and identify; returns a ready ``IMAPClient``."""
+    """Connect, secure, log in and identify; returns a ready ``IMAPClient``.
+
+    Security "none" is refused before connecting when unencrypted mail is not allowed here
+    (IT's policy), so an account added earlier cannot send its password in clear either.
+    """
     from imapclient import IMAPClient
 
+    require_encryption(settings.security, settings.host)
     with imap_errors(settings):
         if settings.security == "ssl":
             client = IMAPClient(settings.host, settings.port, ssl=True,

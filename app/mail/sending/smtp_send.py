@@ -20,6 +20,7 @@ from typing import Callable, Iterator
 
 from app.errors import AuthError, LiaisonError, NetworkError, ServerError, TlsError
 from app.mail.imap.session import Credential, tls_context
+from app.settings.guards import require_encryption
 
 TIMEOUT_SECONDS = 60
 
@@ -112,7 +113,9 @@ def _text(reply) -> str:
 
 
 def open_smtp(settings: SmtpSettings, credential: Credential | None) -> smtplib.SMTP:
-    """A logged-in SMTP connection (the caller closes it)."""
+    """A logged-in SMTP connection (the caller closes it); security "none" is refused first
+    when unencrypted mail is not allowed here (IT's policy)."""
+    require_encryption(settings.security, settings.host)
     with smtp_errors(settings):
         if settings.security == "ssl":
             client = smtplib.SMTP_SSL(settings.host, settings.port, timeout=TIMEOUT_SECONDS,
