@@ -48,6 +48,10 @@
         <translation>仅在我要求时</translation>
     </message>
     <message>
+        <source>Set by your organisation</source>
+        <translation>由您的组织设定</translation>
+    </message>
+    <message>
         <source>Delete %1 and the mail imported into them? It is on no server: it cannot be fetched again, only imported again from its files.</source>
         <translation>删除%1及导入其中的邮件？这些邮件不在任何服务器上：无法重新收取，只能从原文件再次导入。</translation>
     </message>
@@ -149,6 +153,10 @@
     <message>
         <source>None (unencrypted)</source>
         <translation>无（不加密）</translation>
+    </message>
+    <message>
+        <source>Set by your organisation</source>
+        <translation>由您的组织设定</translation>
     </message>
     <message>
         <source>Server:</source>
@@ -1889,8 +1897,12 @@ Overdue</source>
 <context>
     <name>FieldEditor</name>
     <message>
-        <source>Set by your administrator; it cannot be changed here.</source>
-        <translation>由管理员设置，无法在此更改。</translation>
+        <source>Set by your organisation; it cannot be changed here.</source>
+        <translation>由您的组织设定，无法在此更改。</translation>
+    </message>
+    <message>
+        <source>Set by your organisation</source>
+        <translation>由您的组织设定</translation>
     </message>
 </context>
 <context>
@@ -3709,6 +3721,10 @@ Open it anyway?</source>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Set by your organisation: reports cannot be exported on this computer.</source>
+        <translation>由您的组织设定：此电脑上不能导出报表。</translation>
+    </message>
     <message numerus="yes">
         <source>Behind this row: %n (double-click to open)</source>
         <translation>
@@ -5391,6 +5407,10 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <translation>退出登录</translation>
     </message>
     <message>
+        <source>Set by your organisation</source>
+        <translation>由您的组织设定</translation>
+    </message>
+    <message>
         <source>Signed in to %1 as %2 (team %3).</source>
         <translation>已以 %2 身份登录 %1（团队 %3）。</translation>
     </message>
@@ -6034,12 +6054,16 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <translation>必须写在一行内。</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is not a server address (for example https://liaison.example.com).</source>
+        <translation>“{value}”不是服务器地址（例如 https://liaison.example.com）。</translation>
+    </message>
+    <message>
         <source>There is no setting called &apos;{key}&apos; (settings show lists them).</source>
         <translation>没有名为“{key}”的设置（settings show 会列出所有设置）。</translation>
     </message>
     <message>
-        <source>&apos;{key}&apos; is set by your administrator and cannot be changed here.</source>
-        <translation>“{key}”由管理员设置，无法在此更改。</translation>
+        <source>&apos;{key}&apos; is set by your organisation and cannot be changed here.</source>
+        <translation>“{key}”由您的组织设定，无法在此更改。</translation>
     </message>
     <message>
         <source>&apos;{key}&apos; is set for each account: say which account.</source>
@@ -7109,6 +7133,62 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <source>The rules file {path} cannot be read: {problem}</source>
         <translation>无法读取规则文件 {path}：{problem}</translation>
     </message>
+    <message>
+        <source>Unencrypted connections are not allowed on this computer, so {host} cannot be used with security &apos;none&apos;: choose ssl or starttls.</source>
+        <translation>此电脑不允许未加密的连接，因此 {host} 不能使用安全方式“none”：请选择 ssl 或 starttls。</translation>
+    </message>
+    <message>
+        <source>Exporting customer data is not allowed on this computer.</source>
+        <translation>此电脑不允许导出客户数据。</translation>
+    </message>
+    <message>
+        <source>Only the team server {allowed} may be used on this computer, not {server}.</source>
+        <translation>此电脑只能使用团队服务器 {allowed}，不能使用 {server}。</translation>
+    </message>
+    <message>
+        <source>Name the team server to sign in to (for example https://liaison.example.com).</source>
+        <translation>请指定要登录的团队服务器（例如 https://liaison.example.com）。</translation>
+    </message>
+    <message>
+        <source>The policy file {path} cannot be read ({reason}): none of it applies, and security settings are locked to their safe values until it is fixed.</source>
+        <translation>无法读取策略文件 {path}（{reason}）：其中的设置全部不生效，在修复之前安全设置锁定为安全值。</translation>
+    </message>
+    <message>
+        <source>The policy file {path} is not valid JSON (line {line}, column {column}): none of it applies, and security settings are locked to their safe values until it is fixed.</source>
+        <translation>策略文件 {path} 不是有效的 JSON（第 {line} 行，第 {column} 列）：其中的设置全部不生效，在修复之前安全设置锁定为安全值。</translation>
+    </message>
+    <message>
+        <source>The policy file {path} has no &quot;policies&quot; object: none of it applies, and security settings are locked to their safe values until it is fixed.</source>
+        <translation>策略文件 {path} 中没有 "policies" 对象：其中的设置全部不生效，在修复之前安全设置锁定为安全值。</translation>
+    </message>
+    <message>
+        <source>The policy file {path} has a field &apos;{key}&apos; that Liaison does not know: it is ignored.</source>
+        <translation>策略文件 {path} 中有 Liaison 不认识的字段“{key}”：已忽略。</translation>
+    </message>
+    <message>
+        <source>The policy file {path} names &apos;{key}&apos;, which is not a setting (settings show lists them): that entry is ignored.</source>
+        <translation>策略文件 {path} 中的“{key}”不是一项设置（settings show 会列出所有设置）：该条目已忽略。</translation>
+    </message>
+    <message>
+        <source>In the policy file {path}, &apos;{key}&apos; is not written as {{&quot;value&quot;: …, &quot;locked&quot;: true}}: that entry is ignored.</source>
+        <translation>策略文件 {path} 中，“{key}”没有写成 {{"value": …, "locked": true}} 的形式：该条目已忽略。</translation>
+    </message>
+    <message>
+        <source>In the policy file {path}, the value of &apos;{key}&apos; is ignored: {reason}</source>
+        <translation>策略文件 {path} 中，“{key}”的值已忽略：{reason}</translation>
+    </message>
+    <message>
+        <source>In the policy file {path}, &apos;{key}&apos; is not written as {{&quot;value&quot;: …, &quot;locked&quot;: true}}, so this security setting is locked to its safe value ({value}).</source>
+        <translation>策略文件 {path} 中，“{key}”没有写成 {{"value": …, "locked": true}} 的形式，因此这项安全设置锁定为安全值（{value}）。</translation>
+    </message>
+    <message>
+        <source>In the policy file {path}, the value of &apos;{key}&apos; cannot be used, so this security setting is locked to its safe value ({value}): {reason}</source>
+        <translation>策略文件 {path} 中，“{key}”的值无法使用，因此这项安全设置锁定为安全值（{value}）：{reason}</translation>
+    </message>
+    <message>
+        <source>The policy file {path} has {count} entries that could not be used as written ({keys}); the log says why for each.</source>
+        <translation>策略文件 {path} 中有 {count} 个条目无法按所写使用（{keys}）；日志中写明了各自的原因。</translation>
+    </message>
 </context>
 <context>
     <name>list_dates</name>
@@ -7216,6 +7296,14 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <translation>推送会保持连接，新邮件立即显示；其他选项按计划定时检查。</translation>
     </message>
     <message>
+        <source>Allow accounts without encryption</source>
+        <translation>允许未加密的邮箱账户</translation>
+    </message>
+    <message>
+        <source>An account whose security is “none” sends your password and mail unencrypted. When this is off, such accounts can be neither added nor used.</source>
+        <translation>安全方式为“none”的账户会以明文发送密码和邮件。关闭此项后，此类账户既不能添加也不能使用。</translation>
+    </message>
+    <message>
         <source>Load remote images and styles</source>
         <translation>加载远程图片和样式</translation>
     </message>
@@ -7278,6 +7366,22 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
     <message>
         <source>Used when a new deal names no currency. Three letters: CNY, EUR, USD…</source>
         <translation>新商机未指定币种时使用。三个字母：CNY、EUR、USD…</translation>
+    </message>
+    <message>
+        <source>Allow exporting customer data</source>
+        <translation>允许导出客户数据</translation>
+    </message>
+    <message>
+        <source>Contacts as vCard, a customer&apos;s complete data, and reports as CSV, Excel or PDF. When this is off, none of them can be written to a file.</source>
+        <translation>包括 vCard 格式的联系人、客户的完整数据，以及 CSV、Excel 或 PDF 格式的报表。关闭此项后，这些都不能写入文件。</translation>
+    </message>
+    <message>
+        <source>Team server</source>
+        <translation>团队服务器</translation>
+    </message>
+    <message>
+        <source>The address signing in uses when none is given. When your organisation sets it, only this server can be used.</source>
+        <translation>登录时未指定服务器时使用的地址。由您的组织设定时，只能使用这台服务器。</translation>
     </message>
     <message>
         <source>Remember recent searches</source>
