@@ -48,3 +48,11 @@ def install_english_plurals(app: QCoreApplication | None = None) -> EnglishPlura
         _installed = EnglishPlurals(app or QCoreApplication.instance())
         QCoreApplication.installTranslator(_installed)
     return _installed
+
+
+def remove_english_plurals() -> None:
+    """Undo :func:`install_english_plurals` (tests that install it put things back as they were)."""
+    global _installed
+    if _installed is not None:
+        QCoreApplication.removeTranslator(_installed)
+        _installed = None

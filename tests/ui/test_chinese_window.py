@@ -25,12 +25,18 @@ from app.ui.translations import CHINESE, install_translations, remove_translatio
 
 @pytest.fixture
 def chinese(qapp):
-    """Qt's and Liaison's Chinese translators, as run_gui installs them; removed afterwards."""
+    """Qt's and Liaison's Chinese translators, as run_gui installs them; removed afterwards,
+    the English plurals too when this installed them (later tests see what they saw before)."""
+    from app.ui import plurals
+
+    had_plurals = plurals._installed is not None
     install_english_plurals(qapp)
     installed = install_translations(qapp, CHINESE)
     assert len(installed) == 2, "Qt's qtbase_zh_CN.qm or Liaison's liaison_zh_CN.qm did not load"
     yield
     remove_translations(installed)
+    if not had_plurals:
+        plurals.remove_english_plurals()
 
 
 def test_the_main_window_speaks_chinese(qtbot, store, open_window, chinese):
