@@ -315,11 +315,3 @@ def resolve_case(store: Store, text: str) -> str:
         raise InvalidValue("no case with id '{id}'" if not found else "more than one case starts with '{id}'",
                            id=text)
     return found[0]
-
-
-def count_open(store: Store) -> int:
-    from sqlalchemy import func
-    with store.read() as session:
-        return session.scalar(select(func.count()).select_from(Case).where(
-            Case.deleted_at.is_(None), Case.status.in_(OPEN_STATUSES))) or 0
-
