@@ -81,7 +81,10 @@ class FolderSync:
 
         resumed = folder.sync_state != "ok"
         if folder.uidvalidity is not None and folder.uidvalidity != uidvalidity:
-            log.warning("UIDVALIDITY of %s changed: fetching the folder again", folder.name)
+            # Courier gives an empty folder a new UIDVALIDITY at every SELECT until it holds mail:
+            # nothing to fetch again there, so no warning in the log at every sync.
+            report = log.warning if (folder.server_count or exists) else log.debug
+            report("UIDVALIDITY of %s changed: fetching the folder again", folder.name)
             mail_cache.reset_folder(self.store, folder.id, uidvalidity)
             resumed = True
         elif (not resumed and uidnext is not None and uidnext == folder.uidnext

@@ -168,14 +168,24 @@ def open_session(settings: ImapSettings, credential: Credential, timeout: float 
             client = IMAPClient(settings.host, settings.port, ssl=False, timeout=timeout)
         quiet_protocol_log(client)
         try:
+            preauthenticated = _greeted_preauthenticated(client)
             if settings.security == "starttls":
+                if preauthenticated:
+                    # A PREAUTH greeting on a connection that is still plaintext makes STARTTLS
+                    # impossible (RFC 9051 §6.2.1): an attacker on the path can inject it to keep
+                    # the session in clear (CVE-2020-12398).  Refuse rather than go on unencrypted.
+                    raise TlsError(
+                        "{host} answered on port {port} without asking who you are, which leaves "
+                        "no way to encrypt the connection; refusing to continue.",
+                        code="imap.preauth_plaintext", host=settings.host, port=settings.port)
                 if not client.has_capability("STARTTLS"):
                     raise TlsError(
                         "{host} does not offer STARTTLS on port {port}; refusing to send the "
                         "password unencrypted.", code="imap.no_starttls",
                         host=settings.host, port=settings.port)
                 client.starttls(tls_context(settings))
-            _login(client, settings, credential)
+            if not preauthenticated:  # a server that vouched for us already (rsh/ssh tunnels, PREAUTH)
+                _login(client, settings, credential)
             if client.has_capability("ID"):
                 # 163/126/yeah.net refuse clients that do not identify ("Unsafe Login").
                 client.id_(CLIENT_ID)
@@ -184,6 +194,11 @@ def open_session(settings: ImapSettings, credential: Credential, timeout: float 
             raise
     log.info("connected to %s:%s as %s", settings.host, settings.port, settings.username)
     return client
+
+
+def _greeted_preauthenticated(client) -> bool:
+    """Whether the server's greeting was ``* PREAUTH``: the session is authenticated already."""
+    return getattr(client._imap, "state", "NONAUTH") == "AUTH"
 
 
 def close_quietly(client) -> None:
