@@ -211,6 +211,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP('errors', 'The connection to {host}:{port} was lost ({reply}).'),
     QT_TRANSLATE_NOOP('errors', 'The server {host} refused a command: {reply}'),
     QT_TRANSLATE_NOOP('errors', 'The server {host} was not found: check the host name and that you are online.'),
+    QT_TRANSLATE_NOOP('errors', '{host} answered on port {port} without asking who you are, which leaves no way to encrypt the connection; refusing to continue.'),
     QT_TRANSLATE_NOOP('errors', '{host} does not offer STARTTLS on port {port}; refusing to send the password unencrypted.'),
     QT_TRANSLATE_NOOP('errors', "{host} rejected the user name or password for {user} ({reply}). Some providers (QQ, 163, Gmail...) need an app password or authorisation code from the mailbox's web settings instead of the web password."),
     QT_TRANSLATE_NOOP('errors', '{host}:{port} did not answer in time: the network may be down.'),

@@ -6698,6 +6698,10 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <translation>找不到服务器 {host}：请检查主机名以及网络是否连接。</translation>
     </message>
     <message>
+        <source>{host} answered on port {port} without asking who you are, which leaves no way to encrypt the connection; refusing to continue.</source>
+        <translation>{host} 在端口 {port} 上未验证身份就直接应答，这样连接无法加密；已拒绝继续。</translation>
+    </message>
+    <message>
         <source>{host} does not offer STARTTLS on port {port}; refusing to send the password unencrypted.</source>
         <translation>{host} 在端口 {port} 上不支持 STARTTLS；拒绝以明文发送密码。</translation>
     </message>
@@ -7159,7 +7163,7 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
     </message>
     <message>
         <source>The policy file {path} has no &quot;policies&quot; object: none of it applies, and security settings are locked to their safe values until it is fixed.</source>
-        <translation>策略文件 {path} 中没有 "policies" 对象：其中的设置全部不生效，在修复之前安全设置锁定为安全值。</translation>
+        <translation>策略文件 {path} 中没有 &quot;policies&quot; 对象：其中的设置全部不生效，在修复之前安全设置锁定为安全值。</translation>
     </message>
     <message>
         <source>The policy file {path} has a field &apos;{key}&apos; that Liaison does not know: it is ignored.</source>
@@ -7171,7 +7175,7 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
     </message>
     <message>
         <source>In the policy file {path}, &apos;{key}&apos; is not written as {{&quot;value&quot;: …, &quot;locked&quot;: true}}: that entry is ignored.</source>
-        <translation>策略文件 {path} 中，“{key}”没有写成 {{"value": …, "locked": true}} 的形式：该条目已忽略。</translation>
+        <translation>策略文件 {path} 中，“{key}”没有写成 {{&quot;value&quot;: …, &quot;locked&quot;: true}} 的形式：该条目已忽略。</translation>
     </message>
     <message>
         <source>In the policy file {path}, the value of &apos;{key}&apos; is ignored: {reason}</source>
@@ -7179,7 +7183,7 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
     </message>
     <message>
         <source>In the policy file {path}, &apos;{key}&apos; is not written as {{&quot;value&quot;: …, &quot;locked&quot;: true}}, so this security setting is locked to its safe value ({value}).</source>
-        <translation>策略文件 {path} 中，“{key}”没有写成 {{"value": …, "locked": true}} 的形式，因此这项安全设置锁定为安全值（{value}）。</translation>
+        <translation>策略文件 {path} 中，“{key}”没有写成 {{&quot;value&quot;: …, &quot;locked&quot;: true}} 的形式，因此这项安全设置锁定为安全值（{value}）。</translation>
     </message>
     <message>
         <source>In the policy file {path}, the value of &apos;{key}&apos; cannot be used, so this security setting is locked to its safe value ({value}): {reason}</source>
