@@ -80,6 +80,19 @@ def reference_name(session: Session, local_field: str, value: Any) -> Any:
     return getattr(target, column) if target is not None else value
 
 
+def _id_ranges(ids: list[int], widest: int = 20_000) -> list[tuple[int, int]]:
+    """Sorted ids as a few (first, last) ranges: a batch of consecutive messages is one range
+    query on the links' message index; scattered ids (new mail in several folders) are split
+    where the gap is wide so a range never reads much outside the batch."""
+    ranges: list[tuple[int, int]] = []
+    for pk in ids:
+        if ranges and pk - ranges[-1][1] <= 64 and pk - ranges[-1][0] <= widest:
+            ranges[-1] = (ranges[-1][0], pk)
+        else:
+            ranges.append((pk, pk))
+    return ranges
+
+
 class SharedLookups:
     """What many events of one batch share, read once: the customer records (by kind and
     key), their readable fields, each customer's newest open deal, and the batch's message
@@ -92,24 +105,31 @@ class SharedLookups:
         self.states: dict[tuple[str, int], dict[str, Any]] = {}
         self.open_deals: dict[tuple[str, int], Any] = {}
         self.links: dict[int, list[tuple]] | None = None
-        self._batch: list[int] = []
+        # Messages linked alike (the same contact, company and deal) concern the same records:
+        # a customer's hundreds of messages resolve them once.
+        self.records_by_links: dict[tuple, dict[str, Any]] = {}
         self._in_batch: set[int] = set()
 
     def batch(self, message_ids: list[int]) -> None:
         """The batch's messages: their links are read together, when a rule first asks."""
-        self._batch = message_ids
         self._in_batch = set(message_ids)
         self.links = None
 
-    def _prefetch_links(self, message_ids: list[int]) -> None:
+    def _prefetch_links(self) -> None:
         """The batch's message links, and the contacts and companies they name, in a few queries."""
-        self.links = {pk: [] for pk in message_ids}
+        links: dict[int, list[tuple]] = {}
         wanted: dict[str, set[int]] = {"contact": set(), "company": set()}
-        for start in range(0, len(message_ids), 900):
-            for message_id, contact_id, company_id, deal_id in self.session.connection().execute(
-                    select(MessageLink.message_id, MessageLink.contact_id, MessageLink.company_id, MessageLink.deal_id)
-                    .where(MessageLink.message_id.in_(message_ids[start:start + 900])).order_by(MessageLink.id)):
-                self.links[message_id].append((contact_id, company_id, deal_id))
+        # The driver's own cursor: a trial reads a link per message, 100,000 of them, and
+        # SQLAlchemy's row objects cost more than the query itself.  Same transaction, same data.
+        raw = self.session.connection().connection.dbapi_connection
+        in_batch = self._in_batch
+        for start, end in _id_ranges(sorted(in_batch)):
+            rows = raw.execute(f"SELECT message_id, contact_id, company_id, deal_id FROM {MessageLink.__tablename__} "
+                               "WHERE message_id BETWEEN ? AND ? ORDER BY id", (start, end)).fetchall()
+            for message_id, contact_id, company_id, deal_id in rows:
+                if message_id not in in_batch:
+                    continue
+                links.setdefault(message_id, []).append((contact_id, company_id, deal_id))
                 if contact_id is not None:
                     wanted["contact"].add(contact_id)
                 if company_id is not None:
@@ -123,14 +143,16 @@ class SharedLookups:
                 for row in self.session.connection().execute(select(*model.__table__.columns)
                                                 .where(model.id.in_(keys[start:start + 900]))):
                     self.rows[(kind, row.id)] = row
+        self.links = links
 
     def links_of(self, message_id: int) -> list[tuple]:
         if self.links is None and message_id in self._in_batch:
-            self._prefetch_links(self._batch)
-        if self.links is not None and message_id in self.links:
-            return self.links[message_id]
-        return list(self.session.execute(select(MessageLink.contact_id, MessageLink.company_id, MessageLink.deal_id)
-                                         .where(MessageLink.message_id == message_id).order_by(MessageLink.id)))
+            self._prefetch_links()
+        if self.links is not None and message_id in self._in_batch:
+            return self.links.get(message_id, ())
+        return [tuple(row) for row in self.session.execute(
+            select(MessageLink.contact_id, MessageLink.company_id, MessageLink.deal_id)
+            .where(MessageLink.message_id == message_id).order_by(MessageLink.id))]
 
     def row(self, kind: str, key: int):
         found = self.rows.get((kind, key), MISSING)
@@ -202,7 +224,12 @@ class Facts:
                     found.setdefault("contact", contact)
                     break
         elif self.message is not None:
-            for contact_id, company_id, deal_id in self._shared.links_of(self.message.id):
+            links = tuple(self._shared.links_of(self.message.id))
+            known = self._shared.records_by_links.get(links)
+            if known is not None:
+                self._records = dict(known)  # deal() may add to this event's copy
+                return self._records
+            for contact_id, company_id, deal_id in links:
                 for key, model_kind in ((contact_id, "contact"), (company_id, "company"), (deal_id, "deal")):
                     if key is not None and found.get(model_kind) is None:
                         found[model_kind] = self._shared.row(model_kind, key)
@@ -210,6 +237,8 @@ class Facts:
         if contact is not None and found.get("company") is None and contact.company_id is not None:
             found["company"] = self._shared.row("company", contact.company_id)
         self._records = {kind: row for kind, row in found.items() if row is not None and row.deleted_at is None}
+        if self.message is not None and self.message.id is not None:
+            self._shared.records_by_links[links] = dict(self._records)
         return self._records
 
     def deal(self):

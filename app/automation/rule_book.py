@@ -278,7 +278,7 @@ def try_rule(store: Store, spec: RuleSpec, limit: int = 200, now: int | None = N
 
     lookups: dict[int, SharedLookups] = {}
 
-    def consider(events: list[Event], session) -> None:
+    def consider(events: list[Event], session, trigger_checked: bool = False) -> None:
         total[0] += len(events)
         # One set of lookups per session: the customers of a long trial are read once.
         shared = lookups.get(id(session))
@@ -287,7 +287,7 @@ def try_rule(store: Store, spec: RuleSpec, limit: int = 200, now: int | None = N
             shared = lookups[id(session)] = SharedLookups(session)
         shared.batch([e.message.id for e in events if e.message is not None and e.message.id is not None])
         for event in events:
-            if not trigger_fits(spec.when, event):
+            if not trigger_checked and not trigger_fits(spec.when, event):
                 continue
             if not evaluate(spec.condition, facts_for(store, session, event, shared)):
                 continue
@@ -326,6 +326,9 @@ def _try_messages(store: Store, spec: RuleSpec, consider) -> None:
         # Per folder, what every event of its messages shares (plain values, read once).
         folders = {f.id: (f.role, {"folder": (f.name, f.role or ""), "account": accounts.get(f.account_id, ("", ""))})
                    for f in session.scalars(select(Folder))}
+    # The trigger asks only for the folder and the account: decided once per folder, not per message.
+    fitting = {pk: trigger_fits(spec.when, Event(spec.event, "", "", "", 0, params=params))
+               for pk, (_role, params) in folders.items()}
     with store.read() as session:  # one read for the whole trial: what it looks at stays consistent
         connection = session.connection()  # plain rows: no ORM bookkeeping for 100,000 of them
         while True:
@@ -337,14 +340,14 @@ def _try_messages(store: Store, spec: RuleSpec, consider) -> None:
             events = []
             for row in rows:
                 role, params = folders.get(row.folder_id, (None, None))
-                if params is None or row.deleted or (role == "sent") != sent:
+                if params is None or row.deleted or (role == "sent") != sent or not fitting[row.folder_id]:
                     continue
                 if not sent and role in ("drafts", "trash", "junk"):
                     continue
                 # a Row answers message.subject like the ORM object facts expect
                 events.append(Event(spec.event, "", "", row.subject or "", row.date, message=row, raw_source="mail",
                                     params=params))
-            consider(events, session)
+            consider(events, session, trigger_checked=True)
 
 
 def _try_records(store: Store, spec: RuleSpec, consider) -> None:

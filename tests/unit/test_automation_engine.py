@@ -17,6 +17,8 @@ from app.crm.customers import ContactInput, add_contact
 from app.crm.deals import add_deal, add_stage, move_deal, read_stages
 from app.crm.linking import link_new_mail
 from app.mail.sending.templates import save_template
+from app.store import mail_cache
+from app.store.accounts import account_folders
 from app.store.automation_models import Notification
 from app.store.crm_models import Contact, Task
 from app.store.models import Message, PendingMailAction
@@ -434,3 +436,29 @@ def test_replies_join_a_case_opened_by_hand_in_a_profile_without_rules(store, ma
 
     assert report.cases_updated == [case]
     assert cases.case_detail(store, case).case.messages == ["<p1@huaxin.cn>", "<p2@huaxin.cn>"]
+
+
+def test_a_trial_over_customer_fields_agrees_across_batches_customers_and_folders(store, mailbox, monkeypatch):
+    """The trial resolves customers once per batch and per set of links, and decides the trigger
+    once per folder: the same answers as asking message by message, whatever the batch size."""
+    add_contact(store, ContactInput(name="Li Ming", emails=["li@other.cn"], tags=["trial"]))
+    senders = ["王经理 <wang@huaxin.cn>", "Li <li@other.cn>", "Nobody <x@unknown.cn>"]
+    deliver(mailbox, *[arriving(senders[n % 3], f"询价 {n}", f"<b{n}@t.cn>") for n in range(11)])
+    mail_cache.reconcile_folders(store, mailbox.account.id, [
+        mail_cache.ServerFolder("INBOX", "/", frozenset(), "inbox", True),
+        mail_cache.ServerFolder("Sent", "/", frozenset({"\\Sent"}), "sent", True),
+        mail_cache.ServerFolder("Archive", "/", frozenset({"\\Archive"}), "archive", True)])
+    mailbox.folders = {f.name: f.id for f in account_folders(store, mailbox.account.id)}
+    mailbox.next_uid["Archive"] = 1
+    deliver(mailbox, arriving("王经理 <wang@huaxin.cn>", "询价 archived", "<arch@t.cn>"), folder="Archive")
+    spec = rule_book.check_rule({"name": "vip", "when": {"event": "message_received"},
+                                 "if": {"any": [{"field": "customer.tags", "op": "is", "value": "VIP"},
+                                                {"field": "company.name", "op": "contains", "value": "华信"}]},
+                                 "then": [{"action": "notify", "title": "t"}]})
+    whole = rule_book.try_rule(store, spec)
+    monkeypatch.setattr(rule_book, "TRIAL_BATCH", 2)
+    small_batches = rule_book.try_rule(store, spec)
+    expected = sorted(f"询价 {n}" for n in range(0, 11, 3))  # 王经理's in the Inbox, not the archived one
+    assert sorted(hit.label for hit in whole.hits) == expected
+    assert sorted(hit.label for hit in small_batches.hits) == expected
+    assert whole.examined == small_batches.examined == 11  # the Archive is not the trigger's folder
