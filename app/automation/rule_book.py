@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import namedtuple
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,7 @@ from sqlalchemy import func, select, update
 from app.automation.conditions import evaluate
 from app.automation.engine import facts_for, start_cursors_now, trigger_fits
 from app.automation.events import Event, _label, _readable_field
-from app.automation.facts import SharedLookups
+from app.automation.facts import Facts, SharedLookups
 from app.automation.rule_format import (
     InvalidRule,
     RuleSpec,
@@ -30,6 +31,7 @@ from app.errors import UserFacingError, from_json
 from app.store.automation_models import Notification, Rule, RuleRun
 from app.store.crm_models import Change
 from app.store.database import Store
+from app.store.mail_cache import raw_message
 from app.store.models import Account, Folder, Message
 from app.store.writer import writes
 
@@ -276,31 +278,25 @@ def try_rule(store: Store, spec: RuleSpec, limit: int = 200, now: int | None = N
     hits: list[TrialHit] = []
     total = [0, 0]
 
-    lookups: dict[int, SharedLookups] = {}
-
-    def consider(events: list[Event], session, trigger_checked: bool = False) -> None:
+    def consider(events: list[Event], session) -> None:
         total[0] += len(events)
-        # One set of lookups per session: the customers of a long trial are read once.
-        shared = lookups.get(id(session))
-        if shared is None:
-            lookups.clear()
-            shared = lookups[id(session)] = SharedLookups(session)
+        shared = SharedLookups(session)
         shared.batch([e.message.id for e in events if e.message is not None and e.message.id is not None])
         for event in events:
-            if not trigger_checked and not trigger_fits(spec.when, event):
-                continue
-            if not evaluate(spec.condition, facts_for(store, session, event, shared)):
-                continue
-            total[1] += 1
-            if len(hits) < limit:
+            if trigger_fits(spec.when, event) and evaluate(spec.condition, facts_for(store, session, event, shared)):
                 kind = "message" if event.message is not None else ("record" if event.record else "schedule")
                 key = str(event.message.id) if event.message is not None else \
                     (event.record[1].uuid if event.record else event.key)
-                hits.append(TrialHit(kind, event.label, key, event.at))
+                matched(TrialHit(kind, event.label, key, event.at))
+
+    def matched(hit: TrialHit) -> None:
+        total[1] += 1
+        if len(hits) < limit:
+            hits.append(hit)
 
     event_name = spec.event
     if event_name in ("message_received", "message_sent"):
-        _try_messages(store, spec, consider)
+        total[0] = _try_messages(store, spec, matched)
     elif event_name in ("record_created", "field_changed"):
         _try_records(store, spec, consider)
     else:
@@ -312,42 +308,48 @@ def try_rule(store: Store, spec: RuleSpec, limit: int = 200, now: int | None = N
 
 
 # The columns facts read from a message: a trial over 100,000 messages loads these as plain
-# rows (ORM objects cost three times as much to build).
+# tuples with names (ORM objects cost three times as much to build, SQLAlchemy's rows twice).
 _MESSAGE_COLUMNS = ("id", "folder_id", "message_id", "from_addr", "from_name", "subject", "to_list", "cc_list",
                     "reply_to_list", "references", "has_attachments", "auto_kind", "date", "deleted")
+_MessageRow = namedtuple("_MessageRow", _MESSAGE_COLUMNS)
+_TRIAL_SELECT = (f"SELECT {', '.join(chr(34) + name + chr(34) for name in _MESSAGE_COLUMNS)} "
+                 f"FROM {Message.__tablename__} WHERE id > ? ORDER BY id LIMIT ?")
 
 
-def _try_messages(store: Store, spec: RuleSpec, consider) -> None:
+def _try_messages(store: Store, spec: RuleSpec, matched) -> int:
+    """Evaluate the rule on every stored message of the trigger's folders; returns how many
+    were examined and calls ``matched`` with each hit.
+
+    The trigger asks only for the folder and the account, so it is decided once per folder;
+    the facts of each message are built straight from its row (no event object), and one
+    :class:`SharedLookups` serves the whole trial, so each customer is read once.
+    """
     sent = spec.event == "message_sent"
-    columns = [getattr(Message, name) for name in _MESSAGE_COLUMNS]
-    after = 0
+    examined = 0
     with store.read() as session:
         accounts = {a.id: (a.name, a.email) for a in session.scalars(select(Account))}
-        # Per folder, what every event of its messages shares (plain values, read once).
         folders = {f.id: (f.role, {"folder": (f.name, f.role or ""), "account": accounts.get(f.account_id, ("", ""))})
                    for f in session.scalars(select(Folder))}
-    # The trigger asks only for the folder and the account: decided once per folder, not per message.
-    fitting = {pk: trigger_fits(spec.when, Event(spec.event, "", "", "", 0, params=params))
-               for pk, (_role, params) in folders.items()}
+    wanted = {pk for pk, (role, params) in folders.items()
+              if (role == "sent") == sent and (sent or role not in ("drafts", "trash", "junk"))
+              and trigger_fits(spec.when, Event(spec.event, "", "", "", 0, params=params))}
+    raw_body = lambda pk: raw_message(store, pk)  # noqa: E731 - read only when a condition asks for the body
     with store.read() as session:  # one read for the whole trial: what it looks at stays consistent
-        connection = session.connection()  # plain rows: no ORM bookkeeping for 100,000 of them
+        cursor = session.connection().connection.dbapi_connection
+        shared = SharedLookups(session)
+        after = 0
         while True:
-            rows = connection.execute(select(*columns).where(Message.id > after).order_by(Message.id)
-                                      .limit(TRIAL_BATCH)).all()
+            rows = cursor.execute(_TRIAL_SELECT, (after, TRIAL_BATCH)).fetchall()
             if not rows:
-                return
-            after = rows[-1].id
-            events = []
-            for row in rows:
-                role, params = folders.get(row.folder_id, (None, None))
-                if params is None or row.deleted or (role == "sent") != sent or not fitting[row.folder_id]:
-                    continue
-                if not sent and role in ("drafts", "trash", "junk"):
-                    continue
-                # a Row answers message.subject like the ORM object facts expect
-                events.append(Event(spec.event, "", "", row.subject or "", row.date, message=row, raw_source="mail",
-                                    params=params))
-            consider(events, session, trigger_checked=True)
+                return examined
+            after = rows[-1][0]
+            messages = [message for message in map(_MessageRow._make, rows)
+                        if message.folder_id in wanted and not message.deleted]
+            examined += len(messages)
+            shared.batch([message.id for message in messages])
+            for message in messages:
+                if evaluate(spec.condition, Facts(session, message=message, raw_body=raw_body, shared=shared)):
+                    matched(TrialHit("message", message.subject or "", str(message.id), message.date))
 
 
 def _try_records(store: Store, spec: RuleSpec, consider) -> None:
