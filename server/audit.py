@@ -18,7 +18,7 @@ from server.policy.principal import Principal
 
 ACTIONS = ("create", "update", "delete", "restore", "link", "share", "permission", "login",
            "login_failed", "revoke", "hand_over", "owner", "team", "user", "conflict", "rule",
-           "rule_run")
+           "rule_run", "pool", "pick_up")
 
 
 def audit_values(principal: Principal, action: str, *, record_type=None, record_uuid=None,

@@ -19,7 +19,7 @@ _UNPROCESSABLE = {"description": "the request does not fit its schema (a list of
 def answers(*codes: int) -> dict:
     text = {400: "bad input", 401: "not signed in, or the device was revoked",
             403: "not allowed", 404: "no such record (or not one you may see)",
-            409: "already exists", 413: "too large",
+            409: "conflicts with the record's state (exists already, deleted, or taken)", 413: "too large",
             426: "the client must be updated", 429: "too many failed sign-ins"}
     return {code: _UNPROCESSABLE if code == 422 else {"model": ErrorOut, "description": text[code]}
             for code in codes}

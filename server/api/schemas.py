@@ -83,6 +83,7 @@ class RecordOut(BaseModel):
     read_only_fields: list[str]
     can_edit: bool
     can_manage: bool
+    pooled: bool = Field(False, description="in its team's public pool: any member may pick it up")
 
 
 class RecordPage(BaseModel):

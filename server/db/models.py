@@ -122,6 +122,9 @@ class Record(Base):
     created_at: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[int] = mapped_column(BigInteger)
     deleted_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # In the team's public pool (公海) since then: every member of its team sees it and may pick
+    # it up (become its owner); None once someone has.
+    pooled_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     __table_args__ = (
         Index("ix_records_revision", "revision", "uuid"),
         Index("ix_records_team_revision", "team_id", "revision"),

@@ -5,6 +5,9 @@
 * reps see and edit their own records, and those of their team as its sharing allows
   (``private``, ``read`` or ``edit``: the team's default, or the record's own if it was shared
   differently);
+* a record in its team's public pool (公海, ``pooled_at`` set) is seen by every member of that
+  team, whatever its sharing, so that one of them can pick it up; editing it still follows
+  its sharing until then;
 * definitions (pipelines, stages, custom fields: ``DEFINITION_TYPES``) are everyone's to see
   and edit; deleting one is for its owner, a manager or an admin.
 
@@ -42,7 +45,7 @@ def visible_clause(principal: Principal):
     if principal.team_id is None:
         return own
     return or_(own, and_(Record.team_id == principal.team_id,
-                         effective_sharing().in_(("read", "edit"))))
+                         or_(effective_sharing().in_(("read", "edit")), Record.pooled_at.is_not(None))))
 
 
 def visible_clause_for(session: Session, principal: Principal):
@@ -51,7 +54,7 @@ def visible_clause_for(session: Session, principal: Principal):
     the (revision, uuid) index for a pull page instead of sorting everything after the cursor."""
     if principal.role != "rep" or principal.team_id is None:
         return visible_clause(principal)
-    shared = Record.sharing.in_(("read", "edit"))
+    shared = or_(Record.sharing.in_(("read", "edit")), Record.pooled_at.is_not(None))
     if session.get(Team, principal.team_id).sharing in ("read", "edit"):
         shared = or_(Record.sharing.is_(None), shared)
     return or_(Record.owner_id == principal.user_id, Record.type.in_(DEFINITION_TYPES),
@@ -83,8 +86,14 @@ def access(principal: Principal, record: Record, team_sharing: str) -> Access:
         return Access(True, True, principal.role == "manager")
     if principal.role == "rep" and record.team_id == principal.team_id:
         sharing = record.sharing or team_sharing
-        return Access(sharing in ("read", "edit"), sharing == "edit", False)
+        return Access(sharing in ("read", "edit") or record.pooled_at is not None, sharing == "edit", False)
     return Access(False, False, False)
+
+
+def may_pick_up(principal: Principal, record: Record) -> bool:
+    """Whether ``principal`` may take a pooled record as theirs: a member or manager of its team,
+    or an admin."""
+    return principal.role == "admin" or record.team_id in principal.teams
 
 
 def load_access(session: Session, principal: Principal, record: Record) -> Access:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from server.db.database import WriteTx, now_ms
 from server.db.models import Record, User
-from server.policy.permissions import FieldRules, load_access
+from server.policy.permissions import FieldRules, load_access, may_pick_up
 from server.policy.principal import Principal
 from server.records.clock import server_clock
 from server.records.filing import follow_filed_records, links_filed_on
@@ -130,6 +130,44 @@ def change_owner(tx: WriteTx, principal: Principal, record: Record, email: str) 
     record.revision = tx.revision
     audit(tx.session, principal, "owner", record_type=record.type, record_uuid=record.uuid,
           field="owner", old=old, new=target.id, detail={"email": target.email})
+
+
+def return_to_pool(tx: WriteTx, principal: Principal, record: Record) -> None:
+    """Put a record in its team's public pool (公海): whoever may manage it may; every member
+    of the team then sees it and one of them may pick it up.  The owner stays its owner until
+    then (nobody's customer is left without one)."""
+    if not load_access(tx.session, principal, record).manage:
+        raise EditRefused(403, "only its owner, their manager or an admin may return this record to the pool")
+    if record.deleted_at is not None:
+        raise EditRefused(409, "the record is deleted")
+    if record.pooled_at is not None:
+        return  # in the pool already: nothing to change or audit
+    record.pooled_at = record.updated_at = now_ms()
+    tx.session.flush()  # the row's lock before the revision's (server.db.database)
+    record.revision = tx.revision
+    audit(tx.session, principal, "pool", record_type=record.type, record_uuid=record.uuid,
+          field="owner", old=record.owner_id, new=None)
+
+
+def pick_up(tx: WriteTx, principal: Principal, record: Record) -> None:
+    """Take a pooled record as one's own (and one's team's).  The record's row is locked first,
+    so of two colleagues picking up the same customer at once the second is told it is taken."""
+    locked = tx.session.scalar(select(Record).where(Record.uuid == record.uuid).with_for_update())
+    tx.session.refresh(locked)
+    if principal.user_id is None or not may_pick_up(principal, locked):
+        raise EditRefused(403, "only a member of its team may pick this record up")
+    if locked.deleted_at is not None:
+        raise EditRefused(409, "the record is deleted")
+    if locked.pooled_at is None:
+        raise EditRefused(409, "the record is not in the pool (someone may have picked it up)")
+    old = locked.owner_id
+    locked.owner_id, locked.pooled_at, locked.updated_at = principal.user_id, None, now_ms()
+    if principal.team_id is not None:
+        locked.team_id = principal.team_id
+    tx.session.flush()
+    locked.revision = tx.revision
+    audit(tx.session, principal, "pick_up", record_type=locked.type, record_uuid=locked.uuid,
+          field="owner", old=old, new=principal.user_id)
 
 
 def restore(tx: WriteTx, principal: Principal, record: Record) -> None:

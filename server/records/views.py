@@ -117,4 +117,5 @@ class RecordViews:
             "updated_at": iso(record.updated_at), "deleted": record.deleted_at is not None,
             "fields": fields, "versions": versions, "read_only_fields": read_only,
             "can_edit": allowed.edit, "can_manage": allowed.manage,
+            "pooled": record.pooled_at is not None,
         }

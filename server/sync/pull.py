@@ -13,7 +13,7 @@ brings those records back into a pull.
 
 from __future__ import annotations
 
-from sqlalchemy import and_, delete, not_, or_, select, text, tuple_
+from sqlalchemy import and_, delete, false, func, not_, or_, select, text, tuple_
 from sqlalchemy.dialects import sqlite
 
 from server import SCHEMA_VERSION
@@ -79,7 +79,9 @@ def pull(db: Database, principal: Principal, cursor: str | None, limit: int) -> 
 
         # Driven from the window's records (the revision index), not from everything the
         # device was ever sent: a page's cost must not grow with the pull.
-        hidden = session.scalars(select(Record.uuid).where(window, not_(visible))).all()
+        # coalesce: the visibility condition is NULL, not false, for a record whose own sharing
+        # is NULL in a private team (SQL's three values), and NOT NULL would hide it from "gone".
+        hidden = session.scalars(select(Record.uuid).where(window, not_(func.coalesce(visible, false())))).all()
         gone = []
         for start in range(0, len(hidden), 1000):
             gone += session.scalars(select(DeviceRecord.record_uuid).where(

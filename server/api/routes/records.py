@@ -163,6 +163,35 @@ def give_record(uuid: str, body: OwnerIn, principal: Principal = Depends(current
     return Response(status_code=204)
 
 
+@router.post("/records/{uuid}/pool", status_code=204, responses=answers(400, 401, 403, 404, 409, 426))
+def pool_record(uuid: str, principal: Principal = Depends(current_principal), db: Database = Depends(get_db)):
+    """Return the record to its team's public pool (公海): its owner, their manager or an admin.
+    Every member of the team then sees it, whatever its sharing, and may pick it up."""
+    uuid = record_uuid(uuid)
+    try:
+        with db.write() as tx:
+            editing.return_to_pool(tx, principal, _visible(tx.session, principal, uuid))
+    except editing.EditRefused as exc:
+        raise _refused(exc) from None
+    return Response(status_code=204)
+
+
+@router.post("/records/{uuid}/pick-up", response_model=RecordOut,
+             responses=answers(400, 401, 403, 404, 409, 426))
+def pick_up_record(uuid: str, principal: Principal = Depends(current_principal), db: Database = Depends(get_db)):
+    """Take a record from the team's pool as your own: the first colleague to ask gets it, the
+    next is answered 409."""
+    uuid = record_uuid(uuid)
+    try:
+        with db.write() as tx:
+            record = _visible(tx.session, principal, uuid)
+            editing.pick_up(tx, principal, record)
+            tx.session.flush()
+            return RecordViews(tx.session, principal).record_json(tx.session.get(Record, uuid))
+    except editing.EditRefused as exc:
+        raise _refused(exc) from None
+
+
 @router.get("/records/{uuid}/history", response_model=list[HistoryEntry],
             responses=answers(400, 401, 404, 426))
 def record_history(uuid: str, principal: Principal = Depends(current_principal),
