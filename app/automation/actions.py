@@ -256,8 +256,17 @@ def assign_owner(store: Store, action: dict, step: Step, owner: str | None = Non
     return _note("owner {owner}", owner=person) if person else _note("returned to the pool")
 
 
+@writes
 def return_to_pool(store: Store, action: dict, step: Step) -> Phrase:
-    return assign_owner(store, action, step, owner="")
+    """Clear the owner here and, for a customer the team shares, queue its return to the team's
+    pool (公海): the next team sync tells the server, which makes it every member's to pick up."""
+    from app.sync.pool import queue_return_to_pool
+
+    note = assign_owner(store, action, step, owner="")
+    with store.write() as session:
+        kind, record = _record_for(session, action, step.target)
+        queued = queue_return_to_pool(session, record.uuid)
+    return _note("returned to the team's pool") if queued else note
 
 
 def _message(step: Step) -> int:

@@ -39,6 +39,46 @@ def _make_private(args, store) -> int:
     return 0
 
 
+def _record(store, customer: str) -> str:
+    """A record named on the command line: a contact's email address, or a record's UUID."""
+    import uuid as uuid_module
+
+    from app.crm.customers import contact_by_email
+
+    try:
+        return str(uuid_module.UUID(customer.strip()))
+    except ValueError:
+        pass
+    with store.read() as session:
+        contact = contact_by_email(session, customer.strip().lower())
+        if contact is None:
+            raise UserFacingError("No contact with the address {address}.", code="contact.not_found",
+                                  address=customer.strip())
+        return contact.uuid
+
+
+def _pool(args, team: Team, store) -> int:
+    if args.action == "pooled":
+        for entry in team.pooled_customers():
+            if args.json:
+                print(json.dumps(entry, ensure_ascii=False))
+            else:
+                print(f"{entry['uuid']}  {entry['type']}  {entry['name']}  (team {entry['team']}, "
+                      f"last owner {entry['last_owner']})")
+        return 0
+    record = _record(store, args.customer)
+    if args.action == "pool":
+        facts = team.return_to_pool(record)
+        if facts is None:
+            raise UserFacingError("This customer is not shared with the team, so it has no pool to go to.",
+                                  code="team.not_shared")
+        print("in the team's pool" if facts["pooled"] else "returning to the team's pool at the next team sync")
+        return 0
+    facts = team.pick_up(record)
+    print(f"picked up: yours now (team {facts['team']})" if facts else "picked up")
+    return 0
+
+
 def run(args, store) -> int:
     if args.command == "message":
         return _make_private(args, store)
@@ -57,6 +97,8 @@ def run(args, store) -> int:
         team.keep_other(args.id)
         print(f"conflict {args.id}: the other value is kept; it reaches the team at the next sync")
         return 0
+    if args.action in ("pool", "pick-up", "pooled"):
+        return _pool(args, team, store)
     if args.action == "login":
         server = team_server(args.server)  # refused before the password is asked for
         user = team.login(server, args.email, _password(args.password_stdin), args.ca_file,

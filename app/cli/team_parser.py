@@ -1,5 +1,5 @@
-"""The command-line grammar of the team server: team login/sync/status/logout, conflicts,
-message private."""
+"""The command-line grammar of the team server: team login/sync/status/logout, the team's pool
+(pool, pick-up, pooled), conflicts, message private."""
 
 from __future__ import annotations
 
@@ -18,6 +18,13 @@ def add_team_commands(commands, positive) -> None:
     status = actions.add_parser("status", help="server, person, last sync, changes waiting, conflicts")
     status.add_argument("--json", action="store_true")
     actions.add_parser("logout", help="sign out (local records stay)")
+    pool = actions.add_parser("pool", help="return a customer to the team's pool (公海; sent at the next sync "
+                                           "if offline)")
+    pool.add_argument("customer", help="the contact's email address or the record's UUID")
+    pick_up = actions.add_parser("pick-up", help="take a customer from the team's pool as your own (online)")
+    pick_up.add_argument("customer", help="the contact's email address or the record's UUID")
+    pooled = actions.add_parser("pooled", help="the customers in the team's pool, as of the last sync")
+    pooled.add_argument("--json", action="store_true", help="one JSON object per line")
 
     conflicts = commands.add_parser("conflicts", help="same-field collisions the team server reported")
     conflict_actions = conflicts.add_subparsers(dest="action", required=True, metavar="ACTION")

@@ -8,13 +8,15 @@
 * ``team_records``: what the server says about a record beyond its fields (owner, team,
   sharing, whether this person may edit or manage it).
 * ``team_conflicts``: same-field collisions the server reported, until resolved.
+* ``team_pool_requests`` (0015): customers returned to the team's pool (公海) here and not yet
+  told to the server; ``team_records.pooled`` says which are in the pool.
 * ``team_timeline``, ``team_shared_messages``, ``private_messages`` (0012): the shared
   customer timeline, what this profile shared, and what must never be shared.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Index, Integer, String, Text
+from sqlalchemy import Boolean, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.models import Base
@@ -45,6 +47,15 @@ class TeamRecord(Base):
     can_edit: Mapped[bool] = mapped_column(Boolean, default=True)
     can_manage: Mapped[bool] = mapped_column(Boolean, default=True)
     revision: Mapped[int] = mapped_column(Integer, default=0)
+    pooled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # in the team's pool
+
+
+class TeamPoolRequest(Base):
+    """A customer returned to the team's pool here, not yet told to the server."""
+
+    __tablename__ = "team_pool_requests"
+    record_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    requested_at: Mapped[int] = mapped_column(Integer)
 
 
 class TeamConflict(Base):

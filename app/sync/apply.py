@@ -83,7 +83,7 @@ def apply_page(session: Session, pulled_records: list[dict], deferred: list) -> 
     _upsert(session, TeamFieldVersion, versions, ("record_uuid", "field"), ("version", "hlc"))
     _upsert(session, TeamRecord, facts, ("record_uuid",),
             ("record_type", "owner_email", "owner_name", "team_name", "sharing", "can_edit",
-             "can_manage", "revision"))
+             "can_manage", "revision", "pooled"))
     if latest:
         clock.witness(session, latest)
 
@@ -307,7 +307,7 @@ def _facts(record_type: str, pulled: dict) -> dict:
             "owner_email": pulled["owner"]["email"], "owner_name": pulled["owner"]["name"],
             "team_name": pulled["team"]["name"], "sharing": pulled["sharing"],
             "can_edit": pulled["can_edit"], "can_manage": pulled["can_manage"],
-            "revision": pulled["revision"]}
+            "revision": pulled["revision"], "pooled": pulled.get("pooled", False)}
 
 
 def resolve_references(session: Session, deferred: list) -> list:

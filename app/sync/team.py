@@ -15,6 +15,7 @@ record it got from the team (its own mail stays) and forgets the session.
 from __future__ import annotations
 
 import json
+import logging
 import platform
 import time
 from dataclasses import dataclass
@@ -31,11 +32,20 @@ from app.settings.guards import team_server
 from app.store.automation_models import Rule
 from app.store.crm_models import Change, CustomField
 from app.store.database import Store
-from app.store.team_models import SharedMessage, TeamConflict, TeamFieldVersion, TeamRecord, TeamTimelineEntry
+from app.store.team_models import (
+    SharedMessage,
+    TeamConflict,
+    TeamFieldVersion,
+    TeamPoolRequest,
+    TeamRecord,
+    TeamTimelineEntry,
+)
 from app.sync import apply, push, shared_timeline, state, team_rules
 from app.sync.fields import TO_LOCAL, local_field
 from app.sync.prefetch import PagePrefetch
 from app.sync.transport import TeamServer, TeamSignedOut
+
+log = logging.getLogger("liaison.team")
 
 TOKEN_KIND = "team-token"
 PULL_PAGE = 500  # records per pull request
@@ -145,6 +155,7 @@ class Team:
         server = self._server()
         try:
             pushed, refetch = self._push(server)
+            pushed += self._send_pool_requests(server)
             pulled, gone, conflicts = self._pull(server)
             rules = team_rules.fetch(server)
             self.store.write_with(lambda s: team_rules.store_team_rules(s, rules))
@@ -288,7 +299,8 @@ class Team:
                 return None
             return {"owner": known.owner_name or known.owner_email, "owner_email": known.owner_email,
                     "team": known.team_name, "sharing": known.sharing, "can_edit": known.can_edit,
-                    "can_manage": known.can_manage, "uuid": record_uuid,
+                    "can_manage": known.can_manage, "uuid": record_uuid, "pooled": known.pooled,
+                    "pool_requested": session.get(TeamPoolRequest, record_uuid) is not None,
                     # open same-field collisions on it: the mark on the record
                     "conflicts": session.scalar(select(func.count()).select_from(TeamConflict).where(
                         TeamConflict.record_uuid == record_uuid, TeamConflict.resolved_at.is_(None)))}
@@ -352,6 +364,70 @@ class Team:
         except ServerError as exc:
             raise UserFacingError("The customer was not given to {email} ({reason}).", code="team.give_refused",
                                   email=email.strip(), reason=exc.message) from None
+        self._pull(server)
+        return self.record_facts(record_uuid)
+
+    # -- the team's public pool (公海) -----------------------------------------------------
+
+    def _send_pool_requests(self, server: TeamServer) -> int:
+        """Tell the server of the customers returned to the pool here (offline, by a rule or a
+        click), oldest first.  A refusal (no longer this person's to give back, gone) is final:
+        the request is dropped and the next pull says what the record is now."""
+        with self.store.read() as session:
+            waiting = session.scalars(select(TeamPoolRequest.record_uuid)
+                                      .order_by(TeamPoolRequest.requested_at)).all()
+        sent = 0
+        for record_uuid in waiting:
+            try:
+                server.post(f"/api/v1/records/{record_uuid}/pool", None)
+                sent += 1
+            except ServerError as exc:
+                log.warning("the server refused to return %s to the pool: %s", record_uuid, exc.message)
+            self._forget_pool_request(record_uuid)
+        return sent
+
+    def return_to_pool(self, record_uuid: str) -> dict | None:
+        """Return a customer to the team's pool: queued at once (offline too), then sent and
+        pulled back if the server can be reached now.  Returns its facts."""
+        from app.sync.pool import queue_return_to_pool
+
+        if not self.store.write_with(lambda s: queue_return_to_pool(s, record_uuid)):
+            return self.record_facts(record_uuid)  # not the team's, or in the pool already
+        try:
+            server = self._server()
+            server.post(f"/api/v1/records/{record_uuid}/pool", None)
+        except NetworkError:
+            return self.record_facts(record_uuid)  # offline: the next team sync sends it
+        except ServerError as exc:
+            self._forget_pool_request(record_uuid)
+            raise UserFacingError("The customer was not returned to the team's pool ({reason}).",
+                                  code="team.pool_refused", reason=exc.message) from None
+        self._forget_pool_request(record_uuid)
+        self._pull(server)
+        return self.record_facts(record_uuid)
+
+    def _forget_pool_request(self, record_uuid: str) -> None:
+        self.store.write_with(lambda s: s.execute(
+            delete(TeamPoolRequest).where(TeamPoolRequest.record_uuid == record_uuid)))
+
+    def pooled_customers(self) -> list[dict]:
+        """The records in the team's pool as of the last pull, with what a person picks by."""
+        with self.store.read() as session:
+            return [{"uuid": known.record_uuid, "type": known.record_type,
+                     "name": _label(session, known.record_type, known.record_uuid),
+                     "team": known.team_name, "last_owner": known.owner_name or known.owner_email}
+                    for known in session.scalars(select(TeamRecord).where(TeamRecord.pooled.is_(True))
+                                                 .order_by(TeamRecord.record_type, TeamRecord.record_uuid))]
+
+    def pick_up(self, record_uuid: str) -> dict | None:
+        """Take a customer from the team's pool as one's own (online: the first colleague to ask
+        gets it, and the server decides who that is).  Returns its facts after a pull."""
+        server = self._server()
+        try:
+            server.post(f"/api/v1/records/{record_uuid}/pick-up", None)
+        except ServerError as exc:
+            raise UserFacingError("The customer could not be picked up ({reason}); a colleague may "
+                                  "have taken it first.", code="team.pick_up_refused", reason=exc.message) from None
         self._pull(server)
         return self.record_facts(record_uuid)
 
@@ -450,4 +526,5 @@ def _forget_team_data(session: Session) -> None:
     session.execute(delete(TeamFieldVersion))
     session.execute(delete(TeamConflict))
     session.execute(delete(TeamRecord))
+    session.execute(delete(TeamPoolRequest))
     state.put(session, "cursor", None)

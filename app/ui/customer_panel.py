@@ -188,7 +188,13 @@ class CustomerPanel(RecordPanel):
         self.sharing_button.hide()
         self.sharing_button.chosen.connect(lambda sharing: self._change_sharing(sharing))
         self.sharing_button.give_requested.connect(lambda: self._give_to_colleague())
+        self.sharing_button.pool_requested.connect(lambda: self._return_to_pool())
+        self.pick_up_button = QPushButton(self.tr("Pick Up"))
+        self.pick_up_button.setToolTip(self.tr("Take this customer from the team's pool as your own"))
+        self.pick_up_button.clicked.connect(lambda: self._pick_up())
+        self.pick_up_button.hide()
         self._shared_record: str | None = None
+        self._pooled_record: str | None = None
         self.create_contact_button = QPushButton(icon("contact"), self.tr("Create Contact"))
         self.create_contact_button.setDefault(True)
         self.create_contact_button.clicked.connect(lambda: self.create_contact_from_message())
@@ -254,6 +260,7 @@ class CustomerPanel(RecordPanel):
         team_row.setContentsMargins(0, 0, 0, 0)
         team_row.addWidget(self.team_line, 1)
         team_row.addWidget(self.sharing_button, 0, Qt.AlignmentFlag.AlignTop)
+        team_row.addWidget(self.pick_up_button, 0, Qt.AlignmentFlag.AlignTop)
         names.addLayout(team_row)
         names.addWidget(self.conflict_line)
         badge_row = QHBoxLayout()
@@ -339,13 +346,23 @@ class CustomerPanel(RecordPanel):
         someone who is not a contact here, a colleague's customer found by the duplicate check."""
         self.team_line.hide()
         self.sharing_button.hide()
+        self.pick_up_button.hide()
         self.conflict_line.hide()
-        self._shared_record = None
+        self._shared_record = self._pooled_record = None
         if read.team is not None:
             sharing = {"private": self.tr("private"), "read": self.tr("the team can read"),
                        "edit": self.tr("the team can edit")}.get(read.team["sharing"], read.team["sharing"])
-            self.team_line.setText(self.tr("Owner: %1 · team %2 · %3").replace("%1", read.team["owner"])
-                                   .replace("%2", read.team["team"]).replace("%3", sharing))
+            if read.team["pooled"]:
+                self.team_line.setText(self.tr("In the team's pool · team %1 · last owner %2")
+                                       .replace("%1", read.team["team"]).replace("%2", read.team["owner"]))
+                self._pooled_record = read.team["uuid"]
+                self.pick_up_button.show()
+            elif read.team["pool_requested"]:
+                self.team_line.setText(self.tr("Owner: %1 · returning to the team's pool at the next sync")
+                                       .replace("%1", read.team["owner"]))
+            else:
+                self.team_line.setText(self.tr("Owner: %1 · team %2 · %3").replace("%1", read.team["owner"])
+                                       .replace("%2", read.team["team"]).replace("%3", sharing))
             self.team_line.show()
             if read.team["conflicts"]:
                 self.conflict_line.setText(self.tr("⚠ %n conflict(s) with a colleague · Review…", "",
@@ -353,7 +370,8 @@ class CustomerPanel(RecordPanel):
                 self.conflict_line.show()
             if read.team["can_manage"]:
                 self._shared_record = read.team["uuid"]
-                self.sharing_button.show_sharing(read.team["sharing"])
+                self.sharing_button.show_sharing(read.team["sharing"],
+                                                 pooled=read.team["pooled"] or read.team["pool_requested"])
                 self.sharing_button.show()
         elif read.view.kind == "unknown" and read.view.address:
             address = read.view.address
@@ -372,6 +390,20 @@ class CustomerPanel(RecordPanel):
                                          self.tr("The colleague's email address (the team server's sign-in):"))
         if ok and email.strip():
             self._ask_the_server(Team(self.store).give, self._shared_record, email)
+
+    def _return_to_pool(self) -> None:
+        if self._shared_record is not None:
+            self._ask_the_server(Team(self.store).return_to_pool, self._shared_record)
+
+    def _pick_up(self) -> None:
+        if self._pooled_record is not None:
+            self.pick_up_button.setEnabled(False)
+
+            def settled(_result=None) -> None:
+                self.pick_up_button.setEnabled(True)
+                self.refresh()
+            self.ops.call(Team(self.store).pick_up, self._pooled_record).success(settled) \
+                .failure(lambda error: (settled(), self.ops.present_error(error))).owned_by(self).run()
 
     def _ask_the_server(self, fn, *args) -> None:
         """A sharing decision is the server's (off the GUI thread); the owner line follows its answer."""
@@ -444,6 +476,7 @@ class CustomerPanel(RecordPanel):
                        self.actions_bar,
                        self.message_actions, self.timeline_title, self.timeline, self.link_reason,
                        self.timeline_empty, self.address, self.organisation, self.team_line, self.sharing_button,
+                       self.pick_up_button,
                        self.conflict_line):
             widget.hide()
         self.timeline.show_entries(None)

@@ -1,6 +1,6 @@
 """Who in the team sees a record: a small menu button beside the owner line (private, the
-team can read, the team can edit; or give it to a colleague), shown only to those the server
-lets change it."""
+team can read, the team can edit; give it to a colleague, or return it to the team's pool),
+shown only to those the server lets change it."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QToolButton
 class SharingButton(QToolButton):
     chosen = Signal(str)  # private | read | edit
     give_requested = Signal()  # "Give to a Colleague…"
+    pool_requested = Signal()  # "Return to the Team's Pool"
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -34,11 +35,17 @@ class SharingButton(QToolButton):
         self.give = QAction(self.tr("Give to a Colleague…"), self)
         self.give.triggered.connect(self.give_requested)
         menu.addAction(self.give)
+        # 公海: every member of the team sees it and one of them picks it up.
+        self.pool = QAction(self.tr("Return to the Team's Pool"), self)
+        self.pool.setToolTip(self.tr("Everyone in the team sees this customer and one of them can pick it up"))
+        self.pool.triggered.connect(self.pool_requested)
+        menu.addAction(self.pool)
         self.setMenu(menu)
         self._current = ""
 
-    def show_sharing(self, sharing: str) -> None:
+    def show_sharing(self, sharing: str, pooled: bool = False) -> None:
         self._current = sharing
+        self.pool.setEnabled(not pooled)
         for name, action in self.choices.items():
             action.setChecked(name == sharing)
 
