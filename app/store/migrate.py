@@ -25,7 +25,7 @@ from app.paths import ProfilePaths
 from app.store.database import classify_sqlite_error
 
 # The newest revision in migrations/versions; a unit test keeps the two in step.
-SCHEMA_HEAD = "0013"
+SCHEMA_HEAD = "0014"
 BACKUPS_KEPT = 5
 
 MIGRATIONS_DIR = migrations_dir()
