@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from app.crm.teammates import own_addresses
 from app.crm.timeline import Entry, shared_entry
-from app.reports.mail_reports import BEHIND_SHOWN, MESSAGE
+from app.reports.mail_reports import BEHIND_SHOWN, MESSAGE, longest_waits
 from app.reports.table import Filters, Report, iso_day
 from app.reports.team_mail import SHARED, shared_mail
 from app.store.database import Store
@@ -27,7 +27,7 @@ def opened(store: Store, report: Report, index: int, filters: Filters) -> list[t
     """What row ``index`` counts, with every message's label (its day and subject)."""
     if report.name == "activity" and 0 <= index < len(report.rows):
         return _labelled(store, _activity_mail(store, report.rows[index], filters))
-    return _labelled(store, report.behind(index))
+    return _labelled(store, report.behind(index) + longest_waits(report.later.get(index, [])))
 
 
 def _week_bounds(week: str, filters: Filters) -> tuple[int, int]:

@@ -10,6 +10,7 @@ one message (its Message-ID). The customers waiting now are the ``WAITING_SHOWN`
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from datetime import date, datetime
 
@@ -61,12 +62,10 @@ def _item(ref: int) -> tuple[str, int, str]:
     return (MESSAGE, ref, "") if ref > 0 else (SHARED, -ref, "")
 
 
-def _ordered_waits(waits: list[tuple[int, int]]) -> tuple[list[int], list[tuple]]:
-    """The waits' lengths in order, and what is behind them: the ``BEHIND_SHOWN`` longest."""
-    if len(waits) == 1:
-        return [waits[0][0]], [_item(waits[0][1])]
-    waits.sort(reverse=True)
-    return [length for length, _ref in reversed(waits)], [_item(ref) for _length, ref in waits[:BEHIND_SHOWN]]
+def longest_waits(waits: list[tuple[int, int]]) -> list[tuple[str, int, str]]:
+    """The messages behind a response-time row: its ``BEHIND_SHOWN`` longest waits' (a row's
+    ``Report.later``), as items."""
+    return [_item(ref) for _length, ref in sorted(waits, reverse=True)[:BEHIND_SHOWN]]
 
 
 def _median(ordered: list[int]) -> float:
@@ -139,8 +138,8 @@ class _Waits:
 def response_time(store: Store, filters: Filters) -> Report:
     """Per person and per customer, how long customers waited for a first reply (median and
     90th percentile), then the customers waiting now; behind each row, its waits' messages
-    (the customer's that waited, the longest waits first) as items with their labels left
-    empty (:func:`app.reports.behind.labelled` reads them when a row is opened). A manager's
+    (the customer's that waited) kept as references (``Report.later``), made items with their
+    labels when a row is opened (:func:`app.reports.behind.opened`). A manager's
     include colleagues' shared conversations (:mod:`app.reports.team_mail`)."""
     report = Report("response-time", [
         Column("group", QT_TRANSLATE_NOOP("ReportsView", "By")), Column("who", QT_TRANSLATE_NOOP("ReportsView", "Who")), Column("replies", QT_TRANSLATE_NOOP("ReportsView", "Replies"), COUNT),
@@ -161,17 +160,18 @@ def response_time(store: Store, filters: Filters) -> Report:
             cursor.close()
         waits.shared(shared_mail(session), contact_of, allowed)
         waiting = [(since, customer, _item(ref)) for since, customer, ref in
-                   sorted(waits.waiting, key=lambda wait: wait[:2])[:WAITING_SHOWN]]
+                   heapq.nsmallest(WAITING_SHOWN, waits.waiting, key=lambda wait: wait[:2])]
         subjects = _subjects(session, [item for _since, _customer, item in waiting])
     for group, found, label in (("person", waits.by_person, lambda k: k), ("customer", waits.by_customer, names.get)):
         rows = []
         for key, values in found.items():
-            ordered, behind = _ordered_waits(values)
-            rows.append((_median(ordered), key, ordered, behind))
-        for median, key, ordered, behind in sorted(rows, key=lambda row: row[0]):
+            ordered = sorted([length for length, _ref in values]) if len(values) > 1 else [values[0][0]]
+            rows.append((_median(ordered), key, ordered, values))
+        for median, key, ordered, values in sorted(rows, key=lambda row: row[0]):
+            report.later[len(report.rows)] = values
             report.add({"group": group, "who": label(key) or "", "replies": len(ordered),
                         "median": int(median), "p90": _percentile(ordered, 0.9), "waiting": None, "subject": ""},
-                       ([("contact", key, names.get(key, ""))] if group == "customer" else []) + behind)
+                       [("contact", key, names.get(key, ""))] if group == "customer" else [])
     for since, customer, item in waiting:
         report.add({"group": "waiting", "who": names.get(customer, ""), "replies": None, "median": None,
                     "p90": None, "waiting": now - since, "subject": subjects.get(item, "")},

@@ -25,6 +25,9 @@ class Report:
     columns: list[Column]
     rows: list[dict] = field(default_factory=list)
     items: list[list[tuple[str, int, str]]] = field(default_factory=list)
+    # A mail row's messages as bare references, by row: turned into items only when the row is
+    # opened (app.reports.behind), so a report over 100,000 messages builds no item it won't show.
+    later: dict[int, list] = field(default_factory=dict)
 
     def keys(self) -> list[str]:
         return [c.key for c in self.columns]
