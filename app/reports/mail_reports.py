@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from app.crm.teammates import own_addresses
 from app.reports.scope import contact_ids, record_conditions
 from app.reports.table import COUNT, DATE, SECONDS, Column, Filters, Report, iso_day
+from app.reports.team_mail import SHARED, SharedMail, shared_mail
 from app.settings.checks import (
     QT_TRANSLATE_NOOP,  # column titles, translated by the window
 )
@@ -33,7 +34,6 @@ from app.store.crm_models import (
 from app.store.database import Store
 from app.store.models import Account, Message
 from app.store.raw_sql import fetch_all
-from app.reports.team_mail import SHARED, SharedMail, shared_mail
 
 WAITING_SHOWN = 200  # customers waiting now: the longest waits (a list to act on, not a census)
 BEHIND_SHOWN = 200  # the messages listed behind one row: its longest waits

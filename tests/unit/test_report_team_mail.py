@@ -132,3 +132,16 @@ def test_the_messages_behind_mail_rows(team_mail):
         ("shared", f"{day} · Re: 报价 · Amy"), ("shared", f"{day} · 合同 · Amy")]
     # Another week: nothing behind the same person.
     assert opened(store, weeks, index["me@us.test"], Filters(start=START.date() + timedelta(days=7))) == []
+
+
+def test_sorting_a_report_keeps_each_rows_messages_beside_it(team_mail):
+    store = team_mail
+    _signed_in(store, "manager", "boss@us.test")
+    report = response_time(store, Filters())
+
+    def behind_each() -> dict:
+        return {(r["group"], r["who"]): opened(store, report, n, Filters()) for n, r in enumerate(report.rows)}
+    before = behind_each()
+    report.sort(key=lambda row: (row["who"], row["group"]))
+    assert [r["who"] for r in report.rows] == sorted(r["who"] for r in report.rows)
+    assert behind_each() == before
