@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from app.paths import ProfilePaths
 from app.store.models import Message
+from tests.ui.test_chinese_window import chinese  # noqa: F401  (Qt's and Liaison's Chinese)
 from tests.ui.waiting import wait_for
 from tests.unit.test_report_team_mail import _signed_in, team_mail  # noqa: F401  (the shared mail)
 
@@ -83,3 +84,24 @@ def test_the_messages_behind_response_time_and_activity_rows_open(qtbot, team_ma
     wait_for(lambda: len(_behind(view)) == 4, what="Amy's week")
     assert _behind(view)[0] == "Colleague's message: 2026-11-24 · 回复：合同 · Amy"
     service.stop()
+
+
+def test_the_messages_behind_a_row_in_chinese(qtbot, team_mail, chinese, tmp_path):  # noqa: F811
+    from app.ui.reports_view import ReportsView
+
+    store = team_mail
+    _signed_in(store, "manager", "boss@us.test")
+    store.writer.never_wait_on()
+    view = ReportsView(store)
+    qtbot.addWidget(view)
+    view.resize(1100, 640)
+    view.show()
+    wait_for(lambda: view.report is not None)
+    item = next(view.picker.item(n) for n in range(view.picker.count())
+                if view.picker.item(n).data(Qt.ItemDataRole.UserRole) == "response-time")
+    qtbot.mouseClick(view.picker.viewport(), Qt.MouseButton.LeftButton, pos=view.picker.visualItemRect(item).center())
+    wait_for(lambda: view.report.name == "response-time")
+    _click_row(qtbot, view, view.table.item(0, 0).text(), "amy@us.test")
+    wait_for(lambda: _behind(view) == ["同事的邮件: 2026-11-24 · 合同 · Amy"], what="Amy's waits")
+    assert view.behind_label.text() == "这一行包含 1 条记录（双击打开）"
+    view.grab().save(str(tmp_path / "reports-behind-zh.png"))
