@@ -173,13 +173,25 @@ def _team_mail(session, name: str, value: int, people: list[int], at_most: int, 
         if row.message_key in keys:
             continue
         keys.add(row.message_key)
-        outgoing = row.from_addr.lower() in own or row.from_addr.lower() == row.owner_email.lower()
-        people_text = ", ".join(a for a in json.loads(row.participants or "[]") if a != row.from_addr)
-        found.append(Entry("team_email", row.date, int(row.link_uuid.replace("-", "")[:12], 16), row.subject,
-                           row.snippet, message_id=row.message_key, outgoing=outgoing,
-                           who=people_text if outgoing else row.from_addr,
-                           shared_by=row.owner_name or row.owner_email, body=row.body))
+        found.append(_team_entry(row, own))
     return found
+
+
+def _team_entry(row: TeamTimelineEntry, own: frozenset[str]) -> Entry:
+    outgoing = row.from_addr.lower() in own or row.from_addr.lower() == row.owner_email.lower()
+    people_text = ", ".join(a for a in json.loads(row.participants or "[]") if a != row.from_addr)
+    return Entry("team_email", row.date, int(row.link_uuid.replace("-", "")[:12], 16), row.subject,
+                 row.snippet, message_id=row.message_key, outgoing=outgoing,
+                 who=people_text if outgoing else row.from_addr,
+                 shared_by=row.owner_name or row.owner_email, body=row.body)
+
+
+def shared_entry(store: Store, link_uuid: str) -> Entry | None:
+    """One message a colleague shared, as its timeline entry (None once it was withdrawn)."""
+    own = own_addresses(store)
+    with store.read() as session:
+        row = session.get(TeamTimelineEntry, link_uuid)
+        return _team_entry(row, own) if row is not None else None
 
 
 def whole_timeline(store: Store, **target) -> list[Entry]:

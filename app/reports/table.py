@@ -25,6 +25,9 @@ class Report:
     columns: list[Column]
     rows: list[dict] = field(default_factory=list)
     items: list[list[tuple[str, int, str]]] = field(default_factory=list)
+    # A mail row's messages as bare references, by row: turned into items only when the row is
+    # opened (app.reports.behind), so a report over 100,000 messages builds no item it won't show.
+    later: dict[int, list] = field(default_factory=dict)
 
     def keys(self) -> list[str]:
         return [c.key for c in self.columns]
@@ -38,10 +41,12 @@ class Report:
         return self.items[index] if 0 <= index < len(self.items) else []
 
     def sort(self, key) -> None:
-        """Sort rows, keeping each row's items beside it."""
-        pairs = sorted(zip(self.rows, self.items or [[] for _ in self.rows]), key=lambda pair: key(pair[0]))
-        self.rows = [row for row, _items in pairs]
-        self.items = [items for _row, items in pairs]
+        """Sort rows, keeping each row's items (and references) beside it."""
+        order = sorted(range(len(self.rows)), key=lambda n: key(self.rows[n]))
+        items = self.items or [[] for _ in self.rows]
+        self.rows = [self.rows[n] for n in order]
+        self.items = [items[n] for n in order]
+        self.later = {new: self.later[old] for new, old in enumerate(order) if old in self.later}
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,9 @@ class Message(Base):
         Index("ix_mail_messages_message_id", "message_id"),
         # Searches without words walk mail newest first (migration 0009).
         Index("ix_mail_messages_date", "date"),
+        # Conversations read in order from the index alone: the response-time report walks
+        # every conversation with a customer (migration 0014; it replaced thread_id's own index).
+        Index("ix_mail_messages_thread_order", "thread_id", "date", "id", "from_addr", "message_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -124,7 +127,7 @@ class Message(Base):
     # server: the message is hidden from this folder, and shown again if the move is undone.
     moving: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     # The conversation (app.store.threads): the smallest message id in it; NULL until threaded.
-    thread_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    thread_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # What kind of automatic mail this is: "" ordinary, "auto-reply", "bounce"; NULL not yet
     # checked (rows stored before migration 0007; app.crm.automatic fills them in).
     auto_kind: Mapped[str | None] = mapped_column(String, nullable=True)

@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.reports_view = ReportsView(store, ops=self.ops)
         self.sections.addTab(self.reports_view, self.tr("Reports"))
         self.reports_view.record_requested.connect(self.open_record)
+        self.reports_view.message_requested.connect(self.open_message)
         self.rules_view = RulesView(store, ops=self.ops)
         self.sections.addTab(self.rules_view, self.tr("Rules"))
         self.rules_view.message_requested.connect(self.open_message)

@@ -33,12 +33,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.reports import export
+from app.reports.behind import MAIL_REPORTS, opened, shared_message
 from app.reports.catalogue import REPORTS
+from app.reports.mail_reports import BEHIND_SHOWN
 from app.reports.table import COUNT, MONEY, PERCENT, SECONDS, Filters, Report
 from app.settings.guards import export_allowed
 from app.store.database import Store
 from app.ui.bar_chart import BarChart
 from app.ui.ops import Ops
+from app.ui.shared_mail_dialog import SharedMailDialog
 from app.ui.stage_names import stage_name
 
 TITLES = {
@@ -133,12 +136,16 @@ def shown(value, kind: str, locale: QLocale) -> str:
 
 
 KIND_LABELS = {"deal": QT_TRANSLATE_NOOP("ReportsView", "Deal"), "contact": QT_TRANSLATE_NOOP("ReportsView", "Contact"),
-               "company": QT_TRANSLATE_NOOP("ReportsView", "Company")}
+               "company": QT_TRANSLATE_NOOP("ReportsView", "Company"),
+               "message": QT_TRANSLATE_NOOP("ReportsView", "Message"),
+               "shared": QT_TRANSLATE_NOOP("ReportsView", "Colleague's message")}
 
 
 class ReportsView(QWidget):
     # What is behind a row, opened: a deal or a customer by its local id (kind, id).
     record_requested = Signal(str, int)
+    # A message of this profile behind a row, opened: the window shows it in the reader.
+    message_requested = Signal(int)
 
     def __init__(self, store: Store, parent=None, ops: Ops | None = None):
         super().__init__(parent)
@@ -146,7 +153,10 @@ class ReportsView(QWidget):
         self.ops = ops or Ops.standalone(store, self)
         self.locale = QLocale()
         self.report: Report | None = None
+        self.report_filters = Filters()  # what the report shown was read with
+        self.shared_mail: SharedMailDialog | None = None  # a colleague's message behind a row, open
         self._generation = 0
+        self._behind_generation = 0
         self.picker = QListWidget()
         for name in REPORTS:
             item = QListWidgetItem(translate("ReportsView", TITLES[name]))
@@ -254,8 +264,13 @@ class ReportsView(QWidget):
         self._generation += 1
         generation = self._generation
         self.status.setText(self.tr("Reading…"))
-        self.ops.read(read_report, REPORTS[self.name()], self.store, self.filters()).success(
-            lambda answer: self._show(*answer) if generation == self._generation else None).owned_by(self).run()
+        filters = self.filters()
+
+        def answered(answer) -> None:
+            if generation == self._generation:
+                self.report_filters = filters
+                self._show(*answer)
+        self.ops.read(read_report, REPORTS[self.name()], self.store, filters).success(answered).owned_by(self).run()
 
     def _show(self, report: Report, exports_allowed: bool = True) -> None:
         self.report = report
@@ -290,23 +305,53 @@ class ReportsView(QWidget):
 
     def _row_selected(self) -> None:
         self.behind.clear()
+        self._behind_generation += 1
         rows = {index.row() for index in self.table.selectionModel().selectedRows()} if self.table.selectionModel() \
             else set()
-        items = self.report.behind(min(rows)) if self.report is not None and rows else []
+        if self.report is not None and rows and self.report.name in MAIL_REPORTS:
+            # A mail row's messages are read when it is opened (their subjects and dates), off
+            # the GUI thread; a newer selection's answer replaces an older one's.
+            generation = self._behind_generation
+            self.behind_label.setText(self.tr("Reading…"))
+            self.ops.read(opened, self.store, self.report, min(rows), self.report_filters).success(
+                lambda items: self._list_behind(items, True) if generation == self._behind_generation else None
+            ).owned_by(self).run()
+            return
+        self._list_behind(self.report.behind(min(rows)) if self.report is not None and rows else [], bool(rows))
+
+    def _list_behind(self, items: list, selected: bool) -> None:
+        self.behind.clear()
         for kind, record_id, label in items:
             item = QListWidgetItem(f"{translate('ReportsView', KIND_LABELS.get(kind, kind))}: {label}")
             item.setData(Qt.ItemDataRole.UserRole, (kind, record_id))
             self.behind.addItem(item)
-        if not rows:
+        messages = sum(kind in ("message", "shared") for kind, _id, _label in items)
+        if not selected:
             self.behind_label.setText(self.tr("Select a row to see what it counts."))
+        elif messages >= BEHIND_SHOWN:
+            self.behind_label.setText(self.tr("Behind this row, the first %n messages (double-click to open)", "",
+                                              messages))
         elif items:
             self.behind_label.setText(self.tr("Behind this row: %n (double-click to open)", "", len(items)))
         else:
-            self.behind_label.setText(self.tr("This row is a total of mail; nothing to open."))
+            self.behind_label.setText(self.tr("Nothing behind this row to open."))
 
     def _open_behind(self, item: QListWidgetItem) -> None:
         kind, record_id = item.data(Qt.ItemDataRole.UserRole)
-        self.record_requested.emit(kind, int(record_id))
+        if kind == "message":
+            self.message_requested.emit(int(record_id))
+        elif kind == "shared":
+            self.ops.read(shared_message, self.store, int(record_id)).success(self._show_shared_mail).owned_by(self).run()
+        else:
+            self.record_requested.emit(kind, int(record_id))
+
+    def _show_shared_mail(self, entry) -> None:
+        """A colleague's message, read-only, as the customer's timeline shows it."""
+        if entry is None:  # withdrawn since the report was read
+            self.behind_label.setText(self.tr("That message is no longer shared with you."))
+            return
+        self.shared_mail = SharedMailDialog(entry, self)
+        self.shared_mail.open()
 
     def _export_dashboard(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Dashboard"), "dashboard.pdf", self.tr("PDF (*.pdf)"))

@@ -3648,6 +3648,14 @@ Open it anyway?</source>
         <translation>公司</translation>
     </message>
     <message>
+        <source>Message</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Colleague&apos;s message</source>
+        <translation>同事的邮件</translation>
+    </message>
+    <message>
         <source>Every owner</source>
         <translation>所有负责人</translation>
     </message>
@@ -3726,14 +3734,24 @@ Open it anyway?</source>
         <translation>由您的组织设定：此电脑上不能导出报表。</translation>
     </message>
     <message numerus="yes">
+        <source>Behind this row, the first %n messages (double-click to open)</source>
+        <translation>
+            <numerusform>这一行的前 %n 封邮件（双击打开）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Behind this row: %n (double-click to open)</source>
         <translation>
             <numerusform>这一行包含 %n 条记录（双击打开）</numerusform>
         </translation>
     </message>
     <message>
-        <source>This row is a total of mail; nothing to open.</source>
-        <translation>这一行是邮件汇总，没有可打开的记录。</translation>
+        <source>Nothing behind this row to open.</source>
+        <translation>这一行没有可打开的内容。</translation>
+    </message>
+    <message>
+        <source>That message is no longer shared with you.</source>
+        <translation>这封邮件已不再与您共享。</translation>
     </message>
     <message>
         <source>Save Dashboard</source>

@@ -207,3 +207,38 @@ def test_message_private_from_the_command_line(office, tmp_path, memory_keyring)
         from app.store.team_models import PrivateMessage
         assert session.scalars(select(PrivateMessage.message_key)).all() == ["<cli-1@tl.test>"]
     store.close()
+
+
+def test_a_managers_reports_count_the_mail_the_team_shared(office, tmp_path, memory_keyring):
+    """Rita answers a customer a day after he asked; her manager's response-time and activity
+    reports count it, for her, from what the server gave his laptop (he holds none of the mail)."""
+    from app.mail.reading.conversation_threads import rethread_account
+    from app.reports.mail_reports import activity, response_time
+    from app.reports.table import Filters
+    from app.store.models import Account
+
+    office.team("Reports", "edit")
+    office.user("rita@tl.test", "Reports", "rep")
+    office.user("max@tl.test", "Reports", "manager")
+    rita = laptop(office, tmp_path, "rita", [
+        mail("ask", "赵总 <zhao@buyer.cn>", "rita@tl.test", "询价", "LED 面板多少钱？", 10),
+        mail("answer", "rita@tl.test", "zhao@buyer.cn", "Re: 询价", "每片 98 元。", 11).replace(
+            b"Message-ID:", b"In-Reply-To: <ask@tl.test>\nMessage-ID:")])
+    boss = laptop(office, tmp_path, "max", [])
+    add_contact(rita, ContactInput(name="赵总", emails=["zhao@buyer.cn"]))
+    with rita.read() as session:
+        rethread_account(rita, session.scalar(select(Account.id)))
+    linking.link_new_mail(rita)
+    Team(rita).sync_once()
+    Team(boss).sync_once()
+
+    report = response_time(boss, Filters())
+    assert [(r["group"], r["who"], r["replies"], r["median"]) for r in report.rows] == [
+        ("person", "rita@tl.test", 1, 86400), ("customer", "赵总", 1, 86400)]
+    assert [(r["week"], r["person"], r["sent"], r["received"]) for r in activity(boss, Filters()).rows] == [
+        ("2026-W46", "rita@tl.test", 1, 1)]  # 10 and 11 November, a Tuesday and a Wednesday
+    # Rita, a rep, sees her own mail once: her copies, not the team's entries of them.
+    assert [(r["who"], r["replies"]) for r in response_time(rita, Filters()).rows if r["group"] == "person"] == [
+        ("rita@tl.test", 1)]
+    for store in (rita, boss):
+        store.close()
