@@ -36,6 +36,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP('errors', 'owner {owner}'),
     QT_TRANSLATE_NOOP('errors', 'queued to {address}'),
     QT_TRANSLATE_NOOP('errors', 'returned to the pool'),
+    QT_TRANSLATE_NOOP('errors', "returned to the team's pool"),
     QT_TRANSLATE_NOOP('errors', 'tagged {tag}'),
     QT_TRANSLATE_NOOP('errors', 'task {task}'),
     QT_TRANSLATE_NOOP('errors', 'the action names no contact, company or deal'),
@@ -325,7 +326,9 @@ TEXTS = (
     # app/sync/team.py
     QT_TRANSLATE_NOOP('errors', "Only the customer's owner, their manager or an admin may change its sharing ({reason})."),
     QT_TRANSLATE_NOOP('errors', 'Sharing is private, read or edit.'),
+    QT_TRANSLATE_NOOP('errors', 'The customer could not be picked up ({reason}); a colleague may have taken it first.'),
     QT_TRANSLATE_NOOP('errors', 'The customer was not given to {email} ({reason}).'),
+    QT_TRANSLATE_NOOP('errors', "The customer was not returned to the team's pool ({reason})."),
     QT_TRANSLATE_NOOP('errors', 'The record of conflict {id} is not on this laptop.'),
     QT_TRANSLATE_NOOP('errors', 'The team server is an address like https://liaison.example.com.'),
     QT_TRANSLATE_NOOP('errors', 'The team server no longer accepts this device ({reply}); sign in again.'),

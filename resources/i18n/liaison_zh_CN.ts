@@ -1172,6 +1172,14 @@ Overdue</source>
         <translation>打开团队冲突</translation>
     </message>
     <message>
+        <source>Pick Up</source>
+        <translation>领取</translation>
+    </message>
+    <message>
+        <source>Take this customer from the team&apos;s pool as your own</source>
+        <translation>从团队公海领取此客户，归为自己的客户</translation>
+    </message>
+    <message>
         <source>Create Contact</source>
         <translation>创建联系人</translation>
     </message>
@@ -1230,6 +1238,14 @@ Overdue</source>
     <message>
         <source>the team can edit</source>
         <translation>团队可编辑</translation>
+    </message>
+    <message>
+        <source>In the team&apos;s pool · team %1 · last owner %2</source>
+        <translation>在团队公海中 · 团队 %1 · 上一位负责人 %2</translation>
+    </message>
+    <message>
+        <source>Owner: %1 · returning to the team&apos;s pool at the next sync</source>
+        <translation>负责人：%1 · 将在下次同步时退回团队公海</translation>
     </message>
     <message>
         <source>Owner: %1 · team %2 · %3</source>
@@ -5165,6 +5181,14 @@ Open it anyway?</source>
         <source>Give to a Colleague…</source>
         <translation>转交给同事…</translation>
     </message>
+    <message>
+        <source>Return to the Team&apos;s Pool</source>
+        <translation>退回团队公海</translation>
+    </message>
+    <message>
+        <source>Everyone in the team sees this customer and one of them can pick it up</source>
+        <translation>团队中的每个人都能看到此客户，其中一人可以领取</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -6200,6 +6224,10 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <translation>已退回公海</translation>
     </message>
     <message>
+        <source>returned to the team&apos;s pool</source>
+        <translation>已退回团队公海</translation>
+    </message>
+    <message>
         <source>tagged {tag}</source>
         <translation>已加标签 {tag}</translation>
     </message>
@@ -7088,8 +7116,16 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <translation>共享方式只能是私有、可查看或可编辑。</translation>
     </message>
     <message>
+        <source>The customer could not be picked up ({reason}); a colleague may have taken it first.</source>
+        <translation>无法领取该客户（{reason}）；可能已被同事抢先领取。</translation>
+    </message>
+    <message>
         <source>The customer was not given to {email} ({reason}).</source>
         <translation>客户未能转交给 {email}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The customer was not returned to the team&apos;s pool ({reason}).</source>
+        <translation>客户未能退回团队公海（{reason}）。</translation>
     </message>
     <message>
         <source>The record of conflict {id} is not on this laptop.</source>
