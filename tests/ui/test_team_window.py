@@ -252,3 +252,53 @@ def test_give_a_customer_to_a_colleague_from_the_panel(people, store, qtbot, tmp
         record = session.scalar(select(TeamRecord).where(TeamRecord.owner_email == "mate@window.test"))
         assert record is not None and record.can_manage
     mate_store.close()
+
+
+def test_return_a_customer_to_the_pool_and_a_colleague_picks_it_up_in_the_panel(people, store, qtbot, tmp_path):
+    """The owner's Sharing menu returns the customer to the team's pool; on a colleague's laptop
+    the panel says it is in the pool and its Pick Up button (clicked) makes it theirs."""
+    from app.profile import open_profile
+    from app.ui.customer_panel import CustomerPanel
+    from tests.ui.customer_support import settle as settle_panel
+
+    Team(store).login(people.base_url, "win@window.test", PASSWORD)
+    add_contact(store, "pooled@window.cn")
+    Team(store).sync_once()
+    store.writer.never_wait_on()
+    panel = CustomerPanel(store)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_sender("Liu", "pooled@window.cn")
+    settle_panel(panel)
+    wait_for(lambda: panel.sharing_button.isVisible())
+    assert panel.sharing_button.pool.isEnabled()
+    panel.sharing_button.pool.trigger()
+    wait_for(lambda: panel.team_line.text().startswith("In the team's pool"), timeout=20)
+    assert panel.team_line.text() == "In the team's pool · team Window · last owner win"
+    assert not panel.sharing_button.pool.isEnabled()  # in the pool already
+
+    _paths, mate_store = open_profile(str(tmp_path / "mate-pool"))
+    off_gui(lambda: Team(mate_store).login(people.base_url, "mate@window.test", PASSWORD))
+    off_gui(lambda: Team(mate_store).sync_once())
+    mate_store.writer.never_wait_on()
+    mate_panel = CustomerPanel(mate_store)
+    qtbot.addWidget(mate_panel)
+    mate_panel.show()
+    mate_panel.show_sender("Liu", "pooled@window.cn")
+    settle_panel(mate_panel)
+    wait_for(lambda: mate_panel.pick_up_button.isVisible(), timeout=20)
+    qtbot.mouseClick(mate_panel.pick_up_button, Qt.MouseButton.LeftButton)
+    wait_for(lambda: mate_panel.team_line.text().startswith("Owner: mate"), timeout=20)
+    assert not mate_panel.pick_up_button.isVisible()
+    off_gui(lambda: Team(store).sync_once())
+    assert Team(store).record_facts(_uuid_of(store, "pooled@window.cn"))["owner"] == "mate"  # team Window reads it
+    mate_store.close()
+
+
+def _uuid_of(store, email):
+    from sqlalchemy import select
+
+    from app.store.crm_models import ContactEmail
+    with store.read() as session:
+        return session.scalar(select(Contact.uuid).join(ContactEmail, ContactEmail.contact_id == Contact.id)
+                              .where(ContactEmail.email == email))
