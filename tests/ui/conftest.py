@@ -6,6 +6,7 @@ from app.paths import ProfilePaths
 from app.ui.main_window import MainWindow
 from app.ui.sync_service import SyncService
 from tests.integration.conftest import account, imap, run_sync  # noqa: F401  (shared fixtures)
+from tests.ui.teardown import close_unattended
 
 
 @pytest.fixture
@@ -41,7 +42,7 @@ def no_windows_left_behind(qapp):
 def delete_top_level_widgets() -> None:
     for widget in QApplication.topLevelWidgets():
         if widget.parent() is None:  # the others go with their parents
-            widget.close()
+            close_unattended(widget)
             widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()

@@ -15,6 +15,7 @@ from app.ui.main_window import MainWindow
 from app.ui.sync_service import SyncService
 from tests.ui.clicking import Clicker
 from tests.ui.waiting import select_row_where, wait_for
+from tests.ui.teardown import close_unattended
 
 MENU_WARNINGS = ("This plugin does not support raise", "This plugin does not support grabbing")
 pytestmark = pytest.mark.qt_log_ignore(*MENU_WARNINGS)
@@ -44,7 +45,7 @@ def sample_window(qtbot, tmp_path):
     yield window
     for widget in QApplication.topLevelWidgets():
         if widget.isVisible() and widget is not window:
-            widget.close()
+            close_unattended(widget)
     window.close()
     service.stop()
     window.ops.shutdown()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.ui.application import WindowHost
 from tests.ui.clicking import Clicker
+from tests.ui.teardown import close_unattended
 
 # Controls that end the session or leave the window being tested: exercised by their own tests.
 SKIPPED = {"Quit", "Leave Sample Data", "Remove Account…", "Explore Sample Data"}
@@ -31,7 +32,7 @@ def host(qtbot, tmp_path):
     yield host
     for widget in QApplication.topLevelWidgets():
         if widget.isVisible() and widget is not host.window:
-            widget.close()
+            close_unattended(widget)
     host.close()
 
 
