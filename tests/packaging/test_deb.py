@@ -9,8 +9,9 @@ after which nothing of the package may be left.
 
 How, and why this way:
 
-* The .deb is built by ``packaging/build.sh deb`` once per state of the source tree (HEAD plus
-  any uncommitted change) and cached in ``.cache/deb-build/``; the debootstrap root is made
+* The .deb is built by ``packaging/build.sh deb`` once per state of what goes into it (app/,
+  migrations/, resources/, packaging/, main.py, pyproject.toml, committed or not) and cached in
+  ``.cache/deb-build/``; the debootstrap root is made
   once and cached as ``.cache/debian12-minbase.tar.gz``; downloaded .debs are kept in
   ``.cache/debian12-apt-archives`` (bind-mounted as the chroot's apt cache). Reruns then take
   about a minute.
@@ -72,15 +73,21 @@ def _run(cmd: list[str], timeout: float = 900, **kwargs) -> subprocess.Completed
     return result
 
 
+# The Windows and macOS recipes are not part of the .deb.
+PACKAGE_INPUTS = ["app", "migrations", "resources", "packaging", "main.py", "pyproject.toml",
+                  ":(exclude)packaging/windows", ":(exclude)packaging/macos"]
+
+
 def _source_state() -> str:
-    """A key for the source tree as it is: HEAD, the uncommitted diff, and untracked files."""
+    """A key for what goes into the .deb, as it is on disk (committed or not): a change to the
+    tests or the README does not rebuild it."""
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z", "--", *PACKAGE_INPUTS],
+                            cwd=REPO, capture_output=True, check=True).stdout
     digest = hashlib.sha256()
-    git = lambda *args: subprocess.run(["git", *args], cwd=REPO, capture_output=True, check=True).stdout  # noqa: E731
-    digest.update(git("rev-parse", "HEAD"))
-    digest.update(git("diff", "HEAD", "--binary"))
-    for name in git("ls-files", "--others", "--exclude-standard", "-z").split(b"\0"):
-        if name and (REPO / name.decode()).is_file():
-            digest.update(name + (REPO / name.decode()).read_bytes())
+    for name in sorted(set(filter(None, listed.split(b"\0")))):
+        path = REPO / name.decode()
+        if path.is_file():
+            digest.update(name + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:16]
 
 
