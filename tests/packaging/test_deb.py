@@ -16,7 +16,9 @@ How, and why this way:
   ``.cache/debian12-apt-archives`` (bind-mounted as the chroot's apt cache). Reruns then take
   about a minute.
 * The chroot gets /proc (mounted; the PyInstaller bootloader and apt read it) and the host's
-  /dev (bind-mounted), and the host's resolv.conf; nothing else from the host.
+  /dev (bind-mounted), the host's resolv.conf, and an /etc/machine-id (systemd writes one at
+  first boot; a debootstrap root has none, and libdbus then aborts any program that opens the
+  session bus, Qt's IBus input method among them). Nothing else from the host.
 * Xvfb runs on the host, not in the chroot: installing xvfb in the chroot would pull in libgl1,
   libfontconfig1 and other libraries the package must bring itself, and hide a missing
   ``Depends``. The program in the chroot reaches it through the X socket (/tmp/.X11-unix
@@ -170,6 +172,9 @@ def chroot(root_user, tmp_path_factory) -> Chroot:
         tar.extractall(root, numeric_owner=True, filter="fully_trusted")
     TIMINGS["unpack root"] = time.monotonic() - start
     shutil.copy("/etc/resolv.conf", root / "etc/resolv.conf")
+    # What systemd writes at a system's first boot, which a debootstrap root never has: without
+    # it libdbus aborts the program (Qt opens the session bus for input methods and the tray).
+    (root / "etc/machine-id").write_text(os.urandom(16).hex() + "\n")
     APT_ARCHIVES.mkdir(parents=True, exist_ok=True)
     (APT_ARCHIVES / "partial").mkdir(exist_ok=True)
     x11 = Path("/tmp/.X11-unix")
@@ -267,8 +272,7 @@ def test_deb_installs_runs_and_purges(deb: Path, chroot: Chroot, xvfb: str, tmp_
     with open(log, "w") as out:
         start = time.monotonic()
         gui = chroot.popen("liaison", "--profile", "/tmp/gui-profile",
-                           env={"DISPLAY": xvfb, "QT_IM_MODULE": "ibus", "QT_DEBUG_PLUGINS": "1",
-                                "LANG": "zh_CN.UTF-8"},
+                           env={"DISPLAY": xvfb, "QT_IM_MODULE": "ibus", "QT_DEBUG_PLUGINS": "1"},
                            stdout=out, stderr=subprocess.STDOUT)
         try:
             window = ""

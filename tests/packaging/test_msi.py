@@ -27,6 +27,7 @@ pytestmark = [pytest.mark.packaging, pytest.mark.timeout(300)]
 UPGRADE_CODE = "{E0F705B5-5218-4BEC-A5C7-71F26AA835A4}"  # never changes: it names the product
 STAND_IN_FILES = [
     "liaison.exe",
+    "liaison-cli.exe",  # the console program for the command line (same _internal)
     "_internal/python311.dll",
     "_internal/base_library.zip",
     "_internal/PySide6/Qt6Core.dll",
