@@ -301,6 +301,21 @@ def test_deb_installs_runs_and_purges(deb: Path, chroot: Chroot, xvfb: str, tmp_
     listed_contacts = chroot.run("liaison", "--profile", "/tmp/profile", "contacts", "list", "--json").stdout
     assert "zhang.wei@huaxin-trade.cn" in listed_contacts and "张伟" in listed_contacts, listed_contacts
 
+    # --- a password into the recommended keyring (Secret Service), through the frozen keyring
+    # package's backend discovery (entry points: a classic casualty of freezing). Installed
+    # after the ldd check, so nothing it brings can hide a missing Depends.
+    start = time.monotonic()
+    chroot.run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "gnome-keyring", "dbus-daemon",
+               timeout=900)
+    added = chroot.run("dbus-run-session", "--", "sh", "-c",
+                       "echo unlock | gnome-keyring-daemon --unlock --components=secrets >/dev/null; "
+                       "echo secret | liaison --profile /tmp/profile account add --email zhang@example.com "
+                       "--imap-host imap.example.com --imap-port 993 --imap-security ssl "
+                       "--smtp-host smtp.example.com --smtp-port 465 --smtp-security ssl --no-check --password-stdin "
+                       "&& liaison --profile /tmp/profile account list --json")
+    assert "zhang@example.com" in added.stdout, added.stdout + added.stderr
+    TIMINGS["keyring install and account add"] = time.monotonic() - start
+
     # --- the window, under Xvfb, with the IBus input-method plugin loaded ----------------
     log = tmp_path / "gui.log"
     gui, seconds, window = _start_window(chroot, xvfb, "/tmp/gui-profile", log)
