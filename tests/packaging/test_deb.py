@@ -217,14 +217,19 @@ def xvfb(root_user):
     process.wait(timeout=10)
 
 
-def _start_window(chroot: Chroot, display: str, profile: str, log: Path) -> tuple[subprocess.Popen, float, str]:
+def _start_window(chroot: Chroot, display: str, profile: str, log: Path,
+                  debug_plugins: bool = False) -> tuple[subprocess.Popen, float, str]:
     """Start the installed program's window; (process, seconds until its window exists, the
-    window's line from xwininfo, empty if none appeared within a minute)."""
+    window's line from xwininfo, empty if none appeared within a minute).
+
+    ``debug_plugins`` has Qt log every plugin it looks at (to see the IBus plugin load), which
+    slows the start down: the timed start goes without it."""
     out = open(log, "w")
+    env = {"DISPLAY": display, "QT_IM_MODULE": "ibus"}
+    if debug_plugins:
+        env["QT_DEBUG_PLUGINS"] = "1"
     start = time.monotonic()
-    gui = chroot.popen("liaison", "--profile", profile,
-                       env={"DISPLAY": display, "QT_IM_MODULE": "ibus", "QT_DEBUG_PLUGINS": "1"},
-                       stdout=out, stderr=subprocess.STDOUT)
+    gui = chroot.popen("liaison", "--profile", profile, env=env, stdout=out, stderr=subprocess.STDOUT)
     out.close()
     window = ""
     while time.monotonic() < start + 60 and gui.poll() is None:
@@ -318,9 +323,9 @@ def test_deb_installs_runs_and_purges(deb: Path, chroot: Chroot, xvfb: str, tmp_
 
     # --- the window, under Xvfb, with the IBus input-method plugin loaded ----------------
     log = tmp_path / "gui.log"
-    gui, seconds, window = _start_window(chroot, xvfb, "/tmp/gui-profile", log)
+    gui, seconds, window = _start_window(chroot, xvfb, "/tmp/gui-profile", log, debug_plugins=True)
     try:
-        TIMINGS["first start to window (new profile)"] = seconds
+        TIMINGS["first start to window (new profile, Qt plugin debug log on)"] = seconds
         assert window, f"no Liaison window appeared (exit code {gui.poll()}):\n{log.read_text()[-5000:]}"
         time.sleep(3)  # let it finish painting
         xwd = tmp_path / "screen.xwd"
@@ -339,11 +344,16 @@ def test_deb_installs_runs_and_purges(deb: Path, chroot: Chroot, xvfb: str, tmp_
     ibus_loaded = [line for line in output.splitlines()
                    if "libibusplatforminputcontextplugin.so" in line and "loaded library" in line.lower()]
     assert ibus_loaded, f"Qt did not load the bundled IBus input-method plugin:\n{output[-5000:]}"
-    # Again with the profile made: the everyday start (files now in the page cache).
-    gui, seconds, window = _start_window(chroot, xvfb, "/tmp/gui-profile", tmp_path / "gui2.log")
-    _stop(gui)
-    assert window, (tmp_path / "gui2.log").read_text()[-5000:]
-    TIMINGS["second start to window"] = seconds
+    # Again with the profile made, without the debug log: the everyday start (files now in the
+    # page cache), best of three (the machine is shared).
+    starts = []
+    for attempt in range(3):
+        gui, seconds, window = _start_window(chroot, xvfb, "/tmp/gui-profile", tmp_path / f"gui{attempt + 2}.log")
+        _stop(gui)
+        assert window, (tmp_path / f"gui{attempt + 2}.log").read_text()[-5000:]
+        starts.append(seconds)
+    TIMINGS["start to window (best of 3)"] = min(starts)
+    TIMINGS["start to window (worst of 3)"] = max(starts)
 
     # --- purge: nothing of the package is left --------------------------------------------
     start = time.monotonic()
