@@ -61,7 +61,8 @@ QT_RUNTIME="libglib2.0-0 libgl1 libegl1 libfontconfig1 libfreetype6 libxkbcommon
 
 build_venv() {
   need_apt python3 python3-venv libpython3.11 binutils $QT_RUNTIME
-  local stamp="$VENV/.stamp-$(cat pyproject.toml packaging/build.sh | sha256sum | cut -c1-16)"
+  # Made again only when what goes into it changes: the dependencies, PyInstaller, the Python.
+  local stamp="$VENV/.stamp-$( { cat pyproject.toml; echo "$PYINSTALLER_VERSION"; "$BUILD_PYTHON" --version; } | sha256sum | cut -c1-16)"
   if [ ! -e "$stamp" ]; then
     rm -rf "$VENV"
     "$BUILD_PYTHON" -m venv "$VENV"
@@ -161,12 +162,14 @@ EOF
   dpkg-deb --root-owner-group -Zgzip --build "$stage" "$out" >/dev/null
   echo "built $out ($(du -h "$out" | cut -f1))"
   echo "Depends: $depends"
-  # No lintian errors: any E: line fails the build. Warnings are listed in the README.
+  # No lintian errors: lintian fails on an error tag (its default --fail-on error), and so does
+  # the build. Warnings are listed in the README.
   local report="$ROOT/build/deb/lintian.txt"
-  lintian --no-tag-display-limit "$out" > "$report" 2>&1 || true
+  local status=0
+  lintian --tag-display-limit 0 "$out" > "$report" 2>&1 || status=$?
   cat "$report"
-  if grep -q '^E:' "$report"; then
-    echo "lintian reported errors" >&2
+  if [ "$status" != 0 ] || grep -q '^E:' "$report"; then
+    echo "lintian reported errors (exit code $status)" >&2
     exit 1
   fi
 }
