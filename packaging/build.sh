@@ -133,9 +133,10 @@ build_deb() {
   chmod 755 "$stage/usr/lib/liaison/liaison"
 
   # Depends: the packages of every system library an ELF file in the bundle links to, as
-  # dpkg-shlibdeps finds them (libraries inside the bundle satisfy themselves), plus what Qt
-  # loads with dlopen and so no linker sees (libxcb-cursor0 for the cursor theme, libgl1/
-  # libegl1 for OpenGL).
+  # dpkg-shlibdeps finds them (libraries inside the bundle satisfy themselves), plus the Qt
+  # runtime packages named explicitly: libGL/libEGL are also loaded with dlopen, and the xcb
+  # platform must not lose libxcb-cursor0 or libxkbcommon-x11-0 if a future Qt stops linking
+  # them directly.
   local depends
   depends="$(shlib_depends "$stage")"
   cat > "$stage/DEBIAN/control" <<EOF
@@ -190,7 +191,7 @@ shlib_depends() {
   local found
   found="$(cat "$tmp/depends")"
   rm -rf "$tmp"
-  # Loaded with dlopen (never linked), so dpkg-shlibdeps cannot see them.
+  # Named explicitly (see build_deb): the Qt runtime, some of it loaded with dlopen.
   # One entry per package (the first, versioned one wins), sorted.
   echo "$found, libxcb-cursor0, libgl1, libegl1, libxkbcommon-x11-0, libfontconfig1, libdbus-1-3" \
     | tr ',' '\n' | sed 's/^ *//; /^$/d' | awk '{ name = $1; if (!(name in seen)) { seen[name] = 1; print } }' \
