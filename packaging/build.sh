@@ -101,7 +101,8 @@ build_deb() {
   rm -rf "$ROOT/build/deb"
   mkdir -p "$stage/DEBIAN" "$stage/usr/lib" "$stage/usr/bin" "$ROOT/dist"
   cp -a "$BUNDLE" "$stage/usr/lib/liaison"
-  ln -s ../lib/liaison/liaison "$stage/usr/bin/liaison"
+  # A small launcher, not a symlink: it maps a Fcitx session to Qt's IBus portal (see the script).
+  install -m 755 packaging/linux/liaison-launcher.sh "$stage/usr/bin/liaison"
   # Strip the shared libraries as dh_strip would (some wheels ship them with symbols). Not the
   # liaison program itself: PyInstaller appends its archive to it, and strip would cut it off.
   find "$stage/usr/lib/liaison/_internal" -type f -name '*.so*' -print0 \
@@ -130,7 +131,7 @@ build_deb() {
   # (PyInstaller copies the wheel's modes, some of which are 775 or 664).
   find "$stage" -type d -exec chmod 755 {} +
   find "$stage" -type f -exec chmod 644 {} +
-  chmod 755 "$stage/usr/lib/liaison/liaison"
+  chmod 755 "$stage/usr/lib/liaison/liaison" "$stage/usr/bin/liaison"
 
   # Depends: the packages of every system library an ELF file in the bundle links to, as
   # dpkg-shlibdeps finds them (libraries inside the bundle satisfy themselves), plus the Qt

@@ -4,7 +4,8 @@ What an IT department does, in a Debian 12 root made by debootstrap (minbase, no
 ``apt-get install ./liaison_<version>_amd64.deb`` (so ``Depends:`` must bring every library
 the bundle needs), then the installed program: ``liaison --version``, a CLI command that
 creates a profile (Alembic's migrations run inside the frozen bundle), the window under Xvfb
-(a screenshot is kept; Qt's IBus input-method plugin must load), and ``apt-get purge``,
+(a screenshot is kept; Qt's IBus input-method plugin must load, and a Fcitx session must be
+sent down the IBus portal route by the /usr/bin/liaison launcher), and ``apt-get purge``,
 after which nothing of the package may be left.
 
 How, and why this way:
@@ -344,6 +345,19 @@ def test_deb_installs_runs_and_purges(deb: Path, chroot: Chroot, xvfb: str, tmp_
     ibus_loaded = [line for line in output.splitlines()
                    if "libibusplatforminputcontextplugin.so" in line and "loaded library" in line.lower()]
     assert ibus_loaded, f"Qt did not load the bundled IBus input-method plugin:\n{output[-5000:]}"
+    # A Fcitx session (QT_IM_MODULE=fcitx): the launcher hands Qt's IBus plugin the portal
+    # route, which Fcitx 5 answers (the bundle has no Fcitx plugin; README, "Chinese input").
+    fcitx_log = tmp_path / "gui-fcitx.log"
+    out = open(fcitx_log, "w")
+    gui = chroot.popen("liaison", "--profile", "/tmp/gui-profile", stdout=out, stderr=subprocess.STDOUT,
+                       env={"DISPLAY": xvfb, "QT_IM_MODULE": "fcitx", "QT_LOGGING_RULES": "qt.qpa.input.methods=true"})
+    out.close()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and gui.poll() is None and "use IBus portal" not in fcitx_log.read_text():
+        time.sleep(0.1)
+    _stop(gui)
+    assert "use IBus portal" in fcitx_log.read_text(), fcitx_log.read_text()[-3000:]
+
     # Again with the profile made, without the debug log: the everyday start (files now in the
     # page cache), best of three (the machine is shared).
     starts = []
