@@ -6,8 +6,9 @@
 # BUNDLE_DIR is PyInstaller's dist\liaison from a Windows build (liaison.exe and _internal\);
 # the CI workflow passes the real one. Here, on Linux, the tests pass a stand-in folder (no
 # Windows bundle can be made on Linux), so the MSI built here is inspected, never installed.
-# wixl runs on Linux and on Windows (MSYS2's mingw-w64 msitools); on Windows the WiX Toolset
-# can build the same liaison.wxs (candle + light, with bundle.wxs from `heat dir`).
+# The CI workflow runs this on Linux (ubuntu-latest) with the bundle the Windows job made, so
+# the MSI shipped is made by the same tool the tests check. liaison.wxs is plain WiX 3 schema;
+# WiX's own candle and light should take it too (not tried).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
