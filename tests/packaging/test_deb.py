@@ -75,9 +75,10 @@ def _run(cmd: list[str], timeout: float = 900, **kwargs) -> subprocess.Completed
     return result
 
 
-# The Windows and macOS recipes are not part of the .deb.
+# The Windows and macOS recipes and the by-hand Fcitx check are not part of the .deb.
 PACKAGE_INPUTS = ["app", "migrations", "resources", "packaging", "main.py", "pyproject.toml",
-                  ":(exclude)packaging/windows", ":(exclude)packaging/macos"]
+                  ":(exclude)packaging/windows", ":(exclude)packaging/macos",
+                  ":(exclude)packaging/linux/check_fcitx5.sh"]
 
 
 def _source_state() -> str:
