@@ -13,7 +13,12 @@ APP_PACKAGES="python3 python3-venv libglib2.0-0 libgl1 libegl1 libfontconfig1 li
 # Real servers for the integration tests, Xvfb for screenshots, mbsync and notmuch (the
 # peers of the sync and search benchmarks).
 # The team server's tests run a private PostgreSQL cluster.
-TEST_PACKAGES="dovecot-imapd openssl xvfb xauth isync notmuch python3-notmuch2 postgresql"
+# The installer tests (tests/packaging): debootstrap makes the clean Debian 12 root the .deb is
+# installed into, xwininfo (x11-utils) and xwd (x11-apps) find and photograph its window,
+# wixl builds the MSI and msitools (msiinfo) inspects it. packaging/build.sh installs its own
+# build tools (PyInstaller's Python, lintian, dpkg-dev).
+TEST_PACKAGES="dovecot-imapd openssl xvfb xauth isync notmuch python3-notmuch2 postgresql
+  debootstrap x11-utils x11-apps msitools wixl"
 
 wanted="$APP_PACKAGES"
 [ "$purpose" = test ] && wanted="$APP_PACKAGES $TEST_PACKAGES"

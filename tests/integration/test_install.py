@@ -27,7 +27,8 @@ from tests.conftest import REPO
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
 
 # Not needed to build the package; left out of the copy to keep it quick.
-TOP_LEVEL_SKIPPED = {".git", ".venv", "build", "dist", "tests", "bench", "docs", ".pytest_cache"}
+# .cache holds the installer tests' build venv, Debian root, apt downloads and .deb (~600 MB): never copied.
+TOP_LEVEL_SKIPPED = {".git", ".venv", "build", "dist", "tests", "bench", "docs", ".pytest_cache", ".cache"}
 STEP_TIMEOUT = 600  # one pip step; the first run on a machine with an empty pip cache downloads Qt
 
 
