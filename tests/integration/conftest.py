@@ -40,3 +40,13 @@ def run_sync(store, account):
             return sync_account(store, account, PasswordCredential(PASSWORD), **kwargs)
 
     return run
+
+
+@pytest.fixture
+def courier(tmp_path):
+    """Real Courier-IMAP on loopback over a private Maildir (the suite's second IMAP server)."""
+    from tests.support.courier import CourierServer
+
+    server = CourierServer(tmp_path / "courier-home")
+    yield server
+    server.stop()

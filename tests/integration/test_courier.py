@@ -15,17 +15,10 @@ from app.mail.sending import outbox
 from app.mail.sending.outgoing import Outgoing
 from app.store.accounts import NewAccount, create_account
 from app.store.models import OutboxMessage
-from tests.support.courier import CourierServer, courier_available
+from tests.support.courier import courier_available
 
 pytestmark = [pytest.mark.integration,
               pytest.mark.skipif(not courier_available(), reason="run scripts/courier_root.sh first")]
-
-
-@pytest.fixture
-def courier(tmp_path):
-    server = CourierServer(tmp_path / "courier-home")
-    yield server
-    server.stop()
 
 
 @pytest.fixture

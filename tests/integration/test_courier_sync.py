@@ -21,18 +21,11 @@ from app.store.accounts import NewAccount, create_account
 from app.store.mail_queries import find_folder, latest_messages
 from app.store.models import Message, PendingMailAction
 from app.errors import TlsError
-from tests.support.courier import CourierServer, courier_available
+from tests.support.courier import courier_available
 from tests.support.message_factory import make_message
 
 pytestmark = [pytest.mark.integration,
               pytest.mark.skipif(not courier_available(), reason="run scripts/courier_root.sh first")]
-
-
-@pytest.fixture
-def courier(tmp_path):
-    server = CourierServer(tmp_path / "courier-home")
-    yield server
-    server.stop()
 
 
 @pytest.fixture
