@@ -243,14 +243,19 @@ def add_tag(store: Store, action: dict, step: Step) -> Phrase:
     return _note("tagged {tag}", tag=tag)
 
 
+def _set_owner(session: Session, action: dict, step: Step, owner: str | None) -> tuple[Any, bool, str]:
+    """Set (or clear, with "") the owner label of the action's record: (record, changed, person)."""
+    kind, record = _record_for(session, action, step.target)
+    if "owner" not in RECORD_TYPES[kind].fields:
+        raise Skipped("a {kind} has no owner", kind=kind)
+    person = _person(session, action.get("owner", ""), step.target) if owner is None else owner
+    return record, _change(step, session, kind, record, {"owner": person}, cleared={"owner"}), person
+
+
 @writes
-def assign_owner(store: Store, action: dict, step: Step, owner: str | None = None) -> Phrase:
+def assign_owner(store: Store, action: dict, step: Step) -> Phrase:
     with store.write() as session:
-        kind, record = _record_for(session, action, step.target)
-        if "owner" not in RECORD_TYPES[kind].fields:
-            raise Skipped("a {kind} has no owner", kind=kind)
-        person = _person(session, action.get("owner", ""), step.target) if owner is None else owner
-        changed = _change(step, session, kind, record, {"owner": person}, cleared={"owner"})
+        _record, changed, person = _set_owner(session, action, step, None)
     if not changed:
         return _note("already so")
     return _note("owner {owner}", owner=person) if person else _note("returned to the pool")
@@ -262,11 +267,12 @@ def return_to_pool(store: Store, action: dict, step: Step) -> Phrase:
     pool (公海): the next team sync tells the server, which makes it every member's to pick up."""
     from app.sync.pool import queue_return_to_pool
 
-    note = assign_owner(store, action, step, owner="")
     with store.write() as session:
-        kind, record = _record_for(session, action, step.target)
+        record, changed, _person = _set_owner(session, action, step, "")
         queued = queue_return_to_pool(session, record.uuid)
-    return _note("returned to the team's pool") if queued else note
+    if queued:
+        return _note("returned to the team's pool")
+    return _note("returned to the pool") if changed else _note("already so")
 
 
 def _message(step: Step) -> int:

@@ -107,8 +107,7 @@ class SharedLookups:
         self.open_deals: dict[tuple[str, int], Any] = {}
         self.links: dict[int, list[tuple]] | None = None
         # Messages linked alike (the same contact, company and deal) concern the same records:
-        # a customer's hundreds of messages resolve them once.
-        self.records_by_links: dict[tuple, dict[str, Any]] = {}
+        # a field of those records is worked out once for a customer's hundreds of messages.
         self.record_facts: dict[tuple[str, tuple], Any] = {}  # (field, links) → its value
         self._in_batch: set[int] = set()
 
@@ -226,12 +225,7 @@ class Facts:
                     found.setdefault("contact", contact)
                     break
         elif self.message is not None:
-            links = tuple(self._shared.links_of(self.message.id))
-            known = self._shared.records_by_links.get(links)
-            if known is not None:
-                self._records = dict(known)  # deal() may add to this event's copy
-                return self._records
-            for contact_id, company_id, deal_id in links:
+            for contact_id, company_id, deal_id in self._shared.links_of(self.message.id):
                 for key, model_kind in ((contact_id, "contact"), (company_id, "company"), (deal_id, "deal")):
                     if key is not None and found.get(model_kind) is None:
                         found[model_kind] = self._shared.row(model_kind, key)
@@ -239,8 +233,6 @@ class Facts:
         if contact is not None and found.get("company") is None and contact.company_id is not None:
             found["company"] = self._shared.row("company", contact.company_id)
         self._records = {kind: row for kind, row in found.items() if row is not None and row.deleted_at is None}
-        if self.message is not None and self.message.id is not None:
-            self._shared.records_by_links[links] = dict(self._records)
         return self._records
 
     def deal(self):

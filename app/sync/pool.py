@@ -23,8 +23,3 @@ def queue_return_to_pool(session: Session, record_uuid: str) -> bool:
         return False
     session.add(TeamPoolRequest(record_uuid=record_uuid, requested_at=int(time.time())))
     return True
-
-
-def in_pool(session: Session, record_uuid: str) -> bool:
-    known = session.get(TeamRecord, record_uuid)
-    return known is not None and known.pooled

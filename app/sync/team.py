@@ -42,6 +42,7 @@ from app.store.team_models import (
 )
 from app.sync import apply, push, shared_timeline, state, team_rules
 from app.sync.fields import TO_LOCAL, local_field
+from app.sync.pool import queue_return_to_pool
 from app.sync.prefetch import PagePrefetch
 from app.sync.transport import TeamServer, TeamSignedOut
 
@@ -379,36 +380,41 @@ class Team:
         sent = 0
         for record_uuid in waiting:
             try:
-                server.post(f"/api/v1/records/{record_uuid}/pool", None)
+                self._send_pool_request(server, record_uuid)
                 sent += 1
             except ServerError as exc:
                 log.warning("the server refused to return %s to the pool: %s", record_uuid, exc.message)
-            self._forget_pool_request(record_uuid)
         return sent
 
-    def return_to_pool(self, record_uuid: str) -> dict | None:
-        """Return a customer to the team's pool: queued at once (offline too), then sent and
-        pulled back if the server can be reached now.  Returns its facts."""
-        from app.sync.pool import queue_return_to_pool
-
-        if not self.store.write_with(lambda s: queue_return_to_pool(s, record_uuid)):
-            return self.record_facts(record_uuid)  # not the team's, or in the pool already
+    def _send_pool_request(self, server: TeamServer, record_uuid: str) -> None:
+        """Send one queued return.  Answered (yes or no: a refusal is final) it leaves the queue;
+        a NetworkError leaves it queued for the next sync."""
         try:
-            server = self._server()
             server.post(f"/api/v1/records/{record_uuid}/pool", None)
-        except NetworkError:
-            return self.record_facts(record_uuid)  # offline: the next team sync sends it
-        except ServerError as exc:
+        except ServerError:
             self._forget_pool_request(record_uuid)
-            raise UserFacingError("The customer was not returned to the team's pool ({reason}).",
-                                  code="team.pool_refused", reason=exc.message) from None
+            raise
         self._forget_pool_request(record_uuid)
-        self._pull(server)
-        return self.record_facts(record_uuid)
 
     def _forget_pool_request(self, record_uuid: str) -> None:
         self.store.write_with(lambda s: s.execute(
             delete(TeamPoolRequest).where(TeamPoolRequest.record_uuid == record_uuid)))
+
+    def return_to_pool(self, record_uuid: str) -> dict | None:
+        """Return a customer to the team's pool: queued at once (offline too), then sent and
+        pulled back if the server can be reached now.  Returns its facts."""
+        if not self.store.write_with(lambda s: queue_return_to_pool(s, record_uuid)):
+            return self.record_facts(record_uuid)  # not the team's, or in the pool already
+        try:
+            server = self._server()
+            self._send_pool_request(server, record_uuid)
+        except NetworkError:
+            return self.record_facts(record_uuid)  # offline: the next team sync sends it
+        except ServerError as exc:
+            raise UserFacingError("The customer was not returned to the team's pool ({reason}).",
+                                  code="team.pool_refused", reason=exc.message) from None
+        self._pull(server)
+        return self.record_facts(record_uuid)
 
     def pooled_customers(self) -> list[dict]:
         """The records in the team's pool as of the last pull, with what a person picks by."""

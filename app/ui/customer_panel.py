@@ -381,7 +381,7 @@ class CustomerPanel(RecordPanel):
 
     def _change_sharing(self, sharing: str) -> None:
         if self._shared_record is not None:
-            self._ask_the_server(Team(self.store).share, self._shared_record, sharing)
+            self._ask_the_server(self.sharing_button, Team(self.store).share, self._shared_record, sharing)
 
     def _give_to_colleague(self) -> None:
         if self._shared_record is None:
@@ -389,32 +389,27 @@ class CustomerPanel(RecordPanel):
         email, ok = QInputDialog.getText(self, self.tr("Give to a Colleague"),
                                          self.tr("The colleague's email address (the team server's sign-in):"))
         if ok and email.strip():
-            self._ask_the_server(Team(self.store).give, self._shared_record, email)
+            self._ask_the_server(self.sharing_button, Team(self.store).give, self._shared_record, email)
 
     def _return_to_pool(self) -> None:
         if self._shared_record is not None:
-            self._ask_the_server(Team(self.store).return_to_pool, self._shared_record)
+            self._ask_the_server(self.sharing_button, Team(self.store).return_to_pool, self._shared_record)
 
     def _pick_up(self) -> None:
         if self._pooled_record is not None:
-            self.pick_up_button.setEnabled(False)
+            self._ask_the_server(self.pick_up_button, Team(self.store).pick_up, self._pooled_record)
 
-            def settled(_result=None) -> None:
-                self.pick_up_button.setEnabled(True)
-                self.refresh()
-            self.ops.call(Team(self.store).pick_up, self._pooled_record).success(settled) \
-                .failure(lambda error: (settled(), self.ops.present_error(error))).owned_by(self).run()
-
-    def _ask_the_server(self, fn, *args) -> None:
-        """A sharing decision is the server's (off the GUI thread); the owner line follows its answer."""
-        self.sharing_button.setEnabled(False)
+    def _ask_the_server(self, control, fn, *args) -> None:
+        """A sharing or pool decision is the server's (off the GUI thread); ``control`` waits
+        for its answer and the owner line follows it."""
+        control.setEnabled(False)
 
         def done(_facts) -> None:
-            self.sharing_button.setEnabled(True)
+            control.setEnabled(True)
             self.refresh()
 
         def failed(error: BaseException) -> None:
-            self.sharing_button.setEnabled(True)
+            control.setEnabled(True)
             self.ops.present_error(error)
         self.ops.call(fn, *args).success(done).failure(failed).owned_by(self).run()
 

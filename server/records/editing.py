@@ -152,8 +152,8 @@ def return_to_pool(tx: WriteTx, principal: Principal, record: Record) -> None:
 def pick_up(tx: WriteTx, principal: Principal, record: Record) -> None:
     """Take a pooled record as one's own (and one's team's).  The record's row is locked first,
     so of two colleagues picking up the same customer at once the second is told it is taken."""
-    locked = tx.session.scalar(select(Record).where(Record.uuid == record.uuid).with_for_update())
-    tx.session.refresh(locked)
+    locked = tx.session.scalar(select(Record).where(Record.uuid == record.uuid).with_for_update()
+                               .execution_options(populate_existing=True))
     if principal.user_id is None or not may_pick_up(principal, locked):
         raise EditRefused(403, "only a member of its team may pick this record up")
     if locked.deleted_at is not None:
