@@ -132,6 +132,8 @@ def _create_pulled(session: Session, arriving: list[dict], deferred: list) -> se
     ids = _insert_records(session, made, references, deferred)
     for name, table_rows in _child_rows(children, ids).items():
         bulk.insert_many(session, records.LIST_TABLES[name][0].__table__, table_rows)
+    for row, op_uuid in zip(history, records.ordered_uuids(len(history))):
+        row["op_uuid"] = op_uuid
     bulk.insert_many(session, Change.__table__, history)
     return set(ids)
 
@@ -188,7 +190,8 @@ _to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _history_row(kind, record_uuid: str, field: str, value, batch: str, at: int, at_ms: int) -> dict:
-    return {"op_uuid": records.ordered_uuid(), "batch_uuid": batch, "record_type": kind.name,
+    """A history row, without its op_uuid: :func:`_create_pulled` gives a page's rows theirs at once."""
+    return {"batch_uuid": batch, "record_type": kind.name,
             "record_uuid": record_uuid, "field": field, "old": None,
             "new": _to_json(value), "at": at, "at_ms": at_ms,
             "origin": "sync", "pushed_at": at}

@@ -4,9 +4,14 @@ A first sync has two halves that need not wait for each other: the server answer
 (the network and the server's own database) and this profile writing it (the writer thread).
 :class:`PagePrefetch` runs the requests on a thread of its own, at most ``ahead`` pages in
 front, and hands each page over in order together with the cursor it was asked with. The
-caller applies them one by one, each page and its cursor in one transaction, so a sync killed
+caller applies them in order, a page and its cursor in the same transaction, so a sync killed
 mid-pull loses only pages downloaded and not yet applied; the next sync asks for them again
 from the stored cursor, and nothing is applied twice.
+
+:meth:`PagePrefetch.batches` hands over, with the page the caller waits for, the pages that
+are already downloaded behind it (never waiting for one): when the writer is the slower half
+(a first sync of a large team) it applies several pages in one transaction, and SQLite writes
+an index page touched by each of them to the WAL once instead of once per page.
 
 Only reading happens here: no database, no keyring. A request's error (offline, signed out,
 refused) reaches the caller when it gets to that page, after the pages before it.
@@ -18,7 +23,8 @@ import queue
 import threading
 from collections.abc import Callable, Iterator
 
-AHEAD = 2  # pages waiting at most: one being applied, the next ready, one being downloaded
+AHEAD = 4  # pages waiting at most (500 records each), besides the one being downloaded
+BATCH = 4  # pages applied in one transaction at most
 _PUT_WAIT = 0.2  # how often a fetcher waiting for room checks that it was not closed
 _JOIN_TIMEOUT = 120  # longer than a request may take (app.sync.transport)
 
@@ -47,6 +53,30 @@ class PagePrefetch:
             yield cursor, page
             if _last(cursor, page):
                 return
+
+    def batches(self, most: int = BATCH) -> Iterator[list[tuple[str | None, dict]]]:
+        """Like iterating, in lists: the next page (waited for) and up to ``most - 1`` pages
+        already downloaded behind it. A request's error is raised once the pages before it
+        have been handed over."""
+        failed: BaseException | None = None
+        while failed is None:
+            cursor, page, error = self._pages.get()
+            if error is not None:
+                raise error
+            batch = [(cursor, page)]
+            while len(batch) < most and not _last(*batch[-1]):
+                try:
+                    cursor, page, error = self._pages.get_nowait()
+                except queue.Empty:
+                    break
+                if error is not None:
+                    failed = error  # raised at the next call, after this batch is applied
+                    break
+                batch.append((cursor, page))
+            yield batch
+            if _last(*batch[-1]):
+                return
+        raise failed
 
     def close(self) -> None:
         """Stop fetching, and wait for a request under way (bounded by the transport's own

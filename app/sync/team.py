@@ -237,8 +237,9 @@ class Team:
         return share
 
     def _pull(self, server: TeamServer) -> tuple[int, int, int]:
-        """Pull every page since the stored cursor; the next page downloads while the writer
-        applies this one (:class:`~app.sync.prefetch.PagePrefetch`)."""
+        """Pull every page since the stored cursor; the next pages download while the writer
+        applies this one, and pages already downloaded are applied together
+        (:class:`~app.sync.prefetch.PagePrefetch`)."""
         pulled = gone = conflicts = 0
         deferred: list = []
         moved = True
@@ -249,21 +250,32 @@ class Team:
             pages = PagePrefetch(lambda after: server.get("/api/v1/sync/pull", cursor=after,
                                                           limit=PULL_PAGE), cursor)
             try:
-                for asked, page in pages:
-                    if not (page["records"] or page["gone"] or page["conflicts"]) \
+                for batch in pages.batches():
+                    (asked, page), *_ = batch
+                    if len(batch) == 1 and not (page["records"] or page["gone"] or page["conflicts"]) \
                             and page["cursor"] == asked:
                         break  # nothing new: no write transaction
-                    if not self.store.write_with(lambda s: self._apply_page(s, asked, page, deferred)):
+                    applied = self.store.write_with(lambda s: self._apply_pages(s, batch, deferred))
+                    for _asked, page in batch[:applied]:
+                        pulled += len(page["records"])
+                        gone += len(page["gone"])
+                        conflicts += len(page["conflicts"])
+                    if applied < len(batch):
                         moved = True  # go on from the cursor that process stored
                         break
-                    pulled += len(page["records"])
-                    gone += len(page["gone"])
-                    conflicts += len(page["conflicts"])
             finally:
                 pages.close()
         if deferred:
             self.store.write_with(lambda s: apply.resolve_references(s, deferred))
         return pulled, gone, conflicts
+
+    def _apply_pages(self, session: Session, batch: list, deferred: list) -> int:
+        """Downloaded pages in order, in the caller's transaction; how many were applied (fewer
+        than given when the stored cursor moved under them)."""
+        for applied, (asked, page) in enumerate(batch):
+            if not self._apply_page(session, asked, page, deferred):
+                return applied
+        return len(batch)
 
     def _apply_page(self, session: Session, asked: str | None, page: dict, deferred: list) -> bool:
         """One page and its cursor, in the caller's transaction; False (nothing written) if

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app.crm import activities, deals
+from app.crm import activities, deals, records
 from app.crm.customers import ContactInput, add_contact, require_contact, restore_contact, update_contact
 from app.crm.duplicates import find_duplicates, merge_contacts, names_alike
 from app.crm.followups import check_followups, remind_if_no_reply
@@ -127,3 +127,17 @@ def test_follow_up_is_cancelled_by_a_reply_and_becomes_a_task_otherwise(store):
         assert task.kind == "follow_up" and "合同" in task.title and task.contact_id is not None
     assert activities.tasks_to_notify(store, at=start + 5 * 86400) == [(task.uuid, task.title, task.due_at)]
     assert activities.tasks_to_notify(store, at=start + 6 * 86400) == []  # each reminder once
+
+
+def test_ordered_uuids_are_version_7_distinct_and_grow_with_time():
+    import time
+    import uuid
+
+    first = records.ordered_uuids(1000)
+    time.sleep(0.002)
+    later = records.ordered_uuids(3)
+    parsed = [uuid.UUID(text) for text in first + later]
+    assert all(u.version == 7 and u.variant == uuid.RFC_4122 for u in parsed)
+    assert len(set(first + later)) == 1003
+    assert max(first) < min(later)  # the millisecond leads: later ids sort after earlier ones
+    assert [str(u) for u in parsed] == first + later  # canonical lower-case text

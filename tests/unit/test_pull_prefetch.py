@@ -56,3 +56,28 @@ def test_stopping_early_lets_the_fetch_thread_end():
         time.sleep(0.01)
     assert not pages._thread.is_alive()
     assert len(asked) <= 4  # never more than a few pages ahead of the caller
+
+
+def test_batches_hand_over_the_pages_already_downloaded_without_waiting_for_more():
+    fetch, _asked = server(9)
+    pages = PagePrefetch(fetch, None, ahead=4)
+    deadline = time.monotonic() + 5
+    while pages._pages.qsize() < 4 and time.monotonic() < deadline:
+        time.sleep(0.01)  # let four pages download before the caller asks
+    batches = [[page["records"][0] for _cursor, page in batch] for batch in pages.batches(most=3)]
+    assert batches[0] == [0, 1, 2]  # three waiting, at most three per batch
+    assert sum(batches, []) == list(range(9))  # every page once, in order
+    assert all(1 <= len(batch) <= 3 for batch in batches)
+
+
+def test_batches_raise_an_error_after_the_pages_before_it():
+    fetch, _asked = server(9, fail_at=3)
+    pages = PagePrefetch(fetch, None, ahead=4)
+    deadline = time.monotonic() + 5
+    while pages._pages.qsize() < 4 and time.monotonic() < deadline:
+        time.sleep(0.01)  # pages 0-2 and the error are waiting
+    seen = []
+    with pytest.raises(NetworkError):
+        for batch in pages.batches(most=4):
+            seen += [page["records"][0] for _cursor, page in batch]
+    assert seen == [0, 1, 2]
