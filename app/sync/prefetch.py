@@ -46,13 +46,8 @@ class PagePrefetch:
         self._thread.start()
 
     def __iter__(self) -> Iterator[tuple[str | None, dict]]:
-        while True:
-            cursor, page, error = self._pages.get()
-            if error is not None:
-                raise error
-            yield cursor, page
-            if _last(cursor, page):
-                return
+        for batch in self.batches(most=1):
+            yield from batch
 
     def batches(self, most: int = BATCH) -> Iterator[list[tuple[str | None, dict]]]:
         """Like iterating, in lists: the next page (waited for) and up to ``most - 1`` pages
