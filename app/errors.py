@@ -358,6 +358,14 @@ class KeyringUnavailable(LiaisonError):
     exit_code = 7
 
 
+class SecretsLocked(LiaisonError):
+    """The encrypted secrets file cannot be used now: locked, no primary password yet, a wrong
+    primary password, or a damaged file (codes ``secrets.locked``, ``secrets.no_primary_password``,
+    ``secrets.wrong_password``, ``secrets.damaged``)."""
+
+    exit_code = 7
+
+
 class StoreError(LiaisonError):
     """The local database cannot be used (too new, corrupt, disk full...)."""
 
@@ -368,3 +376,25 @@ class Busy(LiaisonError):
     """Another Liaison process is already doing this (a sync of the same account)."""
 
     exit_code = 9
+
+
+class OAuthSignInNeeded(AuthError):
+    """An OAuth2 account must be signed in again in the browser (no password can help).
+
+    Codes: ``auth.oauth_revoked`` (the provider answered ``invalid_grant``: the grant was
+    revoked, expired or the password changed) and ``auth.oauth_missing`` (no refresh token is
+    stored for the account).  The window offers "Sign In Again…"; the CLI names
+    ``account sign-in``.
+    """
+
+
+def oauth_revoked(account: str, account_id: int | None = None, reply: str = "") -> OAuthSignInNeeded:
+    """The provider no longer accepts the account's sign-in: one sentence, sign in again."""
+    return OAuthSignInNeeded("The sign-in for {account} has expired or was revoked; sign in again.", reply,
+                             code="auth.oauth_revoked", account=account, account_id=account_id)
+
+
+def oauth_missing(account: str, account_id: int | None = None) -> OAuthSignInNeeded:
+    """No refresh token is stored for an OAuth2 account (a new keyring, a restored profile)."""
+    return OAuthSignInNeeded("{account} is not signed in on this computer; sign in again.",
+                             code="auth.oauth_missing", account=account, account_id=account_id)

@@ -2,7 +2,9 @@
 
 A profile is a directory holding the database, its backups and the logs.  It is chosen, in
 order, by ``--profile DIR``, the ``LIAISON_PROFILE`` environment variable, or the platform's
-user data directory.  Nothing secret is ever written below it: passwords live in the keyring.
+user data directory.  Nothing secret is ever written below it in plaintext: passwords live in
+the OS keyring or in the encrypted secrets file (:mod:`app.vault`), whose place is
+:func:`secrets_file` — one for every profile, like the keyring.
 """
 
 from __future__ import annotations
@@ -19,6 +21,17 @@ def default_profile_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("Liaison", appauthor=False))
+
+
+SECRETS_FILE_ENV = "LIAISON_SECRETS_FILE"
+
+
+def secrets_file() -> Path:
+    """The encrypted secrets file: ``LIAISON_SECRETS_FILE``, or ``secrets.sealed`` in the user
+    data directory (beside the default profile's database)."""
+    if os.environ.get(SECRETS_FILE_ENV):
+        return Path(os.environ[SECRETS_FILE_ENV]).expanduser()
+    return default_profile_dir() / "secrets.sealed"
 
 
 @dataclass(frozen=True)

@@ -117,7 +117,10 @@ def run_liaison(server: DovecotServer, port: int, work: Path, *sync_options: str
     initial, initial_rss, out = timed(base + ["sync", *sync_options], env)
     resyncs = [timed(base + ["sync", *sync_options], env) for _ in range(5)]
     indexing = re.search(r"indexed for search in ([0-9.]+) s", out)
-    alongside = re.search(r"\((\d+) of them while syncing\)", out)
+    # "N indexed for search while syncing" (all of it, as it was stored) or "... in T s after
+    # the pass (N of them while syncing)"
+    alongside = (re.search(r"(\d+) indexed for search while syncing", out)
+                 or re.search(r"\((\d+) of them while syncing\)", out))
     return {"initial_s": initial, "initial_rss_mb": initial_rss, "summary": out.strip(),
             "index_s": float(indexing.group(1)) if indexing else 0.0,
             "indexed_alongside": int(alongside.group(1)) if alongside else 0,

@@ -12,8 +12,8 @@ Why it looks like this (see PLATFORM.md):
 
 from alembic import context
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import URL
 
+from app.store import cipher
 from app.store.migrate import include_object
 from app.store.models import Base
 
@@ -21,8 +21,10 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def _migration_engine(database_path):
-    engine = create_engine(URL.create("sqlite", database=str(database_path)))
+def _migration_engine(database_path, key=None):
+    engine = create_engine(cipher.engine_url(database_path, key), **cipher.engine_options(key))
+    if key is not None:  # the codec's settings, right after the dialect's PRAGMA key
+        event.listen(engine, "connect", cipher.apply_encrypted_pragmas)
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection, _record):
@@ -38,7 +40,7 @@ def _migration_engine(database_path):
 
 
 def run_migrations_online() -> None:
-    engine = _migration_engine(config.attributes["database_path"])
+    engine = _migration_engine(config.attributes["database_path"], config.attributes.get("database_key"))
     with engine.connect() as connection:
         context.configure(
             connection=connection,

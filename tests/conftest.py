@@ -24,6 +24,42 @@ def machine_settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def secrets_file(tmp_path, monkeypatch):
+    """No test reads or writes a real secrets file; each starts with the secrets file locked
+    (the CLI's subprocesses inherit the path)."""
+    from app.vault import session
+
+    path = tmp_path / "secrets.sealed"
+    monkeypatch.setenv("LIAISON_SECRETS_FILE", str(path))
+    session.lock()
+    yield path
+    session.lock()
+
+
+FAST_KDF = {"name": "argon2id", "t": 1, "m": 8, "p": 1}
+
+
+@pytest.fixture
+def fast_kdf(monkeypatch):
+    """Tests that are not about the cost derive keys cheaply (the format records the cost)."""
+    from app.vault import sealed
+
+    monkeypatch.setattr(sealed, "DEFAULT_KDF", FAST_KDF)
+
+
+@pytest.fixture
+def no_keyring():
+    """No OS keyring works (keyring's fail backend), as on a minimal desktop."""
+    import keyring
+    from keyring.backends.fail import Keyring as FailKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FailKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
 def machine_policies(tmp_path, monkeypatch):
     """No test obeys this machine's own /etc/liaison/policies.json: the policy file is a path
     that does not exist (a test writes it to apply a policy; the CLI's subprocesses inherit it).
@@ -39,17 +75,31 @@ def machine_policies(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def profile_encryption(request, monkeypatch):
+    """Profiles are plain in the tests (many read the profile's file with plain sqlite3), unless
+    ``LIAISON_TEST_ENCRYPTED=1`` runs the suite encrypted, or a test is marked ``encrypted``
+    (the CLI's subprocesses inherit the variable)."""
+    if request.node.get_closest_marker("encrypted") or os.environ.get("LIAISON_TEST_ENCRYPTED") == "1":
+        monkeypatch.setenv("LIAISON_PROFILE_ENCRYPTION", "on")
+    else:
+        monkeypatch.setenv("LIAISON_PROFILE_ENCRYPTION", "off")
+
+
+@pytest.fixture(autouse=True)
 def memory_keyring():
-    """Every in-process test gets a fresh in-memory keyring."""
+    """Every in-process test gets a fresh in-memory keyring (and no key read before it)."""
     import keyring
 
+    from app.store import profile_key
     from tests.support.test_keyring import MemoryKeyring
 
     previous = keyring.get_keyring()
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
+    profile_key.clear_cache()
     yield backend
     keyring.set_keyring(previous)
+    profile_key.clear_cache()
 
 
 @pytest.fixture(scope="session")
@@ -77,6 +127,53 @@ def smtp(tmp_path):
     server = SmtpServer(tmp_path / "smtp", {"sales": "s3cret-pass"}).start()
     yield server
     server.stop()
+
+
+# OAuth2 sign-in (tests/integration/test_oauth.py, tests/ui/test_oauth_sign_in.py): one local
+# authorization server, one Dovecot with the oauth2 passdb and one XOAUTH2 SMTP server per module.
+OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET = "liaison-test-client", "not-so-secret"
+OAUTH_USERS = [f"u{n}" for n in range(1, 13)] + ["ui1@gmail.com", "ui2"]
+OAUTH_ADMIN_PASSWORD = "admin-pass"
+
+
+@pytest.fixture(scope="module")
+def oauth(tmp_path_factory):
+    from tests.support.oauth_server import OAuthServer
+
+    server = OAuthServer(tmp_path_factory.mktemp("oauth"), {OAUTH_CLIENT_ID: OAUTH_CLIENT_SECRET}).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def oauth_dovecot(oauth, dovecot_binary):
+    from tests.support.dovecot import DovecotServer
+
+    server = DovecotServer(oauth2_introspection_url=oauth.introspection_url)
+    for user in OAUTH_USERS:  # a password too, for the test's own seeding connection
+        server.add_user(user, OAUTH_ADMIN_PASSWORD)
+    server.start()
+    yield server
+    server.remove()
+
+
+@pytest.fixture(scope="module")
+def oauth_smtp(oauth, tmp_path_factory):
+    from tests.support.smtp_server import SmtpServer
+
+    server = SmtpServer(tmp_path_factory.mktemp("smtp"), {}).start()
+    server.token_check = lambda user, token: oauth.active(token) == user
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def client_ids(machine_settings):
+    """This computer's OAuth2 client id and secret for Google, as IT would preset them."""
+    import json
+
+    machine_settings.write_text(json.dumps({"settings": {"oauth_client_id_google": OAUTH_CLIENT_ID,
+                                                         "oauth_client_secret_google": OAUTH_CLIENT_SECRET}}))
 
 
 @pytest.fixture

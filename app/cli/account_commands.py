@@ -1,4 +1,4 @@
-"""`account add|list|remove|set-password`."""
+"""`account add|list|remove|set-password|sign-in` (``add --oauth`` signs in through the browser)."""
 
 from __future__ import annotations
 
@@ -46,12 +46,53 @@ def _add(args, store) -> int:
     new = account_from(args.email, settings, name=args.name or "", display_name=args.display_name,
                        username=args.username, ca_file=args.ca_file)
     new.tls_verify = not args.insecure_skip_verify
+    if getattr(args, "oauth", None):
+        return _add_oauth(args, store, new)
+    if not args.password_stdin:
+        raise UserFacingError("Give --password-stdin (the password on standard input) or --oauth PROVIDER "
+                              "(sign in through the browser).", code="cli.no_credential")
     password = read_password_from_stdin()
     try:
         account = add_account(store, new, password, check=not args.no_check)
     except AuthError as exc:
         raise explain(exc, provider) from None
     print(f"added account {account.name} <{account.email}>")
+    return 0
+
+
+def open_browser(url: str) -> bool:
+    """The system browser (``$BROWSER`` is honoured); the URL is printed as well, for a machine
+    without one or a browser on another computer."""
+    import webbrowser
+
+    print(f"Sign in in your browser. If it did not open, visit:\n{url}", file=sys.stderr, flush=True)
+    try:
+        return webbrowser.open(url)
+    except webbrowser.Error:
+        return False
+
+
+def _add_oauth(args, store, new) -> int:
+    from app.mail.accounts.oauth.account_setup import add_oauth_account, browser_sign_in, new_config
+    from app.mail.accounts.oauth.config import oauth_provider
+
+    config = new_config(oauth_provider(args.oauth), args.oauth_authorize_url, args.oauth_token_url)
+    SecretStore().ensure_available()  # before the browser: nowhere to keep the sign-in otherwise
+    tokens = browser_sign_in(config, open_browser, login_hint=new.email, ca_file=new.ca_file, account=new.name)
+    account = add_oauth_account(store, new, config, tokens, check=not args.no_check)
+    print(f"added account {account.name} <{account.email}> (signed in with {oauth_provider(args.oauth).name})")
+    return 0
+
+
+def _sign_in(args, store) -> int:
+    from app.mail.accounts.oauth.account_setup import sign_in_again
+
+    account = get_account(store, args.name)
+    if account.auth_method != "oauth2" or not account.oauth_config:
+        raise UserFacingError("{account} signs in with a password, not through the browser; use "
+                              "account set-password.", code="cli.not_oauth", account=account.name)
+    sign_in_again(account, open_browser)
+    print(f"signed in again: {account.name}")
     return 0
 
 
@@ -64,6 +105,7 @@ def _list(args, store) -> int:
                 "imap": {"host": a.imap_host, "port": a.imap_port, "security": a.imap_security},
                 "smtp": {"host": a.smtp_host, "port": a.smtp_port, "security": a.smtp_security},
                 "tls_verify": a.tls_verify, "sync": get(store, "sync_mode", a.id), "uuid": a.uuid,
+                "auth": a.auth_method,
                 "local": is_local(a)}, ensure_ascii=False))
     else:
         for a in accounts:
@@ -76,7 +118,12 @@ def _list(args, store) -> int:
 def _remove(args, store) -> int:
     account = remove_account(store, args.name)
     if not is_local(account):  # Local Folders has no password to forget
+        from app.mail.accounts.oauth.token_cache import CACHE, REFRESH_KIND
+
         SecretStore().delete_password(account.uuid)
+        if account.auth_method == "oauth2":
+            SecretStore().delete_password(account.uuid, REFRESH_KIND)
+            CACHE.forget(account.uuid)
     print(f"removed account {account.name}")
     return 0
 
@@ -115,6 +162,6 @@ def _set_password(args, store) -> int:
 
 def run(args, store) -> int:
     handlers = {"add": _add, "list": _list, "remove": _remove, "set-password": _set_password,
-                "set-sync": _set_sync, "set-signature": _set_signature}
+                "set-sync": _set_sync, "sign-in": _sign_in, "set-signature": _set_signature}
     return handlers[args.action](args, store)
 

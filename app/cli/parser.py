@@ -9,6 +9,7 @@ from app.cli.automation_parser import add_automation_commands
 from app.cli.crm_parser import add_crm_commands
 from app.cli.import_command import add_import_command
 from app.cli.report_command import add_report_command
+from app.cli.secrets_commands import add_secrets_commands
 from app.cli.team_parser import add_team_commands
 
 
@@ -43,7 +44,7 @@ def _add_account_commands(commands) -> None:
     account = commands.add_parser("account", help="add, list or remove mail accounts")
     actions = account.add_subparsers(dest="action", required=True, metavar="ACTION")
     add = actions.add_parser(
-        "add", help="add an account (the password is read from stdin)",
+        "add", help="add an account (the password is read from stdin, or --oauth signs in in the browser)",
         description="Server settings are found from the address (provider table, the domain's "
         "autoconfig, its MX host) unless given; any --imap-*/--smtp-* option overrides them.")
     add.add_argument("--email", required=True)
@@ -56,8 +57,14 @@ def _add_account_commands(commands) -> None:
     add.add_argument("--smtp-host")
     add.add_argument("--smtp-port", type=_port)
     add.add_argument("--smtp-security", choices=("ssl", "starttls", "none"))
-    add.add_argument("--password-stdin", action="store_true", required=True,
+    add.add_argument("--password-stdin", action="store_true",
                      help="read the password from standard input (never from the command line)")
+    add.add_argument("--oauth", choices=("google", "microsoft"), metavar="PROVIDER",
+                     help="sign in through the browser instead of a password (OAuth2): google or microsoft")
+    add.add_argument("--oauth-authorize-url", metavar="URL",
+                     help="the provider's authorization endpoint, if not its usual one (a tenant's own)")
+    add.add_argument("--oauth-token-url", metavar="URL",
+                     help="the provider's token endpoint, if not its usual one")
     add.add_argument("--ca-file", help="a PEM file with the certificate authority to trust")
     add.add_argument("--insecure-skip-verify", action="store_true",
                      help="accept any TLS certificate (dangerous; for test servers only)")
@@ -74,6 +81,8 @@ def _add_account_commands(commands) -> None:
     signature = actions.add_parser("set-signature", help="the signature added to new messages (Markdown)")
     signature.add_argument("name")
     signature.add_argument("--file", required=True, metavar="FILE.md", help="an empty file removes it")
+    sign_in = actions.add_parser("sign-in", help="sign an OAuth2 account in again through the browser")
+    sign_in.add_argument("name")
     password = actions.add_parser("set-password", help="replace an account's stored password")
     password.add_argument("name")
     password.add_argument("--password-stdin", action="store_true", required=True)
@@ -86,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--profile", metavar="DIR",
                         help="profile directory (default: $LIAISON_PROFILE or the user data dir)")
     parser.add_argument("--version", action="version", version=f"Liaison {__version__}")
+    parser.add_argument("--primary-password-stdin", action="store_true",
+                        help="unlock the encrypted secrets file with the first line of standard input")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND",
                                      parser_class=OneLineErrorParser)
     _add_account_commands(commands)
@@ -95,6 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--folder", help="only this folder (needs --account when there are several)")
     sync.add_argument("--no-index", action="store_true",
                       help="store new mail without indexing it for search (indexed by the next sync)")
+
+    profile = commands.add_parser("profile", help="the profile itself: encrypt its database")
+    profile_actions = profile.add_subparsers(dest="action", required=True, metavar="ACTION")
+    profile_actions.add_parser("encrypt", help="convert a plain profile to an encrypted one (AES-256, the key in "
+                               "the system keyring), verified before the plain file is removed")
+    profile_actions.add_parser("status", help="whether the profile is encrypted and where its key is")
 
     commands.add_parser("repair", help="rebuild a damaged database: mail again from the server, your records "
                         "from the damaged file and the newest good backup (says what was restored)")
@@ -132,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_command(commands, _positive)
     add_automation_commands(commands, _positive)
     add_import_command(commands)
+    add_secrets_commands(commands)
     return parser
 
 

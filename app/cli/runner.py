@@ -26,6 +26,8 @@ _SAME_LINE_HINTS = {
     "imap.tls_untrusted": "(give it with --ca-file FILE)",
     "smtp.tls_untrusted": "(give it with --ca-file FILE)",
     "db.damaged": "(run: liaison repair)",
+    "secrets.locked": "(give it with --primary-password-stdin)",
+    "secrets.no_primary_password": "(run: liaison secrets set-primary-password)",
 }
 
 
@@ -39,7 +41,10 @@ def error_lines(exc: LiaisonError) -> list[str]:
     if hint:
         line = f"{line} {hint}"
     lines = [f"liaison: {visible(line)}"]  # a value with a line break must not split the line
-    if isinstance(exc, AuthError) and exc.missing:
+    if exc.code in ("auth.oauth_revoked", "auth.oauth_missing"):
+        name = shlex.quote(str(exc.params.get("account") or "NAME"))
+        lines.append(f"Sign in again: liaison account sign-in {name}")
+    elif isinstance(exc, AuthError) and exc.missing:
         name = shlex.quote(str(exc.params.get("account") or "NAME"))
         lines.append(f"run: liaison account set-password {name} --password-stdin")
     return lines
@@ -115,10 +120,22 @@ def run_command(args: argparse.Namespace) -> int:
     paths = None
     policies = install_policy()
     try:
+        if getattr(args, "primary_password_stdin", False):
+            from app.cli.secrets_commands import unlock_from_stdin
+
+            unlock_from_stdin()
+        if args.command == "secrets":  # machine-wide, like the keyring: no profile needed
+            from app.cli import secrets_commands
+
+            return secrets_commands.run(args)
         if args.command == "repair":  # works on a database that cannot be opened
             from app.cli import repair_command
 
             return repair_command.run(args)
+        if args.command == "profile":  # converts the file before any store is opened
+            from app.cli import profile_command
+
+            return profile_command.run(args)
         from app.profile import open_profile
 
         paths, store = open_profile(args.profile)

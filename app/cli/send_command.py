@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from app.cli.services_session import running_services
-from app.errors import AuthError, LiaisonError, UserFacingError, describe
+from app.errors import AuthError, LiaisonError, OAuthSignInNeeded, UserFacingError, describe, from_json
 from app.mail.reading.body_charset import decode_body
 from app.mail.sending import outbox
 from app.mail.sending.outgoing import BIG_ATTACHMENTS_BYTES, Outgoing, OutgoingAttachment, parse_recipients
@@ -64,9 +64,14 @@ def _send(args, store) -> int:
     except LiaisonError as exc:  # no password stored, keyring locked…: queued, with the reason
         print(f"queued: {describe(exc)}")
         _hint(exc)
-        return 0
+        return exc.exit_code if isinstance(exc, OAuthSignInNeeded) else 0
     line = _state_line(store, row.uuid)
     print(line)
+    with store.read() as session:
+        stored = from_json(session.scalar(select(OutboxMessage.last_error).where(OutboxMessage.uuid == row.uuid)))
+    if isinstance(stored, OAuthSignInNeeded):  # queued until the account signs in again: say how
+        _hint(stored)
+        return stored.exit_code
     return 6 if line.startswith("failed") else 0
 
 
@@ -84,7 +89,7 @@ def _state_line(store, outbox_uuid: str) -> str:
 
 def _hint(exc: LiaisonError) -> None:
     """A missing password: name the command that stores one (as the error presenter does)."""
-    if isinstance(exc, AuthError) and exc.missing:
+    if isinstance(exc, AuthError) and (exc.missing or exc.code.startswith("auth.oauth_")):
         from app.cli.runner import error_lines
 
         for line in error_lines(exc)[1:]:

@@ -35,9 +35,13 @@ class TerminalProgress:
 def _summary_line(s: SyncSummary, outbox: dict) -> str:
     pushed = f", {s.pushed} local changes pushed" if s.pushed else ""
     sent = "".join(f", {outbox[k]} {k}" for k in ("sent", "queued", "failed") if outbox.get(k))
-    indexed = f", {s.indexed} indexed for search in {s.index_seconds:.1f} s" if s.indexed else ""
-    if s.indexed_alongside:
-        indexed += f" after the pass ({s.indexed_alongside} of them while syncing)"
+    indexed = f", {s.indexed} indexed for search" if s.indexed else ""
+    if s.indexed and s.indexed == s.indexed_alongside:
+        indexed += " while syncing"
+    elif s.indexed:
+        indexed += f" in {s.index_seconds:.1f} s"
+        if s.indexed_alongside:
+            indexed += f" after the pass ({s.indexed_alongside} of them while syncing)"
     return (f"{s.account}: {s.folders} folders, {s.new} new, {s.changed} changed, "
             f"{s.removed} removed{pushed}{sent and ', outbox:' + sent[1:]} in {s.seconds:.1f} s{indexed}")
 

@@ -200,6 +200,14 @@ def local_value(session: Session, field: str, value):
     return session.scalar(select(model.id).where(model.uuid == value))
 
 
+def _millis_within(at: int) -> int:
+    """The change's time in milliseconds, kept inside the second ``at`` (the record's own
+    ``created_at``/``updated_at``): the server makes a record's creation time from this clock,
+    and a reading taken a moment later could fall in the next second, so two laptops would
+    show the same record created a second apart."""
+    return min(max(at * 1000, int(time.time() * 1000)), at * 1000 + 999)
+
+
 def _record_change(session: Session, kind: RecordType, record, field: str, old, new, origin: str,
                    batch: str, at: int) -> None:
     old, new = _portable(session, field, old), _portable(session, field, new)
@@ -207,7 +215,7 @@ def _record_change(session: Session, kind: RecordType, record, field: str, old, 
                        record_uuid=record.uuid, field=field,
                        old=None if old is None else json.dumps(old, ensure_ascii=False),
                        new=None if new is None else json.dumps(new, ensure_ascii=False),
-                       at=at, at_ms=max(at * 1000, int(time.time() * 1000)), origin=origin,
+                       at=at, at_ms=_millis_within(at), origin=origin,
                        # What sync wrote, the server already has: only local changes wait in
                        # the queue (its index is on pushed_at, so waiting rows stay few).
                        pushed_at=at if origin == "sync" else None))

@@ -105,3 +105,10 @@ def mail_document(subject: str, from_name: str, from_addr: str, to: list[tuple[s
             index_form(_people(to)), index_form(_people(cc)),
             index_form(body_text(raw)) if raw else "", index_form(" ".join(attachment_names)))
 
+
+def fetched_document(envelope, raw: bytes) -> tuple[str, str, str, str, str, str]:
+    """The index columns of a message just fetched, from its parsed envelope: the same
+    document :mod:`app.search.mail_index` builds from the stored message, built while the
+    sync has the raw bytes in hand (so nothing is read back or decompressed later)."""
+    return mail_document(envelope.subject, envelope.from_name, envelope.from_addr, envelope.to, envelope.cc,
+                         raw, [a.filename for a in envelope.attachments if a.filename])

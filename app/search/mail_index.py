@@ -24,17 +24,15 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import time
 import zlib
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
-from pathlib import Path
 from typing import Callable
 
-from app.search.worker_lifetime import die_with_parent
-from app.store import search_tables
+from app.search.worker_lifetime import die_with_parent, lower_priority
+from app.store import cipher, search_tables
 from app.store.database import Store
 from app.store.raw_sql import fetch_all
 from app.store.writer import writes
@@ -97,14 +95,25 @@ def _write(store: Store, documents: list[tuple[int, int, tuple]], ids: list[int]
             cursor.close()
 
 
-def build_documents(database: str, ids: list[int]) -> list[tuple[int, int, tuple]]:
-    """Worker process entry: the documents of ``ids``, read with a read-only connection."""
-    # as_uri() percent-encodes the path, so a profile under a folder named "50% off?" opens too.
-    connection = sqlite3.connect(f"{Path(database).resolve().as_uri()}?mode=ro", uri=True, timeout=30)
-    try:
-        return _load(lambda sql, params: connection.execute(sql, params).fetchall(), ids)
-    finally:
-        connection.close()
+def build_documents(database: str, ids: list[int], key: bytes | None = None) -> list[tuple[int, int, tuple]]:
+    """Worker process entry: the documents of ``ids``, read with a read-only connection (an
+    encrypted profile's key comes with the call: the worker never asks the keyring)."""
+    if key is None:
+        # cipher.connect percent-encodes the path, so a profile under a folder named "50% off?" opens too.
+        connection = cipher.connect(database, key, readonly=True, timeout=30)
+        try:
+            return _load(lambda sql, params: connection.execute(sql, params).fetchall(), ids)
+        finally:
+            connection.close()
+    # An encrypted file: the worker keeps its connection from batch to batch, so the pages it
+    # has decrypted (the tables' inner pages) stay in its cache; each batch is its own read.
+    connection = _worker_connections.get((database, key))
+    if connection is None:
+        connection = _worker_connections[(database, key)] = cipher.connect(database, key, readonly=True, timeout=30)
+    return _load(lambda sql, params: connection.execute(sql, params).fetchall(), ids)
+
+
+_worker_connections: dict[tuple[str, bytes], object] = {}  # in a worker process only
 
 
 def worker_count() -> int:
@@ -116,15 +125,7 @@ def worker_count() -> int:
 def _start_worker() -> None:
     """Worker start-up: follow the parent's life, and yield it the CPU."""
     die_with_parent()
-    _lower_priority()
-
-
-def _lower_priority() -> None:
-    """Yield the CPU to the syncing process and the user's desktop."""
-    try:
-        os.nice(10)
-    except (AttributeError, OSError):  # no nice() (Windows) or not allowed: run as is
-        pass
+    lower_priority(10)
 
 
 class IndexWorkers:
@@ -151,9 +152,9 @@ class IndexWorkers:
             self._pool = ProcessPoolExecutor(max_workers=self.count, mp_context=get_context("spawn"),
                                              initializer=_start_worker)
 
-    def submit(self, database: str, ids: list[int]) -> Future:
+    def submit(self, database: str, ids: list[int], key: bytes | None = None) -> Future:
         self.start()
-        return self._pool.submit(build_documents, database, ids)
+        return self._pool.submit(build_documents, database, ids, key)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -231,7 +232,7 @@ def _index_in_workers(store: Store, batches: list[list[int]], workers: IndexWork
 
     try:
         for batch in batches:
-            in_flight.append((batch, workers.submit(str(store.path), batch)))
+            in_flight.append((batch, workers.submit(str(store.path), batch, store.key)))
             if len(in_flight) >= workers.count * 2 and not write_next():
                 break
         else:

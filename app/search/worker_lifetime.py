@@ -36,3 +36,11 @@ def _exit_when_ready(sentinel) -> None:
     # os._exit, not sys.exit: the main thread may be deep in a batch, and nothing of a
     # worker's state is worth flushing (its results were for the dead parent).
     os._exit(1)
+
+
+def lower_priority(niceness: int) -> None:
+    """In a worker: yield the CPU to the process that started it and to the user's desktop."""
+    try:
+        os.nice(niceness)
+    except (AttributeError, OSError):  # no nice() (Windows) or not allowed: run as is
+        pass

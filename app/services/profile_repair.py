@@ -30,8 +30,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.paths import ProfilePaths
+import app.secrets  # noqa: F401  (registers where profile keys are kept)
+from app.store import cipher, profile_key
 
 log = logging.getLogger("liaison.db")
+
+# SQLCipher reports a page whose HMAC does not match (a damaged page of an encrypted file) as
+# SQLITE_NOMEM, which the driver raises as MemoryError: here that is damage like any other.
+_READ_ERRORS = (*cipher.database_errors(), MemoryError)
 
 # Fetched again from the server by the next sync (message ids change, so links are re-made).
 MAIL_CACHE_TABLES = ("mail_attachments", "mail_addresses", "mail_bodies", "crm_message_links",
@@ -65,14 +71,17 @@ class RepairReport:
         return [t for t in self.tables if not t.whole]
 
 
-def is_damaged(database: Path) -> bool:
+def is_damaged(database: Path, key: bytes | None = None) -> bool:
     """True when SQLite's quick check finds damage (or the file cannot be read as a database)."""
     if not database.exists():
         return False
     try:
-        with sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True) as connection:
+        connection = cipher.connect(database, key, readonly=True)
+        try:
             return connection.execute("PRAGMA quick_check").fetchone()[0] != "ok"
-    except sqlite3.DatabaseError:
+        finally:
+            connection.close()
+    except _READ_ERRORS:
         return True
 
 
@@ -81,22 +90,26 @@ def repair_profile(paths: ProfilePaths) -> RepairReport:
     from app.store.migrate import ensure_schema
 
     report = RepairReport()
-    if not is_damaged(paths.database):
+    key = profile_key.key_for(paths.root)  # an encrypted profile is repaired into an encrypted file
+    if not is_damaged(paths.database, key):
         report.sound = True
         return report
     report.damaged_copy = _move_aside(paths)
-    report.backup_used = _newest_good_backup(paths)
+    report.backup_used = _newest_good_backup(paths, key)
     if report.backup_used is not None:
-        with sqlite3.connect(report.backup_used) as source, sqlite3.connect(paths.database) as target:
-            source.backup(target)
-    ensure_schema(paths)
-    with sqlite3.connect(paths.database) as target:
-        target.execute("PRAGMA foreign_keys=OFF")  # rows arrive table by table, parents maybe later
-        report.tables = _salvage(report.damaged_copy, target)
-        for table in MAIL_CACHE_TABLES:
-            target.execute(f"DELETE FROM {table}")
-        report.local_messages, report.local_complete = _keep_local_mail(report.damaged_copy, target)
-        report.orphans = _drop_orphans(target)
+        cipher.copy_database(report.backup_used, paths.database, key)
+    ensure_schema(paths, key)
+    target = cipher.connect(paths.database, key)
+    try:
+        with target:
+            target.execute("PRAGMA foreign_keys=OFF")  # rows arrive table by table, parents maybe later
+            report.tables = _salvage(report.damaged_copy, target, key)
+            for table in MAIL_CACHE_TABLES:
+                target.execute(f"DELETE FROM {table}")
+            report.local_messages, report.local_complete = _keep_local_mail(report.damaged_copy, target, key)
+            report.orphans = _drop_orphans(target)
+    finally:
+        target.close()
     _rebuild_search(paths)
     log.warning("database repaired: damaged copy kept at %s, backup used: %s", report.damaged_copy,
                 report.backup_used)
@@ -114,16 +127,16 @@ def _move_aside(paths: ProfilePaths) -> Path:
     return aside
 
 
-def _newest_good_backup(paths: ProfilePaths) -> Path | None:
+def _newest_good_backup(paths: ProfilePaths, key: bytes | None) -> Path | None:
     for candidate in sorted(paths.backups.glob("liaison-*.sqlite3"), reverse=True):
-        if not is_damaged(candidate):
+        if not is_damaged(candidate, key):
             return candidate
     return None
 
 
-def _salvage(damaged: Path, target: sqlite3.Connection) -> list[TableOutcome]:
+def _salvage(damaged: Path, target: sqlite3.Connection, key: bytes | None) -> list[TableOutcome]:
     outcomes = []
-    source = sqlite3.connect(damaged)
+    source = _open_damaged(damaged, key)
     try:
         for table in _data_tables(target):
             if table in MAIL_CACHE_TABLES:
@@ -152,7 +165,7 @@ def _salvage_table(source: sqlite3.Connection, target: sqlite3.Connection, table
         # Row by row: the rows before a damaged page are kept when reading stops there.
         for row in source.execute(f'SELECT {quoted} FROM "{table}"'):
             rows.append(row)
-    except sqlite3.DatabaseError as exc:
+    except _READ_ERRORS as exc:
         log.warning("table %s read in part (%d rows): %s", table, len(rows), exc)
         whole = False
         if not rows:
@@ -178,13 +191,21 @@ _LOCAL_MAIL = (
 )
 
 
-def _keep_local_mail(damaged: Path, target: sqlite3.Connection) -> tuple[int, bool]:
+def _open_damaged(damaged: Path, key: bytes | None):
+    """The damaged copy, opened even when its schema cannot be read (rows are read table by table)."""
+    try:
+        return cipher.connect(damaged, key)
+    except _READ_ERRORS:
+        return sqlite3.connect(damaged) if key is None else cipher.open_unchecked(damaged, key)
+
+
+def _keep_local_mail(damaged: Path, target: sqlite3.Connection, key: bytes | None) -> tuple[int, bool]:
     """Copy Local Folders' mail from the damaged file; returns (messages, read completely).
 
     Rows read before a damaged page are kept; a row whose parent could not be read (a
     message without its folder, a body without its message) is left out by the orphan check
     that follows, which counts it in the report."""
-    source = sqlite3.connect(damaged)
+    source = _open_damaged(damaged, key)
     complete = True
     try:
         for table, condition in _LOCAL_MAIL:
@@ -194,7 +215,7 @@ def _keep_local_mail(damaged: Path, target: sqlite3.Connection) -> tuple[int, bo
             try:
                 for row in source.execute(f'SELECT {quoted} FROM "{table}" WHERE {condition}'):
                     rows.append(row)
-            except sqlite3.DatabaseError as exc:
+            except _READ_ERRORS as exc:
                 log.warning("Local Folders: %s read in part (%d rows): %s", table, len(rows), exc)
                 complete = False
             marks = ", ".join("?" * len(columns))

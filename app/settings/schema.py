@@ -212,6 +212,23 @@ SCHEMA: tuple[Setting, ...] = (
                                           "unencrypted. When this is off, such accounts can be neither added "
                                           "nor used."),
             MACHINE, ACCOUNTS, fail_closed=False),
+    # OAuth2 sign-in (app.mail.accounts.oauth): the client ids registered with each provider.
+    # Empty by default: IT presets them by policy; with none, the sign-in button says so.
+    Setting("oauth_client_id_google", TEXT, "",
+            QT_TRANSLATE_NOOP("settings", "Google sign-in client id"),
+            QT_TRANSLATE_NOOP("settings", "The OAuth2 client id (a desktop app) your organisation registered with "
+                                          "Google. Without it, Gmail accounts sign in with an app password."),
+            MACHINE, ACCOUNTS, placeholder="1234-abc.apps.googleusercontent.com"),
+    Setting("oauth_client_secret_google", TEXT, "",
+            QT_TRANSLATE_NOOP("settings", "Google sign-in client secret"),
+            QT_TRANSLATE_NOOP("settings", "The client secret Google issues with a desktop app's client id. For "
+                                          "desktop apps Google does not treat it as confidential."),
+            MACHINE, ACCOUNTS),
+    Setting("oauth_client_id_microsoft", TEXT, "",
+            QT_TRANSLATE_NOOP("settings", "Microsoft sign-in client id"),
+            QT_TRANSLATE_NOOP("settings", "The application (client) id your organisation registered in Microsoft "
+                                          "Entra ID for Outlook.com and Microsoft 365 mailboxes."),
+            MACHINE, ACCOUNTS, placeholder="00000000-0000-0000-0000-000000000000"),
     # Reading --------------------------------------------------------------------------
     Setting("remote_content", CHOICE, "never",
             QT_TRANSLATE_NOOP("settings", "Load remote images and styles"),
@@ -276,6 +293,26 @@ SCHEMA: tuple[Setting, ...] = (
             QT_TRANSLATE_NOOP("settings", "The language of menus, buttons, messages and dates. "
                                           "A change takes effect the next time Liaison starts."),
             MACHINE, GENERAL, choices=LANGUAGES),
+    # Read by app.secrets.SecretStore for every secret; "auto" keeps an existing secrets file in
+    # use until `secrets move-to-keyring` empties it, so no stored password is ever hidden.
+    Setting("secrets_store", CHOICE, "auto",
+            QT_TRANSLATE_NOOP("settings", "Where passwords are kept"),
+            QT_TRANSLATE_NOOP("settings", "The system keyring when one works; otherwise an encrypted file, "
+                                          "unlocked once per session by your primary password. Passwords are "
+                                          "never stored unencrypted."),
+            MACHINE, GENERAL,
+            choices=(("auto", QT_TRANSLATE_NOOP("settings", "Automatic: the system keyring, or the encrypted file "
+                                                            "when there is none")),
+                     ("keyring", QT_TRANSLATE_NOOP("settings", "The system keyring only")),
+                     ("file", QT_TRANSLATE_NOOP("settings", "The encrypted file (primary password)")))),
+    # Read when a profile is opened (app.profile): a new profile is created encrypted, a plain
+    # one is converted.  Turning it off never decrypts an encrypted profile.
+    Setting("encrypt_profile", BOOL, True,
+            QT_TRANSLATE_NOOP("settings", "Encrypt the profile"),
+            QT_TRANSLATE_NOOP("settings", "Keeps your mail, customers and search index encrypted on this computer "
+                                          "(AES-256), under a key kept where your passwords are. A profile that is not "
+                                          "encrypted yet is converted the next time Liaison starts."),
+            MACHINE, GENERAL, fail_closed=True),
 )
 
 assert len({s.key for s in SCHEMA}) == len(SCHEMA), "a key is declared twice"

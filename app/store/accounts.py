@@ -33,6 +33,8 @@ class NewAccount:
     display_name: str = ""
     ca_file: str | None = None
     tls_verify: bool = True
+    auth_method: str = "password"  # password | oauth2
+    oauth_config: str | None = None  # JSON (app.mail.accounts.oauth.config.OAuthConfig); never a token
 
     def validate(self) -> None:
         if not self.name.strip():
@@ -73,7 +75,7 @@ def create_account(store: Store, new: NewAccount) -> Account:
             display_name=new.display_name, username=new.username or new.email,
             imap_host=new.imap_host, imap_port=new.imap_port, imap_security=new.imap_security,
             smtp_host=new.smtp_host, smtp_port=new.smtp_port, smtp_security=new.smtp_security,
-            auth_method="password", ca_file=new.ca_file, tls_verify=new.tls_verify,
+            auth_method=new.auth_method, oauth_config=new.oauth_config, ca_file=new.ca_file, tls_verify=new.tls_verify,
             created_at=now())
         session.add(account)
     return account

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 from contextlib import contextmanager
@@ -19,11 +18,12 @@ from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import URL, Engine
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import StoreError
+from app.store import cipher
 from app.store.writer import Writer, WriteOutsideWriter
 
 BUSY_TIMEOUT_MS = 15_000
@@ -39,9 +39,11 @@ def _apply_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def create_sqlite_engine(path: Path) -> Engine:
-    # URL.create, not an f-string: a "?" or "#" in the profile's folder name is not URL syntax.
-    engine = create_engine(URL.create("sqlite", database=str(path)), future=True)
+def create_sqlite_engine(path: Path, key: bytes | None = None) -> Engine:
+    """The engine of one database file: plain, or encrypted under ``key`` (app.store.cipher)."""
+    engine = create_engine(cipher.engine_url(path, key), future=True, **cipher.engine_options(key))
+    if key is not None:  # after the dialect's PRAGMA key, before anything reads the file
+        event.listen(engine, "connect", cipher.apply_encrypted_pragmas)
     event.listen(engine, "connect", _apply_pragmas)
     return engine
 
@@ -74,21 +76,33 @@ def is_storage_failure(exc: BaseException) -> bool:
     """
     if isinstance(exc, DBAPIError):
         exc = exc.orig
-    return type(exc) in (sqlite3.OperationalError, sqlite3.DatabaseError)
+    return cipher.is_driver_error(exc, "OperationalError", "DatabaseError")
+
+
+_KEY_OF_PROFILE = object()
+_DRIVER_ERRORS = cipher.database_errors()
 
 
 class Store:
     """The open database of one profile."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, key: bytes | None | object = _KEY_OF_PROFILE):
+        """``key``: the database's encryption key (None: a plain file); by default the key of
+        the profile the file belongs to (app.store.profile_key)."""
+        if key is _KEY_OF_PROFILE:
+            from app.store.profile_key import key_for_database
+
+            key = key_for_database(path)
         self.path = path
-        self.engine = create_sqlite_engine(path)
+        self.key: bytes | None = key  # type: ignore[assignment]
+        self.engine = create_sqlite_engine(path, self.key)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.writer = Writer()
         # When the last write transaction ended and which thread asked for it: background work
         # (search indexing alongside a sync) waits for a quiet moment instead of queueing.
         self.last_write_end = 0.0
         self.last_writer = 0
+        self.on_close: list[Callable[[], None]] = []  # e.g. letting go of the profile's lock
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -96,7 +110,7 @@ class Store:
         session = self._sessions()
         try:
             yield session
-        except (DBAPIError, sqlite3.DatabaseError) as exc:  # raw cursors raise the driver's errors
+        except (DBAPIError, *_DRIVER_ERRORS) as exc:  # raw cursors raise the driver's errors
             if not is_storage_failure(exc):
                 raise
             raise classify_sqlite_error(exc) from exc
@@ -118,7 +132,7 @@ class Store:
         try:
             yield session
             session.commit()
-        except (DBAPIError, sqlite3.DatabaseError) as exc:  # raw cursors raise the driver's errors
+        except (DBAPIError, *_DRIVER_ERRORS) as exc:  # raw cursors raise the driver's errors
             _rollback_quietly(session)
             if not is_storage_failure(exc):
                 raise
@@ -142,6 +156,9 @@ class Store:
         """Finish queued writes, stop the writer thread, close the connections."""
         self.writer.stop()
         self.engine.dispose()
+        for callback in self.on_close:
+            callback()
+        self.on_close.clear()
 
 
 def _rollback_quietly(session: Session) -> None:
@@ -149,5 +166,5 @@ def _rollback_quietly(session: Session) -> None:
     and the first failure is the one worth telling (SQLite has undone the transaction)."""
     try:
         session.rollback()
-    except (DBAPIError, sqlite3.DatabaseError):
+    except (DBAPIError, *_DRIVER_ERRORS):
         pass

@@ -54,6 +54,9 @@ class Account(Base):
     smtp_port: Mapped[int] = mapped_column(Integer)
     smtp_security: Mapped[str] = mapped_column(String)
     auth_method: Mapped[str] = mapped_column(String, default="password")  # password | oauth2
+    # OAuth2 accounts: provider, endpoints, client id, scopes (JSON; app.mail.accounts.oauth.config).
+    # Never a token: the refresh token is in the keyring, the access token only in memory.
+    oauth_config: Mapped[str | None] = mapped_column(Text, nullable=True)
     ca_file: Mapped[str | None] = mapped_column(String, nullable=True)
     tls_verify: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[int] = mapped_column(Integer)

@@ -49,10 +49,11 @@ class PagePrefetch:
         for batch in self.batches(most=1):
             yield from batch
 
-    def batches(self, most: int = BATCH) -> Iterator[list[tuple[str | None, dict]]]:
+    def batches(self, most: int | None = None) -> Iterator[list[tuple[str | None, dict]]]:
         """Like iterating, in lists: the next page (waited for) and up to ``most - 1`` pages
-        already downloaded behind it. A request's error is raised once the pages before it
-        have been handed over."""
+        (default :data:`BATCH`, read at the call) already downloaded behind it. A request's
+        error is raised once the pages before it have been handed over."""
+        most = most or BATCH
         failed: BaseException | None = None
         while failed is None:
             cursor, page, error = self._pages.get()

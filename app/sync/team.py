@@ -28,6 +28,7 @@ from app.crm import records
 from app.errors import NetworkError, ServerError, UserFacingError
 from app.mail.tls_trust import checked_ca_file
 from app.secrets import SecretStore
+from app.store import profile_key
 from app.settings.guards import team_server
 from app.store.automation_models import Rule
 from app.store.crm_models import Change, CustomField
@@ -165,8 +166,18 @@ class Team:
             for record_uuid in refetch:
                 self._refetch(server, record_uuid)
         except TeamSignedOut as exc:
-            exported = self.store.write_with(lambda s: _revoked(s, self.store.path.parent))
+            folder = self.store.path.parent
+            # An encrypted profile is wiped: its key leaves the keyring, so nothing left on the
+            # disk (mail, customers, backups) can be read; no plain file of unsent changes is
+            # written then.  A plain profile keeps its own mail and saves the unsent changes.
+            wipe = profile_key.is_encrypted(folder)
+            exported = self.store.write_with(lambda s: _revoked(s, None if wipe else folder))
             self.secrets.delete_password(self._device_id(), TOKEN_KIND)
+            if wipe:
+                profile_key.forget_key(folder, wiped=True)
+                raise TeamSignedOut("{reason} This laptop removed the team's records and the key of its "
+                                    "encrypted profile, so nothing in the profile can be read any more.",
+                                    code="team.revoked", reason=exc.message, wiped=True) from None
             raise TeamSignedOut("{reason} This laptop removed the team's records; "
                                 "{count} unsent changes were saved to {file}.",
                                 code="team.revoked", reason=exc.message,
@@ -528,8 +539,9 @@ def _export(session: Session, folder: Path, query) -> tuple[int, Path | None]:
     return len(rows), path
 
 
-def _revoked(session: Session, folder: Path) -> tuple[int, Path | None]:
-    exported = _export(session, folder, push.pending_query())
+def _revoked(session: Session, folder: Path | None) -> tuple[int, Path | None]:
+    """Forget the team's data; the unsent changes go to a file in ``folder`` (None: nowhere)."""
+    exported = _export(session, folder, push.pending_query()) if folder is not None else (0, None)
     for known in session.scalars(select(TeamRecord)).all():
         apply.remove_record(session, known.record_uuid)
     _forget_team_data(session)

@@ -1,5 +1,11 @@
 """The "Add account" dialog: address and password, settings found for you, login tested.
 
+For an address whose provider offers OAuth2 (Gmail, Outlook.com / Microsoft 365) page one
+also shows "Sign in with Google" / "Sign in with Microsoft": the sign-in runs in the system
+browser, waited for off the GUI thread with a Cancel button (:mod:`app.ui.oauth_sign_in`),
+and the account is saved with the provider's settings once the login with the new token
+worked.  Without a client id on this computer the button says so in one sentence.
+
 Page one asks for the address and password (with the provider's advice about authorisation
 codes as soon as the address is recognised).  "Continue" looks the settings up off the GUI
 thread (provider table, autoconfig, MX) and shows them on page two, editable; "Test and
@@ -29,13 +35,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import LiaisonError
+from app.errors import Cancelled, LiaisonError
+from app.mail.accounts.oauth.account_setup import add_oauth_account, browser_sign_in
+from app.mail.accounts.oauth.config import OAuthProvider, config_for, oauth_provider_for_mail
 from app.mail.accounts.setup import Discovery, account_from, add_account, discover, explain, guessed_settings
 from app.mail.accounts.providers import ServerSettings, provider_for_domain
 from app.settings.guards import plaintext_allowed
 from app.store.database import Store
 from app.ui.background import run_in_background
 from app.ui.error_presenter import error_text
+from app.ui.oauth_sign_in import BrowserSignIn
 
 log = logging.getLogger("liaison.ui")
 _SECURITY = ("ssl", "starttls", "none")
@@ -49,11 +58,15 @@ def provider_text(text: str) -> str:
 class AccountSetupDialog(QDialog):
     account_added = Signal(int)  # the new account's id
 
-    def __init__(self, store: Store, parent=None, discover_settings=discover, save=add_account):
+    def __init__(self, store: Store, parent=None, discover_settings=discover, save=add_account,
+                 oauth_config=config_for, save_oauth=add_oauth_account):
         super().__init__(parent)
         self.store = store
         self._discover = discover_settings
         self._save = save
+        self._oauth_config = oauth_config  # OAuthProvider -> OAuthConfig (raises without a client id)
+        self._save_oauth = save_oauth
+        self._sign_in: BrowserSignIn | None = None
         self._discovery: Discovery | None = None
         self._named_after = ""  # the address the account name was filled from
         self.setWindowTitle(self.tr("Add Mail Account"))
@@ -76,9 +89,14 @@ class AccountSetupDialog(QDialog):
         self.buttons.accepted.connect(self._forward)
         self.buttons.rejected.connect(self.reject)
         self.back.clicked.connect(self._show_address_page)
+        # Outside the pages, which are disabled while the browser sign-in is waited for.
+        self.cancel_sign_in = QPushButton(self.tr("Cancel Sign-In"))
+        self.cancel_sign_in.hide()
+        self.cancel_sign_in.clicked.connect(lambda: self._sign_in and self._sign_in.cancel())
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         layout.addWidget(self.status)
+        layout.addWidget(self.cancel_sign_in, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
         self._show_address_page()
         self.setMinimumWidth(520)
@@ -100,6 +118,13 @@ class AccountSetupDialog(QDialog):
         form.addRow(self.tr("Email address:"), self.email)
         form.addRow(self.tr("Password:"), self.password)
         form.addRow(self.password_help)
+        self.oauth_button = QPushButton()
+        self.oauth_button.hide()
+        self.oauth_button.clicked.connect(lambda: self._start_sign_in())
+        oauth_row = QHBoxLayout()
+        oauth_row.addWidget(self.oauth_button)
+        oauth_row.addStretch(1)
+        form.addRow(oauth_row)
         self.email.textChanged.connect(self._email_changed)
         return page
 
@@ -165,6 +190,63 @@ class AccountSetupDialog(QDialog):
         provider = provider_for_domain(text.rpartition("@")[2]) if "@" in text else None
         self.password_help.setText(provider_text(provider.password_help)
                                    if provider and provider.password_help else "")
+        oauth = self._oauth_provider()
+        self.oauth_button.setVisible(oauth is not None)
+        if oauth is not None:
+            self.oauth_button.setText(self._sign_in_label(oauth))
+
+    def _sign_in_label(self, oauth: OAuthProvider) -> str:
+        labels = {"google": self.tr("Sign in with Google"), "microsoft": self.tr("Sign in with Microsoft")}
+        return labels.get(oauth.key, self.tr("Sign in with %1").replace("%1", oauth.name))
+
+    def _oauth_provider(self) -> OAuthProvider | None:
+        text = self.email.text().strip()
+        provider = provider_for_domain(text.rpartition("@")[2]) if "@" in text else None
+        return oauth_provider_for_mail(provider.key) if provider else None
+
+    # -- OAuth2 sign-in -----------------------------------------------------------------
+    def _start_sign_in(self) -> None:
+        email = self.email.text().strip()
+        oauth = self._oauth_provider()
+        provider = provider_for_domain(email.rpartition("@")[2])
+        if oauth is None or provider is None or (self._sign_in and self._sign_in.running):
+            return
+        try:
+            config = self._oauth_config(oauth)
+            new = account_from(email, provider.settings, display_name=self.your_name.text())
+        except LiaisonError as exc:
+            self.status.setText(error_text(exc))
+            return
+        store, save = self.store, self._save_oauth
+
+        def sign_in_and_save(open_browser, cancelled):
+            tokens = browser_sign_in(config, open_browser, login_hint=email, ca_file=new.ca_file,
+                                     cancelled=cancelled, account=new.name)
+            return save(store, new, config, tokens)
+
+        self._sign_in = BrowserSignIn(self, sign_in_and_save)
+        self._sign_in.finished.connect(self._saved)
+        self._sign_in.failed.connect(self._sign_in_failed)
+        self._busy(self.tr("Waiting for you to sign in to %1 in your browser…").replace("%1", oauth.name))
+        self.cancel_sign_in.show()
+        self._sign_in.start()
+
+    def _sign_in_failed(self, error: BaseException) -> None:
+        self.cancel_sign_in.hide()
+        if isinstance(error, Cancelled):
+            self._idle()
+            self.status.setText(self.tr("Sign-in cancelled."))
+            return
+        if isinstance(error, LiaisonError):  # not a password's failure: no advice about passwords
+            self._idle()
+            self.status.setText(error_text(error))
+            return
+        self._failed(error)
+
+    def reject(self) -> None:
+        if self._sign_in is not None and self._sign_in.running:
+            self._sign_in.cancel()  # the browser wait ends; nothing is saved
+        super().reject()
 
     # -- steps --------------------------------------------------------------------------
     def _forward(self) -> None:
@@ -241,6 +323,7 @@ class AccountSetupDialog(QDialog):
                           self._saved, self._failed)
 
     def _saved(self, account) -> None:
+        self.cancel_sign_in.hide()
         self._idle()
         self.account_added.emit(account.id)
         self.accept()

@@ -78,9 +78,13 @@ class WindowHost:
             failed).run()
 
     def leave_sample(self) -> None:
+        from app.store import profile_lock
         from app.store.database import Store
 
-        self._switch(self.user_paths, Store(self.user_paths.database))
+        profile_lock.hold_shared(self.user_paths)
+        store = Store(self.user_paths.database)  # the key was read when the profile was opened
+        store.on_close.append(lambda: profile_lock.release(self.user_paths))
+        self._switch(self.user_paths, store)
 
     def close(self) -> None:
         """Stop everything that runs beside the window; queued writes finish first.
@@ -116,7 +120,6 @@ def run_gui(profile: str | None) -> int:
 
     from app.bundled import icon_path
     from app.errors import LiaisonError
-    from app.profile import open_profile
     from app.settings.policy_file import install_machine_policy
 
     from app.ui.crash_handling import install_crash_handling
@@ -132,8 +135,19 @@ def run_gui(profile: str | None) -> int:
     install_english_plurals(app)  # "1 contact", "2 contacts" where no translation answers
     install_translations(app)  # the setting's or the system's language; before any window or message box
     color_scheme = SystemColorScheme(app)  # noqa: F841  (kept alive while the app runs)
+    from app.ui.primary_password import ask_at_start
+
     try:
-        paths, store = open_profile(profile)
+        if not ask_at_start():  # the secrets file in use and locked: Cancel quits cleanly
+            return 0
+    except LiaisonError as exc:  # a damaged secrets file, an unreadable setting
+        QMessageBox.critical(None, APP_NAME, error_text(exc))
+        return exc.exit_code
+    try:
+        # on a worker thread: the key from the keyring, the schema, maybe converting the file
+        from app.ui.profile_opening import open_profile_in_background
+
+        paths, store = open_profile_in_background(profile)
     except LiaisonError as exc:
         QMessageBox.critical(None, APP_NAME, error_text(exc))
         return exc.exit_code

@@ -7,7 +7,6 @@ here (the user can save them and decide), and any warning is shown before openin
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.mail.reading.attachment_files import human_size, unused_path, write_new_file
 from app.mail.reading.attachment_names import safe_filename
 from app.mail.reading.message_view import ViewAttachment
+from app.ui.temporary_files import private_folder
 
 WARNED_ROLE = Qt.ItemDataRole.UserRole + 1
 _NEVER_OPEN = {"executable", "bidi", "double-extension", "content-mismatch:exe", "padding"}
@@ -159,7 +159,7 @@ class AttachmentList(QListWidget):
                     "%1", "\n".join(self.warning_text(w) for w in attachment.warnings)))
             return None
         if self._open_dir is None:
-            self._open_dir = Path(tempfile.mkdtemp(prefix="liaison-open-"))  # mode 0700
+            self._open_dir = private_folder("liaison-open-")  # mode 0700
         path = unused_path(self._open_dir, safe_filename(attachment.name))
         write_new_file(path, attachment.data(), mode=0o400)  # read-only: edits would be lost
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -7,7 +7,6 @@ In sample data the composer opens too, and says that sending is off.
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from app.mail.sending.drafts import DraftData, list_drafts, load_draft
 from app.mail.sending.reply import forward, reply
 from app.store.accounts import list_accounts
 from app.store.mail_cache import raw_message
+from app.ui.temporary_files import private_folder
 
 
 @dataclass
@@ -46,7 +46,7 @@ def prepare_reply(store, message_pk: int, account, kind: str) -> PreparedReply |
                       references=" ".join(outgoing.references) or None)
     prepared = PreparedReply(draft)
     if kind == "forward" and outgoing.attachments:
-        folder = Path(tempfile.mkdtemp(prefix="liaison-forward-"))
+        folder = private_folder("liaison-forward-")
         for attachment in outgoing.attachments:
             path = folder / attachment.filename
             write_new_file(path, attachment.data)

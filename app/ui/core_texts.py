@@ -158,8 +158,32 @@ TEXTS = (
     # app/crm/vcard.py
     QT_TRANSLATE_NOOP('errors', 'The file has no vCard in it (no BEGIN:VCARD line); nothing was imported.'),
     QT_TRANSLATE_NOOP('errors', 'the card has no END:VCARD line (the file may be cut off)'),
+    # app/errors.py
+    QT_TRANSLATE_NOOP('errors', 'The sign-in for {account} has expired or was revoked; sign in again.'),
+    QT_TRANSLATE_NOOP('errors', '{account} is not signed in on this computer; sign in again.'),
     # app/mail/accounts/credential.py
     QT_TRANSLATE_NOOP('errors', 'No password is stored for {account}.'),
+    # app/mail/accounts/oauth/account_setup.py
+    QT_TRANSLATE_NOOP('errors', 'The sign-in server gave no refresh token, so Liaison could not stay signed in; ask your IT department whether offline access is allowed.'),
+    # app/mail/accounts/oauth/config.py
+    QT_TRANSLATE_NOOP('errors', "OAuth2 sign-in is available for {known}, not '{key}'."),
+    QT_TRANSLATE_NOOP('errors', 'Sign-in with {provider} is not set up on this computer: the setting {setting} (a client id registered with {provider}) is empty; ask your IT department.'),
+    # app/mail/accounts/oauth/credential.py
+    QT_TRANSLATE_NOOP('errors', 'The server refused the sign-in of {account} even with a new token ({reply}); check that IMAP/SMTP is allowed for the mailbox, then sign in again.'),
+    # app/mail/accounts/oauth/loopback.py
+    QT_TRANSLATE_NOOP('errors', 'No answer came back from the browser within {minutes} minutes; start the sign-in again.'),
+    QT_TRANSLATE_NOOP('errors', 'The browser came back from a sign-in Liaison did not start (the state did not match); start the sign-in again.'),
+    QT_TRANSLATE_NOOP('errors', 'The browser came back without an authorization code; start the sign-in again.'),
+    QT_TRANSLATE_NOOP('errors', 'The sign-in was not completed in the browser ({reply}).'),
+    # app/mail/accounts/oauth/token_client.py
+    QT_TRANSLATE_NOOP('errors', 'The certificate of the sign-in server {host} could not be verified ({reply}).'),
+    QT_TRANSLATE_NOOP('errors', 'The sign-in server address {url} must start with https://.'),
+    QT_TRANSLATE_NOOP('errors', 'The sign-in server answered without an access token.'),
+    QT_TRANSLATE_NOOP('errors', 'The sign-in server did not accept the sign-in ({reply}); start it again.'),
+    QT_TRANSLATE_NOOP('errors', "The sign-in server does not accept this computer's client id ({reply}); ask your IT department to check it."),
+    QT_TRANSLATE_NOOP('errors', 'The sign-in server refused the request ({reply}).'),
+    QT_TRANSLATE_NOOP('errors', 'The sign-in server {host} answered with something that is not JSON.'),
+    QT_TRANSLATE_NOOP('errors', 'The sign-in server {host} cannot be reached ({reply}).'),
     # app/mail/accounts/providers.py
     QT_TRANSLATE_NOOP('Providers', '139 Mail may need an authorisation code: in the web mailbox open Settings → Client settings (客户端设置), switch on IMAP/SMTP and create one.'),
     QT_TRANSLATE_NOOP('Providers', 'Ask your mail administrator to allow IMAP for your mailbox.'),
@@ -283,8 +307,9 @@ TEXTS = (
     QT_TRANSLATE_NOOP('errors', 'The search is too long ({length} characters); keep it under {most}.'),
     QT_TRANSLATE_NOOP('errors', 'Type a word to search for, or an operator such as from:anna or is:unread.'),
     # app/secrets.py
-    QT_TRANSLATE_NOOP('errors', 'No secure password store is available, so Liaison cannot keep your password. On Linux install and unlock a Secret Service keyring (for example: sudo apt-get install gnome-keyring, then log in to a desktop session); Liaison never writes passwords to disk itself.'),
+    QT_TRANSLATE_NOOP('errors', 'No secure password store is available, so Liaison cannot keep your password. On Linux install and unlock a Secret Service keyring (for example: sudo apt-get install gnome-keyring, then log in to a desktop session); or let Liaison keep passwords in its encrypted file instead (setting secrets_store: auto or file).'),
     QT_TRANSLATE_NOOP('errors', 'The system keyring did not answer within {seconds} seconds; unlock it and try again.'),
+    QT_TRANSLATE_NOOP('errors', 'The system keyring did not keep a password; the secrets file is kept.'),
     QT_TRANSLATE_NOOP('errors', 'The system keyring refused the request: {reply}'),
     # app/services/mail_import.py
     QT_TRANSLATE_NOOP('errors', 'Another import into {account} is under way; run this one when it has finished.'),
@@ -302,6 +327,9 @@ TEXTS = (
     QT_TRANSLATE_NOOP('errors', "The {label} server name '{host}' contains a line break, space or other invisible character; type it again."),
     QT_TRANSLATE_NOOP('errors', 'The {label} server name is empty.'),
     QT_TRANSLATE_NOOP('errors', '{label} security must be one of ssl, starttls, none.'),
+    # app/store/convert.py
+    QT_TRANSLATE_NOOP('errors', 'The encrypted copy of the profile did not match the original; the profile is unchanged.'),
+    QT_TRANSLATE_NOOP('errors', 'The profile could not be encrypted ({reply}); it is unchanged.'),
     # app/store/database.py
     QT_TRANSLATE_NOOP('errors', 'The database is busy in another Liaison process; try again in a moment.'),
     QT_TRANSLATE_NOOP('errors', 'The disk is full: free some space, then try again. Nothing was lost.'),
@@ -315,6 +343,11 @@ TEXTS = (
     # app/store/migrate.py
     QT_TRANSLATE_NOOP('errors', 'This profile ({profile}) was written by a newer version of Liaison (database schema {revision}). Install that version, or start this one with another profile.'),
     QT_TRANSLATE_NOOP('errors', "{path} is not a usable Liaison database ({reply}). Restore a copy from the profile's 'backups' folder or choose another profile."),
+    # app/store/profile_key.py
+    QT_TRANSLATE_NOOP('errors', 'The encryption key of this profile is not in the keyring or the secrets file, so {profile} cannot be opened.'),
+    QT_TRANSLATE_NOOP('errors', 'This profile was wiped on {when} when the team server revoked this laptop, so {profile} cannot be opened; move that folder away to start again.'),
+    # app/store/profile_lock.py
+    QT_TRANSLATE_NOOP('errors', 'The profile {profile} is open in another Liaison; close it there, then try again.'),
     # app/sync/history.py
     QT_TRANSLATE_NOOP('errors', "A change not sent to the team yet is already the record's value."),
     QT_TRANSLATE_NOOP('errors', 'No {type} with id {uuid} on this laptop.'),
@@ -335,6 +368,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP('errors', 'There is no conflict {id}.'),
     QT_TRANSLATE_NOOP('errors', "There is no team rule named '{name}'."),
     QT_TRANSLATE_NOOP('errors', 'This profile is not signed in to a team server; run: liaison team login --server URL --email EMAIL --password-stdin'),
+    QT_TRANSLATE_NOOP('errors', "{reason} This laptop removed the team's records and the key of its encrypted profile, so nothing in the profile can be read any more."),
     QT_TRANSLATE_NOOP('errors', "{reason} This laptop removed the team's records; {count} unsent changes were saved to {file}."),
     # app/sync/team_rules.py
     QT_TRANSLATE_NOOP('errors', "The team rule '{rule}' was not removed: {reason}"),
@@ -349,4 +383,12 @@ TEXTS = (
     QT_TRANSLATE_NOOP('errors', '{path} cannot be written.'),
     # app/ui/rule_ops.py
     QT_TRANSLATE_NOOP('errors', 'The rules file {path} cannot be read: {problem}'),
+    # app/vault/sealed.py
+    QT_TRANSLATE_NOOP('errors', 'That primary password is not right.'),
+    QT_TRANSLATE_NOOP('errors', 'The secrets file {path} is damaged and cannot be read; restore it from a backup or remove it and enter your passwords again.'),
+    QT_TRANSLATE_NOOP('errors', 'The secrets file {path} was written by a newer Liaison; update Liaison to read it.'),
+    # app/vault/secrets_file.py
+    QT_TRANSLATE_NOOP('errors', 'A primary password is already set; change it instead.'),
+    QT_TRANSLATE_NOOP('errors', 'No primary password is set, so there is nowhere safe to keep passwords; set one first.'),
+    QT_TRANSLATE_NOOP('errors', 'Your passwords are locked: enter the primary password first.'),
 )

@@ -3,7 +3,8 @@
 Every failure that reaches the user in the window goes through :class:`ErrorPresenter`:
 
 * :class:`~app.errors.Cancelled` — nothing (the user stopped it);
-* :class:`~app.errors.AuthError` for an account — the password prompt
+* :class:`~app.errors.AuthError` for an account — the password prompt (for an OAuth2
+  account, :class:`~app.ui.oauth_sign_in.SignInAgainPrompt` with "Sign In Again…")
   (:class:`~app.ui.password_prompt.PasswordPrompt`), at most one open per account; saving
   it resumes that account's sync;
 * any other :class:`~app.errors.LiaisonError` — one clear sentence in the user's language
@@ -144,7 +145,13 @@ class ErrorPresenter(QObject):
             if isinstance(error, LiaisonError):
                 self.show_message(error)
             return None
-        prompt = PasswordPrompt(account, error, self.ops, self.sync, self.window, translate_error=error_text)
+        if account.auth_method == "oauth2":  # no password can help: "Sign In Again…" in the browser
+            from app.ui.oauth_sign_in import SignInAgainPrompt
+
+            prompt = SignInAgainPrompt(account, error, self.sync, self.window, translate_error=error_text)
+        else:
+            prompt = PasswordPrompt(account, error, self.ops, self.sync, self.window,
+                                    translate_error=error_text)
         prompt.finished.connect(lambda result, a=account_id: self._prompt_closed(a, result))
         self.prompts[account_id] = prompt
         prompt.show()

@@ -156,7 +156,7 @@ _live_ops: "weakref.WeakSet[Ops]" = weakref.WeakSet()
 class Ops(QObject):
     """Makes ops for one open profile; lives on the GUI thread as long as the window."""
 
-    def __init__(self, store: Store, events: AppEvents, parent: QObject | None = None,
+    def __init__(self, store: Store | None, events: AppEvents, parent: QObject | None = None,
                  present_error: Callable[[BaseException], None] | None = None):
         super().__init__(parent)
         self.store = store
@@ -172,8 +172,9 @@ class Ops(QObject):
         return all(ops.in_flight == 0 for ops in list(_live_ops))
 
     @classmethod
-    def standalone(cls, store: Store, parent: QObject | None = None) -> "Ops":
-        """Ops for a widget used on its own (a benchmark, a test): its own events object."""
+    def standalone(cls, store: Store | None, parent: QObject | None = None) -> "Ops":
+        """Ops for a widget used on its own (a benchmark, a test): its own events object.
+        Without a store (before a profile is open: the primary password), only ``call`` ops."""
         events = AppEvents(parent)
         return cls(store, events, parent)
 
@@ -196,6 +197,8 @@ class Ops(QObject):
             log.error("operation failed: %r", error, exc_info=error)
 
     def _start(self, kind: str, fn: Callable, args: tuple, kwargs: dict) -> Future:
+        if kind in ("write", "read"):
+            assert self.store is not None, "read and write ops need a profile's store"
         if kind == "write":
             return self.store.writer.submit(fn, *args, **kwargs)
         if kind == "read":
@@ -213,4 +216,5 @@ class Ops(QObject):
     def shutdown(self) -> None:
         """Wait for running reads and writes (the window is closing)."""
         self._readers.shutdown(wait=True, cancel_futures=True)
-        self.store.writer.drain()
+        if self.store is not None:
+            self.store.writer.drain()

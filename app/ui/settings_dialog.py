@@ -137,6 +137,7 @@ class SettingsDialog(QDialog):
         for section, icon_name in PAGES:
             self.stack.addWidget(self._scrolling(self._build_page(section)))
             QListWidgetItem(icon(icon_name), tr_settings(SECTIONS[section]), self.page_list)
+        self.applied.connect(self.secrets_panel.refresh)  # the store in use may have changed
         self.page_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.page_list.setCurrentRow(0)
         widest = max(self.page_list.fontMetrics().horizontalAdvance(self.page_list.item(i).text())
@@ -202,6 +203,11 @@ class SettingsDialog(QDialog):
             layout.addWidget(self.team_page)
         if section == SEARCH:
             layout.addWidget(self._build_search_actions())
+        if section == GENERAL:
+            from app.ui.settings_secrets import SecretsPanel
+
+            self.secrets_panel = SecretsPanel(self.ops)
+            layout.addWidget(self.secrets_panel)
         layout.addStretch(1)
         return page
 

@@ -83,6 +83,10 @@
         <translation>继续</translation>
     </message>
     <message>
+        <source>Cancel Sign-In</source>
+        <translation>取消登录</translation>
+    </message>
+    <message>
         <source>Shown to the people you write to</source>
         <translation>收件人会看到这个名字</translation>
     </message>
@@ -169,6 +173,26 @@
     <message>
         <source>Security:</source>
         <translation>安全连接：</translation>
+    </message>
+    <message>
+        <source>Sign in with Google</source>
+        <translation>使用 Google 登录</translation>
+    </message>
+    <message>
+        <source>Sign in with Microsoft</source>
+        <translation>使用 Microsoft 登录</translation>
+    </message>
+    <message>
+        <source>Sign in with %1</source>
+        <translation>使用 %1 登录</translation>
+    </message>
+    <message>
+        <source>Waiting for you to sign in to %1 in your browser…</source>
+        <translation>正在等待您在浏览器中登录 %1…</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>已取消登录。</translation>
     </message>
     <message>
         <source>Enter your full email address, like name@example.com.</source>
@@ -2861,6 +2885,116 @@ Qt %1 · Python %2
     </message>
 </context>
 <context>
+    <name>PrimaryPasswordDialog</name>
+    <message>
+        <source>Current primary password:</source>
+        <translation>当前主密码：</translation>
+    </message>
+    <message>
+        <source>New primary password:</source>
+        <translation>新主密码：</translation>
+    </message>
+    <message>
+        <source>Primary password:</source>
+        <translation>主密码：</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Unlock Your Passwords</source>
+        <translation>解锁您的密码</translation>
+    </message>
+    <message>
+        <source>Create a Primary Password</source>
+        <translation>设置主密码</translation>
+    </message>
+    <message>
+        <source>Change the Primary Password</source>
+        <translation>更改主密码</translation>
+    </message>
+    <message>
+        <source>Your mail passwords are kept in an encrypted file. Enter your primary password to unlock them for this session.</source>
+        <translation>您的邮箱密码保存在一个加密文件中。请输入主密码，为本次会话解锁。</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring, so Liaison keeps your mail passwords in an encrypted file. Choose a primary password to protect it; you will enter it once each time Liaison starts. It cannot be recovered if you forget it.</source>
+        <translation>这台电脑没有系统密钥环，因此 Liaison 把您的邮箱密码保存在一个加密文件中。请设置一个主密码来保护它；每次启动 Liaison 时输入一次。忘记主密码将无法找回。</translation>
+    </message>
+    <message>
+        <source>Every password in the encrypted file is sealed again with the new primary password.</source>
+        <translation>加密文件中的所有密码都会用新的主密码重新加密。</translation>
+    </message>
+    <message>
+        <source>Enter the primary password.</source>
+        <translation>请输入主密码。</translation>
+    </message>
+    <message>
+        <source>A primary password needs at least {count} characters.</source>
+        <translation>主密码至少需要 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Liaison ({error}); the details are in the log.</source>
+        <translation>Liaison 内部出错（{error}）；详情见日志。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileOpening</name>
+    <message>
+        <source>Copying your mail and customers into an encrypted file…</source>
+        <translation>正在把您的邮件和客户资料复制到加密文件中…</translation>
+    </message>
+    <message>
+        <source>Checking the encrypted copy…</source>
+        <translation>正在检查加密副本…</translation>
+    </message>
+    <message>
+        <source>Replacing the unencrypted file…</source>
+        <translation>正在替换未加密的文件…</translation>
+    </message>
+    <message>
+        <source>Encrypting the backups…</source>
+        <translation>正在加密备份…</translation>
+    </message>
+    <message>
+        <source>Encrypting your profile — {app}</source>
+        <translation>正在加密您的配置文件 — {app}</translation>
+    </message>
+    <message>
+        <source>Liaison is encrypting your profile (AES-256, the key in the system keyring). This happens once.</source>
+        <translation>Liaison 正在加密您的配置文件（AES-256，密钥保存在系统密钥环中）。此操作只进行一次。</translation>
+    </message>
+    <message>
+        <source>Step {step} of {steps}: {what}</source>
+        <translation>第 {step} 步，共 {steps} 步：{what}</translation>
+    </message>
+</context>
+<context>
     <name>Providers</name>
     <message>
         <source>139 Mail may need an authorisation code: in the web mailbox open Settings → Client settings (客户端设置), switch on IMAP/SMTP and create one.</source>
@@ -5050,6 +5184,49 @@ Open it anyway?</source>
     </message>
 </context>
 <context>
+    <name>SecretsPanel</name>
+    <message>
+        <source>Passwords</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Move to System Keyring</source>
+        <translation>移到系统密钥环</translation>
+    </message>
+    <message>
+        <source>Moves every password from the encrypted file into the system keyring, then removes the file.</source>
+        <translation>把加密文件中的所有密码移到系统密钥环，然后删除该文件。</translation>
+    </message>
+    <message>
+        <source>Passwords are kept in the system keyring.</source>
+        <translation>密码保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>Passwords are kept in an encrypted file, but no primary password protects it yet: set one before adding an account.</source>
+        <translation>密码保存在加密文件中，但尚未设置保护它的主密码：请在添加账户前先设置。</translation>
+    </message>
+    <message>
+        <source>Passwords are kept in the encrypted file {path}, protected by your primary password; unlocked for this session.</source>
+        <translation>密码保存在加密文件 {path} 中，受主密码保护；本次会话已解锁。</translation>
+    </message>
+    <message>
+        <source>Passwords are kept in the encrypted file {path}, protected by your primary password; locked.</source>
+        <translation>密码保存在加密文件 {path} 中，受主密码保护；已锁定。</translation>
+    </message>
+    <message>
+        <source>Change Primary Password…</source>
+        <translation>更改主密码…</translation>
+    </message>
+    <message>
+        <source>Unlock…</source>
+        <translation>解锁…</translation>
+    </message>
+    <message>
+        <source>Set Primary Password…</source>
+        <translation>设置主密码…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -5203,6 +5380,29 @@ Open it anyway?</source>
     <message>
         <source>Shortcut</source>
         <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>SignInAgainPrompt</name>
+    <message>
+        <source>Sign In Again</source>
+        <translation>重新登录</translation>
+    </message>
+    <message>
+        <source>%1 needs to be signed in again.</source>
+        <translation>%1 需要重新登录。</translation>
+    </message>
+    <message>
+        <source>Sign In Again…</source>
+        <translation>重新登录…</translation>
+    </message>
+    <message>
+        <source>Waiting for you to sign in in your browser…</source>
+        <translation>正在等待您在浏览器中登录…</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>已取消登录。</translation>
     </message>
 </context>
 <context>
@@ -6640,8 +6840,80 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <translation>名片缺少 END:VCARD 行（文件可能不完整）</translation>
     </message>
     <message>
+        <source>The sign-in for {account} has expired or was revoked; sign in again.</source>
+        <translation>{account} 的登录已过期或已被撤销，请重新登录。</translation>
+    </message>
+    <message>
+        <source>{account} is not signed in on this computer; sign in again.</source>
+        <translation>{account} 在这台电脑上尚未登录，请重新登录。</translation>
+    </message>
+    <message>
         <source>No password is stored for {account}.</source>
         <translation>尚未保存 {account} 的密码。</translation>
+    </message>
+    <message>
+        <source>The sign-in server gave no refresh token, so Liaison could not stay signed in; ask your IT department whether offline access is allowed.</source>
+        <translation>登录服务器没有提供刷新令牌，Liaison 无法保持登录状态；请询问您的 IT 部门是否允许离线访问。</translation>
+    </message>
+    <message>
+        <source>OAuth2 sign-in is available for {known}, not &apos;{key}&apos;.</source>
+        <translation>OAuth2 登录仅适用于 {known}，不适用于“{key}”。</translation>
+    </message>
+    <message>
+        <source>Sign-in with {provider} is not set up on this computer: the setting {setting} (a client id registered with {provider}) is empty; ask your IT department.</source>
+        <translation>这台电脑尚未设置 {provider} 登录：设置项 {setting}（在 {provider} 注册的客户端 ID）为空；请联系您的 IT 部门。</translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in of {account} even with a new token ({reply}); check that IMAP/SMTP is allowed for the mailbox, then sign in again.</source>
+        <translation>即使使用新的令牌，服务器仍拒绝了 {account} 的登录（{reply}）；请确认该邮箱已允许 IMAP/SMTP，然后重新登录。</translation>
+    </message>
+    <message>
+        <source>No answer came back from the browser within {minutes} minutes; start the sign-in again.</source>
+        <translation>浏览器在 {minutes} 分钟内没有返回结果，请重新开始登录。</translation>
+    </message>
+    <message>
+        <source>The browser came back from a sign-in Liaison did not start (the state did not match); start the sign-in again.</source>
+        <translation>浏览器返回的登录不是 Liaison 发起的（state 不匹配），请重新开始登录。</translation>
+    </message>
+    <message>
+        <source>The browser came back without an authorization code; start the sign-in again.</source>
+        <translation>浏览器返回时没有授权码，请重新开始登录。</translation>
+    </message>
+    <message>
+        <source>The sign-in was not completed in the browser ({reply}).</source>
+        <translation>未在浏览器中完成登录（{reply}）。</translation>
+    </message>
+    <message>
+        <source>The certificate of the sign-in server {host} could not be verified ({reply}).</source>
+        <translation>无法验证登录服务器 {host} 的证书（{reply}）。</translation>
+    </message>
+    <message>
+        <source>The sign-in server address {url} must start with https://.</source>
+        <translation>登录服务器地址 {url} 必须以 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>The sign-in server answered without an access token.</source>
+        <translation>登录服务器的回复中没有访问令牌。</translation>
+    </message>
+    <message>
+        <source>The sign-in server did not accept the sign-in ({reply}); start it again.</source>
+        <translation>登录服务器未接受此次登录（{reply}），请重新开始。</translation>
+    </message>
+    <message>
+        <source>The sign-in server does not accept this computer&apos;s client id ({reply}); ask your IT department to check it.</source>
+        <translation>登录服务器不接受这台电脑的客户端 ID（{reply}）；请联系您的 IT 部门检查。</translation>
+    </message>
+    <message>
+        <source>The sign-in server refused the request ({reply}).</source>
+        <translation>登录服务器拒绝了请求（{reply}）。</translation>
+    </message>
+    <message>
+        <source>The sign-in server {host} answered with something that is not JSON.</source>
+        <translation>登录服务器 {host} 的回复不是 JSON。</translation>
+    </message>
+    <message>
+        <source>The sign-in server {host} cannot be reached ({reply}).</source>
+        <translation>无法连接登录服务器 {host}（{reply}）。</translation>
     </message>
     <message>
         <source>The mailbox refused the connection: IMAP may be switched off for it. {advice}</source>
@@ -6976,12 +7248,48 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <translation>请输入要搜索的词，或使用 from:anna、is:unread 等运算符。</translation>
     </message>
     <message>
-        <source>No secure password store is available, so Liaison cannot keep your password. On Linux install and unlock a Secret Service keyring (for example: sudo apt-get install gnome-keyring, then log in to a desktop session); Liaison never writes passwords to disk itself.</source>
-        <translation>没有可用的安全密码存储，Liaison 无法保存您的密码。在 Linux 上请安装并解锁 Secret Service 密钥环（例如：sudo apt-get install gnome-keyring，然后登录桌面会话）；Liaison 自己从不把密码写入磁盘。</translation>
+        <source>No secure password store is available, so Liaison cannot keep your password. On Linux install and unlock a Secret Service keyring (for example: sudo apt-get install gnome-keyring, then log in to a desktop session); or let Liaison keep passwords in its encrypted file instead (setting secrets_store: auto or file).</source>
+        <translation>没有可用的安全密码存储，Liaison 无法保存您的密码。在 Linux 上请安装并解锁 Secret Service 密钥环（例如：sudo apt-get install gnome-keyring，然后登录桌面会话）；或者让 Liaison 把密码保存在它的加密文件中（设置 secrets_store：auto 或 file）。</translation>
+    </message>
+    <message>
+        <source>The encryption key of this profile is not in the keyring or the secrets file, so {profile} cannot be opened.</source>
+        <translation>此配置文件的加密密钥不在密钥环或密码文件中，因此无法打开 {profile}。</translation>
+    </message>
+    <message>
+        <source>This profile was wiped on {when} when the team server revoked this laptop, so {profile} cannot be opened; move that folder away to start again.</source>
+        <translation>团队服务器已于 {when} 吊销此电脑，此配置文件已被清除，因此无法打开 {profile}；请将该文件夹移走后重新开始。</translation>
+    </message>
+    <message>
+        <source>That primary password is not right.</source>
+        <translation>主密码不正确。</translation>
+    </message>
+    <message>
+        <source>The secrets file {path} is damaged and cannot be read; restore it from a backup or remove it and enter your passwords again.</source>
+        <translation>密码文件 {path} 已损坏，无法读取；请从备份恢复，或删除它后重新输入您的密码。</translation>
+    </message>
+    <message>
+        <source>The secrets file {path} was written by a newer Liaison; update Liaison to read it.</source>
+        <translation>密码文件 {path} 由更新版本的 Liaison 写入；请更新 Liaison 后再读取。</translation>
+    </message>
+    <message>
+        <source>A primary password is already set; change it instead.</source>
+        <translation>已经设置了主密码；请改为更改主密码。</translation>
+    </message>
+    <message>
+        <source>No primary password is set, so there is nowhere safe to keep passwords; set one first.</source>
+        <translation>尚未设置主密码，因此没有安全的地方保存密码；请先设置主密码。</translation>
+    </message>
+    <message>
+        <source>Your passwords are locked: enter the primary password first.</source>
+        <translation>您的密码已锁定：请先输入主密码。</translation>
     </message>
     <message>
         <source>The system keyring did not answer within {seconds} seconds; unlock it and try again.</source>
         <translation>系统密钥环在 {seconds} 秒内没有响应；请解锁后重试。</translation>
+    </message>
+    <message>
+        <source>The system keyring did not keep a password; the secrets file is kept.</source>
+        <translation>系统密钥环没有保存密码；密码文件已保留。</translation>
     </message>
     <message>
         <source>The system keyring refused the request: {reply}</source>
@@ -7040,6 +7348,14 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <translation>{label} 安全连接必须是 ssl、starttls 或 none 之一。</translation>
     </message>
     <message>
+        <source>The encrypted copy of the profile did not match the original; the profile is unchanged.</source>
+        <translation>配置文件的加密副本与原文件不一致；配置文件未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The profile could not be encrypted ({reply}); it is unchanged.</source>
+        <translation>无法加密配置文件（{reply}）；配置文件未作任何改动。</translation>
+    </message>
+    <message>
         <source>The database is busy in another Liaison process; try again in a moment.</source>
         <translation>数据库正被另一个 Liaison 进程使用；请稍后再试。</translation>
     </message>
@@ -7078,6 +7394,10 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
     <message>
         <source>{path} is not a usable Liaison database ({reply}). Restore a copy from the profile&apos;s &apos;backups&apos; folder or choose another profile.</source>
         <translation>{path} 不是可用的 Liaison 数据库（{reply}）。请从配置文件的“backups”文件夹中恢复副本，或选择其他配置文件。</translation>
+    </message>
+    <message>
+        <source>The profile {profile} is open in another Liaison; close it there, then try again.</source>
+        <translation>配置文件 {profile} 正在另一个 Liaison 中打开；请先在那里关闭，然后重试。</translation>
     </message>
     <message>
         <source>A change not sent to the team yet is already the record&apos;s value.</source>
@@ -7150,6 +7470,10 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
     <message>
         <source>This profile is not signed in to a team server; run: liaison team login --server URL --email EMAIL --password-stdin</source>
         <translation>此配置文件未登录团队服务器；请运行：liaison team login --server URL --email EMAIL --password-stdin</translation>
+    </message>
+    <message>
+        <source>{reason} This laptop removed the team&apos;s records and the key of its encrypted profile, so nothing in the profile can be read any more.</source>
+        <translation>{reason} 本机已删除团队的记录以及加密配置文件的密钥，配置文件中的内容再也无法读取。</translation>
     </message>
     <message>
         <source>{reason} This laptop removed the team&apos;s records; {count} unsent changes were saved to {file}.</source>
@@ -7362,6 +7686,30 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <translation>安全方式为“none”的账户会以明文发送密码和邮件。关闭此项后，此类账户既不能添加也不能使用。</translation>
     </message>
     <message>
+        <source>Google sign-in client id</source>
+        <translation>Google 登录客户端 ID</translation>
+    </message>
+    <message>
+        <source>The OAuth2 client id (a desktop app) your organisation registered with Google. Without it, Gmail accounts sign in with an app password.</source>
+        <translation>贵单位在 Google 注册的 OAuth2 客户端 ID（桌面应用）。没有它时，Gmail 账户使用应用专用密码登录。</translation>
+    </message>
+    <message>
+        <source>Google sign-in client secret</source>
+        <translation>Google 登录客户端密钥</translation>
+    </message>
+    <message>
+        <source>The client secret Google issues with a desktop app&apos;s client id. For desktop apps Google does not treat it as confidential.</source>
+        <translation>Google 随桌面应用客户端 ID 一起发放的客户端密钥。对于桌面应用，Google 不将其视为机密。</translation>
+    </message>
+    <message>
+        <source>Microsoft sign-in client id</source>
+        <translation>Microsoft 登录客户端 ID</translation>
+    </message>
+    <message>
+        <source>The application (client) id your organisation registered in Microsoft Entra ID for Outlook.com and Microsoft 365 mailboxes.</source>
+        <translation>贵单位在 Microsoft Entra ID 中为 Outlook.com 和 Microsoft 365 邮箱注册的应用程序（客户端）ID。</translation>
+    </message>
+    <message>
         <source>Load remote images and styles</source>
         <translation>加载远程图片和样式</translation>
     </message>
@@ -7456,6 +7804,34 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
     <message>
         <source>The language of menus, buttons, messages and dates. A change takes effect the next time Liaison starts.</source>
         <translation>菜单、按钮、提示信息和日期使用的语言。更改将在下次启动 Liaison 时生效。</translation>
+    </message>
+    <message>
+        <source>Where passwords are kept</source>
+        <translation>密码保存位置</translation>
+    </message>
+    <message>
+        <source>The system keyring when one works; otherwise an encrypted file, unlocked once per session by your primary password. Passwords are never stored unencrypted.</source>
+        <translation>系统密钥环可用时使用系统密钥环；否则使用加密文件，每次会话用主密码解锁一次。密码从不以明文保存。</translation>
+    </message>
+    <message>
+        <source>Automatic: the system keyring, or the encrypted file when there is none</source>
+        <translation>自动：系统密钥环，没有时使用加密文件</translation>
+    </message>
+    <message>
+        <source>The system keyring only</source>
+        <translation>仅系统密钥环</translation>
+    </message>
+    <message>
+        <source>The encrypted file (primary password)</source>
+        <translation>加密文件（主密码）</translation>
+    </message>
+    <message>
+        <source>Encrypt the profile</source>
+        <translation>加密配置文件</translation>
+    </message>
+    <message>
+        <source>Keeps your mail, customers and search index encrypted on this computer (AES-256), under a key kept where your passwords are. A profile that is not encrypted yet is converted the next time Liaison starts.</source>
+        <translation>在本机上以加密形式（AES-256）保存您的邮件、客户资料和搜索索引，密钥与您的密码保存在同一处。尚未加密的配置文件会在下次启动 Liaison 时转换。</translation>
     </message>
 </context>
 </TS>

@@ -130,6 +130,12 @@ def test_bad_ca_file_and_host_are_bad_input_on_one_line(cli):
 
 def test_no_keyring_is_explained_and_nothing_is_saved(cli, dovecot):
     cli.env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    # Automatic: the encrypted secrets file, which needs a primary password first.
+    result = add_account(cli, dovecot, "--ca-file", str(dovecot.ca_file), check=False)
+    assert_one_line_error(result, 7, "No primary password is set", "secrets set-primary-password")
+    assert cli("account", "list").stdout == ""
+    # The keyring only: its absence is explained.
+    cli("settings", "set", "secrets_store", "keyring")
     result = add_account(cli, dovecot, "--ca-file", str(dovecot.ca_file), check=False)
     assert_one_line_error(result, 7, "No secure password store", "gnome-keyring")
     assert cli("account", "list").stdout == ""

@@ -21,11 +21,14 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture
 def tmpfs(tmp_path):
-    """A 16 MB file system of its own, for a profile that fills it or becomes read-only."""
+    """A 24 MB file system of its own, for a profile that fills it or becomes read-only.
+
+    With room again, a sync must fit one batch (up to 8 MiB of mail and its search index)
+    twice: in the write-ahead log, then in the database file."""
     mountpoint = tmp_path / "tmpfs"
     mountpoint.mkdir()
     mounted = os.geteuid() == 0 and subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mountpoint)], capture_output=True).returncode == 0
+        ["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(mountpoint)], capture_output=True).returncode == 0
     if not mounted:
         pytest.skip("needs root to mount a small tmpfs")
     yield mountpoint

@@ -90,17 +90,44 @@ def test_initial_sync_fetches_newest_first_in_batches(store, account, imap, run_
     append_many(imap, 23)
     monkeypatch.setattr(folder_sync, "FETCH_BATCH", 5)
     batches = []
-    real_store = message_writer.store_messages
+    real_store = message_writer.store_prepared
 
-    def recording_store(store_, folder_id, messages):
-        batches.append([m.uid for m in messages])
-        return real_store(store_, folder_id, messages)
+    def recording_store(store_, folder_id, batch):
+        batches.append([m.uid for m in batch.messages])
+        return real_store(store_, folder_id, batch)
 
-    monkeypatch.setattr(message_writer, "store_messages", recording_store)
+    monkeypatch.setattr(message_writer, "store_prepared", recording_store)
     run_sync(only_folder="INBOX")
     assert sorted(batches[0]) == [19, 20, 21, 22, 23]
     assert [min(b) for b in batches] == sorted((min(b) for b in batches), reverse=True)
     assert sum(len(b) for b in batches) == 23
+
+
+def test_a_big_first_sync_is_parsed_by_workers_and_searchable_when_the_pass_ends(store, account, imap, run_sync,
+                                                                                  monkeypatch):
+    from app.search import mail_index
+    from app.search.mail_search import search_mail
+    from app.services import parse_workers
+
+    append_many(imap, 60)
+    monkeypatch.setattr(folder_sync, "FETCH_BATCH", 8)
+    monkeypatch.setattr(parse_workers, "WORKERS_FROM", 50)
+    pools = []
+    real_pool = parse_workers.SyncPreparer._started_pool
+    monkeypatch.setattr(parse_workers.SyncPreparer, "_started_pool",
+                        lambda self: pools.append(self) or real_pool(self))
+    after_pass = []
+    real_index_pending = mail_index.index_pending
+    monkeypatch.setattr(mail_index, "index_pending",
+                        lambda *a, **k: after_pass.append(real_index_pending(*a, **k)) or after_pass[-1])
+
+    summary = run_sync()
+
+    assert pools and not pools[0].broken and not pools[0].started  # used, then closed with the pass
+    assert summary.new == 60 and summary.indexed == summary.indexed_alongside == 60
+    assert after_pass == [0] and mail_index.pending_count(store) == 0
+    subject = inbox_rows(store, account)[17].subject
+    assert [h.subject for h in search_mail(store, f'"{subject}"', 50).hits] == [subject]
 
 
 def test_resync_with_nothing_changed_is_a_no_op(store, account, imap, run_sync):

@@ -169,8 +169,13 @@ def test_a_new_profile_is_created_and_migrated(installed):
 
 def test_the_window_starts_with_its_icon(installed):
     profile = installed.work / "profile-gui"
+    # The throwaway home has no keyring, so the window would first ask to create a primary
+    # password for the secrets file (tests/ui/test_primary_password.py): keep to the keyring here.
+    machine_settings = installed.work / "machine-settings-gui.json"
+    machine_settings.write_text('{"settings": {"secrets_store": "keyring"}}')
     started = installed.liaison("--profile", str(profile),
-                                extra_env={"LIAISON_QUIT_AFTER_START_MS": "300"}, timeout=120)
+                                extra_env={"LIAISON_QUIT_AFTER_START_MS": "300",
+                                           "LIAISON_MACHINE_SETTINGS": str(machine_settings)}, timeout=120)
     assert started.returncode == 0, (started.stdout, started.stderr)
     assert "Traceback" not in started.stderr
     assert (profile / "liaison.sqlite3").exists()

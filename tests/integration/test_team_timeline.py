@@ -34,18 +34,6 @@ def office(team_server):
     return team_server
 
 
-@pytest.fixture
-def memory_keyring():
-    import keyring
-
-    from tests.support.test_keyring import MemoryKeyring
-
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    yield
-    keyring.set_keyring(previous)
-
-
 def mail(key: str, sender: str, to: str, subject: str, body: str, day: int) -> bytes:
     message = EmailMessage()
     message["From"], message["To"], message["Subject"] = sender, to, subject

@@ -227,7 +227,10 @@ def _start_window(chroot: Chroot, display: str, profile: str, log: Path,
     ``debug_plugins`` has Qt log every plugin it looks at (to see the IBus plugin load), which
     slows the start down: the timed start goes without it."""
     out = open(log, "w")
-    env = {"DISPLAY": display, "QT_IM_MODULE": "ibus"}
+    # No D-Bus session here, so no keyring: keep to the keyring store, or the window would first
+    # ask to create a primary password for the secrets file (tested in tests/ui).
+    (chroot.root / "tmp" / "gui-settings.json").write_text('{"settings": {"secrets_store": "keyring"}}')
+    env = {"DISPLAY": display, "QT_IM_MODULE": "ibus", "LIAISON_MACHINE_SETTINGS": "/tmp/gui-settings.json"}
     if debug_plugins:
         env["QT_DEBUG_PLUGINS"] = "1"
     start = time.monotonic()

@@ -34,15 +34,16 @@ ssl_cert = <{cert}
 ssl_key = <{key}
 ssl_dh = </usr/share/dovecot/dh.pem
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login{oauth_mechanisms}
 auth_failure_delay = 0
 mail_location = maildir:{root}/mail/%u
 {user_settings}
 passdb {{
   driver = passwd-file
   args = {root}/users
+  mechanisms = plain login
 }}
-userdb {{
+{oauth_passdb}userdb {{
   driver = static
   args = uid={uid} gid={gid} home={root}/home/%u
 }}
@@ -84,10 +85,33 @@ namespace inbox {{
 """
 
 
-class DovecotServer:
-    """Start with :meth:`start`, stop with :meth:`stop`; users are added with :meth:`add_user`."""
+# Dovecot's OAuth2 passdb (XOAUTH2 and OAUTHBEARER): every token is checked at the
+# authorization server's RFC 7662 introspection endpoint (tests.support.oauth_server).
+OAUTH_PASSDB = """\
+passdb {{
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = {root}/dovecot-oauth2.conf.ext
+}}
+"""
+OAUTH_CONFIG = """\
+introspection_mode = post
+introspection_url = {url}
+force_introspection = yes
+username_attribute = username
+active_attribute = active
+active_value = true
+"""
 
-    def __init__(self, root: Path | None = None):
+
+class DovecotServer:
+    """Start with :meth:`start`, stop with :meth:`stop`; users are added with :meth:`add_user`.
+
+    ``oauth2_introspection_url`` also lets users log in with an OAuth2 access token (XOAUTH2,
+    OAUTHBEARER), checked at that introspection endpoint; passwords keep working beside it.
+    """
+
+    def __init__(self, root: Path | None = None, oauth2_introspection_url: str | None = None):
         # Its own directory under the system temp dir: pytest's tmp folders are 0700, and
         # Dovecot's auth and mail processes run as other users that must traverse the path.
         self.root = root or Path(tempfile.mkdtemp(prefix="liaison-dovecot-"))
@@ -108,10 +132,15 @@ class DovecotServer:
         for sub in ("mail", "home"):
             os.chown(root / sub, self.uid, self.gid)
         (root / "users").write_text("")
+        oauth_passdb = oauth_mechanisms = ""
+        if oauth2_introspection_url:
+            (root / "dovecot-oauth2.conf.ext").write_text(OAUTH_CONFIG.format(url=oauth2_introspection_url))
+            oauth_passdb, oauth_mechanisms = OAUTH_PASSDB.format(root=root), " xoauth2 oauthbearer"
         self.config = root / "dovecot.conf"
         self.config.write_text(CONFIG.format(
             root=root, cert=self._cert, key=self._key, uid=self.uid, gid=self.gid,
-            port=self.port, ssl_port=self.ssl_port, user_settings=user_settings))
+            port=self.port, ssl_port=self.ssl_port, user_settings=user_settings,
+            oauth_passdb=oauth_passdb, oauth_mechanisms=oauth_mechanisms))
 
     def add_user(self, name: str, password: str) -> None:
         with open(self.root / "users", "a") as users:

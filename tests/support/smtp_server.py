@@ -1,4 +1,5 @@
-"""A real SMTP server (aiosmtpd) on loopback for the send tests: STARTTLS or implicit TLS, AUTH.
+"""A real SMTP server (aiosmtpd) on loopback for the send tests: STARTTLS or implicit TLS, AUTH
+(PLAIN and LOGIN against ``users``; XOAUTH2 against ``token_check``).
 
 It keeps every accepted message in ``received`` (and as .eml files in a directory, so a test
 in another process sees them).  ``hold_after_accept`` makes the server store a message and then
@@ -8,13 +9,15 @@ wait before answering 250 — the window in which a client crash must not lead t
 
 from __future__ import annotations
 
+import base64
+import json
 import ssl
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
+from aiosmtpd.smtp import MISSING, AuthResult, LoginPassword
 
 from tests.support.ports import free_port
 from tests.support.tls import make_test_certificates
@@ -42,6 +45,27 @@ class _Handler:
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
+    async def auth_XOAUTH2(self, smtp, args):  # noqa: N802 - aiosmtpd's name for a mechanism
+        """``AUTH XOAUTH2``: the bearer token is checked by ``server.token_check(user, token)``
+        (the OAuth server's introspection); a refusal sends the JSON error challenge first."""
+        if len(args) == 1:
+            data = await smtp.challenge_auth("")
+            if data is MISSING:
+                return AuthResult(success=False)
+        else:
+            try:
+                data = base64.b64decode(args[1], validate=True)
+            except ValueError:
+                return AuthResult(success=False)
+        fields = dict(part.split("=", 1) for part in data.decode().split("\x01") if "=" in part)
+        user, token = fields.get("user", ""), fields.get("auth", "").removeprefix("Bearer ")
+        check = self.server.token_check
+        if check is not None and check(user, token):
+            self.server.xoauth2_logins.append(user)
+            return AuthResult(success=True, auth_data=user)
+        await smtp.challenge_auth(json.dumps({"status": "401", "schemes": "bearer"}).encode())
+        return AuthResult(success=False)
+
     async def handle_DATA(self, _server, _session, envelope):  # noqa: N802 - aiosmtpd
         received = Received(envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content)
         self.server.received.append(received)
@@ -60,6 +84,8 @@ class SmtpServer:
         self.ca_file, cert, key = make_test_certificates(root / "tls")
         self.users = users
         self.mode = mode
+        self.token_check = None  # (user, token) -> bool: accepts AUTH XOAUTH2 when set
+        self.xoauth2_logins: list[str] = []
         self.received: list[Received] = []
         self.hold_after_accept = 0.0
         self.hold_in_rcpt = 0.0

@@ -120,11 +120,10 @@ def test_back_and_another_address_renames_the_account_unless_the_user_named_it(q
 
 
 def test_without_a_keyring_the_dialog_says_what_to_install_and_the_fields_keep_their_size(
-        qtbot, empty_window, dovecot, monkeypatch):
-    import keyring
+        qtbot, empty_window, dovecot, no_keyring):
+    from app.settings import machine
 
-    fail_backend = type("Keyring", (), {"__module__": "keyring.backends.fail"})()
-    monkeypatch.setattr(keyring, "get_keyring", lambda: fail_backend)
+    machine.write("secrets_store", "keyring")  # the keyring only (automatic: the secrets file)
     dialog = open_dialog(empty_window, qtbot, Discovery(
         ServerSettings("localhost", dovecot.ssl_port, "ssl", "localhost", 2525, "starttls", username="sales"),
         "autoconfig", None, "test"))
@@ -142,3 +141,26 @@ def test_without_a_keyring_the_dialog_says_what_to_install_and_the_fields_keep_t
     assert dialog.imap_port.height() >= min(port_height, dialog.imap_port.minimumSizeHint().height())
     assert dialog.imap_port.height() >= dialog.imap_port.sizeHint().height() - 2
     assert list_accounts(empty_window.store) == []
+
+
+def test_without_a_keyring_an_unlocked_secrets_file_keeps_the_new_accounts_password(
+        qtbot, empty_window, dovecot, secrets_file, fast_kdf, no_keyring):
+    from app.vault import session
+    from app.vault.secrets_file import SecretsFile
+
+    session.create("primary-pass-1")  # as the start-up dialog does
+    dialog = open_dialog(empty_window, qtbot, Discovery(
+        ServerSettings("localhost", dovecot.ssl_port, "ssl", "localhost", 2525, "starttls", username="sales"),
+        "autoconfig", None, "test"))
+    dialog.show()
+    dialog.email.setText("sales@example.test")
+    dialog.password.setText(PASSWORD)
+    dialog.next.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=5000)
+    dialog.ca_file.setText(str(dovecot.ca_file))
+    with qtbot.waitSignal(dialog.account_added, timeout=15000):
+        dialog.next.click()
+    (account,) = list_accounts(empty_window.store)
+    assert PASSWORD.encode() not in secrets_file.read_bytes()
+    entries = SecretsFile(secrets_file).read(SecretsFile(secrets_file).unlock("primary-pass-1"))
+    assert entries == {f"{account.uuid}:password": PASSWORD}

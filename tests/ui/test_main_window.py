@@ -98,13 +98,13 @@ def test_initial_sync_fills_the_list_batch_by_batch_keeping_the_selection(
 
     imap.multiappend("INBOX", [make_message(n) for n in range(240)])
     monkeypatch.setattr(folder_sync, "FETCH_BATCH", 20)
-    real_store = message_writer.store_messages
+    real_store = message_writer.store_prepared
 
     def slow_store(*args):  # a slow disk or a big mailbox: several refreshes happen meanwhile
         time.sleep(0.15)
         return real_store(*args)
 
-    monkeypatch.setattr(message_writer, "store_messages", slow_store)
+    monkeypatch.setattr(message_writer, "store_prepared", slow_store)
     service = SyncService(store, use_idle=False)
     win = MainWindow(ProfilePaths(profile_dir), store, service)
     qtbot.addWidget(win)

@@ -12,7 +12,7 @@ from app.errors import KeyringUnavailable
 
 REPO = Path(__file__).resolve().parent.parent.parent
 CORE_PACKAGES = ["app.mail", "app.store", "app.cli", "app.crm", "app.search", "app.services", "app.settings",
-                 "app.automation",
+                 "app.automation", "app.vault",
                  "app.sync", "app.reports"]
 
 
@@ -38,8 +38,15 @@ def test_insecure_keyring_backends_are_refused(monkeypatch, backend_module):
 
     from app.secrets import SecretStore
 
-    fake = type("Backend", (), {"__module__": backend_module})()
+    from app.errors import SecretsLocked
+    from app.settings import machine
+
+    fake = type("Backend", (), {"__module__": backend_module})()  # any call to it would fail
     monkeypatch.setattr(keyring, "get_keyring", lambda: fake)
+    # Automatic choice: never the insecure backend, the encrypted secrets file (locked) instead.
+    with pytest.raises(SecretsLocked):
+        SecretStore().set_password("uuid", "pw")
+    machine.write("secrets_store", "keyring")  # the keyring only: refused with a plain sentence
     with pytest.raises(KeyringUnavailable, match="No secure password store"):
         SecretStore().set_password("uuid", "pw")
 

@@ -83,3 +83,38 @@ def test_mail_in_local_folders_is_read_back_it_is_on_no_server(tmp_path):
         assert raw_message(store, rows[0].id).startswith(b"From: a@example.com")
     finally:
         store.close()
+
+
+def test_an_encrypted_profile_is_repaired_into_an_encrypted_file(tmp_path, monkeypatch):
+    from app.store import cipher, profile_key
+
+    monkeypatch.setenv("LIAISON_PROFILE_ENCRYPTION", "on")
+    paths, store = open_profile(str(tmp_path / "profile"))
+    add_contact(store, ContactInput(name="Zhang Wei", emails=["zhang@example.com"]))
+    key = store.key
+    store.close()
+    assert key is not None
+    backup_database(ProfilePaths(paths.root), "head")  # encrypted with the profile's key
+    [backup] = paths.backups.glob("liaison-*.sqlite3")
+    assert backup.read_bytes()[:16] != b"SQLite format 3\x00"
+    connection = cipher.connect(paths.database, key)
+    with connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = 'crm_contacts'").fetchone()[0]
+    connection.close()
+    with open(paths.database, "r+b") as file:
+        file.seek((root - 1) * cipher.PAGE_SIZE)
+        file.write(b"\xff" * cipher.PAGE_SIZE)
+    assert is_damaged(paths.database, key)
+
+    report = repair_profile(paths)
+
+    assert report.backup_used is not None and not is_damaged(paths.database, key)
+    assert paths.database.read_bytes()[:16] != b"SQLite format 3\x00"
+    profile_key.clear_cache()
+    paths, store = open_profile(str(paths.root))
+    from sqlalchemy import text
+
+    with store.read() as session:
+        assert session.execute(text("SELECT count(*) FROM crm_contacts")).scalar() == 1
+    store.close()

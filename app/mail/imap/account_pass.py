@@ -18,6 +18,7 @@ from typing import Callable
 
 from app.errors import NetworkError, Phrase, ServerError, UserFacingError
 from app.mail.imap.actions import push_pending
+from app.mail.imap.batch_preparer import BatchPreparer
 from app.mail.imap.folder_list import enable_extensions, list_server_folders
 from app.mail.imap.folder_sync import FolderSync, ProgressFn
 from app.mail.imap.session import Credential, close_quietly, imap_errors, imap_settings, open_session
@@ -42,6 +43,7 @@ class PassResult:
     new: int = 0
     changed: int = 0
     removed: int = 0
+    indexed: int = 0  # new messages indexed for search as they were stored
     pushed: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -49,8 +51,9 @@ class PassResult:
 def run_pass(store: Store, account: Account, credential: Credential, result: PassResult,
              only_folder: str | None = None, progress: ProgressFn | None = None,
              should_stop: Callable[[], bool] = lambda: False,
-             in_session: tuple[SessionStep, ...] = ()) -> PassResult:
-    """One IMAP session: pending actions, folder list, ``in_session`` steps, then each folder."""
+             in_session: tuple[SessionStep, ...] = (), preparer: BatchPreparer | None = None) -> PassResult:
+    """One IMAP session: pending actions, folder list, ``in_session`` steps, then each folder
+    (fetched batches parsed by ``preparer``: on the store thread when None)."""
     settings = imap_settings(account)
     client = open_session(settings, credential)
     try:
@@ -73,16 +76,17 @@ def run_pass(store: Store, account: Account, credential: Credential, result: Pas
             for folder in folders:
                 if should_stop():
                     break
-                _sync_one(client, store, account, folder, features, progress, should_stop, result)
+                _sync_one(client, store, account, folder, features, progress, should_stop, result, preparer)
     finally:
         close_quietly(client)
     return result
 
 
-def _sync_one(client, store, account, folder, features, progress, should_stop, result: PassResult) -> None:
+def _sync_one(client, store, account, folder, features, progress, should_stop, result: PassResult,
+              preparer: BatchPreparer | None) -> None:
     try:
         with imap_errors(imap_settings(account)):
-            done = FolderSync(client, store, account.id, folder, features, progress, should_stop).run()
+            done = FolderSync(client, store, account.id, folder, features, progress, should_stop, preparer).run()
     except ServerError as exc:
         mail_cache.fail_folder_sync(store, folder.id, exc)
         result.errors.append(Phrase("{folder}: {error}", folder=folder.name, error=exc))
@@ -95,3 +99,4 @@ def _sync_one(client, store, account, folder, features, progress, should_stop, r
     result.new += done.new
     result.changed += done.changed
     result.removed += done.removed
+    result.indexed += done.indexed

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from app.mail.imap.batch_pipeline import StorePipeline
-from app.mail.imap.fetched import FetchedBody, FetchedMessage
+from app.mail.imap.batch_preparer import BatchPreparer, InProcessPreparer, PendingBatch
 from app.store.flags import normalise_flags
 from app.mail.imap.commands import fetch_bodies, fetch_changed_since
 from app.mail.imap import message_writer
@@ -48,6 +48,7 @@ class FolderResult:
     new: int = 0
     changed: int = 0
     removed: int = 0
+    indexed: int = 0  # of the new, those indexed for search as they were stored
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class FolderSync:
 
     def __init__(self, client, store: Store, account_id: int, folder: Folder,
                  features: ServerFeatures, progress: ProgressFn | None = None,
-                 should_stop: Callable[[], bool] = lambda: False):
+                 should_stop: Callable[[], bool] = lambda: False, preparer: BatchPreparer | None = None):
         self.client = client
         self.store = store
         self.account_id = account_id
@@ -69,6 +70,7 @@ class FolderSync:
         self.features = features
         self.progress = progress or (lambda name, done, total: None)
         self.should_stop = should_stop
+        self.preparer = preparer if preparer is not None else InProcessPreparer()
         self.result = FolderResult(folder.name)
 
     def run(self) -> FolderResult:
@@ -152,19 +154,24 @@ class FolderSync:
         total = len(uids_newest_first)
         stored = 0
 
-        def store_batch(fetched: list[FetchedBody]) -> None:
+        def store_batch(pending: PendingBatch) -> None:
             nonlocal stored
-            batch = [FetchedMessage.from_body(body) for body in fetched]
-            self.result.new += message_writer.store_messages(self.store, self.folder.id, batch)
-            stored += len(fetched)
+            batch = pending.result()  # parsed by the preparer meanwhile, or now on this thread
+            new = message_writer.store_prepared(self.store, self.folder.id, batch)
+            self.result.new += new
+            self.result.indexed += new if batch.documents is not None else 0
+            stored += len(batch.messages)
             self.progress(self.folder.name, stored, total)
 
+        # Two batches wait in the pipeline while one is stored, so a preparer with workers
+        # has up to three to parse at once while the next is fetched.
         pipeline = StorePipeline(store_batch)
         try:
             for chunk in self._batches(uids_newest_first):
                 if self.should_stop():
                     break
-                pipeline.submit(fetch_bodies(self.client, chunk, self.features.condstore))
+                bodies = fetch_bodies(self.client, chunk, self.features.condstore)
+                pipeline.submit(self.preparer.submit(self.folder.id, bodies, total))
         finally:
             pipeline.close()  # what was fetched is stored even when the network failed
 

@@ -11,16 +11,81 @@ Folders writes through the same :func:`prepare_rows` and :func:`insert_prepared`
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from typing import Callable
 
 from sqlalchemy import select
 
-from app.mail.imap.fetched import FetchedMessage
+from app.mail.imap.fetched import FetchedBody, FetchedMessage
 from app.mail.reading.envelope import Envelope
+from app.store import search_tables
 from app.store.database import Store
 from app.store.flags import flags_to_columns
 from app.store.mail_cache import encode_raw
 from app.store.models import Attachment, Message, MessageAddress, MessageBody
 from app.store.writer import writes
+
+# The search-index columns of a message, from its parsed envelope and raw bytes
+# (app.search.mail_document.fetched_document, handed in: this package does not import search).
+DocumentFn = Callable[[Envelope, bytes], tuple]
+
+
+@dataclass
+class PreparedBatch:
+    """A fetched batch ready for the writer: envelopes parsed, rows built, bodies compressed.
+
+    All of it is CPU work done before the write lock is taken, in a worker process during a
+    big first sync (:mod:`app.services.parse_workers`).  ``documents`` are the messages'
+    search-index columns, written in the same transaction so the mail is searchable as soon
+    as it is listed; None leaves them queued for the indexer.  The messages' ``raw`` may be
+    empty: the compressed bodies in ``encoded`` are what is stored.
+    """
+
+    messages: list[FetchedMessage]
+    rows: list[tuple]
+    encoded: list[tuple[str, bytes]]
+    documents: list[tuple] | None = None
+
+
+def prepare_batch(folder_id: int, bodies: list[FetchedBody], document: DocumentFn | None = None) -> PreparedBatch:
+    """Parse and prepare one fetched batch (any thread or process: no database, no lock)."""
+    messages = [FetchedMessage.from_body(body) for body in bodies]
+    rows, encoded = prepare_rows(folder_id, messages)
+    documents = [document(m.envelope, m.raw) for m in messages] if document is not None else None
+    return PreparedBatch(messages, rows, encoded, documents)
+
+
+@writes
+def store_prepared(store: Store, folder_id: int, batch: PreparedBatch) -> int:
+    """Store a prepared batch atomically; UIDs already present are skipped (no duplicates).
+
+    With documents, the messages go into the search index in the same transaction and leave
+    the indexing queue the insert trigger put them in, so a stop at any instant leaves each
+    message either stored and indexed, or not stored.
+    """
+    if not batch.messages:
+        return 0
+    with store.write() as session:
+        present = set(session.scalars(select(Message.uid).where(
+            Message.folder_id == folder_id, Message.uid.in_([m.uid for m in batch.messages]))))
+        keep = [i for i, m in enumerate(batch.messages) if m.uid not in present]
+        messages = [batch.messages[i] for i in keep]
+        stored = insert_prepared(session, messages, [batch.rows[i] for i in keep],
+                                 [batch.encoded[i] for i in keep])
+        if batch.documents is not None and stored:
+            _index_stored(session, stored, messages, [batch.documents[i] for i in keep])
+        return len(stored)
+
+
+def _index_stored(session, ids: list[int], messages: list[FetchedMessage], documents: list[tuple]) -> None:
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.executemany(search_tables.INSERT_MAIL_DOCUMENT, [
+            (search_tables.document_rowid(pk, m.envelope.date), *columns)
+            for pk, m, columns in zip(ids, messages, documents, strict=True)])
+        cursor.execute(search_tables.unqueue_sql(len(ids)), ids)
+    finally:
+        cursor.close()
 
 
 def _insert_sql(table, columns: list[str]) -> str:
@@ -44,7 +109,7 @@ _INSERT_ATTACHMENT = _insert_sql(Attachment.__table__, [
 
 
 def store_messages(store: Store, folder_id: int, messages: list[FetchedMessage]) -> int:
-    """Store one fetched batch atomically; UIDs already present are skipped (no duplicates).
+    """Store one parsed batch atomically; UIDs already present are skipped (no duplicates).
 
     A trigger (migration 0009) queues each new message for the search index, which the
     sync fills after its pass (:mod:`app.search.mail_index`).
@@ -56,18 +121,7 @@ def store_messages(store: Store, folder_id: int, messages: list[FetchedMessage])
     if not messages:
         return 0
     rows, encoded = prepare_rows(folder_id, messages)  # CPU work stays on the caller's thread
-    return _insert_batch(store, folder_id, messages, rows, encoded)
-
-
-@writes
-def _insert_batch(store: Store, folder_id: int, messages: list[FetchedMessage], rows: list[tuple],
-                  encoded: list[tuple[str, bytes]]) -> int:
-    with store.write() as session:
-        present = set(session.scalars(select(Message.uid).where(
-            Message.folder_id == folder_id, Message.uid.in_([m.uid for m in messages]))))
-        keep = [i for i, m in enumerate(messages) if m.uid not in present]
-        return len(insert_prepared(session, [messages[i] for i in keep], [rows[i] for i in keep],
-                                   [encoded[i] for i in keep]))
+    return store_prepared(store, folder_id, PreparedBatch(messages, rows, encoded))
 
 
 def prepare_rows(folder_id: int, messages: list[FetchedMessage]) -> tuple[list[tuple], list[tuple[str, bytes]]]:
