@@ -54,8 +54,15 @@ class Services:
     """Sync, delivery, IDLE and schedule for one open profile."""
 
     def __init__(self, store: Store, *, hooks: PassHooks | None = None,
-                 credential: Callable[[Account], Credential] = credential_for, use_idle: bool = True):
+                 credential: Callable[[Account], Credential] = credential_for, use_idle: bool = True,
+                 pass_runner: Callable[..., SyncSummary] | None = None):
+        """``pass_runner`` runs one pass (``sync_account``'s arguments); the window passes an
+        :class:`~app.services.pass_process.PassProcess` to run them in a process of their own,
+        which runs the default hooks (so it cannot be combined with other ``hooks``)."""
+        if pass_runner is not None and hooks is not None:
+            raise ValueError("a pass runner of its own runs the default hooks")
         self.store = store
+        self._pass_runner = pass_runner if pass_runner is not None else sync_account
         self.events = ev.EventBus()
         self.hooks = hooks if hooks is not None else default_hooks()
         self.lanes = JobLanes()
@@ -157,10 +164,10 @@ class Services:
 
         try:
             with SyncLock(profile_of(self.store.path), account.uuid, account.name).held():
-                summary = sync_account(self.store, account, self._credential(account),
-                                       only_folder=params["folder"], progress=progress,
-                                       should_stop=self.lanes.stopping.is_set, index=params["index"],
-                                       hooks=self.hooks)
+                summary = self._pass_runner(self.store, account, self._credential(account),
+                                            only_folder=params["folder"], progress=progress,
+                                            should_stop=self.lanes.stopping.is_set, index=params["index"],
+                                            hooks=self.hooks)
         except NetworkError as exc:
             self.offline.add(account_id)
             publish(ev.AccountState(account_id, "offline", exc))
@@ -260,6 +267,9 @@ class Services:
         for watcher in watchers:
             watcher.stop()
         self.lanes.stop()
+        close_runner = getattr(self._pass_runner, "close", None)
+        if close_runner is not None:  # after the lanes: their passes have ended
+            close_runner()
         if self._ticker is not None:
             self._ticker.join(5)
             self._ticker = None

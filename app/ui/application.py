@@ -18,8 +18,9 @@ from app import APP_NAME
 class WindowHost:
     """Owns the open profile's store, sync service and window."""
 
-    def __init__(self, user_paths, user_store):
+    def __init__(self, user_paths, user_store, separate_sync_process: bool = True):
         self.user_paths = user_paths
+        self.separate_sync_process = separate_sync_process
         self.store = user_store
         self.paths = user_paths
         self.sync = None
@@ -31,7 +32,7 @@ class WindowHost:
         from app.ui.main_window import MainWindow
         from app.ui.sync_service import SyncService
 
-        self.sync = SyncService(self.store)
+        self.sync = SyncService(self.store, separate_process=self.separate_sync_process)
         self.window = MainWindow(self.paths, self.store, self.sync)
         self.window.explore_sample_requested.connect(self.explore_sample)
         self.window.leave_sample_requested.connect(self.leave_sample)

@@ -315,6 +315,10 @@ TEXTS = (
     QT_TRANSLATE_NOOP('errors', 'Another import into {account} is under way; run this one when it has finished.'),
     QT_TRANSLATE_NOOP('errors', '{account} cannot be synced, so nothing was uploaded.'),
     QT_TRANSLATE_NOOP('errors', '{account} has no server to upload to; import without --upload to keep the mail in Local Folders.'),
+    # app/services/pass_process.py
+    QT_TRANSLATE_NOOP('errors', 'Liaison is closing; the sync did not start.'),
+    QT_TRANSLATE_NOOP('errors', 'The account was removed before its sync started.'),
+    QT_TRANSLATE_NOOP('errors', 'The sync process ended unexpectedly (exit code {exit_code}); the next sync starts it again.'),
     # app/services/sync_lock.py
     QT_TRANSLATE_NOOP('errors', 'Another Liaison is already syncing {account}; this sync was skipped (the one running brings the same mail).'),
     # app/store/accounts.py

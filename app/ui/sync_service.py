@@ -3,7 +3,9 @@
 Threading contract:
 
 * All network and keyring work runs on the services' job lanes and IDLE threads; the GUI
-  thread only makes requests (which return at once) and receives signals.
+  thread only makes requests (which return at once) and receives signals.  In the app the
+  passes themselves run in a sync process (:mod:`app.services.pass_process`), so their
+  Python work never holds this process's interpreter lock.
 * Services publish events on their own threads; this object lives on the GUI thread, so the
   signals it emits from there are delivered to the GUI thread as queued calls.
 * :meth:`stop` stops the services (watchers, schedule, lanes) and joins their threads, so no
@@ -42,10 +44,18 @@ class SyncService(QObject):
     rule_notice = Signal(str, str)  # a rule's "notify me": title, body (app.services.events.RuleNotice)
     _event = Signal(object)  # any services event, moved to the GUI thread
 
-    def __init__(self, store: Store, parent=None, use_idle: bool = True, services: Services | None = None):
+    def __init__(self, store: Store, parent=None, use_idle: bool = True, services: Services | None = None,
+                 separate_process: bool = False):
+        """``separate_process``: sync passes run in a process of their own
+        (:mod:`app.services.pass_process`), as the app does; tests that patch the pass's
+        internals keep them in this one."""
         super().__init__(parent)
         self.store = store
-        self.services = services or Services(store, use_idle=use_idle)
+        if services is None:
+            from app.services.pass_process import PassProcess
+
+            services = Services(store, use_idle=use_idle, pass_runner=PassProcess() if separate_process else None)
+        self.services = services
         self.use_idle = use_idle
         self._network = None
         self._event.connect(self._deliver)

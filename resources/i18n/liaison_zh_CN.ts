@@ -7252,6 +7252,18 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <translation>没有可用的安全密码存储，Liaison 无法保存您的密码。在 Linux 上请安装并解锁 Secret Service 密钥环（例如：sudo apt-get install gnome-keyring，然后登录桌面会话）；或者让 Liaison 把密码保存在它的加密文件中（设置 secrets_store：auto 或 file）。</translation>
     </message>
     <message>
+        <source>Liaison is closing; the sync did not start.</source>
+        <translation>Liaison 正在关闭，同步没有开始。</translation>
+    </message>
+    <message>
+        <source>The account was removed before its sync started.</source>
+        <translation>该账户在同步开始前已被删除。</translation>
+    </message>
+    <message>
+        <source>The sync process ended unexpectedly (exit code {exit_code}); the next sync starts it again.</source>
+        <translation>同步进程意外结束（退出代码 {exit_code}）；下次同步会重新启动它。</translation>
+    </message>
+    <message>
         <source>The encryption key of this profile is not in the keyring or the secrets file, so {profile} cannot be opened.</source>
         <translation>此配置文件的加密密钥不在密钥环或密码文件中，因此无法打开 {profile}。</translation>
     </message>

@@ -11,11 +11,12 @@ from tests.ui.teardown import close_unattended
 
 @pytest.fixture
 def open_window(qtbot, store, profile_dir):
-    """``open_window(use_idle=False, start=True)`` → (window, service), stopped at teardown."""
+    """``open_window(use_idle=False, start=True, separate_process=False)`` → (window, service),
+    stopped at teardown; ``separate_process`` runs the passes in a sync process, as the app does."""
     services = []
 
-    def open_(use_idle: bool = False, start: bool = True):
-        service = SyncService(store, use_idle=use_idle)
+    def open_(use_idle: bool = False, start: bool = True, separate_process: bool = False):
+        service = SyncService(store, use_idle=use_idle, separate_process=separate_process)
         services.append(service)
         window = MainWindow(ProfilePaths(profile_dir), store, service)
         qtbot.addWidget(window)

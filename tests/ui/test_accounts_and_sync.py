@@ -25,7 +25,7 @@ def test_offline_indicator_and_sync_when_the_server_comes_back(qtbot, account, i
     imap.append("INBOX", make_message(1))
     imap.logout()
     dovecot.stop()
-    win, _service = open_window()
+    win, _service = open_window(separate_process=True)  # as the app runs its passes
     qtbot.waitUntil(lambda: not win.offline_label.isHidden(), timeout=15000)
     dovecot.start()
     qtbot.waitUntil(lambda: win.offline_label.isHidden(), timeout=15000)
@@ -83,7 +83,7 @@ def test_actions_taken_offline_reach_the_server_when_it_comes_back(
     run_sync()
     imap.logout()
     dovecot.stop()
-    win, _service = open_window()
+    win, _service = open_window(separate_process=True)
     qtbot.waitUntil(lambda: not win.offline_label.isHidden(), timeout=15000)
     win.list_view.setCurrentIndex(win.messages.index(0, 0))
     win.actions.toggle_flag.trigger()

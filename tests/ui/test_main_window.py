@@ -61,8 +61,10 @@ def test_window_lists_folders_and_shows_the_selected_message(qtbot, window, imap
 
 def test_background_sync_and_idle_bring_new_mail_into_the_window(qtbot, store, account, imap,
                                                                   profile_dir):
+    import multiprocessing
+
     imap.append("INBOX", make_message(1))
-    service = SyncService(store)
+    service = SyncService(store, separate_process=True)  # as the app runs: passes in a sync process
     win = MainWindow(ProfilePaths(profile_dir), store, service)
     qtbot.addWidget(win)
     states = []
@@ -76,10 +78,12 @@ def test_background_sync_and_idle_bring_new_mail_into_the_window(qtbot, store, a
                         and all(w.connected.is_set() for w in service._watchers.values()), timeout=10000)
         imap.append("INBOX", make_message(2))  # arrives while the window is idle
         qtbot.waitUntil(lambda: win.messages.rowCount() == 2, timeout=15000)
+        assert [p.name for p in multiprocessing.active_children()] == ["liaison-sync"]
     finally:
         service.stop()
     assert not [t.name for t in threading.enumerate() if t.name.startswith(("liaison-imap", "liaison-smtp",
                                                                             "liaison-idle", "liaison-schedule"))]
+    assert multiprocessing.active_children() == []
 
 
 def test_offline_is_reported_not_shown_as_synced(qtbot, account, dovecot, open_window):

@@ -40,6 +40,12 @@ class OAuthCredential:
     def __repr__(self) -> str:
         return f"OAuthCredential({self.account.name})"
 
+    def for_another_process(self, force_refresh: bool = False) -> "TokenCredential":
+        """The current access token alone (refreshed first if due, or when ``force_refresh``),
+        for a pass in the sync process (app.services.pass_process): the keyring and the
+        token cache stay in this one."""
+        return TokenCredential(self.cache.access_token(self.account, self.config, force_refresh=force_refresh))
+
     def authenticate(self, client, username: str) -> None:
         token = self.cache.access_token(self.account, self.config)
         try:
