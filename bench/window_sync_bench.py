@@ -1,6 +1,6 @@
 """The window during a first sync: does the GUI thread stall, and does a sent message wait?
 
-    .venv/bin/python -m bench.window_sync_bench [--messages 10000] [--selections 200]
+    .venv/bin/python -m bench.window_sync_bench [--messages 10000] [--selections 200] [--in-process]
     .venv/bin/python -m bench.window_sync_bench --team-records 100000
 
 ``--team-records N`` measures the window during a first *team* sync instead: a team server
@@ -12,8 +12,9 @@ to and from every 500 ms so the views work while records arrive. Writes
 bench/results/window_team_sync.json.
 
 Seeds a private Dovecot with a generated Inbox and starts a real SMTP server (aiosmtpd), opens
-the main window (offscreen) on a new profile with that account, and starts the initial sync.
-While it runs:
+the main window (offscreen) on a new profile with that account, and starts the initial sync
+(in the sync process, as the app does; ``--in-process`` runs it in the window's process, for
+comparison).  While it runs:
 
 * a 5 ms heartbeat timer on the GUI thread records every gap: the longest one, less the 5 ms,
   is the longest stall of the GUI thread; its own CPU time across each stall tells how much
@@ -61,6 +62,8 @@ def main() -> None:
     parser.add_argument("--selections", type=int, default=200)
     parser.add_argument("--team-records", type=int, default=0,
                         help="measure a first team sync of this many records instead")
+    parser.add_argument("--in-process", action="store_true",
+                        help="run the passes in the window's process (before the sync process, for comparison)")
     args = parser.parse_args()
     if args.team_records:
         team_main(args.team_records)
@@ -81,18 +84,19 @@ def main() -> None:
         base = time.time() - args.messages * 420
         seed_maildir(server.maildir("sales"), ((make_message(n, attachment_every=10), base + n * 420)
                                                for n in range(args.messages)), server.uid, server.gid)
-        result = run_window(work, server, smtp, args.selections)
+        result = run_window(work, server, smtp, args.selections, separate_sync_process=not args.in_process)
     finally:
         smtp.stop()
         server.stop()
     result["messages"] = args.messages
+    result["sync_process"] = not args.in_process
     print_table(result)
     out = REPO / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "window_sync.json").write_text(json.dumps(result, indent=2))
 
 
-def run_window(work: Path, server, smtp, selections: int) -> dict:
+def run_window(work: Path, server, smtp, selections: int, separate_sync_process: bool = True) -> dict:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -109,7 +113,7 @@ def run_window(work: Path, server, smtp, selections: int) -> dict:
         imap_host="localhost", imap_port=server.ssl_port, imap_security="ssl", smtp_host="localhost",
         smtp_port=smtp.port, smtp_security="starttls", ca_file=str(server.ca_file)))
     SecretStore().set_password(account.uuid, PASSWORD)
-    host = WindowHost(paths, store)
+    host = WindowHost(paths, store, separate_sync_process=separate_sync_process)
     started = time.perf_counter()
     host.show()
     window = host.window
