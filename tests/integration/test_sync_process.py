@@ -61,7 +61,9 @@ def alive(pid: int) -> bool:
     return True
 
 
+@pytest.mark.encrypted  # the child opens the encrypted profile with the key sent over its pipe
 def test_a_pass_in_the_sync_process_stores_indexes_and_reports_in_this_one(store, account, imap, services):
+    assert store.key is not None
     for n in range(30):
         imap.append("INBOX", mail(n, f"Quarterly offer {n}"))
     service, events = services()
