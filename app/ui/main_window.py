@@ -491,9 +491,10 @@ class MainWindow(QMainWindow):
         self.update_outbox_count()
 
     def update_outbox_count(self) -> None:
-        from app.ui.outbox_view import waiting_count
+        """The status bar's outbox count, read on a reader thread (state changes call this)."""
+        from app.mail.sending.outbox import waiting_count
 
-        self.status_area.set_outbox_count(waiting_count(self.store))
+        self.ops.read(waiting_count, self.store).owned_by(self).success(self.status_area.set_outbox_count).run()
 
     def show_conflicts(self):
         from app.ui.conflicts_dialog import ConflictsDialog

@@ -30,10 +30,6 @@ from app.ui.ops import OpResult, Ops
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def waiting_count(store: Store) -> int:
-    return sum(1 for m in list_outbox(store) if m.state in ("queued", "sending", "unconfirmed", "failed"))
-
-
 class OutboxDialog(QDialog):
     resend_requested = Signal(list)  # ids of the accounts whose outbox should be delivered now
 

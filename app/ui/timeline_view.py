@@ -231,6 +231,7 @@ class TimelineDelegate(QStyledItemDelegate):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._fonts: dict[str, tuple] = {}
+        self._sizes: dict[tuple[str, bool], QSize] = {}
         self._discs: dict[tuple, QPixmap] = {}
 
     def _metrics(self, option) -> tuple[QFont, QFont, QFont, int, int]:
@@ -273,10 +274,15 @@ class TimelineDelegate(QStyledItemDelegate):
         return title, small, header, line1, line2
 
     def sizeHint(self, option, index) -> QSize:
-        _title, _small, header, line1, line2 = self._metrics(option)
-        if index.data(HEADER_ROLE):
-            return QSize(200, QFontMetrics(header).height() + 16)
-        return QSize(200, max(self.ICON, line1 + line2) + 2 * self.PAD)
+        # Asked for every entry each time the list lays out (a few hundred calls when the panel
+        # shows another person): two heights per font, measured once.
+        key = (option.font.key(), bool(index.data(HEADER_ROLE)))
+        size = self._sizes.get(key)
+        if size is None:
+            _title, _small, header, line1, line2 = self._metrics(option)
+            size = self._sizes[key] = (QSize(200, QFontMetrics(header).height() + 16) if key[1]
+                                       else QSize(200, max(self.ICON, line1 + line2) + 2 * self.PAD))
+        return QSize(size)
 
     def paint(self, painter: QPainter, option, index) -> None:
         title_font, small_font, header_font, line1, line2 = self._metrics(option)

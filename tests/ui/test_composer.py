@@ -584,7 +584,7 @@ def test_outbox_dialog_shows_why_and_sends_again(qtbot, sending_window, smtp):
                                                       "b"))
         window.store.write_with(unconfirm)
     window.update_outbox_count()
-    assert window.outbox_button.text() == "Outbox: 1"
+    qtbot.waitUntil(lambda: window.outbox_button.text() == "Outbox: 1", timeout=5000)  # read off the GUI thread
     dialog = window.show_outbox()
     qtbot.addWidget(dialog)
     assert dialog.table.item(0, 0).text() == "Not confirmed" and "stopped" in dialog.table.item(0, 3).text()

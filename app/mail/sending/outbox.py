@@ -30,7 +30,7 @@ import time
 import uuid as uuid_module
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.errors import AuthError, LiaisonError, NetworkError, UserFacingError, describe, error_code
 from app.mail.sending import smtp_send
@@ -289,6 +289,16 @@ def list_outbox(store: Store, account_id: int | None = None) -> list[QueuedInfo]
         return [QueuedInfo(r.uuid, r.message_id, r.state, r.subject, json.loads(r.recipients), r.attempts,
                            r.last_error, r.next_attempt_at, r.created_at, r.sent_at)
                 for r in session.scalars(query)]
+
+
+WAITING_STATES = ("queued", "sending", "unconfirmed", "failed")
+
+
+def waiting_count(store: Store) -> int:
+    """How many messages wait in every outbox (the status bar's count): queued, being sent,
+    unconfirmed or failed."""
+    with store.read() as session:
+        return session.scalar(select(func.count(OutboxMessage.id)).where(OutboxMessage.state.in_(WAITING_STATES)))
 
 
 def needs_imap(store: Store, account_id: int) -> bool:
