@@ -327,8 +327,8 @@ class CustomerPanel(RecordPanel):
             self._fill_parties()
             self._clear()
             return
-        self.ops.read(read_panel, self.store, self._subject, self._chosen, self._us_cache).owned_by(self).success(
-            lambda read: self._show_read(read, at_least) if generation == self._generation else None).run()
+        self.ops.read(read_panel_shown, self.store, self._subject, self._chosen, self._us_cache, at_least).owned_by(
+            self).success(lambda read: self._show_read(read, at_least) if generation == self._generation else None).run()
 
     def _show_read(self, read: "PanelRead", at_least: int) -> None:
         self._us_cache = self._we = read.we
@@ -337,7 +337,7 @@ class CustomerPanel(RecordPanel):
         if read.view is None:
             self._clear()
             return
-        self._show_view(read.view, at_least)
+        self._show_view(read.view, at_least, read.extras)
         self._show_cases(read.cases if read.view.kind in ("contact", "unknown") else [])
         self._show_team(read)
 
@@ -476,7 +476,9 @@ class CustomerPanel(RecordPanel):
             widget.hide()
         self.timeline.show_entries(None)
 
-    def _show_view(self, view: PersonView, at_least: int) -> None:
+    def _show_view(self, view: PersonView, at_least: int, extras: "PanelExtras | None" = None) -> None:
+        """Show ``view``; ``extras`` (why the message is linked, the timeline's first page), when
+        read with it, are shown in the same pass, so the panel is laid out and painted once."""
         kind = view.kind
         for widget in (self.avatar, self.badge, self.link_reason):
             widget.show()
@@ -515,8 +517,8 @@ class CustomerPanel(RecordPanel):
         self.unlink_button.setVisible(bool(linked))
         self.deal_link_button.setVisible(has_record and on_message and self.deals.count() > 0)
         self.message_actions.setVisible(not self.unlink_button.isHidden() or not self.deal_link_button.isHidden())
-        self._show_link_reason(view)
-        self._load_timeline(view, has_record, at_least)
+        self._show_link_reason(view, extras.reasons if extras is not None else None)
+        self._load_timeline(view, has_record, at_least, extras)
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.edit_company and event.type() == QEvent.Type.FocusIn:
@@ -573,7 +575,7 @@ class CustomerPanel(RecordPanel):
             editor.blockSignals(False)
         self.emails_label.setText(", ".join(contact.emails) or "—")
 
-    def _show_link_reason(self, view: PersonView) -> None:
+    def _show_link_reason(self, view: PersonView, reasons: list | None = None) -> None:
         if self._message_pk is None or view.kind not in ("contact", "unknown"):
             self.link_reason.clear()
             self.link_reason.hide()
@@ -602,15 +604,18 @@ class CustomerPanel(RecordPanel):
                 lines.append(texts[reason.why].replace("%1", reason.detail or reason.record_name))
             self.link_reason.setText("\n".join(dict.fromkeys(lines)))
             self.link_reason.setVisible(bool(lines))
+        if reasons is not None:  # read with the panel
+            explained(reasons)
+            return
         # Why a message is linked takes a few queries: read off the GUI thread, shown when known.
         self.ops.read(linking.explain, self.store, self._message_pk).owned_by(self).success(explained).run()
 
-    def _load_timeline(self, view: PersonView, has_record: bool, at_least: int) -> None:
+    def _load_timeline(self, view: PersonView, has_record: bool, at_least: int,
+                       extras: "PanelExtras | None" = None) -> None:
         self.timeline_title.show()
         self.timeline.show()
         if has_record:
-            target = {"contact_id": view.contact.id} if view.contact else {"company_id": view.company.id}
-            target["own"] = self._we.addresses
+            target = timeline_target(view, self._we)
             self.timeline_title.label.setText(self.tr("Timeline"))
             self.timeline_title.set_count(None)
             fetch = lambda before, limit: timeline(self.store, before=before, limit=limit, **target)  # noqa: E731
@@ -623,6 +628,9 @@ class CustomerPanel(RecordPanel):
                     self.timeline.show_entries(fetch, PAGE, at_least, first=entries)
                     self.timeline_empty.setVisible(self.timeline.count() == 0)
                     self.timeline_loaded.emit()
+            if extras is not None and extras.first_page is not None:  # read with the panel
+                first_page(extras.first_page)
+                return
             # The first page is read off the GUI thread; later pages as the list is scrolled.
             self.ops.read(fetch, None, max(PAGE, at_least)).owned_by(self).success(first_page).run()
             return
@@ -632,6 +640,9 @@ class CustomerPanel(RecordPanel):
                 widget.hide()
             return
         generation = self._generation
+        if extras is not None and extras.mail_with is not None:  # read with the panel
+            self._show_mail_with(generation, view, extras.mail_with)
+            return
         self.ops.read(mail_with, self.store, view.address, HISTORY_LIMIT, leave_out=self._message_pk,
                       own=self._we.addresses).owned_by(self).success(
             lambda entries: self._show_mail_with(generation, view, entries)).run()
@@ -781,6 +792,41 @@ class PanelRead(NamedTuple):
     linked: bool
     team: dict | None = None  # the contact's owner, team and sharing on the team server
     cases: list = ()  # the customer's cases (app.crm.cases.CaseSummary), open ones first
+    extras: "PanelExtras | None" = None  # read with it by read_panel_shown
+
+
+class PanelExtras(NamedTuple):
+    """What the panel shows below a person, read in the same op (one layout, one paint)."""
+
+    reasons: list | None = None  # why the message is linked (app.crm.linking.explain)
+    first_page: list | None = None  # the record's timeline, first page
+    mail_with: list | None = None  # mail with someone who is no record
+
+
+def timeline_target(view: PersonView, we) -> dict:
+    """The timeline query's arguments for a contact (or a company, for someone not a contact)."""
+    target = {"contact_id": view.contact.id} if view.contact else {"company_id": view.company.id}
+    target["own"] = we.addresses
+    return target
+
+
+def read_panel_shown(store: Store, subject: tuple, chosen: str | None, we, at_least: int) -> PanelRead:
+    """:func:`read_panel` and what is shown below the person (link reasons, the timeline's first
+    page or the mail with the address), as :meth:`CustomerPanel._show_view` decides it."""
+    read = read_panel(store, subject, chosen, we)
+    view = read.view
+    if view is None:
+        return read
+    reasons = (linking.explain(store, read.message_pk)
+               if read.message_pk is not None and view.kind in ("contact", "unknown") else None)
+    has_record = view.kind == "contact" or (view.kind == "unknown" and view.company is not None)
+    if has_record:
+        first = timeline(store, before=None, limit=max(PAGE, at_least), **timeline_target(view, read.we))
+        return read._replace(extras=PanelExtras(reasons, first_page=first))
+    if view.kind == "self" or not view.address:
+        return read._replace(extras=PanelExtras(reasons))
+    entries = mail_with(store, view.address, HISTORY_LIMIT, leave_out=read.message_pk, own=read.we.addresses)
+    return read._replace(extras=PanelExtras(reasons, mail_with=entries))
 
 
 def read_panel(store: Store, subject: tuple, chosen: str | None, we) -> PanelRead:
