@@ -160,6 +160,31 @@ def test_every_button_of_a_contact_works_when_clicked(qtbot, store, mailbox, pan
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing")
+def test_a_person_is_shown_from_one_read_with_the_link_reason_and_the_timeline(qtbot, store, mailbox, panel):
+    """Selecting a message reads the person, why it is linked and the timeline together and
+    shows them in one pass: the panel is laid out and painted once, not once per read."""
+    with setup(store):
+        first, quote = mailbox.add(mail(ZHANG, ME, "询价", message_id="<one-a@x>"),
+                                   mail(ZHANG, ME, "报价", day=2, message_id="<one-q@x>"))
+        add_contact(store, ContactInput(name="张伟", emails=[ZHANG_ADDRESS], company="华信贸易"))
+    reads, shown = [], []
+    real_read = panel.ops.read
+
+    def counting_read(fn, *args, **kwargs):
+        reads.append(getattr(fn, "__name__", repr(fn)))
+        return real_read(fn, *args, **kwargs)
+    panel.ops.read = counting_read
+    panel.timeline_loaded.connect(lambda: shown.append((panel.badge.text(), panel.link_reason.text(),
+                                                        [e.key for e in entries(panel, "email")])))
+    panel.show_sender("张伟", ZHANG_ADDRESS, quote)
+    settle(panel)
+    assert reads == ["read_panel_shown"]
+    assert len(shown) == 1
+    badge, reason, timeline_keys = shown[0]
+    assert badge == "Customer" and "zhang.wei@huaxin-trade.cn is the sender" in reason
+    assert sorted(timeline_keys) == sorted([first, quote])
+
+
 def test_a_timeline_entry_is_deleted_from_its_menu_and_comes_back_with_undo(qtbot, store, mailbox, panel):
     with setup(store):
         message, = mailbox.add(mail(ZHANG, ME, "询价"))
