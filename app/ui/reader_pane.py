@@ -39,6 +39,7 @@ from app.mail.reading.remote_fetch import fetch_remote
 from app.store.database import Store
 from app.store.remote_content import allow_sender
 from app.ui.attachment_list import AttachmentList
+from app.ui.header_box import HeaderBox
 from app.ui.mail_browser import MailBrowser
 from app.ui.ops import Ops
 
@@ -74,7 +75,8 @@ class ReaderPane(QWidget):
         self.browser.link_hovered.connect(self.status_message)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.header_label)
+        self.header_box = HeaderBox(self.header_label)  # a new header lays out the box, not the window
+        layout.addWidget(self.header_box)
         layout.addWidget(self.remote_bar)
         layout.addWidget(self.attachments)
         layout.addWidget(self.browser, 1)
