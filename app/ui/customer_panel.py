@@ -476,9 +476,9 @@ class CustomerPanel(RecordPanel):
             widget.hide()
         self.timeline.show_entries(None)
 
-    def _show_view(self, view: PersonView, at_least: int, extras: "PanelExtras | None" = None) -> None:
-        """Show ``view``; ``extras`` (why the message is linked, the timeline's first page), when
-        read with it, are shown in the same pass, so the panel is laid out and painted once."""
+    def _show_view(self, view: PersonView, at_least: int, extras: "PanelExtras") -> None:
+        """Show ``view`` and ``extras`` (why the message is linked, the timeline's first page),
+        read with it, in one pass, so the panel is laid out and painted once."""
         kind = view.kind
         for widget in (self.avatar, self.badge, self.link_reason):
             widget.show()
@@ -510,15 +510,15 @@ class CustomerPanel(RecordPanel):
         for title, widget in ((self.deals_title, self.deals), (self.tasks_title, self.tasks)):
             title.setVisible(widget.count() > 0)
             widget.setVisible(widget.count() > 0)
-        has_record = known or (kind == "unknown" and view.company is not None)
+        has_record = shows_record(view)
         self.actions_bar.setVisible(has_record)
         on_message = self._message_pk is not None
         linked = known and on_message and self._linked
         self.unlink_button.setVisible(bool(linked))
         self.deal_link_button.setVisible(has_record and on_message and self.deals.count() > 0)
         self.message_actions.setVisible(not self.unlink_button.isHidden() or not self.deal_link_button.isHidden())
-        self._show_link_reason(view, extras.reasons if extras is not None else None)
-        self._load_timeline(view, has_record, at_least, extras)
+        self._show_link_reason(view, extras.reasons)
+        self._show_timeline(view, at_least, extras)
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.edit_company and event.type() == QEvent.Type.FocusIn:
@@ -575,8 +575,8 @@ class CustomerPanel(RecordPanel):
             editor.blockSignals(False)
         self.emails_label.setText(", ".join(contact.emails) or "—")
 
-    def _show_link_reason(self, view: PersonView, reasons: list | None = None) -> None:
-        if self._message_pk is None or view.kind not in ("contact", "unknown"):
+    def _show_link_reason(self, view: PersonView, reasons: list | None) -> None:
+        if reasons is None:  # no message, or nobody a message links to (read_panel_shown)
             self.link_reason.clear()
             self.link_reason.hide()
             return
@@ -587,69 +587,43 @@ class CustomerPanel(RecordPanel):
                  "free-mail": self.tr("%1 is free mail: it says nothing about a company"),
                  "automatic": self.tr("automatic mail (%1): never creates anything")}
         relevant = {r.uuid for r in (view.contact, view.company) if r is not None}
-        generation = self._generation
-
-        def explained(reasons) -> None:
-            if generation != self._generation:
-                return  # another message is shown by now
-            lines = []
-            for reason in reasons:
-                if reason.why not in texts:
+        lines = []
+        for reason in reasons:
+            if reason.why not in texts:
+                continue
+            if reason.why == "free-mail":
+                if reason.detail != view.domain:
                     continue
-                if reason.why == "free-mail":
-                    if reason.detail != view.domain:
-                        continue
-                elif reason.why != "automatic" and reason.record_uuid not in relevant:
-                    continue
-                lines.append(texts[reason.why].replace("%1", reason.detail or reason.record_name))
-            self.link_reason.setText("\n".join(dict.fromkeys(lines)))
-            self.link_reason.setVisible(bool(lines))
-        if reasons is not None:  # read with the panel
-            explained(reasons)
-            return
-        # Why a message is linked takes a few queries: read off the GUI thread, shown when known.
-        self.ops.read(linking.explain, self.store, self._message_pk).owned_by(self).success(explained).run()
+            elif reason.why != "automatic" and reason.record_uuid not in relevant:
+                continue
+            lines.append(texts[reason.why].replace("%1", reason.detail or reason.record_name))
+        self.link_reason.setText("\n".join(dict.fromkeys(lines)))
+        self.link_reason.setVisible(bool(lines))
 
-    def _load_timeline(self, view: PersonView, has_record: bool, at_least: int,
-                       extras: "PanelExtras | None" = None) -> None:
+    def _show_timeline(self, view: PersonView, at_least: int, extras: "PanelExtras") -> None:
+        """The record's timeline (its first page read with the panel, later pages as the list
+        is scrolled), or the mail with someone who is no record."""
         self.timeline_title.show()
         self.timeline.show()
-        if has_record:
+        if extras.first_page is not None:
             target = timeline_target(view, self._we)
             self.timeline_title.label.setText(self.tr("Timeline"))
             self.timeline_title.set_count(None)
             fetch = lambda before, limit: timeline(self.store, before=before, limit=limit, **target)  # noqa: E731
             self.timeline_empty.setText(self.tr("Nothing yet: mail, notes, calls, meetings and tasks with this "
                                                 "customer appear here."))
-            generation = self._generation
-
-            def first_page(entries) -> None:
-                if generation == self._generation:
-                    self.timeline.show_entries(fetch, PAGE, at_least, first=entries)
-                    self.timeline_empty.setVisible(self.timeline.count() == 0)
-                    self.timeline_loaded.emit()
-            if extras is not None and extras.first_page is not None:  # read with the panel
-                first_page(extras.first_page)
-                return
-            # The first page is read off the GUI thread; later pages as the list is scrolled.
-            self.ops.read(fetch, None, max(PAGE, at_least)).owned_by(self).success(first_page).run()
+            self.timeline.show_entries(fetch, PAGE, at_least, first=extras.first_page)
+            self.timeline_empty.setVisible(self.timeline.count() == 0)
+            self.timeline_loaded.emit()
             return
-        if view.kind == "self" or not view.address:
+        if extras.mail_with is None:  # yourself, or nobody with an address
             self.timeline.show_entries(None)
             for widget in (self.timeline_title, self.timeline, self.timeline_empty):
                 widget.hide()
             return
-        generation = self._generation
-        if extras is not None and extras.mail_with is not None:  # read with the panel
-            self._show_mail_with(generation, view, extras.mail_with)
-            return
-        self.ops.read(mail_with, self.store, view.address, HISTORY_LIMIT, leave_out=self._message_pk,
-                      own=self._we.addresses).owned_by(self).success(
-            lambda entries: self._show_mail_with(generation, view, entries)).run()
+        self._show_mail_with(view, extras.mail_with)
 
-    def _show_mail_with(self, generation: int, view: PersonView, entries: list) -> None:
-        if generation != self._generation:
-            return
+    def _show_mail_with(self, view: PersonView, entries: list) -> None:
         if view.kind == "teammate":
             title = self.tr("Recent mail with %1").replace("%1", view.name)
         elif self._message_pk is not None:
@@ -810,17 +784,23 @@ def timeline_target(view: PersonView, we) -> dict:
     return target
 
 
+def shows_record(view: PersonView) -> bool:
+    """A contact, or someone not a contact yet whose company is known: the panel shows that
+    record's actions and timeline (else the mail with the address)."""
+    return view.kind == "contact" or (view.kind == "unknown" and view.company is not None)
+
+
 def read_panel_shown(store: Store, subject: tuple, chosen: str | None, we, at_least: int) -> PanelRead:
-    """:func:`read_panel` and what is shown below the person (link reasons, the timeline's first
-    page or the mail with the address), as :meth:`CustomerPanel._show_view` decides it."""
+    """:func:`read_panel` and what is shown below the person: why the message is linked (for a
+    message about a contact or an unknown sender), and the record's first timeline page or the
+    mail with the address (none for yourself or someone without an address)."""
     read = read_panel(store, subject, chosen, we)
     view = read.view
     if view is None:
         return read
     reasons = (linking.explain(store, read.message_pk)
                if read.message_pk is not None and view.kind in ("contact", "unknown") else None)
-    has_record = view.kind == "contact" or (view.kind == "unknown" and view.company is not None)
-    if has_record:
+    if shows_record(view):
         first = timeline(store, before=None, limit=max(PAGE, at_least), **timeline_target(view, read.we))
         return read._replace(extras=PanelExtras(reasons, first_page=first))
     if view.kind == "self" or not view.address:
