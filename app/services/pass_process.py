@@ -226,15 +226,11 @@ class PassProcess:
     def close(self) -> None:
         """End the child: its passes are told to stop, it closes its store and exits."""
         with self._lock:
-            self._closed = True
+            self._closed = True  # no pass starts from now on
             connection, process = self._connection, self._process
-            if connection is not None:
-                try:
-                    connection.send(("quit",))
-                except (OSError, ValueError):
-                    pass
         if process is None:
             return
+        self._send(connection, ("quit",))
         process.join(EXIT_WAIT_SECONDS * 3)
         if process.is_alive():
             log.warning("the sync process did not end; terminating it")
