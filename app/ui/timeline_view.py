@@ -231,14 +231,16 @@ class TimelineDelegate(QStyledItemDelegate):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._fonts: dict[str, tuple] = {}
-        self._sizes: dict[tuple[str, bool], QSize] = {}
         self._discs: dict[tuple, QPixmap] = {}
 
-    def _metrics(self, option) -> tuple[QFont, QFont, QFont, int, int]:
+    def _measured(self, option) -> tuple:
         key = option.font.key()
         if key not in self._fonts:
             self._fonts[key] = self._measure(option)
-        title, small, header, line1, line2 = self._fonts[key]
+        return self._fonts[key]
+
+    def _metrics(self, option) -> tuple[QFont, QFont, QFont, int, int]:
+        title, small, header, line1, line2, _heights = self._measured(option)
         return QFont(title), small, header, line1, line2
 
     def _disc(self, kind: str, ratio: float) -> QPixmap:
@@ -263,26 +265,21 @@ class TimelineDelegate(QStyledItemDelegate):
             self._discs[key] = pixmap
         return pixmap
 
-    @staticmethod
-    def _measure(option) -> tuple[QFont, QFont, QFont, int, int]:
+    @classmethod
+    def _measure(cls, option) -> tuple:
         title = scaled(option.font, 1.0, QFont.Weight.DemiBold)
         small = scaled(option.font, SMALL)
         header = scaled(option.font, SMALL, QFont.Weight.Bold)
         # CJK glyphs come from a fallback font with taller ascent: leave room, never clip them.
         line1 = max(QFontMetrics(title).height(), QFontMetrics(title).boundingRect("华Ág").height()) + 2
         line2 = max(QFontMetrics(small).height(), QFontMetrics(small).boundingRect("华Ág").height()) + 2
-        return title, small, header, line1, line2
+        # Row heights, asked for every entry each time the list lays out: a day header's, an entry's.
+        heights = (QFontMetrics(header).height() + 16, max(cls.ICON, line1 + line2) + 2 * cls.PAD)
+        return title, small, header, line1, line2, heights
 
     def sizeHint(self, option, index) -> QSize:
-        # Asked for every entry each time the list lays out (a few hundred calls when the panel
-        # shows another person): two heights per font, measured once.
-        key = (option.font.key(), bool(index.data(HEADER_ROLE)))
-        size = self._sizes.get(key)
-        if size is None:
-            _title, _small, header, line1, line2 = self._metrics(option)
-            size = self._sizes[key] = (QSize(200, QFontMetrics(header).height() + 16) if key[1]
-                                       else QSize(200, max(self.ICON, line1 + line2) + 2 * self.PAD))
-        return QSize(size)
+        header_height, entry_height = self._measured(option)[5]
+        return QSize(200, header_height if index.data(HEADER_ROLE) else entry_height)
 
     def paint(self, painter: QPainter, option, index) -> None:
         title_font, small_font, header_font, line1, line2 = self._metrics(option)
