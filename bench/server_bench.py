@@ -428,7 +428,9 @@ class PySpy:
         for name, pid in pids.items():
             self.procs.append(subprocess.Popen(
                 [str(PY_SPY), "record", "--pid", str(pid), "--duration", str(max(1, int(seconds))),
-                 "--rate", "200", "--nonblocking", "--format", "raw",
+                 # --gil: only the thread holding the GIL, i.e. where the CPU goes, not the
+                 # threads waiting for it or for PostgreSQL (most of them under load)
+                 "--rate", "200", "--nonblocking", "--gil", "--format", "raw",
                  "-o", str(out / f"{label}-{name}.txt")],
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
 
@@ -649,7 +651,7 @@ async def drive(devices: list[SimDevice], base_url: str, seconds: float, push_sh
 
 
 def bench_load(pg: PostgresServer, work: Path, workers_list: list[int], seconds: float,
-               push_share: float, py_spy: Path | None) -> dict:
+               push_share: float, py_spy: Path | None, interval: tuple = (2.0, 6.0)) -> dict:
     print("load: seeding 10 teams x 20 reps x 25 contacts...", flush=True)
     url = pg.create_database("load")
     server = TeamServer(url, work / "load-seed.log")  # not started: for seeding only
@@ -696,7 +698,7 @@ def bench_load(pg: PostgresServer, work: Path, workers_list: list[int], seconds:
                     pids["generator"] = os.getpid()
                     spies.append(PySpy(py_spy, pids, f"load-{workers}w", seconds))
             result = asyncio.run(drive(devices, server.base_url, seconds, push_share,
-                                       (2.0, 6.0), cpu, ServerLog(log_path), window_started,
+                                       interval, cpu, ServerLog(log_path), window_started,
                                        PgSampler(pg, "load")))
             for spy in spies:
                 spy.wait()
@@ -710,7 +712,7 @@ def bench_load(pg: PostgresServer, work: Path, workers_list: list[int], seconds:
               f"{result['errors']} errors, cpu {result['cpu']}, backends {result['postgres_backends']}",
               flush=True)
     return {"devices": len(devices), "teams": 10, "records": len(rows),
-            "push_share": push_share, "interval_s": [2, 6], "window_s": seconds,
+            "push_share": push_share, "interval_s": list(interval), "window_s": seconds,
             "by_workers": results}
 
 
@@ -1094,6 +1096,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, help="load window per worker count")
     parser.add_argument("--push-share", type=float, default=0.5,
                         help="share of a device's cycles that push a batch (default 0.5)")
+    parser.add_argument("--interval", default="2,6", help="a device's wait between cycles, "
+                        "uniform in LO,HI seconds (default 2,6: the issue's scenario; longer "
+                        "waits show the cost of a request without queueing)")
     parser.add_argument("--audit-rows", type=int)
     parser.add_argument("--skip", default="", help="comma list of parts to skip: load, bulk (first "
                         "pull, empty pull, audit), audit")
@@ -1130,7 +1135,9 @@ def main() -> None:
             result["bulk"] = bench_bulk(pg, work, 0 if "audit" in skip else audit_count,
                                         args.py_spy)
         if "load" not in skip:
-            result["load"] = bench_load(pg, work, workers, seconds, args.push_share, args.py_spy)
+            interval = tuple(float(x) for x in args.interval.split(","))
+            result["load"] = bench_load(pg, work, workers, seconds, args.push_share, args.py_spy,
+                                        interval)
     finally:
         pg.stop()
         if args.keep_logs:  # the servers' JSON logs, for a closer look

@@ -14,6 +14,7 @@ import uuid
 from fastapi import Depends, Header, HTTPException, Request
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import update
+from sqlalchemy.orm import Session
 
 from server import OLDEST_SUPPORTED_SCHEMA, SCHEMA_VERSION
 from server.auth.devices import LAST_SEEN_EVERY_MS, device_for_token, principal_for
@@ -49,23 +50,48 @@ async def client_schema(
     return schema
 
 
-def current_principal(request: Request, token: str | None = Depends(bearer),
-                      schema: int = Depends(client_schema),
-                      db: Database = Depends(get_db)) -> Principal:
+async def presented_token(token: str | None = Depends(bearer)) -> str:
+    """The bearer token the request presents; none is refused before anything else."""
     if not token:
         raise HTTPException(401, "sign in first", headers={"WWW-Authenticate": "Bearer"})
-    with db.read() as session:
-        found = device_for_token(session, token)
-        if found is None:
-            raise HTTPException(401, UNAUTHORIZED, headers={"WWW-Authenticate": "Bearer"})
-        device, user = found
-        principal = principal_for(session, user, device, client_address(request), schema)
-        stale = device.last_seen_at is None or device.last_seen_at < now_ms() - LAST_SEEN_EVERY_MS
-    if stale:
-        with db.write() as tx:
-            tx.session.execute(update(Device).where(Device.id == device.id)
-                               .values(last_seen_at=now_ms()))
+    return token
+
+
+def _identify(session: Session, request: Request, token: str,
+              schema: int) -> tuple[Principal, str | None]:
+    """The principal behind ``token``, and its device's id when its last sighting is due."""
+    found = device_for_token(session, token)
+    if found is None:
+        raise HTTPException(401, UNAUTHORIZED, headers={"WWW-Authenticate": "Bearer"})
+    device, user = found
+    principal = principal_for(session, user, device, client_address(request), schema)
     request.state.user_id = principal.user_id
+    due = device.last_seen_at is None or device.last_seen_at < now_ms() - LAST_SEEN_EVERY_MS
+    return principal, device.id if due else None
+
+
+def _note_seen(session: Session, device_id: str) -> None:
+    session.execute(update(Device).where(Device.id == device_id).values(last_seen_at=now_ms()))
+
+
+def authenticate(session: Session, request: Request, token: str, schema: int) -> Principal:
+    """The principal behind ``token``, read in the caller's write transaction: the sync routes
+    authenticate inside the transaction that does their work (one BEGIN and COMMIT, one
+    pooled connection per request instead of two)."""
+    principal, due = _identify(session, request, token, schema)
+    if due:
+        _note_seen(session, due)
+    return principal
+
+
+def current_principal(request: Request, token: str = Depends(presented_token),
+                      schema: int = Depends(client_schema),
+                      db: Database = Depends(get_db)) -> Principal:
+    with db.read() as session:
+        principal, due = _identify(session, request, token, schema)
+    if due:  # at most once a minute per device: a write lock only then
+        with db.write() as tx:
+            _note_seen(tx.session, due)
     return principal
 
 

@@ -58,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--db-connections", type=int, default=10, metavar="N",
                      help="database connections per app process (default 10; PostgreSQL's "
                           "max_connections must exceed workers × N)")
+    run.add_argument("--threads", type=int, default=None, metavar="N",
+                     help="request threads per app process (default 4: more only wait longer "
+                          "for Python's lock; add workers for more cores)")
     run.add_argument("--forwarded-allow-ips", default="127.0.0.1",
                      help="reverse proxies whose X-Forwarded-For is trusted")
     run.add_argument("--log-level", default="info")
@@ -78,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
 def _serve(args) -> int:
     import uvicorn
 
+    from server.api.app import THREADS_ENV
     from server.db.database import DATABASE_POOL_ENV, DATABASE_URL_ENV
     from server.db.migrate import upgrade
     from server.logs import log_config
@@ -85,6 +89,8 @@ def _serve(args) -> int:
     upgrade(url)
     os.environ[DATABASE_URL_ENV] = url  # the workers build their app from it
     os.environ[DATABASE_POOL_ENV] = str(max(1, args.db_connections))
+    if args.threads is not None:
+        os.environ[THREADS_ENV] = str(max(1, args.threads))
     uvicorn.run("server.api.app:create_app", factory=True, host=args.host, port=args.port,
                 workers=args.workers, log_config=log_config(args.log_level.upper()),
                 proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips,

@@ -110,8 +110,12 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        """A session for reading. It ends with COMMIT rather than the ROLLBACK of closing a
+        session: on a ROLLBACK psycopg forgets the statements it has prepared on that
+        connection, and every request's queries were parsed and planned again."""
         with self._reader() as session:
             yield session
+            session.commit()
 
     @contextmanager
     def write(self) -> Iterator[WriteTx]:

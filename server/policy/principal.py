@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
+
+from sqlalchemy.orm import Session
 
 from server import SCHEMA_VERSION
 
@@ -30,3 +33,7 @@ class Principal:
     def server_admin(cls) -> "Principal":
         """The admin command line: full rights, audited as ``admin-cli``."""
         return cls(user_id=None, email="admin-cli", role="admin", team_id=None)
+
+
+# Reads the principal in the caller's session (e.g. a request's token lookup).
+PrincipalSource = Callable[[Session], Principal]

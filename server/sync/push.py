@@ -26,7 +26,7 @@ from sqlalchemy.exc import DBAPIError
 from server.db.database import Database, now_ms
 from server.db.models import AppliedMutation
 from server.policy.permissions import FieldRules
-from server.policy.principal import Principal
+from server.policy.principal import Principal, PrincipalSource
 from server.records.writer import Mutation, RecordWriter
 
 MAX_BATCH = 1000
@@ -35,10 +35,12 @@ ATTEMPTS = 3
 _RETRYABLE = {"23505", "40P01", "40001"}
 
 
-def push(db: Database, principal: Principal, mutations: list[Mutation]) -> list[dict]:
+def push(db: Database, who: Principal | PrincipalSource, mutations: list[Mutation]) -> list[dict]:
+    """Apply ``mutations`` for ``who``: a principal, or a function that reads it in the push's
+    own transaction (a request authenticates where it works: one transaction per request)."""
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            return _push_once(db, principal, mutations)
+            return _push_once(db, who, mutations)
         except DBAPIError as exc:
             if attempt == ATTEMPTS or _sqlstate(exc) not in _RETRYABLE:
                 raise
@@ -49,9 +51,11 @@ def _sqlstate(exc: DBAPIError) -> str | None:
     return getattr(exc.orig, "sqlstate", None)  # psycopg; SQLite serialises writes instead
 
 
-def _push_once(db: Database, principal: Principal, mutations: list[Mutation]) -> list[dict]:
+def _push_once(db: Database, who: Principal | PrincipalSource,
+               mutations: list[Mutation]) -> list[dict]:
     with db.write() as tx:
         session = tx.session
+        principal = who(session) if callable(who) else who
         ids = list({m.id for m in mutations})
         answered: dict[str, dict] = {}
         for chunk in range(0, len(ids), 500):
