@@ -983,42 +983,35 @@ def bench_bulk(pg: PostgresServer, work: Path, audit_count: int, py_spy: Path | 
 
 
 def explain_pull_queries(conn, person: dict, position: int = 50_000) -> dict:
-    """EXPLAIN ANALYZE of the page query and the "gone" query of the page that starts
-    ``position`` records into this rep's first pull, built as ``server.sync.pull.pull()``
-    builds them (after the pull: the device has been sent every record)."""
-    from sqlalchemy import and_, not_, select
+    """EXPLAIN ANALYZE of the page query and the "gone" statement of the page that starts
+    ``position`` records into this rep's first pull, built by ``server.sync.pull``'s own
+    builders (after the pull: the device has been sent every record). The gone statement is
+    a DELETE: it runs in a transaction that is rolled back."""
+    from sqlalchemy import and_
     from sqlalchemy.dialects import postgresql
 
-    from server.db.models import DeviceRecord, Team
-    from server.policy.permissions import visible_clause
+    from server.policy.permissions import rep_visible_clause
     from server.policy.principal import Principal
-    try:
-        from server.sync.pull import (  # private: the diagnostic may go stale
-            _after,
-            _upto,
-        )
-    except ImportError as exc:
-        return {"error": str(exc)}
+    from server.sync.pull import _after, _upto, forget_gone, page_query
     keys = conn.execute("SELECT revision, uuid FROM records WHERE team_id = %s "
                         "ORDER BY revision, uuid OFFSET %s LIMIT 501",
                         (person["team_id"], position - 1)).fetchall()
     (revision, last), end = keys[0], keys[-2]
     ceiling = conn.execute("SELECT revision FROM server_state").fetchone()[0]
+    sharing = conn.execute("SELECT sharing FROM teams WHERE id = %s",
+                           (person["team_id"],)).fetchone()[0]
     principal = Principal(person["id"], person["email"], "rep", person["team_id"],
                           device_id=person["device_id"])
-    visible = visible_clause(principal)
-    page = (select(Record).join(Team, Team.id == Record.team_id)
-            .where(visible, _after(revision, last), Record.revision <= ceiling)
-            .order_by(Record.revision, Record.uuid).limit(501))
-    gone = (select(Record.uuid).join(Team, Team.id == Record.team_id)
-            .join(DeviceRecord, and_(DeviceRecord.record_uuid == Record.uuid,
-                                     DeviceRecord.device_id == principal.device_id))
-            .where(and_(_after(revision, last), _upto(*end)), not_(visible)))
+    visible = rep_visible_clause(principal, sharing)
+    statements = {"page": page_query(visible, revision, last, ceiling, 500),
+                  "gone": forget_gone(visible, and_(_after(revision, last), _upto(*end)),
+                                      principal.device_id)}
     plans = {}
-    for name, query in (("page", page), ("gone", gone)):
-        sql = str(query.compile(dialect=postgresql.dialect(),
-                                compile_kwargs={"literal_binds": True}))
+    for name, statement in statements.items():
+        sql = str(statement.compile(dialect=postgresql.dialect(),
+                                    compile_kwargs={"literal_binds": True}))
         plans[name] = [r[0] for r in conn.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)]
+        conn.rollback()
     return plans
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from server import SCHEMA_VERSION
 
 from server.db.database import now_ms
-from server.db.models import Device, ManagedTeam, User
+from server.db.models import Device, ManagedTeam, Team, User
 from server.policy.principal import Principal
 
 LAST_SEEN_EVERY_MS = 60_000  # don't write on every request
@@ -49,12 +49,16 @@ def principal_for(session: Session, user: User, device: Device | None = None,
 
 def device_for_token(session: Session, token: str) -> tuple[Device, User] | None:
     """The live device and user behind ``token``, or None if unknown or revoked."""
+    # The user's team comes along (outer join: an admin may have none) so that the request's
+    # later session.get(Team, ...) of it (visibility, team sharing) finds it in the session
+    # instead of asking the database again.
     row = session.execute(
-        select(Device, User).join(User, User.id == Device.user_id)
+        select(Device, User, Team).join(User, User.id == Device.user_id)
+        .outerjoin(Team, Team.id == User.team_id)
         .where(Device.token_hash == token_hash(token))).first()
     if row is None:
         return None
-    device, user = row
+    device, user, _team = row
     if device.revoked_at is not None or not user.active:
         return None
     return device, user

@@ -54,8 +54,13 @@ def visible_clause_for(session: Session, principal: Principal):
     the (revision, uuid) index for a pull page instead of sorting everything after the cursor."""
     if principal.role != "rep" or principal.team_id is None:
         return visible_clause(principal)
+    return rep_visible_clause(principal, session.get(Team, principal.team_id).sharing)
+
+
+def rep_visible_clause(principal: Principal, team_sharing: str):
+    """``visible_clause_for`` a rep whose team's default sharing is ``team_sharing``."""
     shared = or_(Record.sharing.in_(("read", "edit")), Record.pooled_at.is_not(None))
-    if session.get(Team, principal.team_id).sharing in ("read", "edit"):
+    if team_sharing in ("read", "edit"):
         shared = or_(Record.sharing.is_(None), shared)
     return or_(Record.owner_id == principal.user_id, Record.type.in_(DEFINITION_TYPES),
                and_(Record.team_id == principal.team_id, shared))

@@ -28,19 +28,12 @@ class RecordViews:
         self.rules = rules or FieldRules.load(session, principal)
         self._users: dict[str, tuple[str, str]] = {}
         self._teams: dict[str, tuple[str, str, bool]] = {}
+        self._all_teams_read = False
         # A pull page serialises hundreds of records of a few types: the rules and the schema
         # check depend only on the record's type (and whether its team is the viewer's), so
         # they are worked out once per kind of record, not once per record and field.
         self._rules_by_kind: dict[tuple[str, bool, bool], tuple[set[str], list[str]]] = {}
         self._in_schema: dict[str, set[str]] = {}  # per record type: fields known to be shown
-
-    def prefetch_users(self, user_ids) -> None:
-        """Owners of a page of records in one query (not one per owner)."""
-        wanted = [u for u in user_ids if u not in self._users]
-        if wanted:
-            for user_id, email, name in self.session.execute(
-                    select(User.id, User.email, User.name).where(User.id.in_(wanted))):
-                self._users[user_id] = (email, name)
 
     def _user(self, user_id: str) -> tuple[str, str]:
         if user_id not in self._users:
@@ -52,13 +45,21 @@ class RecordViews:
         """(name, default sharing)"""
         return self._team(team_id)[:2]
 
+    def know_users(self, users: dict[str, tuple[str, str]]) -> None:
+        """Owners read with a page of records ({id: (email, name)})."""
+        self._users.update(users)
+
     def _team(self, team_id: str) -> tuple[str, str, bool]:
         if team_id not in self._teams:
-            if not self._teams:
-                self._teams = {t.id: (t.name, t.sharing, t.share_mail_bodies)
-                               for t in self.session.scalars(select(Team))}
+            # The viewer's own team is usually in the session already (read with the token);
+            # the first other team reads them all (a manager's or an admin's page).
+            team = self.session.identity_map.get(self.session.identity_key(Team, team_id))
+            if team is None and not self._all_teams_read:
+                self._all_teams_read = True
+                self._teams.update((t.id, (t.name, t.sharing, t.share_mail_bodies))
+                                   for t in self.session.scalars(select(Team)))
             if team_id not in self._teams:
-                team = self.session.get(Team, team_id)
+                team = team or self.session.get(Team, team_id)
                 self._teams[team_id] = (team.name, team.sharing, team.share_mail_bodies)
         return self._teams[team_id]
 

@@ -40,6 +40,31 @@ def _upto(revision: int, last_uuid: str | None):
     return tuple_(Record.revision, Record.uuid) <= tuple_(revision, last_uuid)
 
 
+def page_query(visible, revision: int, last_uuid: str | None, ceiling: int, limit: int):
+    """A page of the records ``visible`` selects after the cursor, one more than ``limit``
+    (to know whether more follow), each with its owner's email and name."""
+    # The owners come with their records (an index lookup per row) rather than in a query of
+    # their own. Plain rows of the table's columns, not ORM objects: a page is only read and
+    # turned into JSON, and building (and tracking) hundreds of instances cost more than that.
+    return (select(Record.__table__, User.email.label("owner_email"),
+                   User.name.label("owner_name"))
+            .join(User, User.id == Record.owner_id)
+            .where(visible, _after(revision, last_uuid), Record.revision <= ceiling)
+            .order_by(Record.revision, Record.uuid).limit(limit + 1))
+
+
+def forget_gone(visible, window, device_id: str):
+    """DELETE ... RETURNING of what ``device_id`` was sent and may no longer see in ``window``."""
+    # coalesce: the visibility condition is NULL, not false, for a record whose own sharing
+    # is NULL in a private team (SQL's three values), and NOT NULL would hide it from "gone".
+    hidden = select(Record.uuid).where(window, not_(func.coalesce(visible, false())))
+    device_records = DeviceRecord.__table__
+    return (delete(device_records)
+            .where(device_records.c.device_id == device_id,
+                   device_records.c.record_uuid.in_(hidden))
+            .returning(device_records.c.record_uuid))
+
+
 def _remember(session, dialect: str, device_id: str, uuids: list[str]) -> None:
     """Note what this device has been sent (one statement per page)."""
     if not uuids:
@@ -69,12 +94,7 @@ def pull(db: Database, who: Principal | PrincipalSource, cursor: str | None, lim
             return {"records": [], "gone": [], "conflicts": [], "cursor": encode(ceiling, None),
                     "more": False, "schema_version": SCHEMA_VERSION}
         visible = visible_clause_for(session, principal)
-        # Plain rows of the table's columns, not ORM objects: a page is only read and turned
-        # into JSON, and building (and tracking) hundreds of instances cost more than that.
-        rows = session.execute(
-            select(Record.__table__).where(visible, _after(revision, last_uuid),
-                                           Record.revision <= ceiling)
-            .order_by(Record.revision, Record.uuid).limit(limit + 1)).all()
+        rows = session.execute(page_query(visible, revision, last_uuid, ceiling, limit)).all()
         more = len(rows) > limit
         rows = rows[:limit]
         end = (rows[-1].revision, rows[-1].uuid) if more else (ceiling, None)
@@ -86,18 +106,11 @@ def pull(db: Database, who: Principal | PrincipalSource, cursor: str | None, lim
         # with the pull; and the window's hidden records (on a busy server most of its changes
         # are other teams') stay in the database instead of coming to Python and going back
         # as a list of parameters (that round trip was the largest cost of a pull under load).
-        # coalesce: the visibility condition is NULL, not false, for a record whose own sharing
-        # is NULL in a private team (SQL's three values), and NOT NULL would hide it from "gone".
-        hidden = select(Record.uuid).where(window, not_(func.coalesce(visible, false())))
-        device_records = DeviceRecord.__table__
-        gone = sorted(session.scalars(
-            delete(device_records).where(device_records.c.device_id == principal.device_id,
-                                         device_records.c.record_uuid.in_(hidden))
-            .returning(device_records.c.record_uuid)))
+        gone = sorted(session.scalars(forget_gone(visible, window, principal.device_id)))
         _remember(session, db.dialect, principal.device_id, [r.uuid for r in rows])
 
         views = RecordViews(session, principal)
-        views.prefetch_users({r.owner_id for r in rows})
+        views.know_users({r.owner_id: (r.owner_email, r.owner_name) for r in rows})
         conflicts = _conflicts(session, principal, views, revision, end[0], visible)
         return {"records": [views.record_json(r) for r in rows], "gone": gone,
                 "conflicts": conflicts, "cursor": encode(*end), "more": more,
