@@ -983,7 +983,7 @@ def bench_bulk(pg: PostgresServer, work: Path, audit_count: int, py_spy: Path | 
 
 
 def explain_pull_queries(conn, person: dict, position: int = 50_000) -> dict:
-    """EXPLAIN ANALYZE of the page query and the "gone" statement of the page that starts
+    """EXPLAIN ANALYZE of the page query and the "gone" statements of the page that starts
     ``position`` records into this rep's first pull, built by ``server.sync.pull``'s own
     builders (after the pull: the device has been sent every record). The gone statement is
     a DELETE: it runs in a transaction that is rolled back."""
@@ -992,7 +992,7 @@ def explain_pull_queries(conn, person: dict, position: int = 50_000) -> dict:
 
     from server.policy.permissions import rep_visible_clause
     from server.policy.principal import Principal
-    from server.sync.pull import _after, _upto, forget_gone, page_query
+    from server.sync.pull import _after, _upto, forget_sent, hidden_query, page_query
     keys = conn.execute("SELECT revision, uuid FROM records WHERE team_id = %s "
                         "ORDER BY revision, uuid OFFSET %s LIMIT 501",
                         (person["team_id"], position - 1)).fetchall()
@@ -1003,9 +1003,14 @@ def explain_pull_queries(conn, person: dict, position: int = 50_000) -> dict:
     principal = Principal(person["id"], person["email"], "rep", person["team_id"],
                           device_id=person["device_id"])
     visible = rep_visible_clause(principal, sharing)
+    window = and_(_after(revision, last), _upto(*end))
+    hidden_sql = str(hidden_query(visible, window).compile(
+        dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}))
+    hidden = [r[0] for r in conn.execute(hidden_sql)]
     statements = {"page": page_query(visible, revision, last, ceiling, 500),
-                  "gone": forget_gone(visible, and_(_after(revision, last), _upto(*end)),
-                                      principal.device_id)}
+                  "hidden": hidden_query(visible, window)}
+    if hidden:  # pull does not run it for a page without hidden records
+        statements["gone"] = forget_sent("postgresql", principal.device_id, hidden)
     plans = {}
     for name, statement in statements.items():
         sql = str(statement.compile(dialect=postgresql.dialect(),
