@@ -35,7 +35,8 @@ def push_mutations(body: PushIn, request: Request, token: str = Depends(presente
 @router.get("/pull", response_model=PullOut, responses=AUTHED)
 def pull_changes(request: Request, cursor: str | None = Query(default=None, max_length=200),
                  limit: int = Query(default=DEFAULT_PAGE, ge=1, le=MAX_PAGE),
-                 token: str = Depends(presented_token), schema: int = Depends(client_schema), db: Database = Depends(get_db)):
+                 token: str = Depends(presented_token), schema: int = Depends(client_schema),
+                 db: Database = Depends(get_db)):
     """Everything that changed since ``cursor`` (all you may see when absent), a page at a
     time: records, records gone from your view, and your conflicts."""
     try:
