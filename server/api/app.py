@@ -38,8 +38,9 @@ def create_app(database_url: str | None = None) -> FastAPI:
         # Requests that touch the database run on this many threads (anyio's default is 40).
         # Python runs one at a time: more threads do not add CPU, they make each request wait
         # longer for the GIL while it holds its transaction's locks (a push holds the revision
-        # lock to commit). Measured with bench/server_bench.py: 4 threads answered 200 devices
-        # faster than 10 or 40.
+        # lock to commit). Measured with bench/server_bench.py, 200 devices: p99 with 4
+        # threads 2.8 s (push) and 1.6 s (pull), with 40 threads 4.0 and 3.0 s; 8 or 10 were
+        # no better than 4.
         anyio.to_thread.current_default_thread_limiter().total_tokens = max(
             1, int(os.environ.get(THREADS_ENV) or DEFAULT_THREADS))
         yield
