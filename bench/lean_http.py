@@ -19,7 +19,12 @@ import orjson
 
 
 class TransportError(Exception):
-    """The connection failed or closed before a whole answer arrived."""
+    """The connection failed or closed before a whole answer arrived; ``kind`` names the
+    underlying error (e.g. ``IncompleteReadError``)."""
+
+    def __init__(self, kind: str, detail: str):
+        super().__init__(f"{kind}: {detail}")
+        self.kind = kind
 
 
 class Response:
@@ -63,7 +68,7 @@ class LeanClient:
         except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError,
                 asyncio.TimeoutError, ValueError) as exc:
             await self.aclose()
-            raise TransportError(f"{type(exc).__name__}: {exc}") from None
+            raise TransportError(type(exc).__name__, str(exc)) from None
 
     async def _request(self, method, path, headers, params, json) -> Response:
         reader, writer = await self._connection()

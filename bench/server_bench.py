@@ -505,7 +505,7 @@ class SimDevice:
         except TransportError as exc:
             if stats.measuring:
                 stats.errors.append(f"{kind}: {exc} (connection idle {idle:.1f} s before)")
-                stats.error_kinds[str(exc).split(":")[0]] += 1
+                stats.error_kinds[exc.kind] += 1
                 stats.dropped_idle.append(round(idle, 2))
             return None
         self.last_answer = time.perf_counter()
@@ -1004,18 +1004,18 @@ def explain_pull_queries(conn, person: dict, position: int = 50_000) -> dict:
                           device_id=person["device_id"])
     visible = rep_visible_clause(principal, sharing)
     window = and_(_after(revision, last), _upto(*end))
-    hidden_sql = str(hidden_query(visible, window).compile(
-        dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}))
-    hidden = [r[0] for r in conn.execute(hidden_sql)]
-    statements = {"page": page_query(visible, revision, last, ceiling, 500),
-                  "hidden": hidden_query(visible, window)}
+
+    def sql(statement) -> str:
+        return str(statement.compile(dialect=postgresql.dialect(),
+                                     compile_kwargs={"literal_binds": True}))
+    statements = {"page": sql(page_query(visible, revision, last, ceiling, 500)),
+                  "hidden": sql(hidden_query(visible, window))}
+    hidden = [r[0] for r in conn.execute(statements["hidden"])]
     if hidden:  # pull does not run it for a page without hidden records
-        statements["gone"] = forget_sent("postgresql", principal.device_id, hidden)
+        statements["gone"] = sql(forget_sent("postgresql", principal.device_id, hidden))
     plans = {}
-    for name, statement in statements.items():
-        sql = str(statement.compile(dialect=postgresql.dialect(),
-                                    compile_kwargs={"literal_binds": True}))
-        plans[name] = [r[0] for r in conn.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)]
+    for name, text in statements.items():
+        plans[name] = [r[0] for r in conn.execute("EXPLAIN (ANALYZE, BUFFERS) " + text)]
         conn.rollback()
     return plans
 
