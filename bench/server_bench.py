@@ -78,6 +78,7 @@ from server.auth.devices import new_device
 from server.auth.passwords import hash_password
 from server.db.database import Database
 from server.db.models import Record, User
+from server.records.client_versions import client_versions
 from server.records.keys import record_keys
 from tests.support.postgres import PostgresServer
 from tests.support.team_server import PASSWORD, TeamServer
@@ -202,16 +203,17 @@ class Seeder:
                 # Trusted rows: skip the per-row foreign-key triggers for the load.
                 cur.execute("SET LOCAL session_replication_role = replica")
                 with cur.copy("COPY records (uuid, type, owner_id, team_id, sharing, fields, "
-                              "versions, revision, created_at, updated_at, deleted_at) "
-                              "FROM STDIN") as copy:
+                              "versions, client_versions, revision, created_at, updated_at, "
+                              "deleted_at) FROM STDIN") as copy:
                     for i, row in enumerate(rows):
                         revision = self.revision + i // 10 + 1
                         at = now - (len(rows) - i) * 1000
                         hlc = f"{at:013d}:00000:{seed_device}"
+                        versions = versions_of(row["fields"], hlc, row["owner_id"])
                         copy.write_row((row["uuid"], row["type"], row["owner_id"], row["team_id"],
                                         None, json.dumps(row["fields"], ensure_ascii=False),
-                                        json.dumps(versions_of(row["fields"], hlc, row["owner_id"]),
-                                                   ensure_ascii=False),
+                                        json.dumps(versions, ensure_ascii=False),
+                                        json.dumps(client_versions(row["fields"], versions)),
                                         revision, at, at, None))
                 with cur.copy("COPY record_keys (record_uuid, kind, value) FROM STDIN") as copy:
                     for row in rows:

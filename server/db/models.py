@@ -118,6 +118,9 @@ class Record(Base):
     # {field: {"v": version, "hlc": clock, "by": user id}}; set fields also keep
     # {"e": {element: [clock, present]}}.
     versions: Mapped[dict] = mapped_column(JSON, default=dict)
+    # {field: {"v": version, "hlc": clock}} of the fields present: what a client is told of
+    # ``versions``, kept with them by the writer (server.records.client_versions).
+    client_versions: Mapped[dict] = mapped_column(JSON, default=dict)
     revision: Mapped[int] = mapped_column(BigInteger)
     created_at: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[int] = mapped_column(BigInteger)

@@ -8,10 +8,20 @@ from datetime import datetime, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from server.db.database import json_loads
 from server.db.models import Record, Team, User
 from server.policy.permissions import FieldRules, access
 from server.policy.principal import Principal
 from server.records.schema import visible_in_schema
+
+
+class StoredJSON:
+    """JSON text read from the database, to be written into an answer as it is."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
 
 
 def iso(ms: int | None) -> str | None:
@@ -20,7 +30,8 @@ def iso(ms: int | None) -> str | None:
 
 class RecordViews:
     """Serialises records for one principal; caches people and teams for one request.
-    A "record" here is a ``Record`` or a row of the records table's columns (a pull page)."""
+    A "record" here is a ``Record`` or a row of the records table's columns (a pull page,
+    ``server.sync.pull.page_query``)."""
 
     def __init__(self, session: Session, principal: Principal, rules: FieldRules | None = None):
         self.session = session
@@ -91,17 +102,27 @@ class RecordViews:
             shown.add(name)
         return True
 
-    def fields_for(self, record: Record) -> tuple[dict, dict, list[str]]:
+    def fields_for(self, record: Record) -> tuple[dict, dict | StoredJSON, list[str]]:
+        """(fields shown, their versions, read-only fields). A pull page's row carries its
+        ``client_versions`` as the stored JSON text: when every field is shown, the versions
+        are that text, to be written as it is (``StoredJSON``: see
+        ``server.sync.pull.page_json``)."""
         hidden, read_only = self._rules_for(record)
         record_type, stored = record.type, record.fields or {}
+        shown = record.client_versions
         if not hidden and self._all_in_schema(record_type, stored.keys()):
             fields = dict(stored)  # the common case: everything shown
+            if isinstance(shown, str):
+                # The stored versions are those of the stored fields (the writer keeps them
+                # so), and every one of those is shown.
+                return fields, StoredJSON(shown), list(read_only)
         else:
             schema = self.principal.schema
             fields = {k: v for k, v in stored.items()
                       if k not in hidden and visible_in_schema(record_type, k, schema)}
-        versions = {k: {"v": meta.get("v", 0), "hlc": meta.get("hlc", "")}
-                    for k, meta in (record.versions or {}).items() if k in fields}
+        if isinstance(shown, str):
+            shown = json_loads(shown)
+        versions = {k: meta for k, meta in (shown or {}).items() if k in fields}
         return fields, versions, list(read_only)
 
     def record_json(self, record: Record) -> dict:

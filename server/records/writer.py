@@ -31,6 +31,7 @@ from server.db.database import WriteTx, now_ms
 from server.db.models import AuditEntry, Conflict, Record, RecordHistory, Team
 from server.policy.permissions import FieldRules, access
 from server.policy.principal import Principal
+from server.records.client_versions import client_versions
 from server.records.clock import ClockError, parse
 from server.records.filing import follow_filed_records
 from server.records.keys import rewrite_keys
@@ -237,7 +238,7 @@ class RecordWriter:
         # ever sees the placeholder.
         record = Record(uuid=m.record, type=m.record_type, owner_id=self.principal.user_id,
                         team_id=self.principal.team_id, fields={}, versions={},
-                        revision=0, created_at=created, updated_at=now)
+                        client_versions={}, revision=0, created_at=created, updated_at=now)
         self.tx.session.add(record)
         self.touched[record.uuid] = record
         self._loaded[record.uuid] = record
@@ -268,6 +269,8 @@ class RecordWriter:
                         field=m.field, old=current, new=m.value)
         elif not result.wins and m.value != current:
             self._history(record, m, old=current, outcome="lost")  # kept, never thrown away
+        if result.wins or result.changed:
+            record.client_versions = client_versions(record.fields, record.versions)
         if result.collision:
             self._touch(record)
             self._conflict(record, m.field, result,
@@ -290,6 +293,7 @@ class RecordWriter:
             meta["v"] = meta.get("v", 0) + 1
         record.versions = {**(record.versions or {}), m.field: meta}
         record.fields = {**(record.fields or {}), m.field: after}
+        record.client_versions = client_versions(record.fields, record.versions)
         self._touch(record)
         if after == before:
             return Outcome("unchanged", record=record)

@@ -13,16 +13,19 @@ brings those records back into a pull.
 
 from __future__ import annotations
 
-from sqlalchemy import (ARRAY, String, and_, any_, bindparam, delete, false, func, not_, or_,
-                        select, text, tuple_)
+import json
+
+import orjson
+from sqlalchemy import (ARRAY, String, Text, and_, any_, bindparam, cast, delete, false, func,
+                        not_, or_, select, text, tuple_)
 from sqlalchemy.dialects import sqlite
 
 from server import SCHEMA_VERSION
-from server.db.database import Database
+from server.db.database import Database, json_loads
 from server.db.models import Conflict, DeviceRecord, Record, ServerState, User
 from server.policy.permissions import visible_clause_for
 from server.policy.principal import Principal, PrincipalSource
-from server.records.views import RecordViews, iso
+from server.records.views import RecordViews, StoredJSON, iso
 from server.sync.cursor import decode, encode
 
 DEFAULT_PAGE = 500
@@ -47,8 +50,11 @@ def page_query(visible, revision: int, last_uuid: str | None, ceiling: int, limi
     # The owners come with their records (an index lookup per row) rather than in a query of
     # their own. Plain rows of the table's columns, not ORM objects: a page is only read and
     # turned into JSON, and building (and tracking) hundreds of instances cost more than that.
-    return (select(Record.__table__, User.email.label("owner_email"),
-                   User.name.label("owner_name"))
+    # Not the full versions: what a client is told of them comes as the stored JSON text, to
+    # be sent as it is (RecordViews.record_json).
+    columns = [c for c in Record.__table__.c if c.key not in ("versions", "client_versions")]
+    return (select(*columns, cast(Record.client_versions, Text).label("client_versions"),
+                   User.email.label("owner_email"), User.name.label("owner_name"))
             .join(User, User.id == Record.owner_id)
             .where(visible, _after(revision, last_uuid), Record.revision <= ceiling)
             .order_by(Record.revision, Record.uuid).limit(limit + 1))
@@ -135,6 +141,29 @@ def pull(db: Database, who: Principal | PrincipalSource, cursor: str | None, lim
         return {"records": [views.record_json(r) for r in rows], "gone": gone,
                 "conflicts": conflicts, "cursor": encode(*end), "more": more,
                 "schema_version": SCHEMA_VERSION}
+
+
+def page_json(page: dict) -> bytes:
+    """A pull page as JSON, a record's stored versions text written as it is (see
+    ``RecordViews.fields_for``). A value orjson refuses (a string with a lone surrogate, which
+    json.loads accepts in a stored record) is written by the standard library instead, escaped
+    as it always was."""
+    try:
+        return orjson.dumps(page, default=_as_fragment)
+    except orjson.JSONEncodeError:
+        return json.dumps(page, default=_as_value).encode()
+
+
+def _as_fragment(value):
+    if isinstance(value, StoredJSON):
+        return orjson.Fragment(value.text)
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def _as_value(value):
+    if isinstance(value, StoredJSON):
+        return json_loads(value.text)
+    raise TypeError(f"{type(value).__name__} is not JSON")
 
 
 def _conflicts(session, principal: Principal, views: RecordViews, after: int, upto: int,

@@ -55,7 +55,9 @@ def test_hidden_field_is_absent_everywhere(setup):
     # … while the manager, who may see phones, finds the contact by it.
     assert [r["uuid"] for r in boss.get("/api/v1/records",
                                         params={"q": "1380013"}).json()["records"]] == [contact]
-    assert "phones" not in rep.pull_all()["records"][contact]["fields"]
+    pulled = rep.pull_all()["records"][contact]
+    assert "phones" not in pulled["fields"] and "phones" not in pulled["versions"]
+    assert pulled["versions"].keys() == {"name", "title"}
     history = rep.get(f"/api/v1/records/{contact}/history").json()
     assert history and all(h["field"] != "phones" for h in history)
     assert PHONE not in str(rep.get(f"/api/v1/records/{contact}").text)
