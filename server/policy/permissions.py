@@ -78,21 +78,29 @@ class Access:
     manage: bool  # share, delete, restore: the owner, the team's manager, an admin
 
 
+# Access is immutable: the few possible answers are made once (a pull page asks for each of
+# its hundreds of records).
+_ACCESS = {(see, edit, manage): Access(see, edit, manage)
+           for see in (False, True) for edit in (False, True) for manage in (False, True)}
+_FULL = _ACCESS[True, True, True]
+
+
 def access(principal: Principal, record: Record, team_sharing: str) -> Access:
     """What ``principal`` may do with ``record`` (whose team's default is ``team_sharing``)."""
     if principal.role == "admin":
-        return Access(True, True, True)
+        return _FULL
     own = record.owner_id == principal.user_id
     if principal.role == "manager" and (own or record.team_id in principal.teams):
-        return Access(True, True, True)
+        return _FULL
     if own:
-        return Access(True, True, True)
+        return _FULL
     if record.type in DEFINITION_TYPES:
-        return Access(True, True, principal.role == "manager")
+        return _ACCESS[True, True, principal.role == "manager"]
     if principal.role == "rep" and record.team_id == principal.team_id:
         sharing = record.sharing or team_sharing
-        return Access(sharing in ("read", "edit") or record.pooled_at is not None, sharing == "edit", False)
-    return Access(False, False, False)
+        return _ACCESS[sharing in ("read", "edit") or record.pooled_at is not None,
+                       sharing == "edit", False]
+    return _ACCESS[False, False, False]
 
 
 def may_pick_up(principal: Principal, record: Record) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable
 
 from sqlalchemy.orm import Session
@@ -23,7 +24,7 @@ class Principal:
     address: str = ""
     schema: int = SCHEMA_VERSION  # the record schema the client speaks
 
-    @property
+    @cached_property  # asked for each record of a pull page; the principal never changes
     def teams(self) -> frozenset[str]:
         """The teams whose records this person sees as a member or manager."""
         own = frozenset({self.team_id}) if self.team_id else frozenset()
