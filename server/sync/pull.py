@@ -74,7 +74,8 @@ def forget_sent(dialect: str, device_id: str, uuids: list[str]):
         # One parameter, whatever the number of records: the statement's text (and so its
         # prepared plan) stays the same, and each uuid is a probe of the primary key. The
         # uuids go as one comma-separated text split by PostgreSQL, not as a list: psycopg
-        # writes a list element by element, with a regular expression each.
+        # writes a list element by element, with a regular expression each. (Record uuids
+        # are canonical UUIDs, made so by the writer: never a comma in one.)
         among = table.c.record_uuid == any_(func.string_to_array(
             bindparam("uuids", ",".join(uuids), type_=String), ","))
     else:
