@@ -1095,7 +1095,9 @@ def main() -> None:
     parser.add_argument("--skip", default="", help="comma list of parts to skip: load, bulk (first "
                         "pull, empty pull, audit), audit")
     parser.add_argument("--server-root", type=Path, help="run the server package found in this "
-                        "directory instead of this checkout's (to measure a change)")
+                        "directory instead of this checkout's (to measure a change; its "
+                        "database schema must be this checkout's, which the seeding writes: "
+                        "across a migration, run the other checkout's bench instead)")
     parser.add_argument("--keep-logs", type=Path, help="copy the servers' logs here")
     parser.add_argument("--out", type=Path, help="result file (default bench/results/server.json, "
                         "server-quick.json with --quick)")
