@@ -67,17 +67,22 @@ def hidden_query(visible, window):
     return select(Record.uuid).where(window, not_(func.coalesce(visible, false())))
 
 
+def _as_one_text(uuids: list[str]) -> str:
+    """Record uuids as the one PostgreSQL parameter that ``string_to_array(…, ',')`` splits:
+    psycopg writes a list parameter element by element, with a regular expression each (a
+    page's 500 cost a twentieth of the page). Record uuids are canonical UUIDs, made so by the
+    writer: never a comma in one."""
+    return ",".join(uuids)
+
+
 def forget_sent(dialect: str, device_id: str, uuids: list[str]):
     """DELETE ... RETURNING of the records among ``uuids`` that ``device_id`` was sent."""
     table = DeviceRecord.__table__
     if dialect == "postgresql":
         # One parameter, whatever the number of records: the statement's text (and so its
-        # prepared plan) stays the same, and each uuid is a probe of the primary key. The
-        # uuids go as one comma-separated text split by PostgreSQL, not as a list: psycopg
-        # writes a list element by element, with a regular expression each. (Record uuids
-        # are canonical UUIDs, made so by the writer: never a comma in one.)
+        # prepared plan) stays the same, and each uuid is a probe of the primary key.
         among = table.c.record_uuid == any_(func.string_to_array(
-            bindparam("uuids", ",".join(uuids), type_=String), ","))
+            bindparam("uuids", _as_one_text(uuids), type_=String), ","))
     else:
         among = table.c.record_uuid.in_(uuids)
     return (delete(table).where(table.c.device_id == device_id, among)
@@ -110,13 +115,10 @@ def _remember(session, dialect: str, device_id: str, uuids: list[str]) -> None:
     if not uuids:
         return
     if dialect == "postgresql":
-        # The uuids as one comma-separated text, split by PostgreSQL: psycopg writes a list
-        # parameter element by element, with a regular expression each (a page's 500 cost
-        # a twentieth of the page).
         session.execute(text("INSERT INTO device_records (device_id, record_uuid) "
                              "SELECT :device, unnest(string_to_array(:uuids, ',')) "
                              "ON CONFLICT DO NOTHING"),
-                        {"device": device_id, "uuids": ",".join(uuids)})
+                        {"device": device_id, "uuids": _as_one_text(uuids)})
         return
     for start in range(0, len(uuids), 1000):
         rows = [{"device_id": device_id, "record_uuid": u} for u in uuids[start:start + 1000]]
