@@ -192,6 +192,11 @@ def _portable(session: Session, field: str, value):
     return target.uuid if target is not None else None
 
 
+def portable_state(session: Session, kind: RecordType, record) -> dict[str, Any]:
+    """:func:`read_state` with references as the history keeps them (the target's uuid)."""
+    return {field: _portable(session, field, value) for field, value in read_state(session, kind, record).items()}
+
+
 def local_value(session: Session, field: str, value):
     """The inverse of the history's uuid references: the local key (None if gone)."""
     model = REFERENCES.get(field)

@@ -180,8 +180,9 @@ def funnel(store: Store, filters: Filters) -> Report:
     """Deals made in the period: how many reached each open stage (or went past it), and the
     share of those that went on to the next; the last row is those won.
 
-    A deal reached a stage if its history ever put it there or further; one won reached every
-    stage; one lost reached as far as it had got before it was lost.
+    A deal reached a stage if it is there now or its history ever put it there or further
+    (a deal a team pull brought has its creation alone in its history); one won reached
+    every stage; one lost reached as far as it had got before it was lost.
     """
     report = Report("funnel", [Column("stage", QT_TRANSLATE_NOOP("ReportsView", "Stage")), Column("deals", QT_TRANSLATE_NOOP("ReportsView", "Deals"), COUNT),
                                Column("conversion", QT_TRANSLATE_NOOP("ReportsView", "Went on from the stage before"), PERCENT),
@@ -191,8 +192,9 @@ def funnel(store: Store, filters: Filters) -> Report:
         stages = live_stages(session)
         steps = [s for s in stages if s.outcome == "open"]
         rank = {s.uuid: n for n, s in enumerate(steps)}
+        rank_by_id = {s.id: n for n, s in enumerate(steps)}
         made = _deals(session, filters, Deal.created_at.between(first, last))
-        furthest = {d.uuid: -1 for d in made}
+        furthest = {d.uuid: rank_by_id.get(d.stage_id, -1) for d in made}
         for record_uuid, new in session.execute(select(Change.record_uuid, Change.new).where(
                 Change.record_type == "deal", Change.field == "stage_id",
                 Change.record_uuid.in_(select(Deal.uuid).where(Deal.created_at.between(first, last))))):

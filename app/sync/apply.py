@@ -90,9 +90,11 @@ def apply_page(session: Session, pulled_records: list[dict], deferred: list) -> 
 
 def _create_pulled(session: Session, arriving: list[dict], deferred: list) -> set[str]:
     """Records new to this profile, made in bulk (a first sync brings 100,000): the same rows
-    and history as :func:`app.crm.records.create` would write — a creation entry and one entry
-    per filled field, origin ``sync`` — with one ``executemany`` per table (app.store.bulk),
-    no ORM objects (building and flushing those was most of a first sync's time)."""
+    as :func:`app.crm.records.create` would write, with one ``executemany`` per table
+    (app.store.bulk), no ORM objects (building and flushing those was most of a first sync's
+    time). The history gets the creation entry alone, origin ``sync``: the first values are
+    the record's own until a field changes, and that change keeps the old one
+    (:mod:`app.crm.history` lists them; an entry per field was a quarter of the time)."""
     at, at_ms = int(time.time()), int(time.time() * 1000)
     claimed: dict[str, set[str]] = {"emails": set(), "domains": set()}
     for field in claimed:
@@ -104,8 +106,8 @@ def _create_pulled(session: Session, arriving: list[dict], deferred: list) -> se
     for pulled in arriving:
         kind = RECORD_TYPES[pulled["type"]]
         row = records.blank_row(kind, pulled["uuid"], _seconds(pulled["created_at"]) or at)
-        custom, batch = {}, records.new_uuid()
-        history.append(_history_row(kind, pulled["uuid"], "*", "created", batch, at, at_ms))
+        custom = {}
+        history.append(_creation_row(kind, pulled["uuid"], at, at_ms))
         for field, value in pulled["fields"].items():
             name = local_field(kind.name, field)
             if name is None or is_empty(value):
@@ -123,7 +125,6 @@ def _create_pulled(session: Session, arriving: list[dict], deferred: list) -> se
                 custom[name[7:]] = value
             else:
                 row[name] = value
-            history.append(_history_row(kind, pulled["uuid"], name, value, batch, at, at_ms))
         if "owner" in kind.fields:
             row["owner"] = pulled["owner"]["name"] or pulled["owner"]["email"]
         if custom:
@@ -184,16 +185,11 @@ def _child_rows(children: list, ids: dict[str, int]) -> dict[str, list[dict]]:
     return rows
 
 
-# json.dumps(value, ensure_ascii=False) builds an encoder per call; a first sync makes a
-# million history values.
-_to_json = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def _history_row(kind, record_uuid: str, field: str, value, batch: str, at: int, at_ms: int) -> dict:
-    """A history row, without its op_uuid: :func:`_create_pulled` gives a page's rows theirs at once."""
-    return {"batch_uuid": batch, "record_type": kind.name,
-            "record_uuid": record_uuid, "field": field, "old": None,
-            "new": _to_json(value), "at": at, "at_ms": at_ms,
+def _creation_row(kind, record_uuid: str, at: int, at_ms: int) -> dict:
+    """A pulled record's creation entry, without its op_uuid: :func:`_create_pulled` gives a
+    page's entries theirs at once."""
+    return {"batch_uuid": records.new_uuid(), "record_type": kind.name, "record_uuid": record_uuid,
+            "field": "*", "old": None, "new": '"created"', "at": at, "at_ms": at_ms,
             "origin": "sync", "pushed_at": at}
 
 

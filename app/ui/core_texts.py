@@ -380,6 +380,7 @@ TEXTS = (
     # app/sync/transport.py
     QT_TRANSLATE_NOOP('errors', 'The team server refused: {reply}'),
     QT_TRANSLATE_NOOP('errors', 'The team server {server} cannot be reached ({reason}).'),
+    QT_TRANSLATE_NOOP('errors', "The team server's answer could not be read ({reason})."),
     QT_TRANSLATE_NOOP('errors', "The team server's certificate could not be verified ({reason})."),
     QT_TRANSLATE_NOOP('errors', 'This Liaison is too old for the team server; update it to keep syncing (nothing waiting is lost).'),
     # app/ui/dashboard_pdf.py

@@ -7272,6 +7272,10 @@ Closed more than {days} days ago and not shown: %n deal(s). Search finds them.</
         <translation>团队服务器已于 {when} 吊销此电脑，此配置文件已被清除，因此无法打开 {profile}；请将该文件夹移走后重新开始。</translation>
     </message>
     <message>
+        <source>The team server&apos;s answer could not be read ({reason}).</source>
+        <translation>无法读取团队服务器的应答（{reason}）。</translation>
+    </message>
+    <message>
         <source>That primary password is not right.</source>
         <translation>主密码不正确。</translation>
     </message>
