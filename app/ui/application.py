@@ -14,6 +14,15 @@ from pathlib import Path
 
 from app import APP_NAME
 
+# A full garbage collection holds the interpreter lock while it walks every object the window
+# keeps (its models grow with the records), so the GUI thread stalls for it. Python starts one
+# after every ten younger collections once the old objects grew by a quarter; a team pull's
+# pages live long enough to be promoted and make that every second or so (25–70 ms each,
+# 41 over 20 ms in a 100,000-record first sync in the window). After a hundred younger ones
+# instead, they were 6 (bench/window_sync_bench.py --team-records). Cyclic garbage waits
+# longer for its collection; reference counting still frees the rest at once.
+FULL_COLLECTION_EVERY = 100
+
 
 class WindowHost:
     """Owns the open profile's store, sync service and window."""
@@ -44,6 +53,8 @@ class WindowHost:
         # long as the window: move it out of the collector's sight, so a full collection
         # while scrolling walks only what was made since (pauses of ~30 ms become ~1 ms).
         QTimer.singleShot(0, gc.freeze)
+        young, older, _full = gc.get_threshold()
+        gc.set_threshold(young, older, FULL_COLLECTION_EVERY)
 
     def _switch(self, paths, store) -> None:
         geometry = self.window.saveGeometry()
