@@ -24,6 +24,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from app import switch_interval
 from app.crm import records
 from app.errors import NetworkError, ServerError, UserFacingError
 from app.mail.tls_trust import checked_ca_file
@@ -260,6 +261,9 @@ class Team:
                 cursor = state.get(session, "cursor")
             pages = PagePrefetch(lambda after: server.get("/api/v1/sync/pull", cursor=after,
                                                           limit=PULL_PAGE), cursor)
+            # The download and the writer keep a core busy in Python for the whole pull (a
+            # first sync: a minute); other threads, the window's first, take the lock often.
+            switch_interval.begin()
             try:
                 for batch in pages.batches():
                     (asked, page), *_ = batch
@@ -276,6 +280,7 @@ class Team:
                         break
             finally:
                 pages.close()
+                switch_interval.end()
         if deferred:
             self.store.write_with(lambda s: apply.resolve_references(s, deferred))
         return pulled, gone, conflicts

@@ -15,7 +15,7 @@ APP = Path(__file__).resolve().parent.parent.parent / "app"
 
 # A package may import packages of its own layer (without a cycle) or of lower layers.
 LAYERS = {
-    "errors": 0, "paths": 0, "bundled": 0, "logging_setup": 0, "vault": 1,
+    "errors": 0, "paths": 0, "bundled": 0, "logging_setup": 0, "switch_interval": 0, "vault": 1,
     "store": 2, "settings": 2, "secrets": 2,
     "mail": 3, "crm": 3, "search": 3, "profile": 3, "sample_data": 3, "sync": 3, "reports": 3, "automation": 3,
     "services": 4,

@@ -11,36 +11,12 @@ thread stops the pipeline and is re-raised on the sync thread by :meth:`submit` 
 from __future__ import annotations
 
 import queue
-import sys
 import threading
 from typing import Callable
 
+from app import switch_interval
+
 _DONE = object()
-# The fetch thread wakes for every TLS record (~16 KiB) and must win the GIL back from the
-# CPU-bound store thread each time; with Python's default 5 ms switch interval it waits
-# behind it (a GIL convoy) and the two stages barely overlap.  A short interval while a
-# pipeline runs lets them interleave.
-PIPELINE_SWITCH_INTERVAL = 0.0005
-_active_pipelines = 0
-_interval_lock = threading.Lock()
-_saved_interval = sys.getswitchinterval()
-
-
-def _pipeline_started() -> None:
-    global _active_pipelines, _saved_interval
-    with _interval_lock:
-        if _active_pipelines == 0:
-            _saved_interval = sys.getswitchinterval()
-            sys.setswitchinterval(PIPELINE_SWITCH_INTERVAL)
-        _active_pipelines += 1
-
-
-def _pipeline_finished() -> None:
-    global _active_pipelines
-    with _interval_lock:
-        _active_pipelines -= 1
-        if _active_pipelines == 0:
-            sys.setswitchinterval(_saved_interval)
 
 
 class StorePipeline:
@@ -49,7 +25,10 @@ class StorePipeline:
         self._queue: queue.Queue = queue.Queue(maxsize=depth)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="liaison-store", daemon=True)
-        _pipeline_started()
+        # The fetch thread wakes for every TLS record (~16 KiB) and must win the GIL back from
+        # the CPU-bound store thread each time; with the default 5 ms switch interval it waits
+        # behind it (a GIL convoy) and the two stages barely overlap.
+        switch_interval.begin()
         self._thread.start()
 
     def _run(self) -> None:
@@ -76,5 +55,5 @@ class StorePipeline:
         """Wait until every submitted batch is stored; re-raise a store failure."""
         self._queue.put(_DONE)
         self._thread.join()
-        _pipeline_finished()
+        switch_interval.end()
         self._raise_if_failed()
