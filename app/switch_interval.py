@@ -8,15 +8,15 @@ Qt and Python while it paints or reloads a view (a view built in 20 such steps w
 behind the team pull's writer while doing 4 ms of work). With a short interval the threads
 interleave finely; the CPU-bound thread loses a little to the extra switches.
 
-:func:`short_switch_interval` is counted: nested and concurrent users (a mail pipeline and a
-team pull at once) share it, and the interval the process had comes back when the last ends.
+:func:`begin` and :func:`end` are counted: nested and concurrent users (a mail pipeline and a
+team pull at once) share the short interval, and the interval the process had comes back when
+the last ends. Every ``begin`` needs its ``end`` in a ``finally``.
 """
 
 from __future__ import annotations
 
 import sys
 import threading
-from contextlib import contextmanager
 
 SHORT_SWITCH_INTERVAL = 0.0005
 _users = 0
@@ -25,7 +25,7 @@ _saved = sys.getswitchinterval()
 
 
 def begin() -> None:
-    """Start a short-interval span (end it with :func:`end`; prefer the context manager)."""
+    """Start a short-interval span (end it with :func:`end`)."""
     global _users, _saved
     with _lock:
         if _users == 0:
@@ -40,12 +40,3 @@ def end() -> None:
         _users -= 1
         if _users == 0:
             sys.setswitchinterval(_saved)
-
-
-@contextmanager
-def short_switch_interval():
-    begin()
-    try:
-        yield
-    finally:
-        end()
