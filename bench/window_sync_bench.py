@@ -138,7 +138,7 @@ def run_window(work: Path, server, smtp, selections: int, separate_sync_process:
     SecretStore().set_password(account.uuid, PASSWORD)
     host = WindowHost(paths, store, separate_sync_process=separate_sync_process)
     collections = CollectionLog()
-    started = collections.started = time.perf_counter()
+    started = collections.started
     host.show()
     window = host.window
     result: dict = {}
@@ -299,7 +299,7 @@ def run_team_window(work: Path, server, email: str) -> dict:
 
     collections = CollectionLog()
     result: dict = {}
-    started = collections.started = time.perf_counter()
+    started = collections.started
     host.show()  # the services start; being signed in, the schedule starts a team round
     host.sync.team_state_changed.connect(lambda event: states.append(event))
     heartbeat = QTimer(interval=HEARTBEAT_MS, timeout=beat)

@@ -38,6 +38,10 @@ class Version:
                 "origin": self.origin, "record": self.record_uuid, "changes": self.changes}
 
 
+# A creation entry, as :func:`versions` lists it.
+CREATED = {"field": "*", "old": None, "new": "created"}
+
+
 def _decode(value: str | None):
     return None if value is None else json.loads(value)
 
@@ -70,9 +74,6 @@ def versions(session: Session, kind: RecordType, record) -> list[Version]:
         if version.changes == [CREATED]:
             version.changes += _first_values(session, kind, record, version.record_uuid, listed[number + 1:])
     return listed
-
-
-CREATED = {"field": "*", "old": None, "new": "created"}
 
 
 def _first_values(session: Session, kind: RecordType, record, record_uuid: str, later: list[Version]) -> list[dict]:

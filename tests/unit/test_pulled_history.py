@@ -16,7 +16,7 @@ from app.reports.table import Filters
 from app.store.crm_models import Change, Contact, Deal
 from app.sync import apply
 
-CONTACT, DEAL = records.RECORD_TYPES["contact"], records.RECORD_TYPES["deal"]
+CONTACT = records.RECORD_TYPES["contact"]
 
 
 def pulled(record_type: str, fields: dict, record_uuid: str | None = None) -> dict:
