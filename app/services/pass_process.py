@@ -103,6 +103,10 @@ class PassProcess:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        # Reaping the child is serialised: two threads in ``join`` race for its exit status,
+        # and the one that loses returns as if the child still ran (close() then "terminates"
+        # a process already gone, and it stays in multiprocessing's list of children).
+        self._reaping = threading.Lock()
         self._connection = None
         self._process = None
         self._waiting: dict[int, _Waiting] = {}
@@ -205,16 +209,18 @@ class PassProcess:
                 waiting.finish(error=message[2])
             elif kind == "bug":
                 waiting.finish(error=RuntimeError(f"the sync process failed:\n{message[2]}"))
-        process.join(EXIT_WAIT_SECONDS)
+        with self._reaping:
+            process.join(EXIT_WAIT_SECONDS)
+            exitcode = process.exitcode
         with self._lock:
             if self._connection is connection:
                 self._connection = self._process = None
             orphans = [rid for rid, w in self._waiting.items() if w.connection is connection]
             lost = [self._waiting.pop(rid) for rid in orphans]
         if lost:
-            log.warning("the sync process ended (exit code %s) during %d pass(es)", process.exitcode, len(lost))
+            log.warning("the sync process ended (exit code %s) during %d pass(es)", exitcode, len(lost))
         for waiting in lost:
-            waiting.finish(error=_lost(process.exitcode))
+            waiting.finish(error=_lost(exitcode))
         connection.close()
 
     @property
@@ -231,11 +237,12 @@ class PassProcess:
         if process is None:
             return
         self._send(connection, ("quit",))
-        process.join(EXIT_WAIT_SECONDS * 3)
-        if process.is_alive():
-            log.warning("the sync process did not end; terminating it")
-            process.terminate()
-            process.join(EXIT_WAIT_SECONDS)
+        with self._reaping:
+            process.join(EXIT_WAIT_SECONDS * 3)
+            if process.is_alive():
+                log.warning("the sync process did not end; terminating it")
+                process.terminate()
+                process.join(EXIT_WAIT_SECONDS)
 
 
 # -- the child's side --------------------------------------------------------------------

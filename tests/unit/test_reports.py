@@ -24,8 +24,6 @@ from app.reports.mail_reports import response_time, stale_customers
 from app.reports.table import Filters
 from app.store.crm_models import Change, Deal, Stage
 
-TODAY = date.today()
-
 
 def set_probability(store, name: str, percent: int) -> None:
     def change(session):
@@ -64,6 +62,13 @@ def sales(store):
     return store
 
 
+@pytest.fixture
+def today(sales):
+    """The day the sales were made: read when they are, not when the module was imported
+    (a run that passes midnight otherwise filters by yesterday)."""
+    return date.today()
+
+
 def test_pipeline_sums_open_deals_per_stage_and_currency_and_weighs_them(sales):
     rows = pipeline(sales, Filters()).rows
     # Lead: A 1000 + B 2000.50 = 3000.50 CNY at 10 % = 300.05; Proposal: C 5000 USD at 50 % = 2500.
@@ -84,11 +89,11 @@ def test_forecast_by_expected_close_month(sales):
     assert [r["month"] for r in december] == ["2026-12"]
 
 
-def test_won_and_lost_this_month_with_the_reason(sales):
+def test_won_and_lost_this_month_with_the_reason(sales, today):
     [row] = won_lost(sales, Filters()).rows
-    assert row == {"month": TODAY.strftime("%Y-%m"), "currency": "CNY", "won": 1, "won_amount": Decimal("7000"),
+    assert row == {"month": today.strftime("%Y-%m"), "currency": "CNY", "won": 1, "won_amount": Decimal("7000"),
                    "lost": 1, "lost_amount": Decimal("300"), "loss_reasons": "价格 (1)"}
-    assert won_lost(sales, Filters(end=TODAY - timedelta(days=1))).rows == []  # closed today
+    assert won_lost(sales, Filters(end=today - timedelta(days=1))).rows == []  # closed today
 
 
 def test_a_deal_in_its_stage_for_40_days_is_stuck_after_30(sales):
@@ -97,14 +102,14 @@ def test_a_deal_in_its_stage_for_40_days_is_stuck_after_30(sales):
     assert stuck_deals(sales, Filters(days=45)).rows == []
 
 
-def test_funnel_counts_how_far_each_deal_got(sales):
+def test_funnel_counts_how_far_each_deal_got(sales, today):
     # Furthest open stage: A, B and E (lost from Lead) Lead; C Proposal; D Negotiation, then won.
     rows = funnel(sales, Filters()).rows
     assert [(r["stage"], r["deals"], r["conversion"], r["from_first"]) for r in rows] == [
         ("Lead", 5, None, 100.0), ("Qualified", 2, 40.0, 40.0), ("Proposal", 2, 100.0, 40.0),
         ("Negotiation", 1, 50.0, 20.0), ("Won", 1, 100.0, 20.0)]
     # A was made 40 days ago: a period of the last week leaves it out.
-    recent = funnel(sales, Filters(start=TODAY - timedelta(days=7), end=TODAY)).rows
+    recent = funnel(sales, Filters(start=today - timedelta(days=7), end=today)).rows
     assert recent[0]["deals"] == 4
 
 
