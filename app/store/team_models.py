@@ -3,10 +3,10 @@
 * ``team_sync_state``: this profile's stable device id (the node of its clocks), the server
   it syncs with, the person signed in, the pull cursor, the last sync and its error. The
   token itself is only in the OS keyring.
-* ``team_field_versions``: for every field of every record the server knows, the version and
-  clock this profile last pulled: the ``base`` of the next local change to that field.
 * ``team_records``: what the server says about a record beyond its fields (owner, team,
-  sharing, whether this person may edit or manage it).
+  sharing, whether this person may edit or manage it), and ``versions`` (0017; until then
+  the ``team_field_versions`` table): for every field, the version and clock this profile
+  last pulled, the ``base`` of the next local change to it (:mod:`app.sync.field_versions`).
 * ``team_conflicts``: same-field collisions the server reported, until resolved.
 * ``team_pool_requests`` (0015): customers returned to the team's pool (公海) here and not yet
   told to the server; ``team_records.pooled`` says which are in the pool.
@@ -28,14 +28,6 @@ class TeamSyncState(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-class TeamFieldVersion(Base):
-    __tablename__ = "team_field_versions"
-    record_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
-    field: Mapped[str] = mapped_column(String, primary_key=True)
-    version: Mapped[int] = mapped_column(Integer)
-    hlc: Mapped[str] = mapped_column(String, default="")
-
-
 class TeamRecord(Base):
     __tablename__ = "team_records"
     record_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -48,6 +40,7 @@ class TeamRecord(Base):
     can_manage: Mapped[bool] = mapped_column(Boolean, default=True)
     revision: Mapped[int] = mapped_column(Integer, default=0)
     pooled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # in the team's pool
+    versions: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")  # JSON: field → [version, hlc]
 
 
 class TeamPoolRequest(Base):

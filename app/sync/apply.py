@@ -25,8 +25,8 @@ from app.crm import records
 from app.crm.records import RECORD_TYPES, is_empty
 from app.store import bulk
 from app.store.crm_models import Change
-from app.store.team_models import TeamConflict, TeamFieldVersion, TeamRecord, TeamTimelineEntry
-from app.sync import clock, shared_timeline
+from app.store.team_models import TeamConflict, TeamRecord, TeamTimelineEntry
+from app.sync import clock, field_versions, shared_timeline
 from app.sync.fields import TO_LOCAL, local_field, normalise_element, server_field
 
 
@@ -58,7 +58,7 @@ def apply_page(session: Session, pulled_records: list[dict], deferred: list) -> 
         if wanted:
             known.update((record.uuid, record) for record in session.scalars(
                 select(kind.model).where(kind.model.uuid.in_(wanted))))
-    versions, facts = [], []
+    facts = []
     arriving = [p for p in pulled_records if p["uuid"] not in known and not p["deleted"]
                 and p["type"] in RECORD_TYPES]
     created = _create_pulled(session, arriving, deferred) if arriving else set()
@@ -71,19 +71,23 @@ def apply_page(session: Session, pulled_records: list[dict], deferred: list) -> 
                                         pending.get(pulled["uuid"], set()), deferred)
             if not applied:
                 continue
-            facts.append(_facts(applied, pulled))
-            for field, version in pulled["versions"].items():
-                if field not in pending.get(pulled["uuid"], ()):
-                    versions.append({"record_uuid": pulled["uuid"], "field": field,
-                                     "version": version["v"], "hlc": version["hlc"]})
+            mine = pending.get(pulled["uuid"], ())
+            facts.append({**_facts(applied, pulled), "versions": {
+                field: [version["v"], version["hlc"]] for field, version in pulled["versions"].items()
+                if field not in mine}})
     # The newest clock seen, each distinct value compared once (a record's fields mostly
     # share one): the first of equals wins, as when folding max() over every version.
-    latest = max(["", *dict.fromkeys(v["hlc"] for v in versions)], key=_clock_order)
+    latest = max(["", *dict.fromkeys(v[1] for fact in facts for v in fact["versions"].values())],
+                 key=_clock_order)
     session.flush()
-    _upsert(session, TeamFieldVersion, versions, ("record_uuid", "field"), ("version", "hlc"))
+    # A record seen before keeps the versions of fields this pull leaves out or that have a
+    # local change waiting (its base stays the version that change was made on).
+    before = field_versions.stored(session, [f["record_uuid"] for f in facts if f["record_uuid"] not in created])
+    for fact in facts:
+        fact["versions"] = field_versions.encode({**before.get(fact["record_uuid"], {}), **fact["versions"]})
     _upsert(session, TeamRecord, facts, ("record_uuid",),
             ("record_type", "owner_email", "owner_name", "team_name", "sharing", "can_edit",
-             "can_manage", "revision", "pooled"))
+             "can_manage", "revision", "pooled", "versions"))
     if latest:
         clock.witness(session, latest)
 
@@ -331,7 +335,6 @@ def remove_record(session: Session, record_uuid: str) -> None:
     kind, record = find_local(session, known.record_type, record_uuid)
     if record is not None:
         session.delete(record)
-    session.execute(delete(TeamFieldVersion).where(TeamFieldVersion.record_uuid == record_uuid))
     session.execute(delete(TeamConflict).where(TeamConflict.record_uuid == record_uuid))
     # Its history goes with it; a local change not pushed yet could never be now.
     session.execute(delete(Change).where(Change.record_uuid == record_uuid))

@@ -16,8 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.store.crm_models import Change
-from app.store.team_models import TeamFieldVersion
-from app.sync import clock
+from app.sync import clock, field_versions
 from app.sync.fields import SET_FIELDS, SYNCED_TYPES, normalise_element, server_field
 
 BATCH_CHANGES = 400
@@ -59,7 +58,7 @@ def build_batch(session: Session, after_id: int = 0) -> Batch:
     sending, so a retry sends the same ones)."""
     batch = Batch()
     changes = session.scalars(pending_query().where(Change.id > after_id).limit(BATCH_CHANGES))
-    versions: dict[tuple[str, str], int] = {}
+    versions: dict[str, field_versions.Versions] = {}  # record UUID → its stored versions
     for change in changes:
         batch.last_change_id = change.id
         if change.hlc is None:
@@ -99,12 +98,11 @@ def _mutations(session: Session, change: Change, versions: dict) -> list[dict]:
         ops = [("add", e) for e in sorted(now - old)] + [("remove", e) for e in sorted(old - now)]
         return [{**base, "id": f"{change.op_uuid}:{n}", "op": op, "field": name, "value": e}
                 for n, (op, e) in enumerate(ops)]
-    key = (change.record_uuid, name)
-    if key not in versions:
-        known = session.get(TeamFieldVersion, key)
-        versions[key] = known.version if known else 0
+    if change.record_uuid not in versions:
+        versions.update(field_versions.stored(session, [change.record_uuid]))
+        versions.setdefault(change.record_uuid, {})
     return [{**base, "id": change.op_uuid, "op": "set", "field": name, "value": new,
-             "base": versions[key]}]
+             "base": field_versions.base(versions[change.record_uuid], name)}]
 
 
 def _default_values(session: Session, creation: Change) -> dict:

@@ -37,7 +37,6 @@ from app.store.database import Store
 from app.store.team_models import (
     SharedMessage,
     TeamConflict,
-    TeamFieldVersion,
     TeamPoolRequest,
     TeamRecord,
     TeamTimelineEntry,
@@ -558,7 +557,6 @@ def _forget_team_data(session: Session) -> None:
     session.execute(delete(Rule).where(Rule.scope == "team"))  # the team's rules run for its members only
     session.execute(delete(TeamTimelineEntry))
     session.execute(delete(SharedMessage))
-    session.execute(delete(TeamFieldVersion))
     session.execute(delete(TeamConflict))
     session.execute(delete(TeamRecord))
     session.execute(delete(TeamPoolRequest))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -187,3 +188,33 @@ def test_definitions_become_synced_records_without_resetting_the_team(tmp_path):
         queued = conn.execute("SELECT count(*) FROM crm_changes WHERE record_type = 'custom_field' "
                               "AND pushed_at IS NULL AND origin = 'local'").fetchone()[0]
         assert queued >= 5  # created, label, record type, key, field type (position 0 counts too)
+
+
+def test_field_versions_move_onto_their_records_and_back(tmp_path):
+    """0017: every field version of 0016's ``team_field_versions`` is on its record's
+    ``versions``, an orphan one gets a record row rather than being dropped, and a downgrade
+    gives back the same rows."""
+    from alembic import command
+
+    database = tmp_path / "liaison.sqlite3"
+    config = migrate.alembic_config(database)
+    command.upgrade(config, "0016")
+    rows = [("r1", "name", 3, "0001-a"), ("r1", "phones", 1, "0002-b"), ("r2", "title", 7, "0003-c"),
+            ("orphan", "name", 2, "0004-d")]
+    with sqlite3.connect(database) as conn:
+        conn.executemany("INSERT INTO team_field_versions VALUES (?, ?, ?, ?)", rows)
+        conn.executemany("INSERT INTO team_records (record_uuid, record_type, owner_email, owner_name, team_name, "
+                         "sharing, can_edit, can_manage, revision) VALUES (?, 'contact', '', '', '', '', 1, 1, 1)",
+                         [("r1",), ("r2",), ("r3",)])
+    conn.close()
+    command.upgrade(config, "0017")
+    with sqlite3.connect(database) as conn:
+        versions = dict(conn.execute("SELECT record_uuid, versions FROM team_records"))
+    conn.close()
+    assert {uuid: json.loads(text) for uuid, text in versions.items()} == {
+        "r1": {"name": [3, "0001-a"], "phones": [1, "0002-b"]}, "r2": {"title": [7, "0003-c"]}, "r3": {},
+        "orphan": {"name": [2, "0004-d"]}}
+    command.downgrade(config, "0016")
+    with sqlite3.connect(database) as conn:
+        assert sorted(conn.execute("SELECT * FROM team_field_versions")) == sorted(rows)
+    conn.close()
