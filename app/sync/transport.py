@@ -9,8 +9,10 @@ its own words. The token is passed in; it never reaches a log line.
 from __future__ import annotations
 
 import json
+import os
 import socket
 import ssl
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -22,6 +24,35 @@ from app.mail.tls_trust import trust_context
 
 SCHEMA_VERSION = 2  # the record schema this client speaks (docs/sync-protocol.md)
 TIMEOUT_SECONDS = 30
+
+
+_contexts: dict[str | None, tuple[tuple, ssl.SSLContext]] = {}
+_contexts_lock = threading.Lock()
+
+
+def shared_context(ca_file: str | None) -> ssl.SSLContext:
+    """The TLS context for the team server, made once per CA file (and made again when the
+    file changes on disk).
+
+    Why: making a context reads the system's whole certificate store, 45 ms, which was half of
+    a sync round with nothing new (every round makes a ``TeamServer``). One context serves any
+    number of connections and threads; this module never changes it after making it (the mail
+    code does, so :func:`trust_context` itself keeps making new ones). A CA file that is gone
+    or broken is still the person's input to correct, each round: ``trust_context`` names it.
+    """
+    try:
+        found = os.stat(ca_file) if ca_file else None
+    except OSError:
+        found = None  # trust_context below says what is wrong with it
+    signature = (found.st_mtime_ns, found.st_size, found.st_ino) if found else ()
+    with _contexts_lock:
+        cached = _contexts.get(ca_file)
+        if cached is not None and cached[0] == signature and (found or not ca_file):
+            return cached[1]
+    context = trust_context(ca_file)
+    with _contexts_lock:
+        _contexts[ca_file] = (signature, context)
+    return context
 
 
 class TeamSignedOut(LiaisonError):
@@ -38,7 +69,7 @@ class TeamServer:
         self.token = token
         # A missing or broken CA file is the person's input to correct, named as such (not a
         # network fault).
-        self._context = trust_context(ca_file)
+        self._context = shared_context(ca_file)
 
     def _request(self, method: str, path: str, *, body: bytes | None = None,
                  content_type: str = "application/json", query: dict | None = None) -> dict:
