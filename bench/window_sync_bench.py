@@ -97,6 +97,41 @@ def main() -> None:
     (out / "window_sync.json").write_text(json.dumps(result, indent=2))
 
 
+class Heartbeat:
+    """A timer on the GUI thread every ``HEARTBEAT_MS``: each gap beyond that is a stall. For
+    every stall over 50 ms it keeps the GUI thread's own CPU time across it: what the thread
+    did itself; the rest of the gap it waited (for the interpreter lock, or for a core)."""
+
+    def __init__(self, started: float, phase=lambda: ""):
+        from PySide6.QtCore import QTimer
+
+        self.gaps: list[float] = []
+        self.stalls: list = []  # (seconds since ``started``, gap ms, phase(), own CPU ms)
+        self._started, self._phase = started, phase
+        self._last, self._last_cpu = time.perf_counter(), time.thread_time()
+        self._timer = QTimer(interval=HEARTBEAT_MS, timeout=self._beat)
+
+    def start(self) -> None:
+        self._last, self._last_cpu = time.perf_counter(), time.thread_time()  # building the window is no stall
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _beat(self) -> None:
+        now, cpu = time.perf_counter(), time.thread_time()
+        gap = (now - self._last) * 1000 - HEARTBEAT_MS
+        self.gaps.append(gap)
+        if gap > 50:
+            self.stalls.append((round(now - self._started, 2), round(gap, 1), self._phase(),
+                                round((cpu - self._last_cpu) * 1000, 1)))
+        self._last, self._last_cpu = now, cpu
+
+    @staticmethod
+    def own_cpu_share(stalls: list) -> float:
+        return sum(s[3] for s in stalls) / sum(s[1] for s in stalls) if stalls else 0.0
+
+
 class CollectionLog:
     """Garbage collections over 20 ms while it runs — (seconds since ``started``, generation,
     ms) — which hold the interpreter lock throughout, so every other thread waits."""
@@ -142,26 +177,11 @@ def run_window(work: Path, server, smtp, selections: int, separate_sync_process:
     host.show()
     window = host.window
     result: dict = {}
-    gaps: list[float] = []
     latencies: list[float] = []
-    last_beat = [time.perf_counter()]
     pending: dict = {}
     rng = random.Random(7)
     sent_at: list[float] = []
     timeouts: list[int] = []
-
-    # The GUI thread's own CPU time across each stall over 50 ms: what it did itself, the rest
-    # of the gap it waited (for the interpreter lock, or for a core).
-    stall_cpu: list[tuple[float, float]] = []
-    last_cpu = [time.thread_time()]
-
-    def beat() -> None:
-        now = time.perf_counter()
-        gaps.append((now - last_beat[0]) * 1000 - HEARTBEAT_MS)
-        cpu = time.thread_time()
-        if gaps[-1] > 50:
-            stall_cpu.append((gaps[-1], (cpu - last_cpu[0]) * 1000))
-        last_beat[0], last_cpu[0] = now, cpu
 
     def shown(message_id: int) -> None:
         if pending.get("id") == message_id:
@@ -189,7 +209,7 @@ def run_window(work: Path, server, smtp, selections: int, separate_sync_process:
         composer.send_button.click()
 
     window.reader.message_shown.connect(shown)
-    heartbeat = QTimer(interval=HEARTBEAT_MS, timeout=beat)
+    heartbeat = Heartbeat(started)
     selector = QTimer(interval=100, timeout=select)
     heartbeat.start()
     selector.start()
@@ -211,15 +231,15 @@ def run_window(work: Path, server, smtp, selections: int, separate_sync_process:
     heartbeat.stop()
     selector.stop()
     result["collections_over_20ms"] = collections.stop()
-    sync_gaps = gaps[: max(1, int(len(gaps)))]
+    gaps, stalls = heartbeat.gaps or [0.0], heartbeat.stalls
     result.update(
         selections=len(latencies), selections_never_shown=len(timeouts),
         select_p95_ms=percentile(latencies, 0.95), select_median_ms=statistics.median(latencies) if latencies else None,
         select_max_ms=max(latencies) if latencies else None,
-        gui_longest_stall_ms=max(sync_gaps), gui_stalls_over_50ms=sum(1 for g in sync_gaps if g > 50),
-        gui_p99_stall_ms=percentile(sync_gaps, 0.99),
-        gui_own_cpu_share_of_stalls=(sum(c for _g, c in stall_cpu) / sum(g for g, _c in stall_cpu)) if stall_cpu else 0.0,
-        gui_median_own_cpu_per_stall_ms=statistics.median(c for _g, c in stall_cpu) if stall_cpu else 0.0)
+        gui_longest_stall_ms=max(gaps), gui_stalls_over_50ms=sum(1 for g in gaps if g > 50),
+        gui_p99_stall_ms=percentile(gaps, 0.99),
+        gui_own_cpu_share_of_stalls=Heartbeat.own_cpu_share(stalls),
+        gui_median_own_cpu_per_stall_ms=statistics.median(s[3] for s in stalls) if stalls else 0.0)
     host.close()
     return result
 
@@ -275,23 +295,7 @@ def run_team_window(work: Path, server, email: str) -> dict:
     paths, store = open_profile(str(work / "profile"))
     Team(store).login(server.base_url, email, PASSWORD, device_name="window bench")
     host = WindowHost(paths, store)
-    gaps: list[float] = []
-    last_beat = [time.perf_counter()]
     states: list = []
-
-    long_stalls: list = []  # (seconds since the window opened, ms, during the round or after, own CPU ms)
-    last_cpu = [time.thread_time()]
-
-    def beat() -> None:
-        # With the GUI thread's own CPU time across each stall over 50 ms: what it did itself
-        # (the tab's views reloading), the rest of the gap it waited (the lock, or a core).
-        now, cpu = time.perf_counter(), time.thread_time()
-        gaps.append((now - last_beat[0]) * 1000 - HEARTBEAT_MS)
-        if gaps[-1] > 50:
-            long_stalls.append((round(now - started, 2), round(gaps[-1], 1),
-                                "after" if "sync_seconds" in result else "during",
-                                round((cpu - last_cpu[0]) * 1000, 1)))
-        last_beat[0], last_cpu[0] = now, cpu
 
     def switch() -> None:  # the customers tab and back: its views read while records arrive
         sections = host.window.sections
@@ -302,9 +306,8 @@ def run_team_window(work: Path, server, email: str) -> dict:
     started = collections.started
     host.show()  # the services start; being signed in, the schedule starts a team round
     host.sync.team_state_changed.connect(lambda event: states.append(event))
-    heartbeat = QTimer(interval=HEARTBEAT_MS, timeout=beat)
+    heartbeat = Heartbeat(started, lambda: "after" if "sync_seconds" in result else "during")
     switcher = QTimer(interval=500, timeout=switch)
-    last_beat[0] = time.perf_counter()  # gaps from here: building the window is not a stall
     heartbeat.start()
     switcher.start()
     settle_until = 0.0
@@ -321,6 +324,7 @@ def run_team_window(work: Path, server, email: str) -> dict:
             break
     # The same heartbeat with the window idle, on the same (shared, noisy) machine: what the
     # operating system's scheduling alone costs, for comparison.
+    gaps = heartbeat.gaps
     during = len(gaps)
     idle_until = time.perf_counter() + 5
     while time.perf_counter() < idle_until:
@@ -332,8 +336,8 @@ def run_team_window(work: Path, server, email: str) -> dict:
     with store.read() as session:
         result["pulled"] = session.scalar(select(func.count()).select_from(TeamRecord))
     result["collections_over_20ms"] = collections.stop()
-    stalls = [s for s in long_stalls if s[0] <= result["sync_seconds"] + 2]
-    result.update(gui_own_cpu_share_of_stalls=(sum(s[3] for s in stalls) / sum(s[1] for s in stalls)) if stalls else 0.0)
+    stalls = [s for s in heartbeat.stalls if s[0] <= result["sync_seconds"] + 2]
+    result.update(gui_own_cpu_share_of_stalls=Heartbeat.own_cpu_share(stalls))
     result.update(gui_longest_stall_ms=max(gaps), gui_stalls_over_50ms=sum(1 for g in gaps if g > 50),
                   gui_p99_stall_ms=percentile(gaps, 0.99), heartbeats=len(gaps),
                   stalls_over_50ms=stalls,
