@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
             menu.exec(where)
             menu.deleteLater()
 
-    def _after_action(self, rows_changed: bool) -> None:
+    def _after_action(self, rows_changed: bool, message_ids=None) -> None:
         """Show an action's local half at once; after a move, select the next message."""
         if rows_changed:
             row = self.list_view.currentIndex().row()
@@ -328,7 +328,7 @@ class MainWindow(QMainWindow):
                 last = self.messages.rowCount() - 1
                 self.list_view.setCurrentIndex(self.messages.index(min(max(row, 0), last), 0))
         else:
-            self.messages.reload_rows()  # flags only: the id list is unchanged
+            self.messages.reload_rows(message_ids)  # flags only: the id list is unchanged
         # Unread counts: coalesced, so reading messages quickly never waits for a count query.
         self._counts_timer.start()
 

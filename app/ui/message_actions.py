@@ -29,7 +29,9 @@ UNDO_RETRIES = 20
 
 
 class MessageActions(QObject):
-    changed = Signal(bool)  # True when messages left the list (moves), False for flags
+    # True when messages left the list (moves), False for flags; then the messages whose
+    # flags changed (None: any of the folder's)
+    changed = Signal(bool, object)
     failed = Signal(str)
     undone = Signal(list)  # ids of the messages an undo brought back (the window selects one)
     filed = Signal(str)  # the selected messages were filed on this case (its UUID)
@@ -85,7 +87,7 @@ class MessageActions(QObject):
     def mark_read(self, message_id: int) -> None:
         """Opening a message marks it read, like every mail client."""
         self.ops.write(set_flag, self.store, [message_id], SEEN, True).success(
-            lambda changed: self._done(False) if changed else None).run()
+            lambda changed: self._done(False, [message_id]) if changed else None).run()
 
     def _toggle_read(self) -> None:
         rows = self.view.selectionModel().selectedRows()
@@ -102,7 +104,7 @@ class MessageActions(QObject):
     def _apply(self, flag: str, on: bool) -> None:
         ids = self.selected_ids()
         if ids:
-            self.ops.write(set_flag, self.store, ids, flag, on).success(lambda _changed: self._done(False)).run()
+            self.ops.write(set_flag, self.store, ids, flag, on).success(lambda _changed: self._done(False, ids)).run()
 
     def _keep_private(self) -> None:
         ids = self.selected_ids()
@@ -205,6 +207,6 @@ class MessageActions(QObject):
         self.ops.write(mark_folder_read, self.store, folder_id).success(
             lambda changed: self._done(False) if changed else None).run()
 
-    def _done(self, rows_changed: bool) -> None:
-        self.changed.emit(rows_changed)
+    def _done(self, rows_changed: bool, message_ids: list[int] | None = None) -> None:
+        self.changed.emit(rows_changed, message_ids)
         self._push_timer.start()

@@ -78,6 +78,9 @@ class MessageListModel(QAbstractTableModel):
         self._ops = None  # set by the window: pages for painting are then read off the GUI thread
         self._generation = 0
         self._pages_asked: set[int] = set()  # first message id of each page being read
+        # Rows painted while their page was being read, with what was painted (a stale row or
+        # None): when the page comes, only those that look different are painted again.
+        self._painted: dict[int, _ListRow | None] = {}
         self._bold = QFont()
         self._bold.setBold(True)
         self._icons: dict[str, object] = {}
@@ -101,6 +104,7 @@ class MessageListModel(QAbstractTableModel):
             self._stale = {}
         self._rows.clear()
         self._pages_asked.clear()
+        self._painted.clear()  # every caller repaints the whole list
         self._generation += 1
 
     def set_conversation_mode(self, on: bool) -> None:
@@ -169,11 +173,30 @@ class MessageListModel(QAbstractTableModel):
     def row_of_loaded(self, message_id: int) -> int | None:
         return self.row_of(message_id) if message_id in self._rows else None
 
-    def reload_rows(self) -> None:
-        """Flags changed but not the list: drop cached rows; visible ones reload as painted."""
-        self._forget_rows(keep_stale=True)
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1))
+    def reload_rows(self, message_ids=None) -> None:
+        """Flags changed but not the list: drop cached rows; visible ones reload as painted.
+
+        With ``message_ids`` (opening a message marks that one read) only those rows are
+        dropped and repainted: dropping every row repainted the whole list twice for each
+        message opened (at once, and when its page came back), most of the window's own
+        work while reading. A page being read may hold the old flags, so it is read again:
+        the rows painted while waiting for it are repainted, which asks for it. A
+        conversation's row stands for all its messages: conversations reload every row."""
+        if message_ids is None or self.conversations:
+            self._forget_rows(keep_stale=True)
+            if self._ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1))
+            return
+        for message_id in message_ids:
+            row = self._rows.pop(message_id, None)
+            if row is not None:
+                self._stale[message_id] = row
+        waiting = {*message_ids, *self._painted}
+        self._painted.clear()
+        self._pages_asked.clear()
+        self._generation += 1
+        for row in sorted(r for r in map(self.row_of, waiting) if r is not None):
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def next_unread_row(self, after: int) -> int | None:
         """The first unread row below ``after``: one query for the unread ids, no row loading."""
@@ -244,10 +267,14 @@ class MessageListModel(QAbstractTableModel):
                 return  # read before a change: the next paint asks again
             self._pages_asked.discard(page[0])
             self._store_page(page, rows)
-            # Same generation: rows were at most appended, so the page is where it was.
+            # Same generation: rows were at most appended, so the page is where it was. Only
+            # rows painted while it was read, and now different, are painted again.
             if self._ids[start:start + len(page)] == page:
-                self.dataChanged.emit(self.index(start, 0),
-                                      self.index(start + len(page) - 1, len(self.COLUMNS) - 1))
+                changed = [start + n for n, i in enumerate(page)
+                           if i in self._painted and rows.get(i) != self._painted.pop(i)]
+                if changed:
+                    self.dataChanged.emit(self.index(changed[0], 0),
+                                          self.index(changed[-1], len(self.COLUMNS) - 1))
 
         self._ops.read(read_page, self.store, page, self._page_texts()).success(arrived).owned_by(self).run()
 
@@ -311,7 +338,7 @@ class MessageListModel(QAbstractTableModel):
         cached = self._rows.get(message_id)
         if cached is None:
             self._ask_page(row)
-            cached = self._stale.get(message_id)
+            cached = self._painted[message_id] = self._stale.get(message_id)
         else:
             self._read_ahead(row)
         return cached

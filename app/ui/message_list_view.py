@@ -215,14 +215,20 @@ class MessageListView(QTableView):
                                  Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.placeholder)
             painter.end()
             return
-        area = event.rect()
-        first = self.rowAt(area.top())
-        last = self.rowAt(area.bottom())
-        if first < 0:
+        # The rows under the region to repaint, not under its bounding rectangle: selecting
+        # another message repaints two rows that may be a screen apart, and painting every row
+        # between them (text layout is most of a cell's cost) was most of the list's paint time.
+        area = event.region()
+        rows: set[int] = set()
+        for rect in area:
+            first = self.rowAt(rect.top())
+            if first < 0:
+                continue
+            last = self.rowAt(rect.bottom())
+            rows.update(range(first, (last if last >= 0 else model.rowCount() - 1) + 1))
+        if not rows:
             painter.end()
             return
-        if last < 0:
-            last = model.rowCount() - 1
         columns = [c for c in range(model.columnCount()) if not self.isColumnHidden(c)]
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
@@ -232,7 +238,7 @@ class MessageListView(QTableView):
         hovered = self.indexAt(self.viewport().mapFromGlobal(QCursor.pos())).row() \
             if self.underMouse() else -1
         delegates = {c: self.itemDelegateForColumn(c) or self.itemDelegate() for c in columns}
-        for row_number in range(first, last + 1):
+        for row_number in sorted(rows):
             row = model.row_for_paint(row_number)
             top = self.rowViewportPosition(row_number)
             height = self.rowHeight(row_number)
@@ -246,7 +252,7 @@ class MessageListView(QTableView):
             option.state = state
             for column in columns:
                 option.rect = QRect(self.columnViewportPosition(column), top, self.columnWidth(column), height)
-                if not option.rect.intersects(area):
+                if not area.intersects(option.rect):
                     continue
                 delegates[column].paint_cell(painter, option, row, column, model)
         painter.end()

@@ -59,6 +59,27 @@ def test_window_lists_folders_and_shows_the_selected_message(qtbot, window, imap
     qtbot.waitUntil(lambda: window.folders.topLevelItem(0).child(0).text(0) == "INBOX (1)", timeout=3000)
 
 
+def test_opening_a_message_repaints_its_row_and_not_the_list(qtbot, window, imap, run_sync):
+    """Opening a message marks it read: the list is told about that row alone, and the row is
+    then painted read. (Every row was signalled, at once and again when the row's page had
+    been read anew: two repaints of the whole list for each message opened.)"""
+    for n in range(30):
+        imap.append("INBOX", make_message(n))
+    run_sync()
+    window.reload_folders()
+    window.show()
+    qtbot.waitExposed(window)
+    model, view = window.messages, window.list_view
+    assert model.rowCount() == 30 and model.index(5, 0).data(Roles.Unread)
+    qtbot.waitUntil(lambda: all(model.row_for_paint(r) is not None for r in range(30)), timeout=5000)
+    signalled = []
+    model.dataChanged.connect(lambda top, bottom, *_: signalled.append((top.row(), bottom.row())))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(model.index(5, 1)).center())
+    qtbot.waitUntil(lambda: (row := model.row_for_paint(5)) is not None and row.seen, timeout=5000)
+    assert not model.index(5, 0).data(Roles.Unread) and model.index(6, 0).data(Roles.Unread)
+    assert signalled and set(signalled) == {(5, 5)}
+
+
 def test_background_sync_and_idle_bring_new_mail_into_the_window(qtbot, store, account, imap,
                                                                   profile_dir):
     import multiprocessing
