@@ -181,8 +181,9 @@ class MessageListModel(QAbstractTableModel):
         message opened (at once, and when its page came back), most of the window's own
         work while reading. A page being read may hold the old flags, so it is read again:
         the rows painted while waiting for it are repainted, which asks for it. A
-        conversation's row stands for all its messages: conversations reload every row."""
-        if message_ids is None or self.conversations:
+        conversation's row stands for all its messages: conversations reload every row, and
+        so does a change to more messages than a page holds (a whole selection marked)."""
+        if message_ids is None or self.conversations or len(message_ids) > PAGE_SIZE:
             self._forget_rows(keep_stale=True)
             if self._ids:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1))
@@ -195,7 +196,11 @@ class MessageListModel(QAbstractTableModel):
         self._painted.clear()
         self._pages_asked.clear()
         self._generation += 1
-        for row in sorted(r for r in map(self.row_of, waiting) if r is not None):
+        if len(waiting) <= 8:  # the usual case, one message opened: a search in C per id
+            rows = sorted(r for r in map(self.row_of, waiting) if r is not None)
+        else:
+            rows = [n for n, message_id in enumerate(self._ids) if message_id in waiting]
+        for row in rows:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def next_unread_row(self, after: int) -> int | None:

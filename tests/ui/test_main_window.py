@@ -78,6 +78,18 @@ def test_opening_a_message_repaints_its_row_and_not_the_list(qtbot, window, imap
     qtbot.waitUntil(lambda: (row := model.row_for_paint(5)) is not None and row.seen, timeout=5000)
     assert not model.index(5, 0).data(Roles.Unread) and model.index(6, 0).data(Roles.Unread)
     assert signalled and set(signalled) == {(5, 5)}
+    # Flagging a selection of three: those three rows, each painted flagged.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(model.index(7, 1)).center())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier,
+                     view.visualRect(model.index(9, 1)).center())
+    assert len(view.selectionModel().selectedRows()) == 3
+    qtbot.waitUntil(lambda: (row := model.row_for_paint(9)) is not None and row.seen, timeout=5000)  # opened
+    signalled.clear()
+    window.actions.toggle_flag.trigger()
+    qtbot.waitUntil(lambda: all((row := model.row_for_paint(r)) is not None and row.flagged for r in (7, 8, 9)),
+                    timeout=5000)
+    assert signalled and all(7 <= top <= bottom <= 9 for top, bottom in signalled)
+    assert not model.index(6, 0).data(Roles.Flagged) and not model.index(10, 0).data(Roles.Flagged)
 
 
 def test_background_sync_and_idle_bring_new_mail_into_the_window(qtbot, store, account, imap,
