@@ -85,9 +85,9 @@ def apply_page(session: Session, pulled_records: list[dict], deferred: list) -> 
     before = field_versions.stored(session, [f["record_uuid"] for f in facts if f["record_uuid"] not in created])
     for fact in facts:
         fact["versions"] = field_versions.encode({**before.get(fact["record_uuid"], {}), **fact["versions"]})
-    _upsert(session, TeamRecord, facts, ("record_uuid",),
-            ("record_type", "owner_email", "owner_name", "team_name", "sharing", "can_edit",
-             "can_manage", "revision", "pooled", "versions"))
+    bulk.insert_many(session, TeamRecord.__table__, facts, on_conflict=(
+        ("record_uuid",), ("record_type", "owner_email", "owner_name", "team_name", "sharing", "can_edit",
+                           "can_manage", "revision", "pooled", "versions")))
     if latest:
         clock.witness(session, latest)
 
@@ -247,10 +247,6 @@ def _clock_order(hlc: str):
         return int(millis), int(counter), node
     except ValueError:
         return 0, 0, ""
-
-
-def _upsert(session: Session, model, rows: list[dict], keys: tuple, columns: tuple) -> None:
-    bulk.insert_many(session, model.__table__, rows, on_conflict=(keys, columns))
 
 
 def _apply_record(session: Session, pulled: dict, record, pending: set[str], deferred: list):

@@ -99,8 +99,7 @@ def _mutations(session: Session, change: Change, versions: dict) -> list[dict]:
         return [{**base, "id": f"{change.op_uuid}:{n}", "op": op, "field": name, "value": e}
                 for n, (op, e) in enumerate(ops)]
     if change.record_uuid not in versions:
-        versions.update(field_versions.stored(session, [change.record_uuid]))
-        versions.setdefault(change.record_uuid, {})
+        versions[change.record_uuid] = field_versions.stored(session, [change.record_uuid]).get(change.record_uuid, {})
     return [{**base, "id": change.op_uuid, "op": "set", "field": name, "value": new,
              "base": field_versions.base(versions[change.record_uuid], name)}]
 
