@@ -8,6 +8,8 @@ Sorting then comes from View → Sort By, since the column headers are hidden.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QCursor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.message_list_model import MessageListModel, Roles
+from app.ui.row_pixmaps import RowPixmapCache
 
 PADDING = 6
 
@@ -40,13 +43,53 @@ def _colours(option: QStyleOptionViewItem, selected: bool):
     return palette, text, muted
 
 
+class _Fonts(NamedTuple):
+    """A font in its regular and bold weights, with their metrics."""
+
+    regular: QFont
+    bold: QFont
+    regular_metrics: QFontMetrics
+    bold_metrics: QFontMetrics
+
+
 class _RowDelegate(QStyledItemDelegate):
     """Paints a cell from the row the model read once.
 
     The view paints every visible cell in one Python call (see
     :meth:`MessageListView.paintEvent`): each call from Qt into Python must take the GIL, and
     while a sync thread is busy in Python every hand-over waits, so a repaint that called a
-    delegate per cell (or the model per role) took hundreds of milliseconds."""
+    delegate per cell (or the model per role) took hundreds of milliseconds.
+
+    Drawing a row's text is nearly all it costs (shaping, about a microsecond a glyph, twice:
+    to elide and to draw), so the fonts and their metrics are made once per font, a text is
+    drawn at its baseline (a rectangle with alignment lays it out once more), and elided texts
+    are kept: a sender's name or a date recurs on many rows."""
+
+    ELIDED_KEPT = 4096
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._fonts: _Fonts | None = None
+        self._elided: dict[tuple, str] = {}
+
+    def fonts(self, font: QFont) -> _Fonts:
+        """The row fonts for the view's ``font`` (one font at a time: the view's)."""
+        kept = self._fonts
+        if kept is None or kept.regular != font:
+            bold = QFont(font)
+            bold.setBold(True)
+            kept = self._fonts = _Fonts(QFont(font), bold, QFontMetrics(font), QFontMetrics(bold))
+            self._elided.clear()
+        return kept
+
+    def _elide(self, metrics: QFontMetrics, bold: bool, text: str, width: int) -> str:
+        key = (text, width, bold)
+        shown = self._elided.get(key)
+        if shown is None:
+            if len(self._elided) >= self.ELIDED_KEPT:
+                self._elided.clear()
+            shown = self._elided[key] = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        return shown
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
         row = index.model().row_for_paint(index.row())
@@ -69,19 +112,19 @@ class OneLineDelegate(_RowDelegate):
                    selected: bool) -> None:
         _palette, text_colour, _muted = _colours(option, selected)
         rect = option.rect.adjusted(PADDING, 0, -PADDING, 0)
+        fonts = self.fonts(option.font)
+        bold = not row.seen
+        metrics = fonts.bold_metrics if bold else fonts.regular_metrics
         painter.save()
-        font = QFont(option.font)
-        font.setBold(not row.seen)
-        painter.setFont(font)
-        metrics = QFontMetrics(font)
+        painter.setFont(fonts.bold if bold else fonts.regular)
         if column == 1 and (row.flagged or row.attachments):
             size = min(rect.height() - 4, metrics.height())
             model.mark_icon("flag" if row.flagged else "attachment").paint(
                 painter, QRect(rect.left(), rect.top() + (rect.height() - size) // 2, size, size))
             rect.setLeft(rect.left() + size + 4)
         painter.setPen(text_colour)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(row.texts[column], Qt.TextElideMode.ElideRight, rect.width()))
+        baseline = rect.top() + (rect.height() - metrics.height()) // 2 + metrics.ascent()
+        painter.drawText(QPoint(rect.left(), baseline), self._elide(metrics, bold, row.texts[column], rect.width()))
         painter.restore()
 
 
@@ -92,10 +135,10 @@ class TwoLineDelegate(_RowDelegate):
                    selected: bool) -> None:
         palette, text_colour, muted = _colours(option, selected)
         unread = not row.seen
-        base = QFont(option.font)
-        first_font = QFont(base)
-        first_font.setBold(unread)
-        metrics = QFontMetrics(first_font)
+        fonts = self.fonts(option.font)
+        base, base_metrics = fonts.regular, fonts.regular_metrics
+        first_font = fonts.bold if unread else fonts.regular
+        metrics = fonts.bold_metrics if unread else fonts.regular_metrics
         rect = option.rect.adjusted(PADDING + 4, PADDING - 2, -PADDING, -PADDING + 2)
         line_height = metrics.height()
         painter.save()
@@ -106,7 +149,7 @@ class TwoLineDelegate(_RowDelegate):
             painter.drawEllipse(QPoint(option.rect.left() + 6, rect.top() + line_height // 2), 3, 3)
         date = row.texts[2]
         painter.setFont(base)
-        date_width = QFontMetrics(base).horizontalAdvance(date)
+        date_width = base_metrics.horizontalAdvance(date)
         painter.setPen(muted)
         painter.drawText(QRect(rect.right() - date_width, rect.top(), date_width, line_height),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, date)
@@ -114,7 +157,7 @@ class TwoLineDelegate(_RowDelegate):
         painter.setFont(first_font)
         painter.setPen(text_colour)
         who_room = rect.width() - date_width - 12 - (metrics.horizontalAdvance(f" {count} ") + 8 if count > 1 else 0)
-        shown_who = metrics.elidedText(who, Qt.TextElideMode.ElideRight, max(who_room, 10))
+        shown_who = self._elide(metrics, unread, who, max(who_room, 10))
         painter.drawText(QRect(rect.left(), rect.top(), who_room, line_height),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown_who)
         if count > 1:  # the conversation's size, as a small pill after the name
@@ -136,10 +179,10 @@ class TwoLineDelegate(_RowDelegate):
             icon.paint(painter, QRect(second.right() - (n + 1) * (size + 4) + 4, second.top() + 1, size, size))
         text_width = second.width() - len(icons) * (size + 4)
         snippet = model.snippet_of(row.id)
-        body_metrics = QFontMetrics(base)
+        body_metrics = base_metrics
         painter.setFont(base)
         painter.setPen(text_colour)
-        shown_subject = body_metrics.elidedText(row.subject, Qt.TextElideMode.ElideRight, text_width)
+        shown_subject = self._elide(body_metrics, False, row.subject, text_width)
         painter.drawText(QRect(second.left(), second.top(), text_width, line_height),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown_subject)
         used = body_metrics.horizontalAdvance(shown_subject)
@@ -180,6 +223,7 @@ class MessageListView(QTableView):
         self._two_line_delegate = TwoLineDelegate(self)
         self.setItemDelegate(self._one_line_delegate)
         self.two_line = False
+        self._row_pixmaps = RowPixmapCache()
         self._apply_row_height()
 
     def set_two_line(self, on: bool) -> None:
@@ -237,7 +281,15 @@ class MessageListView(QTableView):
         current = self.currentIndex().row() if self.currentIndex().isValid() else -1
         hovered = self.indexAt(self.viewport().mapFromGlobal(QCursor.pos())).row() \
             if self.underMouse() else -1
+        focused = self.hasFocus()
         delegates = {c: self.itemDelegateForColumn(c) or self.itemDelegate() for c in columns}
+        left = min(self.columnViewportPosition(c) for c in columns)
+        cells = [(c, self.columnViewportPosition(c) - left, self.columnWidth(c)) for c in columns]
+        width = max(x + w for _c, x, w in cells)
+        ratio = self.viewport().devicePixelRatioF()
+        background = option.palette.color(QPalette.ColorRole.Base)
+        layout = (tuple(cells), ratio, option.palette.cacheKey(), option.font.key(), self.two_line,
+                  base_state.value)
         for row_number in sorted(rows):
             row = model.row_for_paint(row_number)
             top = self.rowViewportPosition(row_number)
@@ -247,12 +299,21 @@ class MessageListView(QTableView):
                 state |= QStyle.StateFlag.State_Selected
             if row_number == hovered:
                 state |= QStyle.StateFlag.State_MouseOver
-            if row_number == current and self.hasFocus():
+            if row_number == current and focused:
                 state |= QStyle.StateFlag.State_HasFocus
             option.state = state
-            for column in columns:
-                option.rect = QRect(self.columnViewportPosition(column), top, self.columnWidth(column), height)
-                if not area.intersects(option.rect):
-                    continue
-                delegates[column].paint_cell(painter, option, row, column, model)
+            if row is None:  # its page is being read: the background now, the row when it arrives
+                for column, x, w in cells:
+                    option.rect = QRect(left + x, top, w, height)
+                    delegates[column].paint_cell(painter, option, None, column, model)
+                continue
+
+            def paint_row(target: QPainter, row=row) -> None:
+                for column, x, w in cells:
+                    option.rect = QRect(x, 0, w, height)
+                    delegates[column].paint_cell(target, option, row, column, model)
+
+            snippet = model.snippet_of(row.id) if self.two_line else None
+            key = (row, snippet, state.value, height, layout)
+            painter.drawPixmap(left, top, self._row_pixmaps.pixmap(key, width, height, ratio, background, paint_row))
         painter.end()

@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStyle,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
 )
 
 from app.crm.timeline import Entry
 from app.ui.folder_tree import folder_label
 from app.ui.icons import kind_icon
 from app.ui.record_parts import SMALL, day_text, kind_colour, scaled, task_title
+from app.ui.row_pixmaps import RowPixmapCache
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -232,6 +234,9 @@ class TimelineDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._fonts: dict[str, tuple] = {}
         self._discs: dict[tuple, QPixmap] = {}
+        # The panel paints its timeline two or three times for each message selected (the
+        # panel's layout settles), each time the same entries: painted once, then copied.
+        self._painted = RowPixmapCache(budget_bytes=4 * 1024 * 1024)
 
     def _measured(self, option) -> tuple:
         key = option.font.key()
@@ -282,6 +287,20 @@ class TimelineDelegate(QStyledItemDelegate):
         return QSize(200, header_height if index.data(HEADER_ROLE) else entry_height)
 
     def paint(self, painter: QPainter, option, index) -> None:
+        """The entry (or day header) from its pixmap, painted into it the first time: its
+        key is everything the entry's pixels depend on."""
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        state = option.state & (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver)
+        size = option.rect.size()
+        key = (index.data(HEADER_ROLE), index.data(ENTRY_ROLE), index.data(THREAD_ROLE), state.value,
+               size.width(), size.height(), ratio, option.palette.cacheKey(), option.font.key())
+        at_origin = QStyleOptionViewItem(option)
+        at_origin.rect = QRect(0, 0, size.width(), size.height())
+        painter.drawPixmap(option.rect.topLeft(), self._painted.pixmap(
+            key, size.width(), size.height(), ratio, QColor(Qt.GlobalColor.transparent),
+            lambda target: self._paint(target, at_origin, index)))
+
+    def _paint(self, painter: QPainter, option, index) -> None:
         title_font, small_font, header_font, line1, line2 = self._metrics(option)
         palette = option.palette
         rect = option.rect

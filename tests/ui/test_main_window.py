@@ -92,6 +92,54 @@ def test_opening_a_message_repaints_its_row_and_not_the_list(qtbot, window, imap
     assert not model.index(6, 0).data(Roles.Flagged) and not model.index(10, 0).data(Roles.Flagged)
 
 
+def test_the_list_paints_a_row_again_from_its_pixmap_and_a_changed_row_anew(qtbot, window, imap, run_sync,
+                                                                            monkeypatch):
+    """A repaint of rows already painted copies their pixmaps (no text is laid out again); a
+    row that changed, was selected or was resized is painted anew, and looks it."""
+    from app.ui import message_list_view
+
+    for n in range(30):
+        imap.append("INBOX", make_message(n))
+    run_sync()
+    window.reload_folders()
+    window.show()
+    qtbot.waitExposed(window)
+    model, view = window.messages, window.list_view
+    qtbot.waitUntil(lambda: all(model.row_for_paint(r) is not None for r in range(30)), timeout=5000)
+    laid_out = []
+    original = message_list_view.OneLineDelegate._paint_row
+    monkeypatch.setattr(message_list_view.OneLineDelegate, "_paint_row",
+                        lambda self, painter, option, row, *rest: (laid_out.append(row.id),
+                                                                   original(self, painter, option, row, *rest)))
+
+    def row_image(row: int):
+        rect = view.visualRect(model.index(row, 0)).united(view.visualRect(model.index(row, 2)))
+        return view.viewport().grab(rect).toImage()
+
+    view.viewport().repaint()  # the first paint lays every visible row out
+    assert {model.row_for_paint(r).id for r in range(5, 10)} <= set(laid_out)
+    unread = row_image(5)
+    laid_out.clear()
+    view.viewport().repaint()
+    assert laid_out == [] and row_image(5) == unread  # every visible row from its pixmap
+    # Opening row 5 marks it read (no longer bold) and selects it: painted anew, different.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(model.index(5, 1)).center())
+    qtbot.waitUntil(lambda: (row := model.row_for_paint(5)) is not None and row.seen, timeout=5000)
+    qtbot.waitUntil(lambda: model.row_for_paint(5).id in laid_out, timeout=5000)
+    read_selected = row_image(5)
+    assert read_selected != unread
+    # Unread again (the real action): bold again, still selected — not the read row's pixmap.
+    window.actions.toggle_read.trigger()
+    qtbot.waitUntil(lambda: not model.row_for_paint(5).seen, timeout=5000)
+    qtbot.waitUntil(lambda: row_image(5) != read_selected, timeout=5000)
+    # A wider subject column moves the date: every row is laid out again at the new width.
+    laid_out.clear()
+    before = row_image(6)
+    view.horizontalHeader().resizeSection(0, view.columnWidth(0) + 40)
+    view.viewport().repaint()
+    assert model.row_for_paint(6).id in laid_out and row_image(6) != before
+
+
 def test_background_sync_and_idle_bring_new_mail_into_the_window(qtbot, store, account, imap,
                                                                   profile_dir):
     import multiprocessing
