@@ -1,7 +1,7 @@
 """Rows of a list painted once and kept as pixmaps, so painting them again is a copy.
 
-**Why.**  Laying out a row's text is most of what painting the message list costs (about a
-quarter of a millisecond a row on this machine: eliding and shaping three strings), and the
+**Why.**  Laying out a row's text is most of what painting the message list costs (about half
+a millisecond a row on this machine: eliding and shaping three strings), and the
 list paints the same rows again and again: when a page of rows arrives, when the window lays
 itself out after the reader shows a message, when the selection moves.  During a first sync
 each of those repaints competed for the interpreter and the CPU with the sync, and the
@@ -37,10 +37,6 @@ class RowPixmapCache:
 
     def __len__(self) -> int:
         return len(self._pixmaps)
-
-    def clear(self) -> None:
-        self._pixmaps.clear()
-        self.used_bytes = 0
 
     def pixmap(self, key: Hashable, width: int, height: int, ratio: float, background: QColor,
                paint: Callable[[QPainter], None]) -> QPixmap:

@@ -59,19 +59,25 @@ def test_window_lists_folders_and_shows_the_selected_message(qtbot, window, imap
     qtbot.waitUntil(lambda: window.folders.topLevelItem(0).child(0).text(0) == "INBOX (1)", timeout=3000)
 
 
-def test_opening_a_message_repaints_its_row_and_not_the_list(qtbot, window, imap, run_sync):
-    """Opening a message marks it read: the list is told about that row alone, and the row is
-    then painted read. (Every row was signalled, at once and again when the row's page had
-    been read anew: two repaints of the whole list for each message opened.)"""
+def show_thirty_messages(qtbot, window, imap, run_sync):
+    """Thirty synced messages in the shown window, every row read: (model, view)."""
     for n in range(30):
         imap.append("INBOX", make_message(n))
     run_sync()
     window.reload_folders()
     window.show()
     qtbot.waitExposed(window)
-    model, view = window.messages, window.list_view
-    assert model.rowCount() == 30 and model.index(5, 0).data(Roles.Unread)
+    model = window.messages
     qtbot.waitUntil(lambda: all(model.row_for_paint(r) is not None for r in range(30)), timeout=5000)
+    return model, window.list_view
+
+
+def test_opening_a_message_repaints_its_row_and_not_the_list(qtbot, window, imap, run_sync):
+    """Opening a message marks it read: the list is told about that row alone, and the row is
+    then painted read. (Every row was signalled, at once and again when the row's page had
+    been read anew: two repaints of the whole list for each message opened.)"""
+    model, view = show_thirty_messages(qtbot, window, imap, run_sync)
+    assert model.rowCount() == 30 and model.index(5, 0).data(Roles.Unread)
     signalled = []
     model.dataChanged.connect(lambda top, bottom, *_: signalled.append((top.row(), bottom.row())))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(model.index(5, 1)).center())
@@ -98,14 +104,7 @@ def test_the_list_paints_a_row_again_from_its_pixmap_and_a_changed_row_anew(qtbo
     row that changed, was selected or was resized is painted anew, and looks it."""
     from app.ui import message_list_view
 
-    for n in range(30):
-        imap.append("INBOX", make_message(n))
-    run_sync()
-    window.reload_folders()
-    window.show()
-    qtbot.waitExposed(window)
-    model, view = window.messages, window.list_view
-    qtbot.waitUntil(lambda: all(model.row_for_paint(r) is not None for r in range(30)), timeout=5000)
+    model, view = show_thirty_messages(qtbot, window, imap, run_sync)
     laid_out = []
     original = message_list_view.OneLineDelegate._paint_row
     monkeypatch.setattr(message_list_view.OneLineDelegate, "_paint_row",
