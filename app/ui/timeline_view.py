@@ -290,15 +290,20 @@ class TimelineDelegate(QStyledItemDelegate):
         """The entry (or day header) from its pixmap, painted into it the first time: its
         key is everything the entry's pixels depend on."""
         ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
-        state = option.state & (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver)
+        # Active and enabled choose the palette's colour group (an inactive window's selection).
+        state = option.state & (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver
+                                | QStyle.StateFlag.State_Active | QStyle.StateFlag.State_Enabled)
         size = option.rect.size()
         key = (index.data(HEADER_ROLE), index.data(ENTRY_ROLE), index.data(THREAD_ROLE), state.value,
                size.width(), size.height(), ratio, option.palette.cacheKey(), option.font.key())
-        at_origin = QStyleOptionViewItem(option)
-        at_origin.rect = QRect(0, 0, size.width(), size.height())
+
+        def paint_at_origin(target: QPainter) -> None:  # only for an entry not painted yet
+            at_origin = QStyleOptionViewItem(option)
+            at_origin.rect = QRect(0, 0, size.width(), size.height())
+            self._paint(target, at_origin, index)
+
         painter.drawPixmap(option.rect.topLeft(), self._painted.pixmap(
-            key, size.width(), size.height(), ratio, QColor(Qt.GlobalColor.transparent),
-            lambda target: self._paint(target, at_origin, index)))
+            key, size.width(), size.height(), ratio, QColor(Qt.GlobalColor.transparent), paint_at_origin))
 
     def _paint(self, painter: QPainter, option, index) -> None:
         title_font, small_font, header_font, line1, line2 = self._metrics(option)

@@ -49,3 +49,33 @@ def test_an_entry_is_painted_once_and_again_only_when_it_changes(qtbot, monkeypa
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(view.model().index(row, 0)).center())
     qtbot.waitUntil(lambda: row in painted, timeout=3000)
     assert image() != grown
+
+
+def test_an_inactive_window_paints_its_entries_anew(qtbot, monkeypatch):
+    """The window's active state picks the palette's colour group (an inactive window's
+    selection), so an entry painted active is not copied into an inactive window."""
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.show_list([email(1, 10 * DAY, thread=7)])
+    painted = []
+    original = timeline_view.TimelineDelegate._paint
+    monkeypatch.setattr(timeline_view.TimelineDelegate, "_paint",
+                        lambda self, painter, option, index: (painted.append(option.state),
+                                                              original(self, painter, option, index)))
+    index = view.row_of(lambda entry: entry.key == 1)
+    delegate = view.itemDelegate()
+    image = QImage(400, 60, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    for active in (True, True, False):
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        option.rect = view.visualRect(index).translated(0, -view.visualRect(index).top())
+        option.state |= QStyle.StateFlag.State_Selected
+        option.state = option.state | QStyle.StateFlag.State_Active if active \
+            else option.state & ~QStyle.StateFlag.State_Active
+        delegate.paint(painter, option, index)
+    painter.end()
+    assert [bool(state & QStyle.StateFlag.State_Active) for state in painted] == [True, False]
