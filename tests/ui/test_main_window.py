@@ -104,18 +104,18 @@ def test_the_list_paints_a_row_again_from_its_pixmap_and_a_changed_row_anew(qtbo
     row that changed, was selected or was resized is painted anew, and looks it."""
     from app.ui import message_list_view
 
-    model, view = show_thirty_messages(qtbot, window, imap, run_sync)
-    laid_out = []
+    laid_out = []  # watched from the first paint: the window may paint the rows as soon as they come
     original = message_list_view.OneLineDelegate._paint_row
     monkeypatch.setattr(message_list_view.OneLineDelegate, "_paint_row",
                         lambda self, painter, option, row, *rest: (laid_out.append(row.id),
                                                                    original(self, painter, option, row, *rest)))
+    model, view = show_thirty_messages(qtbot, window, imap, run_sync)
 
     def row_image(row: int):
         rect = view.visualRect(model.index(row, 0)).united(view.visualRect(model.index(row, 2)))
         return view.viewport().grab(rect).toImage()
 
-    view.viewport().repaint()  # the first paint lays every visible row out
+    view.viewport().repaint()  # by now every visible row was laid out once
     assert {model.row_for_paint(r).id for r in range(5, 10)} <= set(laid_out)
     unread = row_image(5)
     laid_out.clear()
