@@ -207,17 +207,22 @@ def whole_timeline(store: Store, **target) -> list[Entry]:
 
 
 def mail_with(store: Store, address: str, limit: int = 200, leave_out: int | None = None,
-              own: frozenset[str] | None = None) -> list[Entry]:
-    """The newest mail exchanged with one address (someone who is not a contact), as entries."""
+              own: frozenset[str] | None = None, before: tuple[int, str, int] | None = None,
+              seen_keys: set[str] | None = None) -> list[Entry]:
+    """The newest mail exchanged with one address (someone who is not a contact), as entries.
+
+    A page at a time like :func:`timeline`: ``before`` is the cursor of the last entry shown,
+    ``seen_keys`` the Message-IDs shown so far (kept up to date here), so that a copy in
+    another folder shows once.  ``leave_out`` (the message being read) and its copies are not
+    listed."""
     own = own if own is not None else own_addresses(store)
     entries = []
-    for exchange in mail_with_person(store, address, limit + 1):
-        if exchange.message_id == leave_out:
-            continue
+    for exchange in mail_with_person(store, address, limit, before=before and (before[0], before[2]),
+                                     leave_out=leave_out, seen_keys=seen_keys):
         outgoing = exchange.from_addr.lower() in own or exchange.folder_role in ("sent", "drafts")
         entries.append(Entry("email", exchange.date, exchange.message_id, exchange.subject,
                              f"{exchange.from_name or exchange.from_addr} · {exchange.folder}",
                              message_id=exchange.message_key, outgoing=outgoing,
                              who=_names(exchange.to_list) if outgoing else (exchange.from_name or exchange.from_addr),
                              folder=exchange.folder))
-    return entries[:limit]
+    return entries

@@ -56,6 +56,7 @@ from app.errors import UserFacingError
 from app.store.mail_queries import message_by_id
 from app.crm.validation import display_phone
 from app.services.events import LINKS, RECORDS, SETTINGS
+from app.store.correspondence import count_mail_with_person
 from app.store.database import Store
 from app.ui.avatar import Avatar
 from app.ui.case_parts import CaseList
@@ -82,7 +83,6 @@ from app.ui.record_parts import (
 from app.ui.stage_names import stage_name
 from app.ui.timeline_view import ENTRY_ROLE, MESSAGE_ROLE  # noqa: F401  (roles of the timeline's rows)
 
-HISTORY_LIMIT = 200
 WIDE = 360  # narrower than this (beside the reader), details start folded and actions are icons
 REFRESH_AT_MOST = 500  # a refresh reloads what was scrolled to, up to this many entries
 
@@ -621,9 +621,11 @@ class CustomerPanel(RecordPanel):
             for widget in (self.timeline_title, self.timeline, self.timeline_empty):
                 widget.hide()
             return
-        self._show_mail_with(view, extras.mail_with)
+        self._show_mail_with(view, at_least, extras)
 
-    def _show_mail_with(self, view: PersonView, entries: list) -> None:
+    def _show_mail_with(self, view: PersonView, at_least: int, extras: "PanelExtras") -> None:
+        """The mail with an address that is no record: its first page read with the panel, the
+        rest as the list is scrolled (a colleague's address can have years of mail)."""
         if view.kind == "teammate":
             title = self.tr("Recent mail with %1").replace("%1", view.name)
         elif self._message_pk is not None:
@@ -631,8 +633,13 @@ class CustomerPanel(RecordPanel):
         else:
             title = self.tr("Mail with this person")
         self.timeline_title.label.setText(title)
-        self.timeline_title.set_count(len(entries))
-        self.timeline.show_list(entries)
+        self.timeline_title.set_count(extras.mail_with_count)
+        entries = extras.mail_with
+        shown_keys = {entry.message_id for entry in entries if entry.message_id}
+        address, message_pk, own = view.address, self._message_pk, self._we.addresses
+        fetch = lambda before, limit: mail_with(self.store, address, limit, leave_out=message_pk,  # noqa: E731
+                                                own=own, before=before, seen_keys=shown_keys)
+        self.timeline.show_entries(fetch, PAGE, at_least, first=entries)
         self.timeline_empty.setText(self.tr("No other mail with this address yet."))
         self.timeline_empty.setVisible(not entries)
         self.timeline_loaded.emit()
@@ -774,7 +781,8 @@ class PanelExtras(NamedTuple):
 
     reasons: list | None = None  # why the message is linked (app.crm.linking.explain)
     first_page: list | None = None  # the record's timeline, first page
-    mail_with: list | None = None  # mail with someone who is no record
+    mail_with: list | None = None  # mail with someone who is no record: its first page
+    mail_with_count: int = 0  # and how much of it there is
 
 
 def timeline_target(view: PersonView, we) -> dict:
@@ -805,8 +813,9 @@ def read_panel_shown(store: Store, subject: tuple, chosen: str | None, we, at_le
         return read._replace(extras=PanelExtras(reasons, first_page=first))
     if view.kind == "self" or not view.address:
         return read._replace(extras=PanelExtras(reasons))
-    entries = mail_with(store, view.address, HISTORY_LIMIT, leave_out=read.message_pk, own=read.we.addresses)
-    return read._replace(extras=PanelExtras(reasons, mail_with=entries))
+    entries = mail_with(store, view.address, max(PAGE, at_least), leave_out=read.message_pk, own=read.we.addresses)
+    count = count_mail_with_person(store, view.address, leave_out=read.message_pk)
+    return read._replace(extras=PanelExtras(reasons, mail_with=entries, mail_with_count=count))
 
 
 def read_panel(store: Store, subject: tuple, chosen: str | None, we) -> PanelRead:

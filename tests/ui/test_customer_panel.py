@@ -328,6 +328,32 @@ def test_timeline_pages_as_the_panel_scrolls_grouped_by_day(qtbot, store, mailbo
     assert opened.args == [wanted]
 
 
+
+def test_mail_with_someone_not_a_customer_pages_as_the_panel_scrolls(qtbot, store, mailbox, panel):
+    """Years of mail with an address that is no record: the panel reads the first page and the
+    count, the rest as it is scrolled; a message stored twice and the one being read never show."""
+    with setup(store):
+        raws = [mail(WANG, ME, f"样品 {n}", day=1 + n % 28, message_id=f"<w{n}@x>") for n in range(120)]
+        ids = mailbox.add(*raws)
+        mailbox.add(raws[0], raws[30], raws[77], folder="Sent")  # copies of three of them
+    panel.show_sender("王芳", "wangfang@163.com", ids[0])
+    settle(panel)
+    assert panel.timeline_title.label.text() == "Other mail with this person"
+    assert panel.timeline_title.count.text() == "119"
+    assert panel.timeline.count() == 50
+    bar = panel.scroll.verticalScrollBar()
+    wait_for(lambda: bar.maximum() > 1000, what="the panel laid out")
+    for shown in (100, 119):
+        end = bar.maximum()
+        bar.setValue(end)
+        wait_for(lambda: panel.timeline.count() == shown, what=f"{shown} entries")
+        wait_for(lambda: bar.maximum() > end, what="the longer list laid out")
+    assert not panel.timeline.has_more
+    keys = [e.message_id for e in panel.timeline.entries()]
+    assert sorted(keys) == sorted(f"<w{n}@x>" for n in range(1, 120))
+    dates = [e.at for e in panel.timeline.entries()]
+    assert dates == sorted(dates, reverse=True)
+
 def test_a_failed_edit_is_reported_and_the_field_shows_what_is_stored(qtbot, store, mailbox, panel):
     errors = []
     panel.ops.set_error_presenter(errors.append)

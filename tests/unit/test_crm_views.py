@@ -154,6 +154,30 @@ def test_the_timeline_has_each_message_once_and_marks_your_mail(store, mailbox):
     assert [e.key for e in mail_with(store, "zhang.wei@huaxin-trade.cn")][1:] == [theirs]
 
 
+
+def test_mail_with_an_address_reads_page_by_page_each_message_once(store, mailbox):
+    """Pages end on a (date, id) cursor: messages of one day split across pages, copies in
+    another folder and the message being read (with its copies) never show, the count agrees."""
+    raws = [mail(ZHANG, ME, f"询价 {n}", day=1 + n // 3, message_id=f"<z{n}@x>") for n in range(14)]
+    stored = mailbox.add(*raws)
+    copies = mailbox.add(raws[4], raws[7], raws[9], folder="Sent")  # the same Message-IDs, stored twice
+    reading = stored[9]
+    from app.store.correspondence import count_mail_with_person
+
+    shown, keys, before = [], set(), None
+    while True:
+        page = mail_with(store, "zhang.wei@huaxin-trade.cn", 4, leave_out=reading, before=before, seen_keys=keys)
+        if not page:
+            break
+        assert len(page) <= 4
+        shown += page
+        before = page[-1].cursor
+    assert sorted(e.message_id for e in shown) == sorted(f"<z{n}@x>" for n in range(14) if n != 9)
+    assert reading not in [e.key for e in shown] and copies[2] not in [e.key for e in shown]
+    assert [e.at for e in shown] == sorted((e.at for e in shown), reverse=True)
+    assert count_mail_with_person(store, "zhang.wei@huaxin-trade.cn", leave_out=reading) == 13
+    assert count_mail_with_person(store, "ZHANG.WEI@huaxin-trade.cn") == 14
+
 def test_a_company_timeline_has_its_peoples_notes_calls_and_tasks(store, mailbox):
     add_contact(store, ContactInput(name="张伟", emails=["zhang.wei@huaxin-trade.cn"], company="华信贸易"))
     people, companies = ids(store, Contact), ids(store, Company)
