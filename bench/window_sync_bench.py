@@ -11,10 +11,11 @@ the first team round. A 5 ms heartbeat on the GUI thread records every gap until
 to and from every 500 ms so the views work while records arrive. Writes
 bench/results/window_team_sync.json.
 
-Seeds a private Dovecot with a generated Inbox and starts a real SMTP server (aiosmtpd), opens
-the main window (offscreen) on a new profile with that account, and starts the initial sync
-(in the sync process, as the app does; ``--in-process`` runs it in the window's process, for
-comparison).  While it runs:
+Seeds a private Dovecot with a generated Inbox and starts a real SMTP server (aiosmtpd, in a
+process of its own as a provider's is: ``bench/smtp_process.py``), opens the main window
+(offscreen) on a new profile with that account, and starts the initial sync (in the sync
+process, as the app does; ``--in-process`` runs it in the window's process, for comparison).
+While it runs:
 
 * a 5 ms heartbeat timer on the GUI thread records every gap: the longest one, less the 5 ms,
   is the longest stall of the GUI thread; its own CPU time across each stall tells how much
@@ -72,7 +73,7 @@ def main() -> None:
 
     import keyring
 
-    from tests.support.smtp_server import SmtpServer
+    from bench.smtp_process import SmtpProcess
     from tests.support.test_keyring import MemoryKeyring
 
     keyring.set_keyring(MemoryKeyring())
@@ -80,7 +81,7 @@ def main() -> None:
     server = DovecotServer()
     server.add_user("sales", PASSWORD)
     server.start()
-    smtp = SmtpServer(work / "smtp", {"sales": PASSWORD}).start()
+    smtp = SmtpProcess(work / "smtp", {"sales": PASSWORD}).start()
     try:
         base = time.time() - args.messages * 420
         seed_maildir(server.maildir("sales"), ((make_message(n, attachment_every=10), base + n * 420)
@@ -221,7 +222,7 @@ def run_window(work: Path, server, smtp, selections: int, separate_sync_process:
     while time.perf_counter() < deadline:
         app.processEvents()
         time.sleep(0.001)
-        if sent_at and smtp.received and "smtp_seconds" not in result:
+        if sent_at and "smtp_seconds" not in result and smtp.received:
             result["smtp_seconds"] = time.perf_counter() - sent_at[0]
         if "ok" in state and not done:
             done = True
