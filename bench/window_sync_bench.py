@@ -35,6 +35,7 @@ import gc
 import json
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -90,6 +91,7 @@ def main() -> None:
     finally:
         smtp.stop()
         server.stop()
+        shutil.rmtree(work, ignore_errors=True)  # a 10,000-message profile is 360 MB
     result["messages"] = args.messages
     result["sync_process"] = not args.in_process
     print_table(result)
@@ -264,7 +266,10 @@ def team_main(count: int) -> None:
             people = seeder.teams_and_users(server, [("Sales", "edit", 20, "rep")])["Sales"]
             seeder.records(crm_rows(random.Random(7), people, contacts=count - count // 10,
                                     companies=count // 10))
-            result = run_team_window(work, server, people[0]["email"])
+            try:
+                result = run_team_window(work, server, people[0]["email"])
+            finally:
+                shutil.rmtree(work / "profile", ignore_errors=True)
     result["records"] = count
     print(f"{count:,} team records, first team sync in the window: {result['sync_seconds']:.1f} s "
           f"({result['pulled']} pulled)")
