@@ -31,6 +31,7 @@ Prints a table and writes bench/results/window_sync.json.  Not a test: it assert
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import gc
 import json
 import os
@@ -60,6 +61,7 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def main() -> None:
+    faulthandler.enable()  # a crash of Qt or an extension prints every thread's Python stack
     parser = argparse.ArgumentParser()
     parser.add_argument("--messages", type=int, default=10000)
     parser.add_argument("--selections", type=int, default=200)

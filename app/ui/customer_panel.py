@@ -327,8 +327,9 @@ class CustomerPanel(RecordPanel):
             self._fill_parties()
             self._clear()
             return
-        self.ops.read(read_panel_shown, self.store, self._subject, self._chosen, self._us_cache, at_least).owned_by(
-            self).success(lambda read: self._show_read(read, at_least) if generation == self._generation else None).run()
+        self.ops.view_read(read_panel_shown, self.store, self._subject, self._chosen, self._us_cache,
+                           at_least).replacing(self).owned_by(self).success(
+            lambda read: self._show_read(read, at_least) if generation == self._generation else None).run()
 
     def _show_read(self, read: "PanelRead", at_least: int) -> None:
         self._us_cache = self._we = read.we

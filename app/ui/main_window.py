@@ -369,7 +369,7 @@ class MainWindow(QMainWindow):
             self.reader.show_message(message_id)
 
     def _load_snippets(self, message_ids: list) -> None:
-        self.ops.read(snippets, self.store, message_ids).owned_by(self).success(self.messages.add_snippets).run()
+        self.ops.view_read(snippets, self.store, message_ids).owned_by(self).success(self.messages.add_snippets).run()
 
     def set_two_line_rows(self, on: bool) -> None:
         self.list_view.set_two_line(on)

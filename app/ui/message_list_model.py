@@ -281,7 +281,7 @@ class MessageListModel(QAbstractTableModel):
                     self.dataChanged.emit(self.index(changed[0], 0),
                                           self.index(changed[-1], len(self.COLUMNS) - 1))
 
-        self._ops.read(read_page, self.store, page, self._page_texts()).success(arrived).owned_by(self).run()
+        self._ops.view_read(read_page, self.store, page, self._page_texts()).success(arrived).owned_by(self).run()
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)

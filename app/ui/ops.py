@@ -5,8 +5,16 @@
 * **write** ops run ``fn`` on the store's writer thread (``app.store.writer``): the one place
   database writes happen.  The GUI thread never opens a write transaction and never waits
   for one (the window declares itself with ``Writer.never_wait_on``; a test fails if it does).
-* **read** ops run ``fn`` on a small pool of reader threads: parsing and sanitising a message,
-  a search, anything slow that only reads.
+* **read** ops run ``fn`` on a reader thread: a search, a report, a list, anything slow that
+  only reads.
+* **view read** ops are the reads a selection starts (the message parsed and sanitised for
+  the reader, the list's rows in sight, the customer panel): they run on one thread of their
+  own, the message body first (``urgent``), and a panel's or the reader's read that a newer
+  one replaced before it started never runs (``replacing``). So a selection never waits
+  behind a search or behind what the previous selection asked for, and two of them never
+  run Python at once: Python runs one thread at a time, and while the GUI thread paints it
+  takes turns with every other thread running Python (with the selection's reads on two
+  threads it had a third of the turns).
 * **call** ops run ``fn`` on a plain thread: the keyring, a login test, remote images.
 
 ``fn`` never touches a widget.  It may return a :class:`~app.services.events.ChangeSet`, or
@@ -20,10 +28,11 @@ answer is dropped.
 
 from __future__ import annotations
 
+import heapq
 import logging
 import threading
 import weakref
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -97,6 +106,8 @@ class Op:
         self._failure: Callable[[BaseException], None] | None = None
         self._owner: QObject | None = None
         self._counted = False  # counted in ops.in_flight until delivered or dropped
+        self._urgent = False  # view reads: run before the others queued
+        self._replaces: Any = None  # view reads: a queued one with this key is dropped
 
     def success(self, callback: Callable[[Any], None]) -> "Op":
         self._success = callback
@@ -104,6 +115,19 @@ class Op:
 
     def failure(self, callback: Callable[[BaseException], None]) -> "Op":
         self._failure = callback
+        return self
+
+    def urgent(self) -> "Op":
+        """A view read the user is waiting for (the message body): run before the other view
+        reads queued."""
+        self._urgent = True
+        return self
+
+    def replacing(self, key: Any) -> "Op":
+        """A view read whose answer makes the one queued under ``key`` useless (a panel shows
+        only its newest subject): that one is dropped if it has not started; its callbacks
+        never run."""
+        self._replaces = key
         return self
 
     def owned_by(self, widget: QObject) -> "Op":
@@ -119,10 +143,11 @@ class Op:
         # An owner deleted before the answer arrives takes the relay (and the queued answer)
         # with it: the op is no longer in flight then either.
         relay.destroyed.connect(lambda _obj=None: self._uncount())
-        future = self._ops._start(self._kind, self._fn, self._args, self._kwargs)
+        future = self._ops._start(self._kind, self._fn, self._args, self._kwargs,
+                                  urgent=self._urgent, replaces=self._replaces)
 
         def done(f: Future) -> None:
-            exc = f.exception()
+            exc = _DROPPED if f.cancelled() else f.exception()
             try:
                 relay.finished.emit(exc is None, f.result() if exc is None else exc)
             except RuntimeError:  # the owner was deleted meanwhile
@@ -138,6 +163,8 @@ class Op:
     def _deliver(self, relay: QObject, ok: bool, value: Any) -> None:
         self._uncount()
         relay.deleteLater()
+        if value is _DROPPED:
+            return
         if not ok:
             (self._failure or self._ops.present_error)(value)
             return
@@ -151,6 +178,71 @@ class Op:
 
 
 _live_ops: "weakref.WeakSet[Ops]" = weakref.WeakSet()
+_DROPPED = CancelledError("replaced by a newer view read before it started")
+
+
+class ViewReader:
+    """The view reads' one thread: the most urgent first, a replaced read never run.
+
+    Threads: :meth:`submit` is called on the GUI thread; the reads run in order on the
+    ``liaison-view-reader`` thread, urgent ones first, then by submission. A read submitted
+    with the ``replaces`` key of one still queued cancels that one (a cancelled future's
+    callbacks run at once, on the submitting thread).
+    """
+
+    def __init__(self):
+        self._queue: list = []  # heap of (0 urgent / 1, sequence, future, fn, args, kwargs)
+        self._queued: dict[Any, Future] = {}  # replaces key → its queued future
+        self._sequence = 0
+        self._closed = False
+        self._ready = threading.Condition()
+        self._thread = threading.Thread(target=self._run, name="liaison-view-reader", daemon=True)
+        self._thread.start()
+
+    def submit(self, fn: Callable, args: tuple, kwargs: dict, urgent: bool = False, replaces: Any = None) -> Future:
+        future: Future = Future()
+        with self._ready:
+            if self._closed:
+                raise RuntimeError("the window is closing")
+            older = self._queued.pop(replaces, None) if replaces is not None else None
+            if replaces is not None:
+                self._queued[replaces] = future
+            self._sequence += 1
+            heapq.heappush(self._queue, (0 if urgent else 1, self._sequence, future, fn, args, kwargs, replaces))
+            self._ready.notify()
+        if older is not None:
+            older.cancel()  # still queued: the loop skips it
+        return future
+
+    def _run(self) -> None:
+        while True:
+            with self._ready:
+                while not self._queue and not self._closed:
+                    self._ready.wait()
+                if not self._queue:
+                    return
+                _urgent, _seq, future, fn, args, kwargs, replaces = heapq.heappop(self._queue)
+                if replaces is not None and self._queued.get(replaces) is future:
+                    del self._queued[replaces]
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(fn(*args, **kwargs))
+            except BaseException as exc:  # handed to the op's failure handler
+                future.set_exception(exc)
+
+    def shutdown(self, wait: bool = True) -> None:
+        """Drop what is queued, let the running read finish."""
+        with self._ready:
+            self._closed = True
+            dropped = [entry[2] for entry in self._queue]
+            self._queue.clear()
+            self._queued.clear()
+            self._ready.notify_all()
+        for future in dropped:
+            future.cancel()
+        if wait and threading.current_thread() is not self._thread:
+            self._thread.join()
 
 
 class Ops(QObject):
@@ -161,7 +253,8 @@ class Ops(QObject):
         super().__init__(parent)
         self.store = store
         self.events = events
-        self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="liaison-reader")
+        self._readers = ThreadPoolExecutor(max_workers=1, thread_name_prefix="liaison-reader")
+        self._view_reader = ViewReader()
         self.in_flight = 0  # ops started whose answer has not been delivered (tests wait for 0)
         self._present_error = present_error
         _live_ops.add(self)
@@ -184,6 +277,10 @@ class Ops(QObject):
     def read(self, fn: Callable, *args: Any, **kwargs: Any) -> Op:
         return Op(self, "read", fn, args, kwargs)
 
+    def view_read(self, fn: Callable, *args: Any, **kwargs: Any) -> Op:
+        """A read for what a selection shows (see the module's docstring): quick, in order."""
+        return Op(self, "view", fn, args, kwargs)
+
     def call(self, fn: Callable, *args: Any, **kwargs: Any) -> Op:
         return Op(self, "call", fn, args, kwargs)
 
@@ -196,13 +293,16 @@ class Ops(QObject):
         else:
             log.error("operation failed: %r", error, exc_info=error)
 
-    def _start(self, kind: str, fn: Callable, args: tuple, kwargs: dict) -> Future:
-        if kind in ("write", "read"):
+    def _start(self, kind: str, fn: Callable, args: tuple, kwargs: dict, urgent: bool = False,
+               replaces: Any = None) -> Future:
+        if kind in ("write", "read", "view"):
             assert self.store is not None, "read and write ops need a profile's store"
         if kind == "write":
             return self.store.writer.submit(fn, *args, **kwargs)
         if kind == "read":
             return self._readers.submit(fn, *args, **kwargs)
+        if kind == "view":
+            return self._view_reader.submit(fn, args, kwargs, urgent=urgent, replaces=replaces)
         future: Future = Future()
 
         def work() -> None:
@@ -216,5 +316,6 @@ class Ops(QObject):
     def shutdown(self) -> None:
         """Wait for running reads and writes (the window is closing)."""
         self._readers.shutdown(wait=True, cancel_futures=True)
+        self._view_reader.shutdown(wait=True)
         if self.store is not None:
             self.store.writer.drain()

@@ -146,7 +146,7 @@ class ReaderPane(QWidget):
         self._generation += 1
         generation = self._generation
         self._message_pk, self._conversation = message_pk, []
-        self.ops.read(prepare_message, self.store, message_pk).owned_by(self).success(
+        self.ops.view_read(prepare_message, self.store, message_pk).urgent().replacing(self).owned_by(self).success(
             lambda prepared: self._show_prepared(generation, prepared, [])).run()
 
     def show_conversation(self, message_pks: list[int], selected_pk: int) -> None:
@@ -159,7 +159,8 @@ class ReaderPane(QWidget):
         self._generation += 1
         generation = self._generation
         self._message_pk, self._conversation = selected_pk, message_pks
-        self.ops.read(prepare_conversation, self.store, message_pks, selected_pk).owned_by(self).success(
+        self.ops.view_read(prepare_conversation, self.store, message_pks, selected_pk).urgent().replacing(
+            self).owned_by(self).success(
             lambda prepared: self._show_prepared(generation, prepared.selected, prepared.entries)).run()
 
     def _show_prepared(self, generation: int, prepared: PreparedMessage, entries: list) -> None:

@@ -168,12 +168,13 @@ def test_a_person_is_shown_from_one_read_with_the_link_reason_and_the_timeline(q
                                    mail(ZHANG, ME, "报价", day=2, message_id="<one-q@x>"))
         add_contact(store, ContactInput(name="张伟", emails=[ZHANG_ADDRESS], company="华信贸易"))
     reads, shown = [], []
-    real_read = panel.ops.read
 
-    def counting_read(fn, *args, **kwargs):
-        reads.append(getattr(fn, "__name__", repr(fn)))
-        return real_read(fn, *args, **kwargs)
-    panel.ops.read = counting_read
+    def counting(real):
+        def counting_read(fn, *args, **kwargs):
+            reads.append(getattr(fn, "__name__", repr(fn)))
+            return real(fn, *args, **kwargs)
+        return counting_read
+    panel.ops.read, panel.ops.view_read = counting(panel.ops.read), counting(panel.ops.view_read)
     panel.timeline_loaded.connect(lambda: shown.append((panel.badge.text(), panel.link_reason.text(),
                                                         [e.key for e in entries(panel, "email")])))
     panel.show_sender("张伟", ZHANG_ADDRESS, quote)
