@@ -187,17 +187,20 @@ class ViewReader:
     Threads: :meth:`submit` is called on the GUI thread; the reads run in order on the
     ``liaison-view-reader`` thread, urgent ones first, then by submission. A read submitted
     with the ``replaces`` key of one still queued cancels that one (a cancelled future's
-    callbacks run at once, on the submitting thread).
+    callbacks run at once, on the submitting thread). The thread starts with the first read
+    and ends after ``IDLE_SECONDS`` without one (every widget used on its own has ops of its
+    own), like a thread pool's.
     """
 
+    IDLE_SECONDS = 30.0
+
     def __init__(self):
-        self._queue: list = []  # heap of (0 urgent / 1, sequence, future, fn, args, kwargs)
+        self._queue: list = []  # heap of (0 urgent / 1, sequence, future, fn, args, kwargs, key)
         self._queued: dict[Any, Future] = {}  # replaces key → its queued future
         self._sequence = 0
         self._closed = False
         self._ready = threading.Condition()
-        self._thread = threading.Thread(target=self._run, name="liaison-view-reader", daemon=True)
-        self._thread.start()
+        self._thread: threading.Thread | None = None
 
     def submit(self, fn: Callable, args: tuple, kwargs: dict, urgent: bool = False, replaces: Any = None) -> Future:
         future: Future = Future()
@@ -209,6 +212,9 @@ class ViewReader:
                 self._queued[replaces] = future
             self._sequence += 1
             heapq.heappush(self._queue, (0 if urgent else 1, self._sequence, future, fn, args, kwargs, replaces))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="liaison-view-reader", daemon=True)
+                self._thread.start()
             self._ready.notify()
         if older is not None:
             older.cancel()  # still queued: the loop skips it
@@ -217,9 +223,10 @@ class ViewReader:
     def _run(self) -> None:
         while True:
             with self._ready:
-                while not self._queue and not self._closed:
-                    self._ready.wait()
-                if not self._queue:
+                if not self._queue and not self._closed:
+                    self._ready.wait(self.IDLE_SECONDS)
+                if not self._queue:  # idle (or closing): the next read starts a new thread
+                    self._thread = None
                     return
                 _urgent, _seq, future, fn, args, kwargs, replaces = heapq.heappop(self._queue)
                 if replaces is not None and self._queued.get(replaces) is future:
@@ -238,11 +245,12 @@ class ViewReader:
             dropped = [entry[2] for entry in self._queue]
             self._queue.clear()
             self._queued.clear()
+            thread = self._thread
             self._ready.notify_all()
         for future in dropped:
             future.cancel()
-        if wait and threading.current_thread() is not self._thread:
-            self._thread.join()
+        if wait and thread is not None and thread is not threading.current_thread():
+            thread.join()
 
 
 class Ops(QObject):

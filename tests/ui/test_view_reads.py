@@ -56,3 +56,18 @@ def test_a_failed_view_read_reaches_its_failure_handler(qtbot, ops):
     wait_for(lambda: failures, what="the failure")
     assert isinstance(failures[0], ValueError) and ops.in_flight == 0
     ops.shutdown()
+
+
+def test_the_view_reader_thread_ends_when_idle_and_starts_again(qtbot, ops, monkeypatch):
+    from app.ui.ops import ViewReader
+
+    monkeypatch.setattr(ViewReader, "IDLE_SECONDS", 0.05)
+    answered = []
+    ops.view_read(threading.current_thread).success(answered.append).run()
+    wait_for(lambda: answered, what="the first read")
+    first = answered[0]
+    first.join(5)  # idle for longer than IDLE_SECONDS: the thread ended
+    assert not first.is_alive()
+    ops.view_read(threading.current_thread).success(answered.append).run()
+    wait_for(lambda: len(answered) == 2, what="a read after the thread ended")
+    assert answered[1].name == "liaison-view-reader" and answered[1] is not first
