@@ -135,6 +135,7 @@ def run_gui(profile: str | None) -> int:
     from app.settings.policy_file import install_machine_policy
 
     from app.ui.crash_handling import install_crash_handling
+    from app.ui.native_crashes import NativeCrashRecorder
     from app.ui.error_presenter import error_text
     from app.ui.plurals import install_english_plurals
     from app.ui.theme import SystemColorScheme
@@ -164,9 +165,12 @@ def run_gui(profile: str | None) -> int:
         QMessageBox.critical(None, APP_NAME, error_text(exc))
         return exc.exit_code
     policies.log_problems()  # the log is set up with the profile
-    install_crash_handling(app, paths)
+    crash_handler = install_crash_handling(app, paths)
+    native_crashes = NativeCrashRecorder(paths.logs).start()  # kept until the process ends
     host = WindowHost(paths, store)
     host.show()
+    if native_crashes.previous:
+        crash_handler.report_previous_native_crash(native_crashes.previous)
     if policies.warning is not None:  # once per start, not again on a switch to the sample profile
         host.window.error_presenter.present(policies.warning)
     # LIAISON_QUIT_AFTER_START_MS=N quits N ms after the window is shown, exit code 0: a smoke

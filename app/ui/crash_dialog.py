@@ -40,8 +40,12 @@ class CrashDialog(QDialog):
         icon = QLabel()
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(40, 40))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.headline = QLabel(self.tr("Liaison ran into a bug and could not finish what it was doing. "
-                                       "What was already saved is safe."))
+        if report.previous_run:
+            self.headline = QLabel(self.tr("Liaison stopped unexpectedly the last time it ran. "
+                                           "What was already saved is safe."))
+        else:
+            self.headline = QLabel(self.tr("Liaison ran into a bug and could not finish what it was doing. "
+                                           "What was already saved is safe."))
         self.headline.setWordWrap(True)
         font = self.headline.font()
         font.setBold(True)

@@ -7,7 +7,9 @@
 * ``threading.excepthook`` — an exception that ended another thread; it is moved to the GUI
   thread with a queued signal (a widget may only be made there);
 * ``qInstallMessageHandler`` — Qt's own messages go to the log (``liaison.qt``); a critical or
-  fatal one opens the dialog as well.
+  fatal one opens the dialog as well;
+* a crash in native code, which ends the process, is written by :mod:`faulthandler` and shown
+  at the next start (:mod:`app.ui.native_crashes`).
 
 Each bug is logged with its traceback (``logs/liaison.log``) and shown in a
 :class:`~app.ui.crash_dialog.CrashDialog`; at most one dialog is open at a time, later bugs
@@ -102,6 +104,7 @@ class CrashReport:
     log_tail: str = ""
     log_file: str = ""
     when: str = field(default_factory=lambda: time.strftime("%Y-%m-%d %H:%M:%S %z"))
+    previous_run: bool = False  # a crash in native code that ended the previous run
 
     @classmethod
     def from_exception(cls, exc_type: type[BaseException] | None, exc: BaseException | None,
@@ -116,6 +119,13 @@ class CrashReport:
     def from_message(cls, message: str, where: str, log_file: Path | None) -> "CrashReport":
         text = scrub_secrets(message.strip())
         return cls(text.splitlines()[0] if text else where, text, where, log_tail(log_file), str(log_file or ""))
+
+    @classmethod
+    def from_native_crash(cls, text: str, log_file: Path | None) -> "CrashReport":
+        """The previous run's native crash (``app.ui.native_crashes``): faulthandler's stacks."""
+        report = cls.from_message(text, "native code, the previous run", log_file)
+        report.previous_run = True
+        return report
 
     def versions(self) -> str:
         from PySide6 import __version__ as pyside_version
@@ -211,6 +221,10 @@ class CrashHandler(QObject):
     def report(self, error: BaseException, where: str = "an operation") -> None:
         """A bug caught elsewhere (an op's exception): log it and show the dialog."""
         self.report_exception(type(error), error, error.__traceback__, where)
+
+    def report_previous_native_crash(self, text: str) -> None:
+        """Show the crash in native code that ended the previous run (already logged)."""
+        self._deliver(CrashReport.from_native_crash(text, self.log_file))
 
     def report_exception(self, exc_type, exc, tb, where: str) -> None:
         log.error("internal error in %s", where, exc_info=(exc_type, exc, tb))

@@ -1119,6 +1119,10 @@ Overdue</source>
         <translation>Liaison — 出错了</translation>
     </message>
     <message>
+        <source>Liaison stopped unexpectedly the last time it ran. What was already saved is safe.</source>
+        <translation>Liaison 上次运行时意外退出。已保存的内容是安全的。</translation>
+    </message>
+    <message>
         <source>Liaison ran into a bug and could not finish what it was doing. What was already saved is safe.</source>
         <translation>Liaison 遇到错误，未能完成正在进行的操作。已保存的内容是安全的。</translation>
     </message>

@@ -292,6 +292,48 @@ def test_a_bug_in_an_op_goes_to_the_crash_dialog_through_the_presenter(qtbot, st
     assert not _boxes()
 
 
+CRASHING_RUN = """
+import faulthandler, sys
+from app.ui.native_crashes import NativeCrashRecorder
+NativeCrashRecorder(sys.argv[1]).start()
+def syncing_the_inbox():
+    faulthandler._sigsegv()  # what a crash inside Qt or an extension does to the process
+syncing_the_inbox()
+"""
+
+
+def test_a_native_crash_is_shown_at_the_next_start(qtbot, crash_handling, profile_dir):
+    """A segmentation fault ends the process past every Python hook: its stacks, written by
+    faulthandler, reach the crash dialog at the next start, once."""
+    import faulthandler
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from app.ui.native_crashes import NativeCrashRecorder
+
+    logs = ProfilePaths(profile_dir).ensure().logs
+    repo = Path(__file__).resolve().parents[2]
+    crashed = subprocess.run([sys.executable, "-c", CRASHING_RUN, str(logs)], cwd=repo, capture_output=True,
+                             timeout=60)
+    assert crashed.returncode == -11, crashed.stderr.decode(errors="replace")
+    recorder = NativeCrashRecorder(logs)
+    try:
+        recorder.start()
+        assert "Segmentation fault" in recorder.previous and "syncing_the_inbox" in recorder.previous
+        crash_handling.report_previous_native_crash(recorder.previous)
+        qtbot.waitUntil(lambda: len(_crash_dialogs()) == 1, timeout=5000)
+        (dialog,) = _crash_dialogs()
+        assert dialog.headline.text().startswith("Liaison stopped unexpectedly the last time it ran.")
+        assert dialog.summary.text() == "Fatal Python error: Segmentation fault"
+        assert "syncing_the_inbox" in dialog.details.toPlainText() and PLANTED not in dialog.details.toPlainText()
+        recorder.stop()  # this run ended well: nothing for the next start
+        assert NativeCrashRecorder(logs).start().previous == ""
+    finally:
+        faulthandler.disable()
+        faulthandler.enable(sys.__stderr__, all_threads=True)  # pytest's own, for the tests after this
+
+
 def test_the_prompt_gives_the_providers_advice_for_an_authorisation_code(qtbot, store, presented):
     from app.errors import AuthError
     from app.store.accounts import NewAccount, create_account
