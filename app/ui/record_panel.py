@@ -92,7 +92,7 @@ class RecordPanel(QWidget):
             self.actions_layout.addWidget(button)
 
         self.timeline_title = SectionTitle(self.tr("Timeline"))
-        self.timeline = TimelineView()
+        self.timeline = TimelineView(ops=self.ops)
         self.timeline.message_requested.connect(self.message_requested)
         self.timeline.shared_mail_requested.connect(lambda entry: self._show_shared_mail(entry))
         self.timeline.entry_menu_requested.connect(self._entry_menu)

@@ -4,8 +4,8 @@ Rows are day headers ("Today", "Yesterday", "Monday", "2 Oct 2026" as the locale
 them) and entries drawn by :class:`TimelineDelegate`: an icon on a tinted disc (mail in,
 mail out, call, meeting, note, task), a title, a second line saying who, where or how long,
 and the time.  The view is as tall as its rows (it sits in the panel's scroll area, which
-scrolls the whole record); :meth:`TimelineView.load_more` fetches the next page when the
-panel scrolls near its end.
+scrolls the whole record); :meth:`TimelineView.load_more` reads the next page on the view
+reader thread when the panel scrolls near its end.
 """
 
 from __future__ import annotations
@@ -376,8 +376,11 @@ class TimelineView(QListView):
     shared_mail_requested = Signal(object)  # a colleague's shared message (an Entry) was activated
     entry_menu_requested = Signal(object, object)  # Entry, global QPoint
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, ops=None):
         super().__init__(parent)
+        self._ops = ops  # app.ui.ops.Ops: later pages are view reads (without, read at once: tests)
+        self._generation = 0  # show_entries/show_list: a page asked for what was shown before is dropped
+        self._loading = False  # a later page is being read
         self.model_ = TimelineModel(self)
         self.setModel(self.model_)
         self.setItemDelegate(TimelineDelegate(self))
@@ -404,29 +407,52 @@ class TimelineView(QListView):
         a refresh keeps what was already scrolled to).  ``first`` is the first page when it was
         already read (off the GUI thread)."""
         self._fetch, self._page, self._cursor = fetch, page, None
+        self._generation += 1
+        self._loading = False
         self.model_.clear()
         self.has_more = False
         if fetch is not None:
-            self._load(max(page, at_least), first)
+            limit = max(page, at_least)
+            self._append(limit, first if first is not None else fetch(None, limit))
         self._fit()
 
     def show_list(self, entries: list[Entry]) -> None:
         """Show a fixed list (mail with someone who is not a contact)."""
         self._fetch, self._cursor, self.has_more = None, None, False
+        self._generation += 1
+        self._loading = False
         self.model_.clear()
         self.model_.append(entries)
         self._fit()
 
     def load_more(self) -> bool:
-        if not self.has_more or self._fetch is None:
+        """Ask for the next page: a view read (``fetch`` runs on the view reader thread, the
+        GUI thread only shows the page). False when there is none, or one is on its way."""
+        if not self.has_more or self._fetch is None or self._loading:
             return False
-        self._load(self._page)
-        self._fit()
+        limit = self._page
+        if self._ops is None:
+            self._append(limit, self._fetch(self._cursor, limit))
+            self._fit()
+            return True
+        self._loading = True
+        generation = self._generation
+
+        def arrived(page: list) -> None:
+            if generation != self._generation:
+                return  # the view shows something else by now
+            self._loading = False
+            self._append(limit, page)
+            self._fit()
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                self._loading = False  # scrolling asks again
+            self._ops.present_error(error)
+        self._ops.view_read(self._fetch, self._cursor, limit).owned_by(self).success(arrived).failure(failed).run()
         return True
 
-    def _load(self, limit: int, page: list | None = None) -> None:
-        if page is None:
-            page = self._fetch(self._cursor, limit)
+    def _append(self, limit: int, page: list) -> None:
         self.model_.append(page)
         if page:
             self._cursor = page[-1].cursor

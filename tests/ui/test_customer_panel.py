@@ -330,9 +330,21 @@ def test_timeline_pages_as_the_panel_scrolls_grouped_by_day(qtbot, store, mailbo
 
 
 
-def test_mail_with_someone_not_a_customer_pages_as_the_panel_scrolls(qtbot, store, mailbox, panel):
+def test_mail_with_someone_not_a_customer_pages_as_the_panel_scrolls(qtbot, store, mailbox, panel, monkeypatch):
     """Years of mail with an address that is no record: the panel reads the first page and the
-    count, the rest as it is scrolled; a message stored twice and the one being read never show."""
+    count, the rest as it is scrolled (off the GUI thread); a message stored twice and the one
+    being read never show."""
+    import threading
+
+    import app.ui.customer_panel as customer_panel
+
+    read_on = []
+    real_mail_with = customer_panel.mail_with
+
+    def mail_with(*args, **kwargs):
+        read_on.append(threading.current_thread().name)
+        return real_mail_with(*args, **kwargs)
+    monkeypatch.setattr(customer_panel, "mail_with", mail_with)
     with setup(store):
         raws = [mail(WANG, ME, f"样品 {n}", day=1 + n % 28, message_id=f"<w{n}@x>") for n in range(120)]
         ids = mailbox.add(*raws)
@@ -350,6 +362,7 @@ def test_mail_with_someone_not_a_customer_pages_as_the_panel_scrolls(qtbot, stor
         wait_for(lambda: panel.timeline.count() == shown, what=f"{shown} entries")
         wait_for(lambda: bar.maximum() > end, what="the longer list laid out")
     assert not panel.timeline.has_more
+    assert read_on == ["liaison-view-reader"] * 3  # the first page with the panel, then two more
     keys = [e.message_id for e in panel.timeline.entries()]
     assert sorted(keys) == sorted(f"<w{n}@x>" for n in range(1, 120))
     dates = [e.at for e in panel.timeline.entries()]
