@@ -135,8 +135,8 @@ def run_gui(profile: str | None) -> int:
     from app.settings.policy_file import install_machine_policy
 
     from app.ui.crash_handling import install_crash_handling
-    from app.ui.native_crashes import NativeCrashRecorder
     from app.ui.error_presenter import error_text
+    from app.ui.native_crashes import NativeCrashRecorder
     from app.ui.plurals import install_english_plurals
     from app.ui.theme import SystemColorScheme
     from app.ui.translations import install_translations

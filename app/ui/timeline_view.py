@@ -417,7 +417,7 @@ class TimelineView(QListView):
         self._fit()
 
     def show_list(self, entries: list[Entry]) -> None:
-        """Show a fixed list (mail with someone who is not a contact)."""
+        """Show a fixed list of entries, without paging."""
         self._fetch, self._cursor, self.has_more = None, None, False
         self._generation += 1
         self._loading = False
