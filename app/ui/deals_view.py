@@ -381,6 +381,10 @@ class DealsView(QWidget):
         self._made_pipeline = False
         self._pending_show: int | None = None
         self._pending_select: str | None = None
+        # A card made or moved by a write is selected by the first load that started after
+        # it: a load already under way may have read the board just before the write.
+        self._loads_started = 0
+        self._pending_from_load = 0
         self.loaded = False
 
         self.add_button = QPushButton(icon("add"), self.tr("New Deal…"))
@@ -424,14 +428,16 @@ class DealsView(QWidget):
             return
         self._loading = True
         self._stale = False
-        self.ops.read(deal_ops.read_board, self.store, self.locale).owned_by(self).success(self._loaded) \
-            .failure(self._load_failed).run()
+        self._loads_started += 1
+        number = self._loads_started
+        self.ops.read(deal_ops.read_board, self.store, self.locale).owned_by(self) \
+            .success(lambda data: self._loaded(data, number)).failure(self._load_failed).run()
 
     def _load_failed(self, error: BaseException) -> None:
         self._loading = False
         self.ops.present_error(error)
 
-    def _loaded(self, data: deal_ops.BoardData) -> None:
+    def _loaded(self, data: deal_ops.BoardData, number: int = 0) -> None:
         self._loading = False
         if not data.columns and not self._made_pipeline:
             # Nobody used deals yet: the pipeline is made once, by a write of its own.
@@ -439,7 +445,7 @@ class DealsView(QWidget):
             self.ops.write(deal_ops.ensure_pipeline, self.store).owned_by(self) \
                 .success(lambda _changes: self.reload()).run()
             return
-        self._fill(data)
+        self._fill(data, number)
         self.loaded = True
         if self._again:
             self._again = False
@@ -460,7 +466,7 @@ class DealsView(QWidget):
         if self._stale:
             self.reload()
 
-    def _fill(self, board: deal_ops.BoardData) -> None:
+    def _fill(self, board: deal_ops.BoardData, number: int = 0) -> None:
         columns = board.columns
         stages = [c.stage for c in columns]
         scrolls = {uuid: column.verticalScrollBar().value() for uuid, column in self.columns.items()}
@@ -482,7 +488,8 @@ class DealsView(QWidget):
         # The selected card stays selected and every column where it was; a card just made or
         # moved here is brought into view.
         wanted, brought = self._pending_select or self._selected, self._pending_select
-        self._pending_select = None
+        if brought is None or brought in self.cards or number >= self._pending_from_load:
+            self._pending_select = None  # else a load started before the write: the next one selects it
         if wanted in self.cards:
             self._select(wanted, scroll=False)
         else:
@@ -616,8 +623,13 @@ class DealsView(QWidget):
         dialog.saved.connect(self._created)
         return dialog
 
-    def _created(self, uuid: str) -> None:
+    def _select_when_loaded(self, uuid: str) -> None:
+        """Select ``uuid`` (a card just made or moved) once a load shows it."""
         self._pending_select = uuid
+        self._pending_from_load = self._loads_started + 1
+
+    def _created(self, uuid: str) -> None:
+        self._select_when_loaded(uuid)
         self._written()
 
     def _written(self, *_args) -> None:
@@ -638,7 +650,7 @@ class DealsView(QWidget):
             reason = LostReasonDialog.ask(title, self)
             if reason is None:
                 return
-        self._pending_select = deal_uuids[0]
+        self._select_when_loaded(deal_uuids[0])
         self.ops.write(deal_ops.move_deals, self.store, list(deal_uuids), stage_uuid, reason).owned_by(self) \
             .success(self._written).run()
 
@@ -649,7 +661,7 @@ class DealsView(QWidget):
             reason = LostReasonDialog.ask(self.cards[uuid].title if uuid in self.cards else "", self)
             if reason is None:
                 return
-        self._pending_select = uuid
+        self._select_when_loaded(uuid)
         self.ops.write(deal_ops.mark_deal, self.store, uuid, status, reason).owned_by(self) \
             .success(self._written).run()
 
@@ -664,7 +676,7 @@ class DealsView(QWidget):
         self.ops.write(deal_ops.delete_deal, self.store, uuid).owned_by(self).success(deleted).run()
 
     def _undelete(self, uuid: str) -> None:
-        self._pending_select = uuid
+        self._select_when_loaded(uuid)
         self.ops.write(deal_ops.undelete_deal, self.store, uuid).owned_by(self).success(self._written).run()
 
     # -- the card's menu ----------------------------------------------------------------------------------------

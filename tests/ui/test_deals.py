@@ -681,3 +681,32 @@ def test_every_control_of_the_board_and_its_dialogs_works(qtbot, people, open_bo
     qtbot.waitUntil(view.undo_bar.isVisible)
     assert click_every_button(qtbot, view.undo_bar, last=(view.undo_bar.undo_button,)) == ["Dismiss"]
     assert not view.undo_bar.isVisible()
+
+
+def test_a_new_deal_is_selected_even_when_a_board_read_from_before_it_arrives_first(
+        qtbot, people, open_board, monkeypatch):
+    """A board read that started before the deal was saved answers after it: the new card is
+    selected by the next read, not forgotten."""
+    import time as clock
+
+    from app.ui import deal_ops
+
+    view = open_board()
+    real_read_board = deal_ops.read_board
+    slow = {"on": True}
+
+    def read_then_wait(*args, **kwargs):
+        board = real_read_board(*args, **kwargs)
+        if slow.pop("on", False):
+            clock.sleep(0.5)  # read before the save, answered after it
+        return board
+    monkeypatch.setattr(deal_ops, "read_board", read_then_wait)
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    dialog = next(d for d in view.findChildren(DealDialog) if d.isVisible())
+    qtbot.waitUntil(lambda: dialog.is_loaded)
+    dialog.title.setText("Early read")
+    view.reload()  # as a change set from another write would
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(c.title == "Early read" for c in view.cards.values()))
+    card = next(c for c in view.cards.values() if c.title == "Early read")
+    qtbot.waitUntil(lambda: view.selected_uuid() == card.uuid)
