@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from app.search.index_text import index_form, query_terms
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.search.index_text import _CJK_CLASS, index_form, query_terms
 from app.search.query import QueryError, parse
 
 
@@ -14,6 +18,31 @@ def test_cjk_runs_become_bigrams_and_latin_is_left_to_the_tokenizer():
     assert index_form("Résumé café") == "Résumé café"
     assert index_form("見積書").split() == ["見積", "積書", "書"]
     assert index_form("계약서").split() == ["계약", "약서", "서"]
+
+
+def _index_form_a_run_at_a_time(text: str) -> str:
+    """The plain statement of the rewrite that index_form builds all at once."""
+    text = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", text)
+    if re.search("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]", text):  # full-width punctuation alone stays
+        text = text.translate({code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20})
+
+    def bigrams(match: re.Match) -> str:
+        run = match.group()
+        return " " + " ".join([run[i:i + 2] for i in range(len(run) - 1)] + [run[-1]]) + " "
+    return re.sub(f"[{_CJK_CLASS}]+", bigrams, text)
+
+
+# Text where CJK runs of every length meet Latin words, digits, punctuation, full-width forms,
+# control characters, astral ideographs and the ideographic space.
+_MIXED = st.text(st.sampled_from(list("采购合同已签署見積書계약서同") + ["\U00020000", "\U0002A6D6", "\u3000",
+                                  "Ａ", "１", "，", "。", "a", "Z", "7", " ", "-", "\n", "\x00", "\x1f", "é"]),
+                 max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MIXED)
+def test_the_runs_built_together_are_exactly_each_run_built_alone(text):
+    assert index_form(text) == _index_form_a_run_at_a_time(text)
 
 
 def test_full_width_forms_and_control_characters_are_folded():

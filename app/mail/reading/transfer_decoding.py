@@ -12,7 +12,10 @@ from __future__ import annotations
 import binascii
 import re
 
-_NOT_BASE64 = re.compile(rb"[^A-Za-z0-9+/=]")
+_BASE64_ALPHABET = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="
+# Every other byte, for bytes.translate's delete argument: one C pass drops them all, where a
+# regular-expression substitution paid for every line break of the body (two per 76 characters).
+_NOT_BASE64 = bytes(b for b in range(256) if b not in _BASE64_ALPHABET)
 # Padding ends the encoded data of its line: what follows on that line is not base64.
 _AFTER_PADDING = re.compile(rb"(=+)[^\r\n]*")
 _UU_BEGIN = re.compile(rb"^begin [0-7]{3,4} [^\r\n]*$", re.MULTILINE)
@@ -50,7 +53,11 @@ def decode_base64(data: bytes) -> bytes:
     (``ecO2dMOkIHZhYW4uCg== ignored``) is dropped, as Dovecot does, instead of
     being decoded into garbage bytes.
     """
-    cleaned = _NOT_BASE64.sub(b"", _AFTER_PADDING.sub(rb"\1", data))
+    padding = data.find(b"=")
+    # The usual body has padding only at its very end; only other bodies need the scan.
+    if padding >= 0 and data[padding:].strip(b"= \t\r\n"):
+        data = _AFTER_PADDING.sub(rb"\1", data)
+    cleaned = data.translate(None, _NOT_BASE64)
     if b"=" not in cleaned.rstrip(b"="):
         return _decode_base64_run(cleaned.rstrip(b"="))
     return b"".join(_decode_base64_run(run) for run in cleaned.split(b"=") if run)
