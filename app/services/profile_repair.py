@@ -196,7 +196,7 @@ def _open_damaged(damaged: Path, key: bytes | None):
     try:
         return cipher.connect(damaged, key)
     except _READ_ERRORS:
-        return sqlite3.connect(damaged) if key is None else cipher.open_unchecked(damaged, key)
+        return cipher.open_unchecked(damaged, key)
 
 
 def _keep_local_mail(damaged: Path, target: sqlite3.Connection, key: bytes | None) -> tuple[int, bool]:

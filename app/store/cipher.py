@@ -3,7 +3,10 @@
 An encrypted profile (see :mod:`app.store.profile_key`) is a SQLCipher 4 database (AES-256 in
 CBC mode with an HMAC-SHA512 per page) under a raw 32-byte key: ``PRAGMA key = "x'…'"`` skips
 the PBKDF2 derivation, so opening costs no more than a plain file.  A plain profile (``key``
-None) is opened with the standard :mod:`sqlite3` exactly as before.
+None) is an ordinary SQLite file, opened through the same ``sqlcipher3`` driver without a
+key: every profile then runs on the SQLite that Liaison ships (3.51), not on whatever version
+the system's Python was built with (Debian 12's is 3.40).  The search index needs that: it is
+a contentless FTS5 table that can delete rows (``contentless_delete``, SQLite 3.43).
 
 Every connection to the file goes through here: the store's engine (:func:`engine_url`), the
 migrations, the schema probe, backups, the search workers' read-only connections and the
@@ -81,12 +84,11 @@ def is_driver_error(exc: BaseException, *names: str) -> bool:
 
 def connect(path: Path | str, key: bytes | None, *, readonly: bool = False, timeout: float = 5.0,
             **kwargs: Any):
-    """A DB-API connection to ``path``: :mod:`sqlite3` for a plain file, ``sqlcipher3`` with
-    ``key``.  ``readonly`` opens with ``mode=ro`` (the path percent-encoded as a URI)."""
+    """A DB-API connection (``sqlcipher3``) to ``path``: a plain file, or encrypted with ``key``.  ``readonly`` opens with ``mode=ro`` (the path percent-encoded as a URI)."""
     target = f"{Path(path).resolve().as_uri()}?mode=ro" if readonly else str(path)
-    if key is None:
-        return sqlite3.connect(target, uri=readonly, timeout=timeout, **kwargs)
     connection = _sqlcipher().connect(target, uri=readonly, timeout=timeout, **kwargs)
+    if key is None:
+        return connection
     try:
         connection.execute(key_pragma(key))
         for pragma in codec_pragmas():
@@ -101,7 +103,8 @@ def connect(path: Path | str, key: bytes | None, *, readonly: bool = False, time
 
 
 def engine_url(path: Path, key: bytes | None) -> URL:
-    """SQLAlchemy's URL for the file: pysqlite, or pysqlcipher with the raw key as passphrase.
+    """SQLAlchemy's URL for the file: pysqlite (on the sqlcipher3 module, :func:`engine_options`),
+    or pysqlcipher with the raw key as passphrase.
 
     SQLAlchemy's pysqlcipher dialect sends ``PRAGMA key="<password>"``, which with
     ``x'<hex>'`` inside the quotes is SQLCipher's raw-key form.  URL.create, not an f-string:
@@ -134,10 +137,11 @@ def apply_encrypted_pragmas(dbapi_connection, _record=None) -> None:
 
 
 def engine_options(key: bytes | None) -> dict[str, Any]:
-    """Options for ``create_engine``: the same pool for both drivers (the pysqlcipher dialect
+    """Options for ``create_engine``: a plain file's pysqlite dialect runs on the sqlcipher3
+    module (see the module docstring), and both use the same pool (the pysqlcipher dialect
     would otherwise pick a pool of one connection per thread)."""
     if key is None:
-        return {}
+        return {"module": _sqlcipher().dbapi2}
     from sqlalchemy.pool import QueuePool
 
     return {"poolclass": QueuePool}
@@ -159,13 +163,14 @@ def export_copy(source, target: Path, key: bytes | None) -> None:
         source.execute("DETACH DATABASE export_target")
 
 
-def open_unchecked(path: Path, key: bytes):
-    """A sqlcipher3 connection to ``path`` with ``key`` set and nothing read yet (the repair
-    tool reads a damaged file table by table)."""
+def open_unchecked(path: Path, key: bytes | None):
+    """A sqlcipher3 connection to ``path`` with ``key`` set (None: a plain file) and nothing
+    read yet (the repair tool reads a damaged file table by table)."""
     connection = _sqlcipher().connect(str(path), timeout=15.0)
-    connection.execute(key_pragma(key))
-    for pragma in codec_pragmas():
-        connection.execute(pragma)
+    if key is not None:
+        connection.execute(key_pragma(key))
+        for pragma in codec_pragmas():
+            connection.execute(pragma)
     return connection
 
 
@@ -186,8 +191,12 @@ def copy_database(source: Path, target: Path, key: bytes | None) -> None:
     encrypted with ``key``: SQLite's online backup for a plain file, ``sqlcipher_export`` for
     an encrypted one."""
     if key is None:
-        with sqlite3.connect(source) as origin, sqlite3.connect(target) as copy:
+        origin, copy = _sqlcipher().connect(str(source)), _sqlcipher().connect(str(target))
+        try:
             origin.backup(copy)
+        finally:
+            origin.close()
+            copy.close()
         return
     for extra in ("", "-wal", "-shm"):
         Path(str(target) + extra).unlink(missing_ok=True)

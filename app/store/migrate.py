@@ -25,7 +25,7 @@ from app.store import cipher
 from app.store.database import classify_sqlite_error
 
 # The newest revision in migrations/versions; a unit test keeps the two in step.
-SCHEMA_HEAD = "0017"
+SCHEMA_HEAD = "0018"
 BACKUPS_KEPT = 5
 
 MIGRATIONS_DIR = migrations_dir()

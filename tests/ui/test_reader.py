@@ -4,12 +4,13 @@ links, conversations, source (pytest-qt)."""
 from __future__ import annotations
 
 import base64
-import sqlite3
+from contextlib import closing
 
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 
+from app.store import cipher
 from app.ui.attachment_list import WARNED_ROLE
 from tests.support.canary import PIXEL, Canary
 from tests.support.message_factory import make_message
@@ -102,7 +103,7 @@ def test_remote_content_loads_for_this_message_or_always_for_the_sender(qtbot, r
 
         window.reader.trust_sender_button.click()
         qtbot.waitUntil(lambda: canary.hits == 2, timeout=5000)
-        with sqlite3.connect(store.path) as db:
+        with closing(cipher.connect(store.path, None)) as db:
             assert db.execute("SELECT addr FROM remote_content_senders").fetchall() == [("news@shop.example",)]
 
 

@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-import sqlite3
+from contextlib import closing
 
 from app.cli.repair_command import report_lines
 from app.crm.customers import ContactInput, add_contact
 from app.paths import ProfilePaths
 from app.profile import open_profile
 from app.services.profile_repair import is_damaged, repair_profile
+from app.store import cipher
 from app.store.migrate import backup_database
 
 
 def contact_names(database) -> set[str]:
-    with sqlite3.connect(database) as connection:
+    with closing(cipher.connect(database, None)) as connection:
         return {f"{first} {last}".strip() for first, last in connection.execute(
             "SELECT first_name, last_name FROM crm_contacts")}
 
 
 def damage_table(database, table: str) -> None:
     """Overwrite the root page of one table, so that table alone cannot be read."""
-    with sqlite3.connect(database) as connection:
+    with closing(cipher.connect(database, None)) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         page_size = connection.execute("PRAGMA page_size").fetchone()[0]
         root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
@@ -86,7 +87,7 @@ def test_mail_in_local_folders_is_read_back_it_is_on_no_server(tmp_path):
 
 
 def test_an_encrypted_profile_is_repaired_into_an_encrypted_file(tmp_path, monkeypatch):
-    from app.store import cipher, profile_key
+    from app.store import profile_key
 
     monkeypatch.setenv("LIAISON_PROFILE_ENCRYPTION", "on")
     paths, store = open_profile(str(tmp_path / "profile"))

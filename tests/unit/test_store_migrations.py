@@ -5,20 +5,27 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from app.errors import StoreError
 from app.paths import ProfilePaths
-from app.store import migrate
 from app.search import mail_index
 from app.search.mail_search import search_mail
 from app.store.database import Store
+from app.store import cipher, migrate
 from app.store.migrate import SCHEMA_HEAD, ensure_schema, stamped_revision
 
 SNAPSHOTS = Path(__file__).resolve().parent.parent / "data" / "schemas"
+
+
+def _connect(path):
+    """The test's own connection, through the driver the product opens profiles with: two
+    SQLite libraries on one file in one process do not see each other's locks, and Debian's
+    SQLite cannot read the contentless search index (0018)."""
+    return cipher.connect(path, None)
 
 
 def test_schema_head_constant_matches_the_migration_scripts():
@@ -44,7 +51,7 @@ def test_new_profile_gets_the_head_schema_with_wal_and_foreign_keys(tmp_path):
 def test_database_from_a_newer_version_is_refused_and_left_untouched(tmp_path):
     paths = ProfilePaths(tmp_path / "p").ensure()
     ensure_schema(paths)
-    with sqlite3.connect(paths.database) as conn:
+    with _connect(paths.database) as conn:
         conn.execute("UPDATE alembic_version SET version_num = 'f00dcafe'")
     before = hashlib.sha256(paths.database.read_bytes()).hexdigest()
     with pytest.raises(StoreError, match="newer version of Liaison"):
@@ -71,7 +78,7 @@ def test_a_profile_folder_named_like_url_syntax_is_upgraded_and_opened_in_place(
             "INSERT INTO recent_searches (query, used_at) VALUES ('合同', 1)"))
     finally:
         store.close()
-    with sqlite3.connect(paths.database) as conn:
+    with _connect(paths.database) as conn:
         assert conn.execute("SELECT query FROM recent_searches").fetchall() == [("合同",)]
     assert [p.name for p in tmp_path.iterdir()] == ["50% off?#mode=ro"]
 
@@ -81,7 +88,7 @@ def test_every_released_schema_upgrades_with_user_data_intact(tmp_path, snapshot
     """Each released schema's snapshot (with data) upgrades to head; user data survives."""
     paths = ProfilePaths(tmp_path / "p").ensure()
     shutil.copyfile(snapshot, paths.database)
-    with sqlite3.connect(paths.database) as conn:
+    with _connect(paths.database) as conn:
         accounts_before = conn.execute("SELECT uuid, name, email FROM accounts ORDER BY id").fetchall()
         pending_before = conn.execute("SELECT uid, kind, flags FROM mail_pending_actions").fetchall()
         has_senders = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'remote_content_senders'").fetchone()
@@ -105,7 +112,7 @@ def test_every_released_schema_upgrades_with_user_data_intact(tmp_path, snapshot
     released = stamped_revision(paths.database)
     ensure_schema(paths)
     assert stamped_revision(paths.database) == SCHEMA_HEAD
-    with sqlite3.connect(paths.database) as conn:
+    with _connect(paths.database) as conn:
         assert conn.execute("SELECT uuid, name, email FROM accounts ORDER BY id").fetchall() == accounts_before
         assert conn.execute("SELECT uid, kind, flags FROM mail_pending_actions").fetchall() == pending_before
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -142,7 +149,7 @@ def test_backup_is_a_consistent_copy_and_old_ones_are_pruned(tmp_path):
     for n in range(migrate.BACKUPS_KEPT + 2):
         (paths.backups / f"liaison-2020010{n}T000000-rev0000.sqlite3").write_bytes(b"old")
     saved = migrate.backup_database(paths, SCHEMA_HEAD)
-    with sqlite3.connect(saved) as conn:
+    with _connect(saved) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_HEAD
     assert len(list(paths.backups.glob("liaison-*.sqlite3"))) == migrate.BACKUPS_KEPT
     assert saved.exists()
@@ -158,7 +165,7 @@ def test_migrations_create_exactly_what_the_models_declare(tmp_path):
 
     paths = ProfilePaths(tmp_path / "p").ensure()
     ensure_schema(paths)
-    engine = create_engine(f"sqlite:///{paths.database}")
+    engine = create_engine(cipher.engine_url(paths.database, None), **cipher.engine_options(None))
     with engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"render_as_batch": True,
                                                          "include_object": migrate.include_object})
@@ -176,7 +183,7 @@ def test_definitions_become_synced_records_without_resetting_the_team(tmp_path):
     paths = ProfilePaths(tmp_path / "p").ensure()
     shutil.copyfile(SNAPSHOTS / "0010.sqlite3", paths.database)
     ensure_schema(paths)
-    with sqlite3.connect(paths.database) as conn:
+    with _connect(paths.database) as conn:
         renamed = DEFAULT_STAGE_UUIDS[1]
         rows = conn.execute("SELECT field, old, new, origin FROM crm_changes WHERE record_uuid = ? ORDER BY id",
                             (renamed,)).fetchall()
@@ -201,20 +208,63 @@ def test_field_versions_move_onto_their_records_and_back(tmp_path):
     command.upgrade(config, "0016")
     rows = [("r1", "name", 3, "0001-a"), ("r1", "phones", 1, "0002-b"), ("r2", "title", 7, "0003-c"),
             ("orphan", "name", 2, "0004-d")]
-    with sqlite3.connect(database) as conn:
+    with _connect(database) as conn:
         conn.executemany("INSERT INTO team_field_versions VALUES (?, ?, ?, ?)", rows)
         conn.executemany("INSERT INTO team_records (record_uuid, record_type, owner_email, owner_name, team_name, "
                          "sharing, can_edit, can_manage, revision) VALUES (?, 'contact', '', '', '', '', 1, 1, 1)",
                          [("r1",), ("r2",), ("r3",)])
     conn.close()
     command.upgrade(config, "0017")
-    with sqlite3.connect(database) as conn:
+    with _connect(database) as conn:
         versions = dict(conn.execute("SELECT record_uuid, versions FROM team_records"))
     conn.close()
     assert {uuid: json.loads(text) for uuid, text in versions.items()} == {
         "r1": {"name": [3, "0001-a"], "phones": [1, "0002-b"]}, "r2": {"title": [7, "0003-c"]}, "r3": {},
         "orphan": {"name": [2, "0004-d"]}}
     command.downgrade(config, "0016")
-    with sqlite3.connect(database) as conn:
+    with _connect(database) as conn:
         assert sorted(conn.execute("SELECT * FROM team_field_versions")) == sorted(rows)
     conn.close()
+
+
+def test_the_mail_index_becomes_contentless_and_every_message_is_indexed_again(tmp_path):
+    """0018: ``mail_fts`` keeps no copy of the documents; the upgrade and the downgrade both
+    queue every stored message, and the index built afterwards finds them and forgets a
+    deleted one."""
+    from alembic import command
+
+    paths = ProfilePaths(tmp_path / "p").ensure()
+    shutil.copyfile(SNAPSHOTS / "0013.sqlite3", paths.database)
+    config = migrate.alembic_config(paths.database)
+    command.upgrade(config, "0017")
+    store = Store(paths.database)
+    try:
+        mail_index.index_pending(store)
+    finally:
+        store.close()
+    with closing(_connect(paths.database)) as conn:
+        messages = conn.execute("SELECT count(*) FROM mail_messages").fetchone()[0]
+        assert messages and conn.execute("SELECT count(*) FROM mail_fts_content").fetchone()[0] == messages
+
+    command.upgrade(config, "0018")
+    with closing(_connect(paths.database)) as conn:
+        assert "contentless_delete" in conn.execute("SELECT sql FROM sqlite_master WHERE name = 'mail_fts'").fetchone()[0]
+        assert conn.execute("SELECT count(*) FROM mail_fts_pending").fetchone()[0] == messages
+        assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'mail_fts_content'").fetchone()
+    store = Store(paths.database)
+    try:
+        mail_index.index_pending(store)
+        hits = search_mail(store, "报价单", 50).hits
+        assert hits and mail_index.indexed_count(store) == messages
+        gone = hits[0].id
+        store.write_with(lambda session: session.connection().connection.execute(
+            "DELETE FROM mail_messages WHERE id = ?", (gone,)))
+        assert gone not in {hit.id for hit in search_mail(store, "报价单", 50).hits}
+        assert mail_index.indexed_count(store) == messages - 1
+    finally:
+        store.close()
+
+    command.downgrade(config, "0017")
+    with closing(_connect(paths.database)) as conn:
+        assert "contentless" not in conn.execute("SELECT sql FROM sqlite_master WHERE name = 'mail_fts'").fetchone()[0]
+        assert conn.execute("SELECT count(*) FROM mail_fts_pending").fetchone()[0] == messages - 1
