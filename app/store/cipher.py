@@ -84,7 +84,8 @@ def is_driver_error(exc: BaseException, *names: str) -> bool:
 
 def connect(path: Path | str, key: bytes | None, *, readonly: bool = False, timeout: float = 5.0,
             **kwargs: Any):
-    """A DB-API connection (``sqlcipher3``) to ``path``: a plain file, or encrypted with ``key``.  ``readonly`` opens with ``mode=ro`` (the path percent-encoded as a URI)."""
+    """A DB-API connection (``sqlcipher3``) to ``path``: a plain file, or encrypted with ``key``.
+    ``readonly`` opens with ``mode=ro`` (the path percent-encoded as a URI)."""
     target = f"{Path(path).resolve().as_uri()}?mode=ro" if readonly else str(path)
     connection = _sqlcipher().connect(target, uri=readonly, timeout=timeout, **kwargs)
     if key is None:

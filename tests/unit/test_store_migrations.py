@@ -14,8 +14,8 @@ from app.errors import StoreError
 from app.paths import ProfilePaths
 from app.search import mail_index
 from app.search.mail_search import search_mail
-from app.store.database import Store
 from app.store import cipher, migrate
+from app.store.database import Store
 from app.store.migrate import SCHEMA_HEAD, ensure_schema, stamped_revision
 
 SNAPSHOTS = Path(__file__).resolve().parent.parent / "data" / "schemas"
