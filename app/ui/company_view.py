@@ -5,6 +5,8 @@ tasks of the company and of its people, newest first, grouped by day, a page at 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
@@ -38,6 +40,25 @@ from app.ui.record_parts import (
 REFRESH_AT_MOST = 500
 
 
+@dataclass
+class CompanyRead:
+    """What the company panel shows at first, read together on the view reader thread."""
+
+    view: CompanyView | None
+    own: frozenset[str]  # the accounts' addresses: mail from them is "sent" on the timeline
+    first_page: list
+
+
+def read_company_shown(store: Store, company_id: int, at_least: int) -> CompanyRead:
+    """The company's view and the first page of its timeline (``at_least`` entries: a refresh
+    keeps what was scrolled to); no view when the company is gone."""
+    view = company_view(store, company_id)
+    if view is None:
+        return CompanyRead(None, frozenset(), [])
+    own = own_addresses(store)
+    return CompanyRead(view, own, timeline(store, company_id=company_id, limit=max(PAGE, at_least), own=own))
+
+
 class PersonRowWidget(_ClickableRow):
     """One of the company's people: avatar, name, title and address; click to open."""
 
@@ -66,11 +87,13 @@ class CompanyPanel(RecordPanel):
     new_deal_requested = Signal(str, int)  # ("company", id): the deal editor opens for it
     case_requested = Signal(str)  # a case row was clicked: show it in Cases (its UUID)
     new_case_requested = Signal(object, object, str)  # New Case for (None, company id, name)
+    company_shown = Signal()  # the company asked for is on screen (its read arrived)
 
     def __init__(self, store: Store, parent=None, ops: Ops | None = None):
         super().__init__(store, parent, ops)
         self._company_id: int | None = None
         self._view: CompanyView | None = None
+        self._generation = 0  # answers of reads started for what was shown before are dropped
         self.avatar = Avatar(52)
         self.name = text_label("", TITLE, QFont.Weight.Bold, selectable=True)
         self.summary = text_label("", SUBTITLE, secondary=True)
@@ -143,6 +166,8 @@ class CompanyPanel(RecordPanel):
 
     # -- showing ------------------------------------------------------------------------------
     def show_company(self, company_id: int | None) -> None:
+        if company_id != self._company_id:
+            self._view = None  # the actions wait for the new company's view
         self._company_id = company_id
         self._render(0)
 
@@ -153,11 +178,24 @@ class CompanyPanel(RecordPanel):
         self._render(min(self.timeline.count(), REFRESH_AT_MOST))
 
     def _render(self, at_least: int) -> None:
-        view = company_view(self.store, self._company_id) if self._company_id is not None else None
-        self._view = view
+        """Read what to show on the view reader thread, then show it (a company's view and its
+        timeline's first page are a dozen queries: never on the GUI thread, which a sync keeps
+        busy)."""
+        self._generation += 1
+        generation, company_id = self._generation, self._company_id
+        if company_id is None:
+            self._show_read(CompanyRead(None, frozenset(), []), 0)
+            return
+        self.ops.view_read(read_company_shown, self.store, company_id, at_least).replacing(self).owned_by(
+            self).success(lambda read: self._show_read(read, at_least) if generation == self._generation else None
+                          ).run()
+
+    def _show_read(self, read: CompanyRead, at_least: int) -> None:
+        view = self._view = read.view
         self.content.setVisible(view is not None)
         if view is None:
             self.timeline.show_entries(None)
+            self.company_shown.emit()
             return
         card = view.card
         self.avatar.set_name(card.name, company=True)
@@ -186,10 +224,12 @@ class CompanyPanel(RecordPanel):
             title.set_count(count)
             title.setVisible(count > 0)
             widget.setVisible(count > 0)
-        company_id, own = card.id, own_addresses(self.store)
+        company_id, own = card.id, read.own
         self.timeline.show_entries(lambda before, limit: timeline(self.store, company_id=company_id, before=before,
-                                                                  limit=limit, own=own), PAGE, at_least)
+                                                                  limit=limit, own=own), PAGE, at_least,
+                                   first=read.first_page)
         self.timeline_empty.setVisible(self.timeline.count() == 0)
+        self.company_shown.emit()
 
     def _load_cases(self, company_id: int) -> None:
         """The company's cases (its people's included: a contact's case is its company's), read

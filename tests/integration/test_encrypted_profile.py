@@ -54,12 +54,15 @@ def _synced_profile(cli: Cli, dovecot, count: int = 8) -> None:
 
 
 def _found(profile: Path) -> dict[str, list[str]]:
-    """Which of the known words appear in which file under the profile, in UTF-8 or UTF-16."""
+    """Which of the known words appear in which file under the profile, in UTF-8 or UTF-16, as
+    written or lower-cased (the search index keeps its terms lower-cased, and no copy of the
+    text since 0018)."""
     found: dict[str, list[str]] = {}
     for path in sorted(p for p in profile.rglob("*") if p.is_file()):
         data = path.read_bytes()
         for word in SECRETS:
-            if any(form in data for form in (word.encode("utf-8"), word.encode("utf-16-le"))):
+            forms = [text.encode(codec) for text in (word, word.lower()) for codec in ("utf-8", "utf-16-le")]
+            if any(form in data for form in forms):
                 found.setdefault(str(path.relative_to(profile)), []).append(word)
     return found
 

@@ -45,7 +45,8 @@ def view(qtbot, store, huaxin):
     widget.resize(760, 900)
     widget.show()
     qtbot.waitExposed(widget)
-    widget.show_company(huaxin[0])
+    with qtbot.waitSignal(widget.company_shown):
+        widget.show_company(huaxin[0])
     return widget
 
 
@@ -61,6 +62,31 @@ def test_the_company_shows_details_people_deals_tasks_and_all_its_mail(qtbot, vi
     assert [e.title for e in sent] == ["报价单"]
     dates = [e.at for e in view.timeline.entries()]
     assert dates == sorted(dates, reverse=True)
+
+
+def test_the_company_is_read_on_the_view_reader_and_a_company_shown_later_wins(qtbot, store, view, huaxin,
+                                                                                monkeypatch):
+    """The view and the timeline's first page are queries: never on the GUI thread. Asking for
+    another company while one is on its way shows the one asked for last."""
+    import threading
+
+    from app.ui import company_view as module
+
+    threads = []
+    real_view, real_timeline = module.company_view, module.timeline
+    monkeypatch.setattr(module, "company_view", lambda *a, **k: threads.append(
+        threading.current_thread().name) or real_view(*a, **k))
+    monkeypatch.setattr(module, "timeline", lambda *a, **k: threads.append(
+        threading.current_thread().name) or real_timeline(*a, **k))
+    with store.writer.waiting_allowed():
+        other = add_company(store, "Desk Trading", ["desk-trading.cn"])
+        with store.read() as session:
+            other_id = session.scalar(select(Company.id).where(Company.uuid == other))
+    view.show_company(other_id)
+    view.show_company(huaxin[0])
+    wait_for(lambda: view.name.text() == NAME and view.ops.in_flight == 0, what="the company asked for last")
+    assert threads and set(threads) == {"liaison-view-reader"}
+    assert view.edit_domains.text() == "huaxin-trade.cn"
 
 
 def test_details_are_edited_in_place(qtbot, store, view, huaxin):

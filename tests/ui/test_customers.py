@@ -248,7 +248,8 @@ def test_company_menu_opens_adds_people_and_deals_and_deletes_with_undo(qtbot, s
     wait_for(lambda: column(view.companies) == ["华信贸易有限公司"], what="the companies")
 
     choose(qtbot, row_menu(qtbot, view, view.companies, 0), "Open")
-    assert view.record.currentWidget() is view.company and view.company.name.text() == "华信贸易有限公司"
+    assert view.record.currentWidget() is view.company
+    wait_for(lambda: view.company.name.text() == "华信贸易有限公司", what="the company")
 
     def person(dialog):
         assert dialog.company.text() == "华信贸易有限公司"
@@ -278,7 +279,8 @@ def test_show_record_selects_and_opens_contacts_and_companies(qtbot, store, view
             zhang_id = session.scalar(select(Contact.id))
     assert view.show_record("company", company_id)
     assert view.tabs.currentIndex() == 1 and view.companies.selectedItems()[0].text() == "华信贸易"
-    assert view.record.currentWidget() is view.company and view.company.name.text() == "华信贸易"
+    assert view.record.currentWidget() is view.company
+    wait_for(lambda: view.company.name.text() == "华信贸易" and view.company.people_rows, what="the company")
     click(qtbot, view.company.people_rows[0])  # one of its people opens the contact
     assert view.tabs.currentIndex() == 0 and view.contacts.selectedItems()[1].text() == "zhang.wei@huaxin-trade.cn"
     assert view.record.currentWidget() is view.panel and view.panel.name.text() == "张伟"
