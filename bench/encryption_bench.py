@@ -14,6 +14,8 @@
 * **the driver alone**: the same plain file also through ``sqlcipher3`` without a key, in the
   same rotation, so a cost of the SQLCipher build (not of the encryption) shows by itself: that
   is how sqlcipher3-binary's unoptimised binding was found (README, "The encrypted profile").
+  Since the contentless search index (migration 0018) a plain profile is opened through
+  sqlcipher3 as well, so this column and "plain" differ only in their connection pool.
 * **start-up**: opening the profile as the window does (``app.profile.open_profile``: the key
   from the keyring, the schema check, the store) and reading the Inbox's newest 50 messages,
   alternating plain and encrypted, the key read from the (test, in-memory) keyring each time.
