@@ -437,7 +437,7 @@ class DealsView(QWidget):
         self._loading = False
         self.ops.present_error(error)
 
-    def _loaded(self, data: deal_ops.BoardData, number: int = 0) -> None:
+    def _loaded(self, data: deal_ops.BoardData, number: int) -> None:
         self._loading = False
         if not data.columns and not self._made_pipeline:
             # Nobody used deals yet: the pipeline is made once, by a write of its own.
@@ -466,7 +466,7 @@ class DealsView(QWidget):
         if self._stale:
             self.reload()
 
-    def _fill(self, board: deal_ops.BoardData, number: int = 0) -> None:
+    def _fill(self, board: deal_ops.BoardData, number: int) -> None:
         columns = board.columns
         stages = [c.stage for c in columns]
         scrolls = {uuid: column.verticalScrollBar().value() for uuid, column in self.columns.items()}
