@@ -37,12 +37,14 @@ _CJK_RUN = re.compile(f"[{_CJK_CLASS}]+")
 _CJK_SPLIT = re.compile(f"([{_CJK_CLASS}]+)")
 # Full-width letters and digits (ＡＢＣ１２３) must become ASCII to match; full-width punctuation
 # (，。：) already separates words, so text that has only that is left as it is.
-_HAS_WIDE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_WIDE_CLASS = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+_HAS_WIDE = re.compile(f"[{_WIDE_CLASS}]")
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULL_WIDTH[0x3000] = 0x20
 # Characters that can never be part of a term and would confuse FTS5 if they reached it.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_NEEDS_FOLDING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_CONTROL_CLASS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+_CONTROL = re.compile(f"[{_CONTROL_CLASS}]")
+_NEEDS_FOLDING = re.compile(f"[{_CONTROL_CLASS}{_WIDE_CLASS}]")  # either of the two above
 
 
 def is_cjk(character: str) -> bool:
