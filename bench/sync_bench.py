@@ -23,7 +23,6 @@ Prints a table and writes bench/results/sync.json.  Not a test: it asserts nothi
 from __future__ import annotations
 
 import argparse
-import compileall
 import json
 import os
 import re
@@ -37,6 +36,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.bytecode import compile_like_an_install  # noqa: E402
 from bench.throttled_link import ThrottledLink  # noqa: E402
 from tests.support.dovecot import DovecotServer  # noqa: E402
 from tests.support.maildir_seed import seed_maildir  # noqa: E402
@@ -165,12 +165,7 @@ def main() -> None:
                         help="reach the server through a link paced to this many MB/s (0: direct)")
     args = parser.parse_args()
 
-    # An installed Liaison runs from compiled bytecode (pip writes it); without this, a machine
-    # with PYTHONDONTWRITEBYTECODE set would time every process compiling the app from source
-    # (about 0.5 s in each of the sync and its parse workers).
-    compileall.compile_dir(REPO / "app", quiet=1)
-    compileall.compile_dir(REPO / "tests" / "support", quiet=1)  # the bench keyring
-    compileall.compile_file(REPO / "main.py", quiet=1)
+    compile_like_an_install()
     server = DovecotServer()
     server.add_user("sales", PASSWORD)
     work = Path(tempfile.mkdtemp(prefix="liaison-bench-"))

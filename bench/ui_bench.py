@@ -142,12 +142,9 @@ def main() -> None:
 
     with sqlite3.connect(profile / "liaison.sqlite3") as db:
         db.execute("UPDATE accounts SET sync_mode = 'manual'")
-    # An installed Liaison starts from compiled bytecode (pip and the packages compile it);
-    # where PYTHONDONTWRITEBYTECODE is set, a checkout would compile every module at every
-    # start instead, which is not what a user waits for.
-    import compileall
+    from bench.bytecode import compile_like_an_install
 
-    compileall.compile_dir(str(REPO / "app"), quiet=1)
+    compile_like_an_install()
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen" if not env.get("DISPLAY") else "xcb")
     env["PYTHONPATH"] = str(REPO)
